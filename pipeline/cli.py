@@ -134,7 +134,7 @@ def evaluate_cmd(
         raise _fail(f"{gold}: {err}")
     if predictions is not None:
         try:
-            preds = _read_jsonl(predictions)
+            preds = ev.load_predictions(predictions)
         except (OSError, ValueError) as err:
             raise _fail(f"{predictions}: {err}")
     else:
@@ -143,32 +143,13 @@ def evaluate_cmd(
     if as_json:
         typer.echo(json.dumps(scores if errors else _without_errors(scores), indent=2, sort_keys=True))
     else:
-        typer.echo(ev.format_scores(scores, errors=errors) if _accepts_errors(ev.format_scores) else ev.format_scores(scores))
-
-
-def _accepts_errors(fn) -> bool:
-    import inspect
-
-    return "errors" in inspect.signature(fn).parameters
+        typer.echo(ev.format_scores(scores, errors=errors))
 
 
 def _without_errors(scores):
     if isinstance(scores, dict):
         return {k: _without_errors(v) for k, v in scores.items() if k != "errors"}
     return scores
-
-
-def _read_jsonl(path: Path) -> list:
-    rows = []
-    with open(path, encoding="utf-8") as handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except ValueError as err:
-                raise ValueError(f"line {n}: not JSON ({err})") from None
-    return rows
 
 
 def main() -> None:

@@ -1,0 +1,107 @@
+"""The command line, through typer's CliRunner and as a real process."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from models import parse_record
+from pipeline.cli import app
+from tests.conftest import CORPUS, SHARED, assert_offsets
+
+runner = CliRunner()
+
+
+def _texts(tmp_path, n=2):
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(
+        "Shares of the company fell 12% on Monday.\n\n“We are disappointed,” said chief executive Ana Ruiz.\n",
+        encoding="utf-8",
+    )
+    (folder / "sub" / "b.txt").write_text(
+        "The city spent $4.5 million on repairs last year, according to the auditor.\n", encoding="utf-8"
+    )
+    (folder / ".hidden.txt").write_text("Ignored 55% of the time.", encoding="utf-8")
+    return folder
+
+
+def test_run_writes_records_in_input_order(tmp_path):
+    folder = _texts(tmp_path)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "--workers", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    records = [parse_record(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r.article.id for r in records] == sorted((r.article.id for r in records), key=["a", "sub/b"].index)
+    assert {r.article.id for r in records} == {"a", "sub/b"}
+    for r in records:
+        assert_offsets((folder / f"{r.article.id}.txt").read_text(encoding="utf-8"), [r])
+    assert "2 articles" in result.output
+
+
+def test_run_refuses_to_overwrite_without_force(tmp_path):
+    folder = _texts(tmp_path)
+    out = tmp_path / "out.jsonl"
+    out.write_text("keep me\n")
+    result = runner.invoke(app, ["run", str(folder), "-o", str(out), "-q"])
+    assert result.exit_code == 2
+    assert "--force" in result.output
+    assert out.read_text() == "keep me\n"
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope"), "-o", str(tmp_path / "o.jsonl"), "-q"])
+    assert result.exit_code == 2
+    assert "input not found" in result.output
+
+
+def test_unknown_model_is_a_one_line_error(tmp_path):
+    folder = _texts(tmp_path)
+    result = runner.invoke(app, ["run", str(folder), "-o", str(tmp_path / "o.jsonl"), "-q", "-w", "1",
+                                 "--model", "no_such_pipeline_xyz"])
+    assert result.exit_code == 2
+    assert "pip install" in result.output
+
+
+def test_schema_command_prints_the_committed_schema():
+    result = runner.invoke(app, ["schema"])
+    assert result.exit_code == 0
+    from tests.conftest import ROOT
+
+    committed = json.loads((ROOT / "models" / "schema" / "record.schema.json").read_text())
+    assert json.loads(result.output) == committed
+
+
+def test_every_command_has_help():
+    for command in ["run", "schema", "evaluate"]:
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0
+        assert len(result.output) > 200
+
+
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds_gold.jsonl").exists(), reason="shared gold not present")
+def test_evaluate_scores_a_real_run(tmp_path):
+    out = tmp_path / "seeds.jsonl"
+    result = runner.invoke(app, ["run", str(CORPUS), "-o", str(out), "-q", "-w", "1"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["evaluate", str(SHARED / "gold" / "seeds_gold.jsonl"), "--predictions", str(out), "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["quotes"]["f1"] >= 0.80
+    assert scores["figures"]["f1"] >= 0.85
+
+
+def test_console_script_runs_as_a_process(tmp_path):
+    exe = shutil.which("claimsift")
+    cmd = [exe] if exe else [sys.executable, "-m", "pipeline.cli"]
+    folder = _texts(tmp_path)
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.run(cmd + ["run", str(folder), "-o", str(out), "-w", "1"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "articles" in proc.stderr.splitlines()[-1]
+    assert out.read_text(encoding="utf-8").count("\n") >= 3

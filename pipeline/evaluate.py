@@ -728,12 +728,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.predictions:
             predictions = load_predictions(args.predictions)
         else:
-            nlp = None
-            if args.model:
-                from pipeline import load_pipeline  # noqa: PLC0415
+            from pipeline import ModelNotFound, load_pipeline  # noqa: PLC0415  (spaCy only here)
 
-                nlp = load_pipeline(args.model)
-            predictions = predict_gold(gold, nlp)
+            try:
+                predictions = predict_gold(gold, load_pipeline(args.model))
+            except ModelNotFound as err:
+                print(f"error: {err}", file=sys.stderr)
+                return 2
         kinds = [k.strip() for k in args.quote_kinds.split(",") if k.strip()] if args.quote_kinds else None
         scores = score(gold, predictions, quote_kinds=kinds)
     except (OSError, ValueError) as err:

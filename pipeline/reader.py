@@ -69,7 +69,7 @@ MAX_LINE_BYTES = 256 * 2**20
 
 _SNIFF_BYTES = 8192
 _CONTROL_RATIO = 0.01
-"""Share of C0 control characters (other than tab, newlines, form feed) that marks a binary file."""
+"""Share of C0 control characters (other than tab, line breaks, VT, FF) that marks a binary file."""
 
 _BINARY_SIGNATURES: Tuple[Tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "PNG image"),
@@ -91,7 +91,7 @@ _UTF_BOMS: Tuple[Tuple[bytes, str, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 )
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")  # not tab, newlines, VT, FF
 _ISO_DATE_PREFIX = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)")
 
 
@@ -571,6 +571,8 @@ def iter_inputs(paths: Iterable[Union[str, "os.PathLike[str]"]]) -> Iterator[Uni
     Lazy: files are read only as the iterator advances, JSONL line by line. Ids are checked for
     duplicates across all `paths`. See the module docstring for the exact rules.
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        paths = [paths]  # one path, not an iterable of characters
     ids = _Ids()
     for path in paths:
         try:

@@ -72,6 +72,21 @@ def test_txt_given_directly_uses_its_stem(tmp_path):
     assert item == Article(id="council-vote", text=STORY, source=str(path))
 
 
+def test_a_single_path_is_accepted(tmp_path):
+    path = tmp_path / "one.txt"
+    path.write_text(STORY, encoding="utf-8")
+    assert [a.id for a in iter_inputs(str(path))] == ["one"]
+    assert [a.id for a in iter_inputs(path)] == ["one"]
+
+
+def test_word_processor_line_breaks_are_text(tmp_path):
+    text = "Turnout rose.\x0bResults follow.\x0b" * 50 + "\x0cPage two.\n"
+    path = tmp_path / "export.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    (item,) = run(path)
+    assert item.text == text
+
+
 def test_other_file_given_directly_is_skipped(tmp_path):
     path = tmp_path / "story.html"
     path.write_text("<p>hi</p>", encoding="utf-8")

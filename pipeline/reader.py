@@ -326,7 +326,7 @@ def _encodable(text: str) -> bool:
     return True
 
 
-def _jsonl_article(raw: bytes, lineno: int, path: str, source: str, stem: str, ids: _Ids) -> Iterator[Item]:
+def _jsonl_article(raw: bytes, lineno: int, source: str, stem: str, ids: _Ids) -> Iterator[Item]:
     where = f"{source}:{lineno}"
     problems: List[Problem] = []
     try:
@@ -441,7 +441,7 @@ def _read_jsonl(path: str, source: str, ids: _Ids) -> Iterator[Item]:
             if not raw.strip():
                 continue
             nonblank += 1
-            yield from _jsonl_article(raw, lineno, path, source, stem, ids)
+            yield from _jsonl_article(raw, lineno, source, stem, ids)
     if nonblank == 0:
         yield Problem(source, "no articles in file (empty)", "warning")
 

@@ -1,0 +1,624 @@
+"""Numeric claims: each quantity in the article with its subject, predicate, time and source.
+
+Pure functions over a parsed ``Doc`` first (subject from the dependency parse, time from the
+sentence's DATE/TIME entities, attribution from quote spans and "according to"), then the thin
+component and its factory ``claimsift_figures``, which writes ``doc._.claimsift_figures``.
+Quantities themselves are found and normalized by ``pipeline.components.quantities``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .. import attrs
+from .quantities import TIME_UNITS, Quantity, find_quantities
+
+try:  # the people stage gives canonical names; fall back to entity text without it
+    from .people import canonical_name as _people_canonical
+    from .people import resolve_pronoun as _people_pronoun
+except ImportError:  # pragma: no cover - only while the people module is missing
+    _people_canonical = None
+    _people_pronoun = None
+try:
+    from .people import role_antecedent as _people_role
+except ImportError:  # pragma: no cover
+    _people_role = None
+
+_RES = Path(__file__).resolve().parent.parent / "resources"
+
+
+def _read_words(name: str) -> set:
+    try:
+        raw = (_RES / name).read_text(encoding="utf-8")
+    except OSError:
+        return set()
+    return {ln.strip().lower() for ln in raw.splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")}
+
+
+# Verbs after which the subject holds the smaller share of a pair ("X was losing 43%-57%").
+LOSE_VERBS = _read_words("claims_lose_verbs.txt")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+ID_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC",
+             "NORP", "LANGUAGE"}
+REL_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+PERS_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs",
+                 "it", "its", "we", "our", "i", "my", "you", "your"}
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+CLIMB_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
+              "dobj", "attr", "appos", "npadvmod", "advmod", "oprd", "dative", "nmod",
+              "compound", "nummod", "quantmod", "amod", "acomp", "agent", "cc", "parataxis",
+              "prt", "poss", "case", "dep", "meta", "intj", "punct"}
+
+
+# ----------------------------------------------------------------------------------------------
+# names
+# ----------------------------------------------------------------------------------------------
+
+
+def _canonical(doc: Doc, start: int, end: int) -> Optional[str]:
+    if _people_canonical is None:
+        return None
+    try:
+        return _people_canonical(doc, start, end)
+    except Exception:  # noqa: BLE001 - another stage's helper must not cost the article
+        return None
+
+
+def _pronoun(doc: Doc, tok: Token) -> Optional[str]:
+    if _people_pronoun is None:
+        return None
+    try:
+        return _people_pronoun(doc, tok)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _name_span(tok: Token) -> Tuple[int, int]:
+    """Token range of the proper name headed by tok (its compound/flat PROPN run)."""
+    lo = hi = tok.i
+    doc = tok.doc
+    while lo - 1 >= 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo, tok.i + 1) \
+            and doc[lo - 1].dep_ in ("compound", "flat", "nmod", "amod"):
+        lo -= 1
+    return lo, hi + 1
+
+
+def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[str]:
+    """Canonical name of the person/organization a token stands for, or None."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PERS_PRONOUNS:
+        if low in REL_PRONOUNS:
+            return None
+        name = _pronoun(doc, tok)
+        return name
+    # appositive name: "the developer, Rick Caruso"
+    for ch in tok.children:
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+            n = entity_name(ch)
+            if n:
+                return n
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
+        lo, hi = _name_span(tok)
+        if tok.ent_type_:
+            # widen to the whole entity
+            for ent in doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    lo, hi = min(lo, ent.start), max(hi, ent.end)
+                    break
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        name = _canonical(doc, start, end)
+        if name:
+            return name
+        # the last name alone (" Caruso's")
+        name = _canonical(doc, tok.idx, tok.idx + len(tok.text))
+        if name:
+            return name
+        if tok.ent_type_ in NAME_LABELS:
+            for ent in doc.ents:
+                if ent.start <= tok.i < ent.end:
+                    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).strip() or None
+        if _people_canonical is None and tok.pos_ == "PROPN":
+            return doc[lo:hi].text
+        return None
+    if tok.pos_ == "NOUN" and _people_role is not None:
+        try:
+            name = _people_role(doc, tok)
+        except Exception:  # noqa: BLE001
+            name = None
+        if name:
+            return name
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# subjects
+# ----------------------------------------------------------------------------------------------
+
+
+def _figure_root(doc: Doc, q: Quantity) -> Optional[Token]:
+    """The token of the figure whose head lies outside the figure (the figure's syntactic root)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for t in span:
+        if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i:
+            return t
+    return span.root
+
+
+def _number_token(doc: Doc, q: Quantity) -> Optional[Token]:
+    span = doc.char_span(q.num_start, q.num_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span[-1]
+
+
+def _nominal(root: Token) -> Token:
+    """The nominal that carries the figure: the counted noun for "30,000 votes", else the root."""
+    if root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and root.head.pos_ in (
+            "NOUN", "PROPN", "PRON", "NUM", "SYM", "ADJ"):
+        h = root.head
+        if h.dep_ in ("nummod", "compound", "quantmod") and h.head.pos_ in ("NOUN", "PROPN"):
+            h = h.head
+        return h
+    return root
+
+
+def _explicit_subject(nom: Token, root: Token) -> Optional[str]:
+    """Owner named right on the figure: "Bass' 48.8%", "31% for Bass", "a lead for Caruso"."""
+    for tok in (nom, root):
+        for ch in tok.children:
+            if ch.dep_ == "poss":
+                n = entity_name(ch)
+                if n:
+                    return n
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("for", "by") and ch.i > root.i:
+                for p in ch.children:
+                    if p.dep_ == "pobj":
+                        n = entity_name(p)
+                        if n:
+                            return n
+    # "Bass, a six-term congresswoman"
+    if nom.dep_ == "appos":
+        n = entity_name(nom.head)
+        if n:
+            return n
+    return None
+
+
+def _in_subtree(tok: Token, root: Token) -> bool:
+    return root.left_edge.i <= tok.i <= root.right_edge.i
+
+
+def _first_entity_in(tokens: Iterable[Token], skip: Token) -> Optional[str]:
+    for t in tokens:
+        if _in_subtree(t, skip):
+            continue
+        if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "ORG"):
+            if t.pos_ == "PRON" and t.lower_ not in PERS_PRONOUNS:
+                continue
+            n = entity_name(t)
+            if n:
+                return n
+    return None
+
+
+def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[str]]:
+    """Walk up the parse from the figure's nominal to the clause that owns it.
+
+    Returns (entity name or None, the governing verb or None, a plain-noun subject text).
+    """
+    cur = nom
+    came_from = nom
+    via_with = False
+    verb: Optional[Token] = None
+    fallback: Optional[str] = None
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJ_DEPS for c in cur.children):
+            if verb is None and cur.pos_ in ("VERB", "AUX"):
+                verb = cur
+            # passive agent: "spent by Caruso"
+            for ch in cur.children:
+                if ch.dep_ == "agent":
+                    for p in ch.children:
+                        if p.dep_ == "pobj":
+                            n = entity_name(p)
+                            if n:
+                                return n, verb, fallback
+            if via_with:
+                for ch in cur.children:
+                    if ch.dep_ in ("dobj", "dative") and ch.i < came_from.i:
+                        n = entity_name(ch)
+                        if n:
+                            return n, verb, fallback
+            subj = None
+            for ch in cur.children:
+                if ch.dep_ in SUBJ_DEPS:
+                    subj = ch
+                    break
+            if subj is not None and not _in_subtree(nom, subj):
+                if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl":
+                    head = cur.head
+                    n = entity_name(head)
+                    if n:
+                        return n, verb, fallback
+                    came_from, cur = cur, head
+                    via_with = False
+                    continue
+                n = entity_name(subj)
+                if n:
+                    return n, verb, fallback
+                if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS:
+                    fallback = _np_text(subj)
+            elif subj is not None and _in_subtree(nom, subj):
+                # "40% of voters thought Caruso would ...": the figure is the subject
+                n = _first_entity_in((t for t in cur.subtree if t.i > nom.i), subj)
+                if n:
+                    return n, verb, fallback
+        elif cur is not nom and cur.pos_ in ("NOUN", "PROPN"):
+            for ch in cur.children:
+                if ch.dep_ == "poss":
+                    n = entity_name(ch)
+                    if n:
+                        return n, verb, fallback
+            if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",):
+                n = entity_name(cur)
+                if n and cur.dep_ in ("appos", "nsubj", "nsubjpass", "dobj", "ROOT"):
+                    return n, verb, fallback
+            if cur.dep_ == "appos":
+                n = entity_name(cur.head)
+                if n:
+                    return n, verb, fallback
+        if cur.head.i == cur.i:
+            break
+        via_with = cur.dep_ == "pobj" and cur.head.lower_ == "with" or (
+            cur.lower_ == "with" and cur.dep_ == "prep") or via_with and cur.dep_ == "prep"
+        came_from, cur = cur, cur.head
+    return None, verb, fallback
+
+
+def _np_text(tok: Token) -> str:
+    toks = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound", "amod")]
+    toks = [t for t in toks if t.dep_ not in ("det", "punct") or t.i > toks[0].i][:6]
+    text = " ".join(t.text for t in toks if t.dep_ != "det")
+    return text.strip() or tok.text
+
+
+def _persons_in(doc: Doc, start: int, end: int) -> List[Tuple[int, str]]:
+    """(char offset, canonical name) of person/org mentions in [start, end), from the people stage."""
+    out = []
+    for c in doc._.get(attrs.PEOPLE) or ():
+        for m in c.get("mentions") or ():
+            try:
+                a, b = int(m[0]), int(m[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            if start <= a and b <= end:
+                out.append((a, c.get("name") or doc.text[a:b]))
+    if not out:
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and start <= ent.start_char and ent.end_char <= end:
+                out.append((ent.start_char, ent.text))
+    out.sort()
+    return out
+
+
+def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
+                   sent: Span) -> Tuple[Optional[str], Optional[str], Optional[Token]]:
+    """Owners of the two members of "45% to 41%" / "41%-28%" / "51.2% to Bass' 48.8%"."""
+    na, nb = _nominal(ra), _nominal(rb)
+    ea = _explicit_subject(na, ra)
+    eb = _explicit_subject(nb, rb) if rb is not ra else None
+    # "for Bass" right after the second member also covers a pair ("51.2% to 48.8% for Bass")
+    if eb is None:
+        m = re.match(r"\s+(?:for|to)\s+", doc.text[b.end:b.end + 10])
+        if m:
+            t = doc.char_span(b.end + m.end(), min(len(doc.text), b.end + m.end() + 40),
+                              alignment_mode="expand")
+            if t is not None and len(t) and t[0].pos_ in ("PROPN",):
+                eb = entity_name(t[0])
+    subj, verb, _ = climb_subject(na if ea is None else nb)
+    lose = verb is not None and verb.lemma_.lower() in LOSE_VERBS
+    # object of the verb: "Bass led Caruso 45% to 41%"
+    obj = None
+    if verb is not None:
+        for ch in verb.children:
+            if ch.dep_ in ("dobj", "dative") and ch.i < a.start:
+                obj = entity_name(ch)
+                break
+    # "between X and Y"
+    between = []
+    for t in sent:
+        if t.lower_ == "between" and t.i > rb.i:
+            for p in t.children:
+                if p.dep_ == "pobj":
+                    between = [entity_name(p)] + [entity_name(c) for c in p.conjuncts]
+            break
+    between = [x for x in between if x]
+    if ea is None:
+        if len(between) >= 2:
+            ea = between[0]
+        else:
+            ea = subj
+    if eb is None:
+        if len(between) >= 2:
+            eb = between[1]
+        elif obj and obj != ea:
+            eb = obj
+    if lose and ea is not None and eb is None:
+        eb = ea
+        ea = None
+    if ea is None or eb is None:
+        known = ea or eb
+        others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char) if n != known]
+        if not others:
+            # look back a few sentences for the other side
+            start = max(0, sent.start_char - 1200)
+            others = [n for _, n in reversed(_persons_in(doc, start, sent.start_char)) if n != known]
+        if ea is None and others:
+            ea = others[0]
+        elif eb is None and others:
+            eb = others[0]
+    return ea, eb, verb
+
+
+# ----------------------------------------------------------------------------------------------
+# time and attribution
+# ----------------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _resolve_date(text: str, base: Optional[str]) -> Optional[str]:
+    """ISO date for a DATE/TIME expression, relative to the publication date (cached)."""
+    clean = re.sub(r"\s+", " ", text).strip()
+    if not clean or len(clean) > 60:
+        return None
+    has_year = bool(re.search(r"\b(?:1[89]|20)\d\d\b", clean))
+    if base is None and not has_year:
+        return None
+    try:
+        import dateparser  # slow to import: only when a figure needs a date
+
+        settings = {"PREFER_DATES_FROM": "past"}
+        if base:
+            settings["RELATIVE_BASE"] = _dt.datetime.strptime(base[:10], "%Y-%m-%d")
+        got = dateparser.parse(clean, languages=["en"], settings=settings)
+    except Exception:  # noqa: BLE001 - dateparser raises on odd strings
+        return None
+    return got.date().isoformat() if got else None
+
+
+def _time_for(doc: Doc, q: Quantity, sent: Span, figure_spans: Sequence[Tuple[int, int]],
+              published: Optional[str]) -> Optional[dict]:
+    best = None
+    best_d = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(ent.start_char < e and s < ent.end_char for s, e in figure_spans):
+            continue
+        if re.fullmatch(r"\W*", ent.text):
+            continue
+        d = min(abs(ent.start_char - q.end), abs(q.start - ent.end_char))
+        if best_d is None or d < best_d:
+            best, best_d = ent, d
+    if best is None:
+        return None
+    return {"text": best.text, "date": _resolve_date(best.text, published)}
+
+
+def _attribution(doc: Doc, q: Quantity, sent: Span, quotes: Sequence[dict]) -> Optional[str]:
+    for qu in quotes:
+        try:
+            if qu["start"] <= q.start and q.end <= qu["end"]:
+                sp = qu.get("speaker") or {}
+                return sp.get("name") or sp.get("mention") or None
+        except (KeyError, TypeError):
+            continue
+    for t in sent:
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            to = doc[t.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None and t.i + 2 < len(doc):
+                pobj = doc[t.i + 2]
+            if pobj is None:
+                return None
+            n = entity_name(pobj)
+            if n:
+                return n
+            for ent in doc.ents:
+                if ent.label_ in ("ORG", "PERSON", "GPE") and pobj.left_edge.i <= ent.start \
+                        and ent.end <= pobj.right_edge.i + 1:
+                    return _canonical(doc, ent.start_char, ent.end_char) or ent.text
+            words = [w for w in doc[pobj.left_edge.i:min(pobj.right_edge.i + 1, pobj.left_edge.i + 8)]
+                     if not w.is_punct]
+            return " ".join(w.text for w in words) or None
+    return None
+
+
+# ----------------------------------------------------------------------------------------------
+# per figure
+# ----------------------------------------------------------------------------------------------
+
+
+def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
+    """Numbers the pure layer kept that the parse and NER show are not figures."""
+    if num.ent_type_ == "ORDINAL":
+        return True
+    if q.kind in ("count", "other") and q.unit != "fraction":
+        if num.ent_type_ in ("DATE", "TIME"):
+            # keep counted things ("30,000 votes"), drop bare day numbers and years
+            if q.bare or (q.noun or "") in TIME_UNITS:
+                return True
+        if num.ent_type_ in ID_LABELS and q.bare:
+            return True
+        if q.words and num.dep_ not in ("nummod", "compound", "quantmod", "amod", "npadvmod",
+                                        "appos", "nmod"):
+            return True
+    return False
+
+
+def _refine(doc: Doc, q: Quantity, num: Token) -> None:
+    """Counted noun and durations from the parse."""
+    if q.kind != "count" or q.unit == "points":
+        return
+    head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
+        lemma = head.lemma_.lower()
+        if lemma in TIME_UNITS:
+            q.kind, q.unit = "duration", TIME_UNITS[lemma]
+            return
+        comp = [c for c in head.children if c.dep_ == "compound" and num.i < c.i < head.i
+                and c.pos_ == "NOUN"]
+        word = head.text.lower()
+        if comp:
+            word = " ".join([c.text.lower() for c in comp] + [word])
+        q.unit = word
+    elif q.noun and not q.bare:
+        q.unit = q.noun if q.unit is None else q.unit
+
+
+def _statement(q: Quantity, subject: Optional[str], verb: Optional[Token], nom: Token,
+               fallback: Optional[str]) -> str:
+    fig = q.text if not q.approx else f"{q.approx} {q.text}"
+    if q.kind in ("count", "duration") and q.unit and q.unit not in q.text and q.unit != "fraction":
+        fig = f"{fig} {q.unit}"
+    elif q.kind == "age":
+        fig = f"{q.text} years old"
+    who = subject or fallback
+    if verb is not None:
+        neg = " not" if any(c.dep_ == "neg" for c in verb.children) else ""
+        prep = ""
+        t = nom
+        for _ in range(6):
+            if t.head.i == t.i or t.head.i == verb.i:
+                if t.dep_ == "prep" and t.i != verb.i:
+                    prep = t.text + " "
+                break
+            t = t.head
+        core = f"{verb.text}{neg} {prep}{fig}"
+        return f"{who} {core}" if who else core
+    if who:
+        return f"{who}: {fig}"
+    return fig
+
+
+def extract_figures(doc: Doc) -> List[dict]:
+    """All numeric claims of a parsed doc as plain dicts (see pipeline.attrs)."""
+    text = doc.text
+    if not text.strip():
+        return []
+    quants = find_quantities(text)
+    if not quants:
+        return []
+    article = doc._.get(attrs.ARTICLE) or {}
+    published = article.get("published") if isinstance(article, dict) else None
+    quotes = [q for q in (doc._.get(attrs.QUOTES) or ()) if isinstance(q, dict)]
+    keep: List[Tuple[Quantity, Token, Token]] = []
+    dropped = set()
+    for i, q in enumerate(quants):
+        if attrs.in_furniture(doc, q.start, q.end):
+            dropped.add(i)
+            continue
+        num = _number_token(doc, q)
+        root = _figure_root(doc, q)
+        if num is None or root is None:
+            dropped.add(i)
+            continue
+        if _reject_by_parse(doc, q, num, root):
+            dropped.add(i)
+            continue
+        _refine(doc, q, num)
+        keep.append((q, num, root))
+    figure_spans = [(q.start, q.end) for q, _, _ in keep]
+    by_index = {id(q): (q, num, root) for q, num, root in keep}
+    pair_done: Dict[int, Tuple[Optional[str], Optional[Token]]] = {}
+    out = []
+    for q, num, root in keep:
+        sent = root.sent
+        nom = _nominal(root)
+        subject = None
+        verb = None
+        fallback = None
+        partner = quants[q.partner] if q.partner is not None and q.partner < len(quants) else None
+        if q.link == "pair" and partner is not None and id(partner) in by_index:
+            if id(q) in pair_done:
+                subject, verb = pair_done.pop(id(q))
+            else:
+                a, b = (q, partner) if q.position == 0 else (partner, q)
+                ra, rb = by_index[id(a)][2], by_index[id(b)][2]
+                ea, eb, verb = _pair_subjects(doc, a, b, ra, rb, sent)
+                subject = ea if q is a else eb
+                pair_done[id(partner)] = (eb if q is a else ea, verb)
+        else:
+            subject = _explicit_subject(nom, root)
+            if subject is None:
+                subject, verb, fallback = climb_subject(nom)
+            if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
+                pass
+        if verb is None:
+            _, verb, fb2 = climb_subject(nom)
+            fallback = fallback or fb2
+        if subject is None:
+            persons = _persons_in(doc, sent.start_char, sent.end_char)
+            names = {n for _, n in persons}
+            if len(names) == 1:
+                subject = next(iter(names))
+        predicate = None
+        if verb is not None:
+            predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+        conf = q.confidence + (0.05 if subject else -0.15)
+        conf = max(0.05, min(0.99, conf))
+        rec = {
+            "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
+            "kind": q.kind, "approx": q.approx, "subject": subject, "predicate": predicate,
+            "statement": _statement(q, subject, verb, nom, fallback),
+            "time": _time_for(doc, q, sent, figure_spans, published),
+            "attributed_to": _attribution(doc, q, sent, quotes),
+            "confidence": round(conf, 3),
+        }
+        out.append(rec)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# component
+# ----------------------------------------------------------------------------------------------
+
+
+class FiguresComponent:
+    """Writes ``doc._.claimsift_figures``; never raises on odd text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            figures = extract_figures(doc)
+        except Exception:  # noqa: BLE001 - a stage that fails would cost the whole article
+            figures = []
+        doc._.set(attrs.FIGURES, figures)
+        return doc
+
+
+@Language.factory(
+    "claimsift_figures",
+    assigns=["doc._.claimsift_figures"],
+    requires=["doc.sents", "doc.ents", "token.dep", "doc._.claimsift_people",
+              "doc._.claimsift_quotes"],
+    default_config={},
+)
+def make_figures(nlp: Language, name: str) -> FiguresComponent:
+    return FiguresComponent(nlp, name)

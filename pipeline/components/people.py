@@ -1,0 +1,838 @@
+"""Per-article clusters of people and organizations, and pronoun resolution.
+
+The stage ("claimsift_people", after ``ner``) groups the PERSON and ORG mentions of one
+article into clusters and writes them to ``doc._.claimsift_people`` (see ``pipeline/attrs.py``):
+full names, surnames, first names, title + surname ("Rep. Bass"), possessives ("Bass’",
+"Caruso's") all land in one cluster whose ``name`` is the fullest form the article uses. Titles
+and roles are kept apart from names ("longtime strategist Garry South" gives the name
+"Garry South" and the title "longtime strategist"). A cluster's gender ("m", "f" or None) comes
+from gendered titles ("Ms.", "congresswoman") and from the he/she pronouns that follow its
+mentions; it is what pronoun resolution uses.
+
+Pure helpers that later stages call (they read only ``doc._.claimsift_people`` and the parse):
+
+``canonical_name(doc, start, end) -> str | None``
+    The canonical cluster name for the mention at character offsets ``[start, end)`` of
+    ``doc.text`` (a full name, a surname, a first name, "Rep. X", a possessive "X's"), else None.
+
+``resolve_pronoun(doc, token) -> str | None``
+    The canonical name a personal pronoun (he/him/his/himself, she/her/hers/herself,
+    they/them/their) refers to, by gender and recency: mentions earlier in the same sentence
+    and in up to four preceding sentences, subjects preferred, a pronoun subject of an earlier
+    sentence followed through to its own antecedent. "they" resolves to a coordinated subject
+    ("X and Y") or an organization. None when nothing fits.
+
+``cluster_for(doc, start, end) -> dict | None``
+    The cluster dict itself, for callers that also want the gender, kind or titles.
+
+``role_antecedent(doc, token) -> str | None``
+    The person a definite role noun stands for ("the congresswoman" -> the most recent person
+    with that role or a compatible gender).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from .. import attrs
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+# --------------------------------------------------------------------------- resources
+
+def _read_lines(name: str) -> List[str]:
+    path = RESOURCES / name
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    out = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].rstrip() if not line.lstrip().startswith("#") else ""
+        if line.strip():
+            out.append(line)
+    return out
+
+
+def _norm_word(w: str) -> str:
+    return w.lower().rstrip(".")
+
+
+def _load_gendered(name: str) -> Dict[Tuple[str, ...], Optional[str]]:
+    table: Dict[Tuple[str, ...], Optional[str]] = {}
+    for line in _read_lines(name):
+        parts = line.split("\t")
+        words = tuple(_norm_word(w) for w in parts[0].split())
+        gender = parts[1].strip() if len(parts) > 1 and parts[1].strip() in ("m", "f") else None
+        if words:
+            table[words] = gender
+    return table
+
+
+TITLES: Dict[Tuple[str, ...], Optional[str]] = _load_gendered("people_titles.txt")
+ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in _load_gendered("people_roles.txt").items()}
+_TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+PRONOUNS = MALE | FEMALE | PLURAL
+
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|dos|das|y|st\.?)|[a-z]{1,3}-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
+_BAD_CHARS = re.compile(r"[/\\|@#0-9()\[\]{}<>=+*]")
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def title_gender(words: Sequence[str]) -> Optional[str]:
+    """Gender a title tells ("Ms." -> "f"), else None."""
+    return TITLES.get(tuple(_norm_word(w) for w in words))
+
+
+def split_title(words: Sequence[str]) -> Tuple[List[str], List[str]]:
+    """Split leading titles off a list of name words: (["Sen."], ["Jane", "Doe"])."""
+    words = list(words)
+    title: List[str] = []
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for n in range(min(_TITLE_MAXLEN, len(words) - 1), 0, -1):
+            key = tuple(_norm_word(w) for w in words[:n])
+            if key in TITLES:
+                title.extend(words[:n])
+                words = words[n:]
+                changed = True
+                break
+    return title, words
+
+
+def clean_name_text(text: str) -> str:
+    """Strip a possessive ending, surrounding punctuation and odd spacing from a name."""
+    text = " ".join(text.split())
+    text = text.strip(" ,;:-–—\"“”‘’'`")
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,;:.-–—") if not re.search(r"\b[A-Z]\.$", text) else text.strip(" ,;:-–—")
+
+
+def looks_like_name(words: Sequence[str]) -> bool:
+    """True when every word could be part of a personal name (capitalized, initials, particles)."""
+    if not words or len(words) > 5:
+        return False
+    if any(_BAD_CHARS.search(w) for w in words):
+        return False
+    if not words[-1][:1].isupper():
+        return False
+    return all(_NAME_WORD.match(w) for w in words)
+
+
+# --------------------------------------------------------------------------- clustering
+
+class _Mention:
+    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end")
+
+    def __init__(self, start, end, words, title, label, tok_start, tok_end):
+        self.start, self.end, self.words, self.title = start, end, words, title
+        self.label, self.tok_start, self.tok_end = label, tok_start, tok_end
+
+
+def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) -> Optional[Tuple[int, int, int, int]]:
+    """Char and token offsets of an entity without its leading title words and possessive."""
+    toks = [t for t in doc[ent_start:ent_end] if not t.is_space]
+    # drop title words (they are whole tokens, or a token plus ".")
+    skip = 0
+    consumed = 0
+    while consumed < n_title_words and skip < len(toks):
+        if toks[skip].text != ".":
+            consumed += 1
+        skip += 1
+        while skip < len(toks) and toks[skip].text == ".":
+            skip += 1
+    toks = toks[skip:]
+    while toks and (toks[-1].text in ("'s", "’s", "'", "’", "‘s", "‘") or toks[-1].is_punct and toks[-1].text != "."):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text)
+    text = doc.text[start:end]
+    m = _POSSESSIVE.search(text)
+    if m and len(text) > 2:
+        end -= len(m.group(0))
+    text = doc.text[start:end]
+    while text and text[-1] in " ,;:":
+        end -= 1
+        text = text[:-1]
+    if not text:
+        return None
+    return start, end, toks[0].i, toks[-1].i + 1
+
+
+def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
+    """Role words right before a name ("longtime strategist" in "longtime strategist Garry South")."""
+    i = tok_start - 1
+    first = tok_start
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "VERB", "AUX", "NUM", "PART"):
+            break
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i >= i:
+            if t.dep_ == "poss" or t.tag_ == "POS":
+                break
+            first = i
+            i -= 1
+            continue
+        if (_norm_word(t.text),) in TITLES:
+            first = i
+            i -= 1
+            continue
+        break
+    if first == tok_start:
+        return ""
+    return doc[first:tok_start].text.strip()
+
+
+def _collect_mentions(doc: Doc) -> List[_Mention]:
+    mentions: List[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        if "\n" in ent.text:
+            continue
+        text = clean_name_text(ent.text)
+        words = text.split()
+        if not words:
+            continue
+        if ent.label_ == "PERSON":
+            title, name = split_title(words)
+            if not looks_like_name(name):
+                # lower-cased or odd strings: keep as a possible reference only when capitalized
+                continue
+            offs = _name_offsets(doc, ent.start, ent.end, len(title))
+            if offs is None:
+                continue
+            start, end, ts, te = offs
+            name_words = doc.text[start:end].split()
+            pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
+            full_title = " ".join(x for x in (pre, " ".join(title)) if x)
+            mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
+        else:
+            offs = _name_offsets(doc, ent.start, ent.end, 0)
+            if offs is None:
+                continue
+            start, end, ts, te = offs
+            # "the Democratic Party" -> keep the determiner out of the name
+            if doc[ts].lower_ == "the" and te - ts > 1:
+                ts += 1
+                start = doc[ts].idx
+            mentions.append(_Mention(start, end, doc.text[start:end].split(), "", "ORG", ts, te))
+    return mentions
+
+
+def _gender_votes(doc: Doc, ments_by_sent: List[List[Tuple[int, int, bool]]],
+                  sents: List[Tuple[int, int]], quoted: List[bool]) -> Dict[int, Counter]:
+    """Gender votes from he/she/his/her.
+
+    Within a sentence, a pronoun bound by a named subject ("Doe said she ...", "Doe thanked
+    her staff") votes for it (weight 2; an object of the subject's own verb never does).
+    Across sentences, a pronoun subject votes for the topic: the last named, uncoordinated
+    subject of the past three sentences when no other person was mentioned after it (in its
+    own sentence, only mentions outside quotes and not subjects are allowed).
+    """
+    votes: Dict[int, Counter] = defaultdict(Counter)
+    mention_toks: Dict[int, int] = {}
+    for lst in ments_by_sent:
+        for ti, c, _ in lst:
+            mention_toks[ti] = c
+    topic: Optional[int] = None
+    topic_age = 99
+    for si, (a, b) in enumerate(sents):
+        named = ments_by_sent[si]
+        # pronouns of this sentence, before the topic moves
+        for i in range(a, b):
+            tok = doc[i]
+            if quoted[i]:
+                continue
+            low = tok.lower_
+            g = "m" if low in MALE else "f" if low in FEMALE else None
+            if g is None or tok.conjuncts:
+                continue
+            before = [(ti, c, subj) for (ti, c, subj) in named if ti < i]
+            cand, weight = None, 0
+            if before:
+                verbs = _binding_verbs(tok)
+                bound = [(ti, c) for (ti, c, subj) in before
+                         if subj and not doc[ti].conjuncts and _subject_verb(doc[ti]).i in verbs]
+                if tok.dep_ in ("dobj", "iobj") and any(_subject_verb(doc[ti]).i == tok.head.i for ti, _ in bound):
+                    bound = []  # "X approved her": her is not X
+                if len({c for _, c in bound}) == 1:
+                    ti0 = bound[0][0]
+                    between = {c for (ti, c, _) in named if ti0 < ti < i and c != bound[0][1]}
+                    if not between:
+                        cand, weight = bound[0][1], 2
+            elif tok.dep_ in _SUBJ_DEPS and topic is not None and topic_age <= 3:
+                cand, weight = topic, 1
+            if cand is not None:
+                votes[cand][g] += weight
+        # move the topic
+        outside = [i for i in range(a, b) if not quoted[i]]
+        if not outside:
+            continue
+        subj_named = [(ti, c) for (ti, c, subj) in named if subj and not doc[ti].conjuncts]
+        coord_subj = any(subj and doc[ti].conjuncts for (ti, c, subj) in named)
+        inquote_people = any(quoted[i] and doc[i].ent_type_ == "PERSON" for i in range(a, b))
+        if subj_named and not coord_subj:
+            ti0, c0 = subj_named[0]
+            others_after = {c for (ti, c, subj) in named if c != c0 and (subj or ti < ti0)}
+            if len({c for _, c in subj_named}) == 1 and not others_after and not inquote_people:
+                topic, topic_age = c0, 0
+                continue
+            topic, topic_age = None, 99
+            continue
+        if coord_subj or named:
+            topic, topic_age = None, 99
+            continue
+        topic_age += 1
+    return votes
+
+
+def _sentences(doc: Doc) -> List[Tuple[int, int]]:
+    """Token ranges of the doc's sentences (one range when no sentence boundaries are set)."""
+    if len(doc) == 0:
+        return []
+    if doc.has_annotation("SENT_START"):
+        return [(s.start, s.end) for s in doc.sents]
+    return [(0, len(doc))]
+
+
+def _sent_index(doc: Doc, sents: List[Tuple[int, int]]) -> List[int]:
+    out = [0] * len(doc)
+    for k, (a, b) in enumerate(sents):
+        for i in range(a, b):
+            out[i] = k
+    return out
+
+
+def _binding_verbs(tok: Token) -> set:
+    """Verbs whose subject can bind the pronoun `tok`: the verb of its own clause, then up
+    through complement/adverbial clauses while those have no other subject."""
+    out = set()
+    cur = tok.head
+    for _ in range(4):  # first verb above the pronoun
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            break
+        cur = cur.head
+    for _ in range(4):
+        out.add(cur.i)
+        other = [c for c in cur.children if c.dep_ in _SUBJ_DEPS and c.i != tok.i]
+        if other:
+            break  # a clause with its own (other) subject: its subject is the binder
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp") or cur.head is cur:
+            break
+        cur = cur.head
+        for _ in range(3):
+            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+                break
+            cur = cur.head
+    return out
+
+
+def _subject_verb(tok: Token) -> Token:
+    """The verb a subject mention belongs to (through compound/appos links)."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in _SUBJ_DEPS:
+            return t.head
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _is_subject(tok: Token) -> bool:
+    t = tok
+    for _ in range(3):
+        if t.dep_ in _SUBJ_DEPS:
+            return True
+        if t.dep_ in ("compound", "appos", "flat") and t.head is not t:
+            t = t.head
+            continue
+        return False
+    return False
+
+
+def build_clusters(doc: Doc) -> List[dict]:
+    """Cluster the PERSON and ORG mentions of `doc` (pure: reads only the doc's entities and parse)."""
+    mentions = _collect_mentions(doc)
+    persons = [m for m in mentions if m.label == "PERSON"]
+    orgs = [m for m in mentions if m.label == "ORG"]
+
+    clusters: List[dict] = []   # internal: {"forms": Counter, "kind", "mentions": [...], "titles": [...]}
+
+    def new_cluster(kind: str) -> dict:
+        c = {"forms": Counter(), "kind": kind, "mentions": [], "titles": [], "gvotes": Counter()}
+        clusters.append(c)
+        return c
+
+    # 1. multiword person names make clusters keyed by (first, last)
+    by_last: Dict[str, List[dict]] = defaultdict(list)
+    by_first: Dict[str, List[dict]] = defaultdict(list)
+    for m in persons:
+        if len(m.words) < 2:
+            continue
+        first, last = m.words[0], m.words[-1]
+        found = None
+        for c in by_last.get(last, ()):
+            f0 = c["first"]
+            if f0 == first or (len(first) <= 2 and first[0] == f0[0]) or (len(f0) <= 2 and first[0] == f0[0]):
+                found = c
+                break
+        if found is None:
+            found = new_cluster("person")
+            found["first"], found["last"] = first, last
+            by_last[last].append(found)
+            by_first[first].append(found)
+        found["forms"][" ".join(m.words)] += 1
+        found["mentions"].append(m)
+
+    # 2. single-word person mentions attach to a surname, then a first name, else their own cluster
+    single_clusters: Dict[str, dict] = {}
+    for m in persons:
+        if len(m.words) >= 2:
+            continue
+        w = m.words[0]
+        cands = by_last.get(w) or by_first.get(w) or []
+        target = _nearest_cluster(cands, m.start) if cands else None
+        if target is None:
+            target = single_clusters.get(w)
+            if target is None:
+                target = new_cluster("person")
+                target["first"], target["last"] = w, w
+                single_clusters[w] = target
+        target["forms"][w] += 1
+        target["mentions"].append(m)
+
+    # 3. organizations: identical names cluster; an ORG that is really a known person's name joins it
+    org_clusters: Dict[str, dict] = {}
+    for m in orgs:
+        key = " ".join(m.words)
+        if len(m.words) == 1 and (key in by_last or key in single_clusters):
+            target = _nearest_cluster(by_last.get(key) or [single_clusters[key]], m.start)
+            target["forms"][key] += 1
+            target["mentions"].append(m)
+            continue
+        if len(m.words) >= 2 and m.words[-1] in by_last and looks_like_name(m.words) and len(m.words) <= 3 \
+                and any(c["first"] == m.words[0] for c in by_last[m.words[-1]]):
+            target = next(c for c in by_last[m.words[-1]] if c["first"] == m.words[0])
+            target["forms"][key] += 1
+            target["mentions"].append(m)
+            continue
+        target = org_clusters.get(key.lower())
+        if target is None:
+            target = new_cluster("org")
+            org_clusters[key.lower()] = target
+        target["forms"][key] += 1
+        target["mentions"].append(m)
+
+    # 4. capitalized tokens outside entities that repeat a known surname ("Bass" tagged as nothing)
+    covered = set()
+    for c in clusters:
+        for m in c["mentions"]:
+            covered.update(range(m.tok_start, m.tok_end))
+    surnames = {}
+    for c in clusters:
+        if c["kind"] == "person":
+            surnames.setdefault(c["last"], []).append(c)
+    if surnames:
+        for tok in doc:
+            if tok.i in covered or not tok.text[:1].isupper():
+                continue
+            base = _POSSESSIVE.sub("", tok.text)
+            if base in surnames and tok.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+                end = tok.idx + len(base)
+                m = _Mention(tok.idx, end, [base], "", "PERSON", tok.i, tok.i + 1)
+                target = _nearest_cluster(surnames[base], tok.idx)
+                target["forms"][base] += 1
+                target["mentions"].append(m)
+
+    # 5. gender: titles, role appositives, pronouns
+    tok_cluster: Dict[int, int] = {}
+    for ci, c in enumerate(clusters):
+        for m in c["mentions"]:
+            for ti in range(m.tok_start, m.tok_end):
+                tok_cluster[ti] = ci
+            if m.title:
+                g = title_gender(m.title.split()[-1:]) or title_gender(m.title.split())
+                if g:
+                    c["gvotes"][g] += 3
+                c["titles"].append(m.title)
+            head = _mention_head(doc, m)
+            for child in head.children if head is not None else ():
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.like_num \
+                        and not any(t.like_num or t.text == "%" for t in child.subtree if t.i <= child.i):
+                    g = ROLES.get(child.lower_)
+                    if g:
+                        c["gvotes"][g] += 1
+                    role = _appos_text(doc, child)
+                    if role:
+                        c["titles"].append(role)
+    sents = _sentences(doc)
+    ments_by_sent: List[List[Tuple[int, int, bool]]] = [[] for _ in sents]
+    if sents:
+        quoted = _quoted_tokens(doc)
+        sent_of = _sent_index(doc, sents)
+        for ci, c in enumerate(clusters):
+            if c["kind"] != "person":
+                continue
+            for m in c["mentions"]:
+                head = _mention_head(doc, m)
+                if head is not None and not quoted[head.i]:
+                    ments_by_sent[sent_of[head.i]].append((head.i, ci, _is_subject(head)))
+        for lst in ments_by_sent:
+            lst.sort()
+        for ci, cnt in _gender_votes(doc, ments_by_sent, sents, quoted).items():
+            clusters[ci]["gvotes"].update(cnt)
+
+    out = []
+    for c in clusters:
+        if not c["mentions"]:
+            continue
+        name = _canonical_form(c["forms"])
+        gv = c["gvotes"]
+        gender = None
+        if gv:
+            (g1, n1), *rest = gv.most_common()
+            n2 = rest[0][1] if rest else 0
+            if n1 > n2:
+                gender = g1
+        titles = []
+        for t in c["titles"]:
+            if t and t not in titles:
+                titles.append(t)
+        spans = sorted({(m.start, m.end) for m in c["mentions"]})
+        out.append({"name": name, "kind": c["kind"], "gender": gender if c["kind"] == "person" else None,
+                    "titles": titles, "mentions": [[a, b] for a, b in spans]})
+    out.sort(key=lambda c: c["mentions"][0][0])
+    return out
+
+
+def _canonical_form(forms: Counter) -> str:
+    """The fullest form: most words first among forms seen more than once or the longest 2-3 word form."""
+    def key(item):
+        form, n = item
+        k = len(form.split())
+        plausible = 2 <= k <= 3
+        return (plausible, min(k, 3), n, len(form))
+    return max(forms.items(), key=key)[0]
+
+
+def _nearest_cluster(cands: List[dict], pos: int) -> dict:
+    """Among clusters, the one with the closest mention before `pos` (else the first)."""
+    if len(cands) == 1:
+        return cands[0]
+    best, best_d = cands[0], None
+    for c in cands:
+        for m in c["mentions"]:
+            d = pos - m.start if m.start <= pos else 10 ** 9 + (m.start - pos)
+            if best_d is None or d < best_d:
+                best, best_d = c, d
+    return best
+
+
+def _mention_head(doc: Doc, m) -> Optional[Token]:
+    if isinstance(m, _Mention):
+        a, b = m.tok_start, m.tok_end
+    else:
+        a, b = m
+    if a >= b or b > len(doc):
+        return None
+    span = doc[a:b]
+    try:
+        return span.root
+    except Exception:  # pragma: no cover - defensive
+        return doc[b - 1]
+
+
+def _appos_text(doc: Doc, tok: Token) -> str:
+    """Role text of an appositive ("a six-term congresswoman from X" -> "six-term congresswoman from X")."""
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok]
+    left = tok.left_edge.i
+    right = tok.right_edge.i + 1
+    while left < right and doc[left].pos_ in ("DET", "PUNCT"):
+        left += 1
+    while right > left and doc[right - 1].is_punct:
+        right -= 1
+    if right - left > 12 or right <= left:
+        right = min(right, tok.i + 1)
+    del toks
+    return doc[left:right].text.strip()
+
+
+# --------------------------------------------------------------------------- index + helpers
+
+class _Index:
+    """Lookups over a doc's clusters, built once per people list."""
+
+    def __init__(self, doc: Doc, people: List[dict]):
+        self.people = people
+        self.char_starts: List[Tuple[int, int, int]] = []
+        self.by_word: Dict[str, List[int]] = defaultdict(list)
+        self.tok_cluster: Dict[int, int] = {}
+        for ci, c in enumerate(people):
+            for a, b in c.get("mentions") or ():
+                self.char_starts.append((a, b, ci))
+                span = doc.char_span(a, b, alignment_mode="expand")
+                if span is not None:
+                    for t in span:
+                        self.tok_cluster[t.i] = ci
+            for w in (c.get("name") or "").split():
+                self.by_word[w].append(ci)
+        self.char_starts.sort()
+        self.sents = _sentences(doc)
+        self.sent_of = _sent_index(doc, self.sents) if self.sents else []
+        self.in_quote = _quoted_tokens(doc)
+
+
+def _quoted_tokens(doc: Doc) -> List[bool]:
+    """Per token: inside quotation marks (mentions there are poor antecedents for narration)."""
+    flags = [False] * len(doc)
+    try:
+        from .quotes import paragraphs_of, scan_quotes  # lazy: quotes imports this module
+        paras = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc.text)
+        spans = scan_quotes(doc.text, paras)
+    except Exception:  # pragma: no cover - defensive
+        return flags
+    if not spans:
+        return flags
+    starts = [t.idx for t in doc]
+    from bisect import bisect_left
+    for q in spans:
+        a = q["open"][0]
+        b = q["close"][1] if q["close"] else q["end"]
+        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+            flags[i] = True
+    return flags
+
+
+_CACHE: Dict[int, Tuple[object, object, _Index]] = {}
+
+
+def _index(doc: Doc) -> Optional[_Index]:
+    people = doc._.get(attrs.PEOPLE)
+    if not people:
+        return None
+    key = id(doc)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is doc and hit[1] is people:
+        return hit[2]
+    idx = _Index(doc, people)
+    if len(_CACHE) > 64:
+        _CACHE.clear()
+    _CACHE[key] = (doc, people, idx)
+    return idx
+
+
+def cluster_for(doc: Doc, start: int, end: int) -> Optional[dict]:
+    """The cluster for the mention at [start, end) of doc.text, or None."""
+    idx = _index(doc)
+    if idx is None or start >= end:
+        return None
+    best = None
+    best_ov = 0
+    for a, b, ci in idx.char_starts:
+        if a >= end:
+            break
+        ov = min(b, end) - max(a, start)
+        if ov > best_ov:
+            best, best_ov = ci, ov
+    if best is not None:
+        return idx.people[best]
+    # not a recorded mention: match the words (titles and possessives stripped)
+    text = clean_name_text(doc.text[start:end])
+    _, words = split_title(text.split())
+    if not words:
+        return None
+    full = " ".join(words)
+    for c in idx.people:
+        if c["name"] == full:
+            return c
+    cands = [idx.people[ci] for ci in idx.by_word.get(words[-1], ())]
+    persons = [c for c in cands if c["kind"] == "person" and c["name"].split()[-1] == words[-1]]
+    if len(persons) == 1:
+        return persons[0]
+    if len(words) == 1:
+        firsts = [c for c in cands if c["kind"] == "person" and c["name"].split()[0] == words[0]]
+        if len(firsts) == 1:
+            return firsts[0]
+    return None
+
+
+def canonical_name(doc: Doc, start: int, end: int) -> Optional[str]:
+    """Canonical (fullest) cluster name for the mention at char offsets [start, end), else None."""
+    c = cluster_for(doc, start, end)
+    return c["name"] if c else None
+
+
+def _pronoun_gender(tok: Token) -> Optional[str]:
+    low = tok.lower_
+    if low in MALE:
+        return "m"
+    if low in FEMALE:
+        return "f"
+    if low in PLURAL:
+        return "p"
+    return None
+
+
+def _coordinated_names(doc: Doc, idx: _Index, head: Token) -> Optional[str]:
+    """'X and Y' where both are clusters -> "X and Y" (canonical names, with a leading honorific)."""
+    members = [head] + [t for t in head.conjuncts]
+    names = []
+    for t in sorted(members, key=lambda t: t.i):
+        ci = idx.tok_cluster.get(t.i)
+        if ci is None:
+            return None
+        names.append(_name_with_title(doc, idx, ci, t))
+    if len(names) < 2:
+        return None
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _name_with_title(doc: Doc, idx: _Index, ci: int, tok: Token) -> str:
+    c = idx.people[ci]
+    for t in c.get("titles") or ():
+        words = t.split()
+        if words and tuple(_norm_word(w) for w in words) in TITLES:
+            return f"{t} {c['name']}"
+    return c["name"]
+
+
+def resolve_pronoun(doc: Doc, token: Token, _depth: int = 0) -> Optional[str]:
+    """Canonical name for a he/she/they-type pronoun by gender and recency, else None."""
+    idx = _index(doc)
+    if idx is None or not idx.sents:
+        return None
+    g = _pronoun_gender(token)
+    if g is None:
+        return None
+    si = idx.sent_of[token.i]
+    skip_quoted = not idx.in_quote[token.i]
+    best = None
+    best_score = None
+    back = -1
+    k = si + 1
+    while k > 0 and back < 4 and si - k < 12:
+        k -= 1
+        a, b = idx.sents[k]
+        limit = token.i if k == si else b
+        if skip_quoted and k != si and all(idx.in_quote[i] for i in range(a, b)):
+            continue
+        back += 1
+        for i in range(a, limit):
+            t = doc[i]
+            if skip_quoted and idx.in_quote[i]:
+                continue
+            cand_name = None
+            cand_gender = None
+            kind = None
+            coord = False
+            ci = idx.tok_cluster.get(i)
+            if ci is not None:
+                # count each mention once, at its syntactic head
+                if i + 1 < limit and idx.tok_cluster.get(i + 1) == ci and doc[i].head.i != i and doc[i].head.i in range(i, limit) and idx.tok_cluster.get(doc[i].head.i) == ci:
+                    continue
+                c = idx.people[ci]
+                kind = c["kind"]
+                cand_gender = c.get("gender")
+                coord = bool(t.conjuncts)
+                if g == "p":
+                    if coord and _is_subject(t) or (coord and t.dep_ == "conj" and _is_subject(t.head)):
+                        head = t if t.dep_ != "conj" else t.head
+                        cand_name = _coordinated_names(doc, idx, head)
+                        coord = False
+                    elif kind == "org":
+                        cand_name = c["name"]
+                    else:
+                        continue
+                else:
+                    if kind != "person":
+                        continue
+                    cand_name = c["name"]
+            elif k != si and _depth < 2 and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g:
+                cand_name = resolve_pronoun(doc, t, _depth + 1)
+                cand_gender = g if g != "p" else None
+                kind = "person"
+            else:
+                continue
+            if not cand_name:
+                continue
+            if g in ("m", "f"):
+                if cand_gender is not None and cand_gender != g:
+                    continue
+                gpen = 0 if cand_gender == g else 1
+            else:
+                gpen = 0
+            score = 2 * back + (0 if _is_subject(t) else 1) + gpen + (2 if coord else 0)
+            # later mentions in the same sentence win ties
+            key = (score, -i)
+            if best_score is None or key < best_score:
+                best, best_score = cand_name, key
+        if best is not None and best_score[0] <= 2 * back + 1:
+            break
+    return best
+
+
+def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The person a definite role noun ("the congresswoman") refers to, else None."""
+    idx = _index(doc)
+    if idx is None:
+        return None
+    role = token.lower_
+    if role not in ROLES:
+        return None
+    g = ROLES[role]
+    best = None
+    for a, b, ci in idx.char_starts:
+        if a >= token.idx:
+            break
+        c = idx.people[ci]
+        if c["kind"] != "person":
+            continue
+        has_role = any(role in t.lower().split() for t in c.get("titles") or ())
+        if has_role:
+            best = (2, a, c["name"])
+        elif g and c.get("gender") == g and (best is None or best[0] < 2):
+            best = (1, a, c["name"])
+    return best[2] if best else None
+
+
+# --------------------------------------------------------------------------- component
+
+class PeopleComponent:
+    """Writes ``doc._.claimsift_people``; never raises on odd text."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.set(attrs.PEOPLE, build_clusters(doc))
+        except Exception:  # a stage that fails would cost the whole article
+            doc._.set(attrs.PEOPLE, [])
+        return doc
+
+
+@Language.factory(
+    "claimsift_people",
+    assigns=["doc._.claimsift_people"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent(nlp, name)

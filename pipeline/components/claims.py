@@ -45,7 +45,7 @@ def _read_words(name: str) -> set:
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 43%-57%").
 LOSE_VERBS = _read_words("claims_lose_verbs.txt")
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+NAME_LABELS = {"PERSON", "ORG", "GPE"}
 ID_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC",
              "NORP", "LANGUAGE"}
 REL_PRONOUNS = {"who", "that", "which", "whom", "whose"}
@@ -73,12 +73,54 @@ def _canonical(doc: Doc, start: int, end: int) -> Optional[str]:
 
 
 def _pronoun(doc: Doc, tok: Token) -> Optional[str]:
-    if _people_pronoun is None:
+    name = None
+    if _people_pronoun is not None:
+        try:
+            name = _people_pronoun(doc, tok)
+        except Exception:  # noqa: BLE001
+            name = None
+    return name or _fallback_pronoun(doc, tok)
+
+
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+
+
+def _full_name(doc: Doc, text: str) -> str:
+    """Without the people stage: the longest PERSON entity ending in the same word."""
+    words = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text).split()
+    if not words:
+        return text
+    best = " ".join(words)
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            ew = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).split()
+            if ew and ew[-1] == words[-1] and len(ew) > len(best.split()):
+                best = " ".join(ew)
+    return best
+
+
+def _fallback_pronoun(doc: Doc, tok: Token) -> Optional[str]:
+    """he/she -> the latest person before it with that gender (people stage) or as a subject."""
+    low = tok.lower_
+    gender = "m" if low in MALE else "f" if low in FEMALE else None
+    if gender is None:
         return None
-    try:
-        return _people_pronoun(doc, tok)
-    except Exception:  # noqa: BLE001
-        return None
+    genders = {c.get("name"): c.get("gender") for c in (doc._.get(attrs.PEOPLE) or ())
+               if isinstance(c, dict)}
+    start = max(0, tok.idx - 1500)
+    best = None
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.start_char < start:
+            continue
+        if ent.end_char > tok.idx:
+            break
+        name = _canonical(doc, ent.start_char, ent.end_char) or _full_name(doc, ent.text)
+        g = genders.get(name)
+        if g is not None and g != gender:
+            continue
+        best = name
+    return best
 
 
 def _name_span(tok: Token) -> Tuple[int, int]:
@@ -127,9 +169,11 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         if tok.ent_type_ in NAME_LABELS:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
+                    if ent.label_ == "PERSON":
+                        return _full_name(doc, ent.text)
                     return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).strip() or None
-        if _people_canonical is None and tok.pos_ == "PROPN":
-            return doc[lo:hi].text
+        if tok.pos_ == "PROPN" and not (doc._.get(attrs.PEOPLE) or ()):
+            return _full_name(doc, doc[lo:hi].text)
         return None
     if tok.pos_ == "NOUN" and _people_role is not None:
         try:
@@ -175,8 +219,17 @@ def _nominal(root: Token) -> Token:
     return root
 
 
-def _explicit_subject(nom: Token, root: Token) -> Optional[str]:
+def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
     """Owner named right on the figure: "Bass' 48.8%", "31% for Bass", "a lead for Caruso"."""
+    doc = root.doc
+    first = min((t for t in root.subtree), key=lambda t: t.i, default=root)
+    k = first.i - 1
+    while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "ADV") and first.i - k < 3 and doc[k].lower_ not in ("'s", "\u2019s"):
+        k -= 1
+    if k >= 1 and doc[k].lower_ in ("'s", "'", "\u2019s", "\u2019") and doc[k - 1].pos_ == "PROPN":
+        n = entity_name(doc[k - 1])
+        if n:
+            return n
     for tok in (nom, root):
         for ch in tok.children:
             if ch.dep_ == "poss":
@@ -190,11 +243,18 @@ def _explicit_subject(nom: Token, root: Token) -> Optional[str]:
                         n = entity_name(p)
                         if n:
                             return n
-    # "Bass, a six-term congresswoman"
-    if nom.dep_ == "appos":
+    # "Bass, a six-term congresswoman" (not "Caruso 45% to 41%", parsed as an apposition too)
+    if nom.dep_ == "appos" and nom.pos_ == "NOUN" and kind in ("count", "age", "duration"):
         n = entity_name(nom.head)
         if n:
             return n
+    # "two years into her term"
+    if kind in ("duration", "count", "age"):
+        for t in nom.subtree:
+            if t.dep_ == "poss" and t.i > root.i and t.lower_ in PERS_PRONOUNS:
+                n = entity_name(t)
+                if n:
+                    return n
     return None
 
 
@@ -275,7 +335,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         return n, verb, fallback
             if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",):
                 n = entity_name(cur)
-                if n and cur.dep_ in ("appos", "nsubj", "nsubjpass", "dobj", "ROOT"):
+                if n and cur.dep_ in ("appos", "nsubj", "nsubjpass", "ROOT"):
                     return n, verb, fallback
             if cur.dep_ == "appos":
                 n = entity_name(cur.head)
@@ -296,10 +356,12 @@ def _np_text(tok: Token) -> str:
     return text.strip() or tok.text
 
 
-def _persons_in(doc: Doc, start: int, end: int) -> List[Tuple[int, str]]:
+def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> List[Tuple[int, str]]:
     """(char offset, canonical name) of person/org mentions in [start, end), from the people stage."""
     out = []
     for c in doc._.get(attrs.PEOPLE) or ():
+        if kind is not None and c.get("kind") != kind:
+            continue
         for m in c.get("mentions") or ():
             try:
                 a, b = int(m[0]), int(m[1])
@@ -309,7 +371,8 @@ def _persons_in(doc: Doc, start: int, end: int) -> List[Tuple[int, str]]:
                 out.append((a, c.get("name") or doc.text[a:b]))
     if not out:
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and start <= ent.start_char and ent.end_char <= end:
+            if ent.label_ in ((kind.upper(),) if kind else ("PERSON", "ORG")) \
+                    and start <= ent.start_char and ent.end_char <= end:
                 out.append((ent.start_char, ent.text))
     out.sort()
     return out
@@ -319,8 +382,8 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
                    sent: Span) -> Tuple[Optional[str], Optional[str], Optional[Token]]:
     """Owners of the two members of "45% to 41%" / "41%-28%" / "51.2% to Bass' 48.8%"."""
     na, nb = _nominal(ra), _nominal(rb)
-    ea = _explicit_subject(na, ra)
-    eb = _explicit_subject(nb, rb) if rb is not ra else None
+    ea = _explicit_subject(na, ra, a.kind)
+    eb = _explicit_subject(nb, rb, b.kind) if rb is not ra else None
     # "for Bass" right after the second member also covers a pair ("51.2% to 48.8% for Bass")
     if eb is None:
         m = re.match(r"\s+(?:for|to)\s+", doc.text[b.end:b.end + 10])
@@ -335,7 +398,7 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
     obj = None
     if verb is not None:
         for ch in verb.children:
-            if ch.dep_ in ("dobj", "dative") and ch.i < a.start:
+            if ch.dep_ in ("dobj", "dative") and ch.i < ra.i:
                 obj = entity_name(ch)
                 break
     # "between X and Y"
@@ -362,11 +425,13 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
         ea = None
     if ea is None or eb is None:
         known = ea or eb
-        others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char) if n != known]
+        others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
+                  if n != known]
         if not others:
-            # look back a few sentences for the other side
+            # look back a few sentences for the other side (a person, the latest first)
             start = max(0, sent.start_char - 1200)
-            others = [n for _, n in reversed(_persons_in(doc, start, sent.start_char)) if n != known]
+            others = [n for _, n in reversed(_persons_in(doc, start, sent.start_char, "person"))
+                      if n != known]
         if ea is None and others:
             ea = others[0]
         elif eb is None and others:
@@ -563,7 +628,7 @@ def extract_figures(doc: Doc) -> List[dict]:
                 subject = ea if q is a else eb
                 pair_done[id(partner)] = (eb if q is a else ea, verb)
         else:
-            subject = _explicit_subject(nom, root)
+            subject = _explicit_subject(nom, root, q.kind)
             if subject is None:
                 subject, verb, fallback = climb_subject(nom)
             if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
@@ -579,6 +644,8 @@ def extract_figures(doc: Doc) -> List[dict]:
         predicate = None
         if verb is not None:
             predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+            if not re.search(r"[a-z]", predicate):
+                predicate = "be" if verb.lower_ in ("'s", "\u2019s") else verb.lower_
         conf = q.confidence + (0.05 if subject else -0.15)
         conf = max(0.05, min(0.99, conf))
         rec = {

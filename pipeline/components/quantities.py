@@ -127,6 +127,8 @@ def _form_regex(form: str) -> str:
             out.append(r"\s*")
         elif ch == ".":
             out.append(r"\.\s*")
+        elif ch == "$" and len(form) > 1:
+            out.append(r"[ \t]?\$")
         else:
             out.append(re.escape(ch))
     return "".join(out)
@@ -463,7 +465,7 @@ CORE_RE = re.compile(
     rf"{_WORDNUM}(?![\w]))",
     re.I)
 SCALE_AFTER_RE = re.compile(
-    r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>hundred|thousand|million|billion|trillion|mln|bln|bn|mn|tn)"
+    r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>hundred|thousand|million|billion|trillion|lakh|crore|mln|bln|bn|mn|tn)"
     r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
 PERCENT_AFTER_RE = re.compile(
     r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"
@@ -531,6 +533,10 @@ FRACTION_RE = re.compile(
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
     r"three-fourths)(?=[ \t]+of[ \t])",
     re.I)
+NEGATIVE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:minus|negative)[ \t]+$", re.I)
+PERCENT_OF_RE = re.compile(
+    r"(?<![\w.%])(?P<pw>percents?|per[ \t]?cents?)[ \t]+of[ \t]+"
+    rf"(?P<n>\d+(?:\.\d+)?|{_WORDNUM})(?![\w%])", re.I)
 STOP_NEXT = {
     "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "is",
     "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
@@ -601,6 +607,10 @@ def _clean_word_core(text: str, s: int, e: int) -> Tuple[int, int]:
     return s, e
 
 
+def code_is_major(code: Optional[str]) -> bool:
+    return code is not None
+
+
 def _plural(word: str) -> str:
     w = word.lower()
     if w in ("person",):
@@ -659,6 +669,18 @@ def _find(text: str) -> List[Quantity]:
                             confidence=0.7))
         taken.append((s, e))
 
+    for m in PERCENT_OF_RE.finditer(text):
+        left = text[max(0, m.start() - 25):m.start()]
+        if re.search(r"(?:\d|%|\b(?:" + _NUMWORD + r"))[ \t]*$", left, re.I):
+            continue
+        value = parse_number(m.group("n"))
+        if value is None:
+            continue
+        s, e = m.start(), m.end()
+        out.append(Quantity(s, e, text[s:e], float(value), "percent", "percent", None,
+                            m.start("n"), m.end("n"), confidence=0.6))
+        taken.append((s, e))
+
     for m in CORE_RE.finditer(text):
         q = _one(text, m)
         if q is None or overlaps(q.start, q.end):
@@ -683,6 +705,7 @@ def _find(text: str) -> List[Quantity]:
 
 def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     is_words = m.group("wrd") is not None
+    lone_one = False
     ns, ne = m.start(), m.end()
     if is_words:
         ns, ne = _clean_word_core(text, ns, ne)
@@ -690,8 +713,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         low = core.lower()
         first = low.split()[0] if low.split() else low
         # "one" alone, "a dozen"-less scale words ("thousand"), names ("Big Ten")
-        if low in ("one", "zero", "nil"):
-            return None
+        lone_one = low in ("one", "zero", "nil")
         if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
             return None
         if core[0].isupper() and not _sentence_start(text, ns):
@@ -777,7 +799,14 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             cents = re.match(
                 r"^[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[A-Za-z]+(?:[ -][A-Za-z]+)?)[ \t]+cents?(?![A-Za-z])",
                 text[end:end + 40])
-            if cents and fac == 1.0:
+            if not cents:
+                cents = re.match(
+                    r"^[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+                    r"eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|"
+                    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                    r"(?:thir|four|fif|six|seven|eigh|nine)teen)(?=[ \t]*(?:[.,;!?]|$)|[ \t]+and\b)",
+                    text[end:end + 40], re.I)
+            if cents and fac == 1.0 and code_is_major(code):
                 cv = parse_number(cents.group("n"))
                 if cv is not None and 0 < cv < 100:
                     value += cv / 100.0
@@ -856,6 +885,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core:
             return None
+        if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core:
+            return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
         cw = CAP_WORD_BEFORE_RE.search(left)
         if cw and not _sentence_start(text, ns - len(cw.group(0))):
@@ -890,7 +921,13 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     return None
     if is_words and kind == "count" and noun is None and unit is None:
         return None
+    if is_words and lone_one and kind not in ("money", "percent", "multiplier"):
+        return None
 
+    neg = NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
+    if neg and kind in ("percent", "money", "count", "other"):
+        value = -value
+        span_start -= len(neg.group(0))
     approx, _ = _approx_before(text, span_start)
     words = is_words
     conf = {"money": 0.9, "percent": 0.9, "percentage_points": 0.85, "multiplier": 0.8,

@@ -1,0 +1,176 @@
+"""The pure quantity layer: parse_number and find_quantities on real-style news sentences."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.components.quantities import find_quantities, parse_number
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("12,282", 12282.0),
+        ("1,674,200.5", 1674200.5),
+        ("4.800", 4.8),
+        (".08", 0.08),
+        ("1.2 million", 1.2e6),
+        ("3.5 trillion", 3.5e12),
+        ("1.2bn", 1.2e9),
+        ("$1.85M"[1:], 1.85e6),
+        ("10k", 1e4),
+        ("one hundred and twenty-three", 123.0),
+        ("Three hundred  and  thirty one", 331.0),
+        ("twenty-one trillion three hundred", 21000000000300.0),
+        ("two hundred and two thousand", 202000.0),
+        ("a dozen", 12.0),
+        ("half a dozen", 6.0),
+        ("three dozens", 36.0),
+        ("two thirds", 2 / 3),
+        ("two-thirds", 2 / 3),
+        ("one and a half", 1.5),
+        ("3 million and a half", 3.5e6),
+        ("two thirds of a million", 2e6 / 3),
+        ("one in three", 1 / 3),
+        ("1 over 3", 1 / 3),
+        ("2  1/4", 2.25),
+        ("minus five point five", -5.5),
+        ("-12e-1", -1.2),
+        ("1.1^23", 1.1 ** 23),
+        ("nine point nought four", 9.04),
+        ("1 234 567", 1234567.0),
+        ("13 lakh", 1.3e6),
+    ],
+)
+def test_parse_number(text, value):
+    got = parse_number(text)
+    assert got is not None and math.isclose(got, value, rel_tol=1e-9), (text, got)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "apples", "1.2.3", "1e309", "$-", "NaN%", "NaN", "inf", "one one one banana",
+     "10^100000", "1/0", "--", "\u2212", "\U0001F600 5", "ten percent of nothing at all"],
+)
+def test_parse_number_rejects_or_stays_finite(text):
+    got = parse_number(text)
+    assert got is None or math.isfinite(got)
+
+
+def _find(text):
+    qs = find_quantities(text)
+    for q in qs:
+        assert text[q.start:q.end] == q.text, q
+        assert math.isfinite(q.value)
+    return qs
+
+
+# (sentence, figure text, value, kind, unit, approx)
+FIGURES = [
+    ("The utility spent $100 million on upgrades last year.", "$100 million", 1e8, "money", "USD", None),
+    ("Shares of the retailer fell 3.4% to $18.20 on Tuesday.", "3.4%", 3.4, "percent", "percent", None),
+    ("Shares of the retailer fell 3.4% to $18.20 on Tuesday.", "$18.20", 18.2, "money", "USD", None),
+    ("The startup raised $1.85M in seed funding.", "$1.85M", 1.85e6, "money", "USD", None),
+    ("Vodafone took a £3.2bn writedown in its German unit.", "£3.2bn", 3.2e9, "money", "GBP", None),
+    ("The deal is worth about C$ 300 million, the company said.", "C$ 300 million", 3e8, "money", "CAD", "about"),
+    ("Toyota booked 450,000 yen in fees per vehicle.", "450,000 yen", 450000.0, "money", "JPY", None),
+    ("The bank will pay 2.5 billion euros to settle the claims.", "2.5 billion euros", 2.5e9, "money", "EUR", None),
+    ("Gasoline rose 34 cents a gallon over the month.", "34 cents", 0.34, "money", "USD", None),
+    ("Unemployment fell to 3.9 per cent in March.", "3.9 per cent", 3.9, "percent", "percent", None),
+    ("Turnout reached 61.5 percent statewide.", "61.5 percent", 61.5, "percent", "percent", None),
+    ("The Fed lifted rates by 0.75 percentage points.", "0.75 percentage points", 0.75, "percentage_points", "points", None),
+    ("The governor opened a 12-point lead in the latest survey.", "12", 12.0, "percentage_points", "points", None),
+    ("Her fundraising was nearly five times the incumbent's haul.", "five times", 5.0, "multiplier", "times", "nearly"),
+    ("Officials counted more than 4,200 ballots by noon.", "4,200", 4200.0, "count", None, "more than"),
+    ("Twelve hospitals reported shortages of nurses.", "Twelve", 12.0, "count", None, None),
+    ("The council approved three new shelters in the valley.", "three", 3.0, "count", None, None),
+    ("A 47-year-old man was arrested at the scene.", "47", 47.0, "age", "years", None),
+    ("Maria Lopez, 63, has run the clinic since it opened.", "63", 63.0, "age", "years", None),
+    ("He served almost 12 years on the bench.", "12", 12.0, "duration", "years", "almost"),
+    ("The strike lasted 45 days before a deal was reached.", "45", 45.0, "duration", "days", None),
+    ("A two-term senator from Ohio entered the race.", "two", 2.0, "count", "terms", None),
+    ("One in four adults reported skipping a dose.", "One in four", 0.25, "other", "fraction", None),
+    ("Roughly two-thirds of respondents backed the plan.", "two-thirds", 2 / 3, "other", "fraction", "roughly"),
+    ("The stadium holds up to 68,000 fans.", "68,000", 68000.0, "count", None, "up to"),
+    ("It paid a dividend of 12 cents a share.", "12 cents", 0.12, "money", "USD", None),
+    ("The fund lost a dozen clients in May.", "a dozen", 12.0, "count", None, None),
+]
+
+
+@pytest.mark.parametrize("text, span, value, kind, unit, approx", FIGURES)
+def test_find_figures(text, span, value, kind, unit, approx):
+    qs = _find(text)
+    hit = [q for q in qs if q.text == span]
+    assert hit, [q.text for q in qs]
+    q = hit[0]
+    assert math.isclose(q.value, value, rel_tol=1e-9)
+    assert q.kind == kind
+    if unit is not None:
+        assert q.unit == unit
+    assert q.approx == approx
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vote is scheduled for Oct. 25, 2024, at 3:30 p.m.",
+        "She has represented the 37th district since 2011.",
+        "The S&P 500 and the Nasdaq 100 both slipped.",
+        "Call 212-555-0134 or write to 1600 Pennsylvania Avenue.",
+        "A few thousand protesters gathered; hundreds of millions watched.",
+        "The two are expected to meet again next week.",
+        "Neither of the two of us saw the 2019-20 season coming.",
+        "He was born on 4 July 1976 in Ohio.",
+        "The COVID-19 wing on Route 66 reopened in the 1990s.",
+        "Boeing delivered the first 737 MAX under Windows 11 tooling.",
+        "They defended one another at the rally.",
+        "Visit www.example.com/page?id=42 for details.",
+        "One of the most prolific donors in the state.",
+    ],
+)
+def test_not_figures(text):
+    assert [q.text for q in _find(text)] == []
+
+
+def test_pair_is_linked():
+    text = "The incumbent led the challenger 52% to 44% among likely voters."
+    qs = _find(text)
+    assert [q.text for q in qs] == ["52%", "44%"]
+    assert qs[0].link == qs[1].link == "pair"
+    assert qs[0].partner == 1 and qs[1].partner == 0
+    assert (qs[0].position, qs[1].position) == (0, 1)
+
+
+def test_hyphen_pair_and_even_split():
+    qs = _find("The measure trailed 38%-55% in the suburbs.")
+    assert [(q.text, q.value) for q in qs] == [("38%", 38.0), ("55%", 55.0)]
+    qs = _find("The board is split in a virtual 50-50 tie.")
+    assert [(q.text, q.kind, q.approx) for q in qs] == [("50", "percent", "virtual"), ("50", "percent", "virtual")]
+
+
+def test_range_shares_unit_and_scale():
+    qs = _find("Analysts expect between 10 and 20 percent growth.")
+    assert [(q.text, q.kind, q.link) for q in qs] == [("10", "percent", "range"), ("20 percent", "percent", "range")]
+    qs = _find("The repairs will cost $3 to $4 billion.")
+    assert [q.value for q in qs] == [3e9, 4e9]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1.2.3", "1e309", "$-", "NaN%", "10^100", "$$$ 5 %%", "\u201c5\u201d", "9" * 400,
+     "one " * 300, "\U0001F4B0 $5 \U0001F4B0", "\x00\x01 7%", "5" + "\u0301" * 5 + " percent"],
+)
+def test_torture_never_raises(text):
+    _find(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,$%- abcdkmMbn\u00a3\u20ac")), max_size=60))
+def test_random_text_offsets_and_finite(text):
+    _find(text)
+    v = parse_number(text)
+    assert v is None or math.isfinite(v)

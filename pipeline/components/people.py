@@ -88,6 +88,7 @@ PRONOUNS = MALE | FEMALE | PLURAL
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|dos|das|y|st\.?)|[a-z]{1,3}-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
 _BAD_CHARS = re.compile(r"[/\\|@#0-9()\[\]{}<>=+*]")
+_DIGIT = re.compile(r"\d")
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -474,8 +475,8 @@ def build_clusters(doc: Doc) -> List[dict]:
                 c["titles"].append(m.title)
             head = _mention_head(doc, m)
             for child in head.children if head is not None else ():
-                if child.dep_ == "appos" and child.pos_ == "NOUN" and not child.like_num \
-                        and not any(t.like_num or t.text == "%" for t in child.subtree if t.i <= child.i):
+                if child.dep_ == "appos" and child.pos_ == "NOUN" \
+                        and not any(_DIGIT.search(t.text) or t.text == "%" for t in child.subtree if t.i <= child.i):
                     g = ROLES.get(child.lower_)
                     if g:
                         c["gvotes"][g] += 1

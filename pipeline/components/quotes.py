@@ -311,6 +311,27 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     return None
 
 
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _np_after(doc: Doc, cue: Token) -> Optional[Token]:
+    """The head of a noun phrase right after a cue ("said a truck driver waiting ...",
+    "said Jane Doe"), for inversions the parser did not attach as the subject."""
+    head = None
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 8:
+        t = doc[i]
+        if t.lower_ in people.PRONOUNS and t.pos_ == "PRON" and head is None:
+            return t
+        if t.pos_ in _NP_POS or (t.text in ("-", ".") and head is not None and t.whitespace_ == ""):
+            if t.pos_ in ("NOUN", "PROPN"):
+                head = t
+            i += 1
+            continue
+        break
+    return head
+
+
 def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
     """A cluster named by the head of a noun phrase, its compounds or its appositions."""
     cands = [head]
@@ -461,9 +482,11 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
             and before[-1].idx + len(before[-1].text) >= q["open"][0] - 1:
         return True
     # short title-cased phrase in running text with no one said to have said it
-    if not has_cue and not q["lead"] and n <= 6 and not re.search(r"[,.!?;:]", content) \
-            and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words) and words[0].text[:1].isupper():
-        return True
+    title_cased = not re.search(r"[,.!?;:]", content) and words[0].text[:1].isupper() \
+        and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+    if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
+        if not (n == 1 and words[0].pos_ == "PRON"):
+            return True
     if n <= 2 and not has_cue:
         return True
     return False
@@ -594,11 +617,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     if cue is not None:
         subj = _subject_of(cue)
         if subj is None:
-            # "said X" misparsed: take a name right after the verb
-            for i in range(cue.i + 1, min(len(doc), cue.i + 6)):
-                if doc[i].ent_type_ in ("PERSON", "ORG") or doc[i].lower_ in people.PRONOUNS:
-                    subj = doc[i]
-                    break
+            subj = _np_after(doc, cue)
         if subj is not None and subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
             subj = subj.head.head
         if subj is not None:

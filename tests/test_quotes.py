@@ -1,0 +1,315 @@
+"""Quote detection and attribution (pipeline/components/quotes.py).
+
+Pure tests for the mark scanner, then tables of real-style news sentences run through the real
+English pipeline (the session `nlp` fixture from conftest.py). Every produced quote is checked
+against its own offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.attrs import QUOTES
+from pipeline.components.quotes import (
+    is_single_opener,
+    paragraphs_of,
+    scan_quotes,
+    single_closer_strength,
+)
+
+# --------------------------------------------------------------------------- pure scanner
+
+
+def contents(text):
+    return [text[q["start"]:q["end"]] for q in scan_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("“We will win,” she said.", ["We will win,"]),
+        ('"We will win," she said.', ["We will win,"]),
+        ("``We will win,'' she said.", ["We will win,"]),
+        ("‘We will win,’ she said.", ["We will win,"]),
+        ("'We will win,' she said.", ["We will win,"]),
+        ("« We will win », she said.", ["We will win"]),
+        ("„We will win“, she said.", ["We will win"]),
+        # nested quotes: the outer one is reported
+        ("“He told me, ‘Never again,’ and left,” she said.", ["He told me, ‘Never again,’ and left,"]),
+        ("‘He called it “a disgrace”, then left,’ she said.", ["He called it “a disgrace”, then left,"]),
+        ("``He said `no' twice,'' she said.", ["He said `no' twice,"]),
+        # jammed quotes
+        ("``First.''``Second,'' she said.", ["First.", "Second,"]),
+        ("“First.”“Second,” she said.", ["First.", "Second,"]),
+        # interrupted quote: two segments
+        ("“The market is hot,” he said, “and prices will fall.”", ["The market is hot,", "and prices will fall."]),
+        # apostrophes never open or close a quote
+        ("The company’s ’90s models and the Smiths’ house don’t matter.", []),
+        ("Rock ’n’ roll fans and 'em folks packed the hall in '08.", []),
+        ("Los Angeles‘ next mayor and Bass' lead.", []),
+        ("The fans' chant was ‘We want more’ all night.", ["We want more"]),
+        ("‘The Smiths’ house burned down,’ she said.", ["The Smiths’ house burned down,"]),
+        # a single quote that never closes inside a paragraph is an apostrophe, not a quote
+        ("She sat by the ‘window for hours.", []),
+        # empty quotes are ignored
+        ("He said “” and left.", []),
+        ("", []),
+    ],
+)
+def test_scan_quotes(text, expected):
+    assert contents(text) == expected
+
+
+def test_unclosed_quote_runs_to_paragraph_end_and_links_the_next_paragraph():
+    text = "He said:\n\n“The first point is this.\n\n“The second point is that,” he added.\n\nNarration."
+    qs = scan_quotes(text)
+    assert [text[q["start"]:q["end"]] for q in qs] == ["The first point is this.", "The second point is that,"]
+    assert qs[0]["closed"] is False and qs[1]["closed"] is True
+    assert qs[0]["run"] == qs[1]["run"]
+    assert qs[0]["lead"] and qs[1]["lead"]
+
+
+def test_single_quote_paragraph_continues_a_run():
+    text = "“It began badly.\n\n‘Then it got worse.\n\n“In the end we won,” she said."
+    qs = scan_quotes(text)
+    assert [text[q["start"]:q["end"]] for q in qs] == ["It began badly.", "Then it got worse.", "In the end we won,"]
+    assert len({q["run"] for q in qs}) == 1
+
+
+def test_unbalanced_mark_costs_one_paragraph_only():
+    text = "“This never closes and runs on\n\n“Fine,” she said.\n\nA quiet line."
+    assert contents(text) == ["This never closes and runs on", "Fine,"]
+
+
+def test_scanner_is_linear_on_a_long_line():
+    text = ("word “a” " * 40000) + "“" + "x" * 100000
+    qs = scan_quotes(text)
+    assert len(qs) == 40001
+
+
+@pytest.mark.parametrize(
+    "text,pos,expected",
+    [("He said ‘no’", 8, True), ("the ’90s", 4, False), ("a 'em b", 2, False), ("Bass' lead", 4, False),
+     ("(‘Yes’)", 1, True)],
+)
+def test_is_single_opener(text, pos, expected):
+    assert is_single_opener(text, pos, 0, len(text)) is expected
+
+
+@pytest.mark.parametrize(
+    "text,pos,expected",
+    [("don’t", 3, 0), ("‘yes,’ he", 5, 2), ("the Smiths’ house", 10, 1), ("goin’ home", 4, 1), ("‘no’", 3, 2)],
+)
+def test_single_closer_strength(text, pos, expected):
+    assert single_closer_strength(text, pos, len(text)) == expected
+
+
+def test_paragraphs_of():
+    text = "  One.\n\nTwo two.  \n   \nThree"
+    assert [text[a:b] for a, b in paragraphs_of(text)] == ["One.", "Two two.", "Three"]
+
+
+# --------------------------------------------------------------------------- through the pipeline
+
+def run(nlp, text):
+    doc = nlp(text)
+    quotes = doc._.get(QUOTES) or []
+    for q in quotes:
+        assert 0 <= q["start"] < q["end"] <= len(text)
+        assert 0.0 <= q["confidence"] <= 1.0
+        assert q["kind"] in ("direct", "fragment", "indirect")
+        sp = q["speaker"]
+        if sp and sp.get("mention_span"):
+            a, b = sp["mention_span"]
+            assert text[a:b] == sp["mention"]
+        if q["cue_span"]:
+            a, b = q["cue_span"]
+            assert text[a:b] == q["cue"]
+    return doc, quotes
+
+
+def found(text, quotes):
+    return [(text[q["start"]:q["end"]], (q["speaker"] or {}).get("name")) for q in quotes]
+
+
+# Each row: text, expected [(quote content, canonical speaker name)].
+ATTRIBUTION_CASES = [
+    # curly marks, "said X" inversion with an appositive
+    ("“We are not going to cut rates this year,” said Maria Lopez, the bank’s chief economist.",
+     [("We are not going to cut rates this year,", "Maria Lopez")]),
+    # straight marks, title before the name, "told"
+    ('"The storm caught everyone off guard," Gov. Tom Reilly told reporters on Monday.',
+     [("The storm caught everyone off guard,", "Tom Reilly")]),
+    # TeX-style wire copy
+    ("``We expect the shortage to last into the spring,'' said Dr. Anita Rao, an epidemiologist at the "
+     "state health department.",
+     [("We expect the shortage to last into the spring,", "Anita Rao")]),
+    # British single quotes, role then name
+    ("‘It was a brutal afternoon for us,’ said the club’s manager, Tom Hallett.",
+     [("It was a brutal afternoon for us,", "Tom Hallett")]),
+    ("'We simply ran out of time,' coach Mark Ellis said after the match.",
+     [("We simply ran out of time,", "Mark Ellis")]),
+    # guillemets
+    ("« We will not back down », said union leader Pierre Malo.", [("We will not back down", "Pierre Malo")]),
+    # nested quote inside the outer quote
+    ("“When the manager told me, ‘We are closing the plant,’ I didn’t believe him,” said Janet Cole, "
+     "a machinist.",
+     [("When the manager told me, ‘We are closing the plant,’ I didn’t believe him,", "Janet Cole")]),
+    # colon lead-in
+    ("In a statement, Mayor Lisa Grant said: “The city will reopen the bridge on Friday.”",
+     [("The city will reopen the bridge on Friday.", "Lisa Grant")]),
+    # interrupted quote: two records, one speaker
+    ("Analyst Victor Hale has watched the housing market for decades.\n\n"
+     "“The market is overheated,” he said, “and prices will fall by the summer.”",
+     [("The market is overheated,", "Victor Hale"), ("and prices will fall by the summer.", "Victor Hale")]),
+    # according to
+    ("“Nobody saw this coming,” according to Sam Patel, a logistics manager at the firm.",
+     [("Nobody saw this coming,", "Sam Patel")]),
+    # passive "was quoted as saying"
+    ("Treasurer Hannah Brooks was quoted as saying, “The pension fund is in good shape.”",
+     [("The pension fund is in good shape.", "Hannah Brooks")]),
+    # pronoun resolution by gender, with a man mentioned in between
+    ("Nurse Emily Carter met with Governor Paul Dean on Tuesday.\n\n"
+     "“He listened, but he made no promises,” she said.",
+     [("He listened, but he made no promises,", "Emily Carter")]),
+    ("Carlos Mendes said he would run again.\n\n“I am not done yet,” he told supporters on Sunday.",
+     [("I am not done yet,", "Carlos Mendes")]),
+    # surname and title + surname map to the fullest name
+    ("Sen. Jane Doe, D-Ohio, voted against the bill.\n\n“The budget is a mess,” Doe said.",
+     [("The budget is a mess,", "Jane Doe")]),
+    ("Rep. Jane Doe spoke first.\n\n“We need answers,” Rep. Doe said at the hearing.",
+     [("We need answers,", "Jane Doe")]),
+    # organizations can speak
+    ("“Safety is our top priority,” Boeing said in a statement on Wednesday.",
+     [("Safety is our top priority,", "Boeing")]),
+    # dash sign-off
+    ("“The results speak for themselves.” — Sen. Maria Alvarez", [("The results speak for themselves.", "Maria Alvarez")]),
+    # fragment attributed through the reporting verb
+    ("Finance Minister Olga Petrov said the plan was “deeply flawed” and should be scrapped.",
+     [("deeply flawed", "Olga Petrov")]),
+    # a short fragment with an attribution is kept
+    ("Coach Ryan Burke argued that the referee had been “out of line,” and he asked for a review.",
+     [("out of line,", "Ryan Burke")]),
+    # multi-paragraph quote: one record per paragraph, same speaker
+    ("Jane Whitfield, the county’s public health director, said:\n\n"
+     "“We are seeing more cases in children than at any point this year.\n\n"
+     "“Parents should keep sick kids at home,” she added.",
+     [("We are seeing more cases in children than at any point this year.", "Jane Whitfield"),
+      ("Parents should keep sick kids at home,", "Jane Whitfield")]),
+    # an unattributed quote paragraph continues the previous paragraph's speaker
+    ("Ethan Moore, who runs a bakery downtown, spoke to reporters after the vote.\n\n"
+     "“Rents doubled in two years. We cannot keep up.”",
+     [("Rents doubled in two years. We cannot keep up.", "Ethan Moore")]),
+    # second quote in the paragraph inherits the speaker
+    ("“Caution is warranted,” said economist Priya Nair. “Inflation has not gone away.”",
+     [("Caution is warranted,", "Priya Nair"), ("Inflation has not gone away.", "Priya Nair")]),
+    # jammed quotes
+    ("“We won.”“We won because we never gave up,” captain Leo Grant said.",
+     [("We won.", "Leo Grant"), ("We won because we never gave up,", "Leo Grant")]),
+    # plural speakers
+    ("Anna Berg and Tomas Lind said in a joint statement: “We will appeal the ruling.”",
+     [("We will appeal the ruling.", "Anna Berg and Tomas Lind")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ATTRIBUTION_CASES, ids=[c[0][:40] for c in ATTRIBUTION_CASES])
+def test_quote_attribution(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, [q for q in quotes if q["kind"] != "indirect"]) == expected
+
+
+UNNAMED_CASES = [
+    ("“I have never seen prices like this,” said a truck driver waiting at the pump.", "a truck driver"),
+    ("A spokesperson for the airline said: “We apologize for the disruption.”", "A spokesperson for the airline"),
+    ("“We were told nothing,” one resident said.", "one resident"),
+]
+
+
+@pytest.mark.parametrize("text,mention", UNNAMED_CASES)
+def test_unnamed_sources(nlp, text, mention):
+    doc, quotes = run(nlp, text)
+    assert len(quotes) == 1
+    sp = quotes[0]["speaker"]
+    assert sp is not None and sp["name"] is None and sp["mention"] == mention
+
+
+NOTHING_CASES = [
+    # titles of songs, films, books
+    "The crowd sang along to “Sweet Caroline” before the game.",
+    "Her new film, “The Long Winter,” opens in theaters on Friday.",
+    "He read from the novel “A Farewell to Arms” at the library event.",
+    "The band closed with ``Born to Run'' by Bruce Springsteen.",
+    # nickname
+    "Dwayne “The Rock” Johnson visited the base on Monday.",
+    # scare quotes nobody is said to have said
+    "Officials described the so-called “reform” as modest.",
+    "The company calls its workers “associates.”",
+    "Critics dismissed the slogan “Build Back” as empty.",
+    # apostrophes only
+    "The company’s ’90s-era models sold well, and the Smiths' store didn’t close until 2008.",
+    "'Tis the season for discounts, retailers hope.",
+    # odd text
+    "",
+    "   \n\n  ",
+    "“",
+    "” ” “ ‘ ’ ' \" `` ''",
+    "😀 “ 🎉",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING_CASES)
+def test_no_quotes(nlp, text):
+    doc, quotes = run(nlp, text)
+    assert [q for q in quotes if q["kind"] != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("“Prices will keep rising,” said Maria Lopez.", "direct"),
+        ("Maria Lopez said prices were “out of control” this spring.", "fragment"),
+        ("Maria Lopez said that, for now,“rates are staying put.”", "direct"),
+    ],
+)
+def test_kinds(nlp, text, kind):
+    doc, quotes = run(nlp, text)
+    assert [q["kind"] for q in quotes] == [kind]
+
+
+def test_unclosed_quote_is_kept_with_lower_confidence(nlp):
+    text = ("Mayor Lisa Grant spoke at the opening.\n\n“This bridge took ten years to build\n\n"
+            "The crowd applauded.\n\n“It was worth it,” Grant said.")
+    doc, quotes = run(nlp, text)
+    got = found(text, quotes)
+    assert got == [("This bridge took ten years to build", "Lisa Grant"), ("It was worth it,", "Lisa Grant")]
+    assert quotes[0]["confidence"] < quotes[1]["confidence"]
+
+
+def test_indirect_quotes_are_off_by_default(nlp):
+    text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
+    doc, quotes = run(nlp, text)
+    assert quotes == []
+
+
+def test_indirect_quotes_when_enabled(nlp):
+    from pipeline.components.quotes import find_indirect
+
+    text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
+    doc = nlp(text)
+    got = find_indirect(doc)
+    assert [(text[q["start"]:q["end"]], q["speaker"]["name"], q["kind"]) for q in got] == [
+        ("interest rates would stay high for the rest of the year", "Maria Lopez", "indirect")]
+
+
+def test_quotes_in_a_long_article_are_all_checked(nlp):
+    paras = []
+    for k in range(60):
+        paras.append(f"Official number {k} spoke to the council on Monday about the budget.")
+        paras.append(f"“We need {k} more buses,” said Dana Kim.")
+    text = "\n\n".join(paras)
+    doc, quotes = run(nlp, text)
+    assert len(quotes) == 60
+    assert all(q["speaker"]["name"] == "Dana Kim" for q in quotes)
+    assert all(re.match(r"We need \d+ more buses,", text[q["start"]:q["end"]]) for q in quotes)

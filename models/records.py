@@ -118,6 +118,8 @@ class _RecordBase(_Model):
     """The sentence holding the finding."""
     confidence: float = Field(ge=0.0, le=1.0)
     """How sure the extractor is, from 0 to 1."""
+    cluster: str
+    """Same claim, same cluster: a hash of the normalized quote and speaker, or of the subject, predicate and value, shared by repeats across articles (wire copy)."""
 
     @model_validator(mode="after")
     def _span_fits_text(self) -> "_RecordBase":

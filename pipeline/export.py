@@ -31,6 +31,29 @@ def record_id(article_id: str, kind: str, start: int, end: int) -> str:
     return hashlib.sha1(key).hexdigest()[:16]
 
 
+def _normalize(text: str) -> str:
+    """Lower case, letters and digits only, single spaces: how repeats of a claim are compared."""
+    kept = "".join(ch if ch.isalnum() else " " for ch in text.casefold())
+    return " ".join(kept.split())
+
+
+def quote_cluster(text: str, speaker: Optional[str]) -> str:
+    """Cluster id of a quote: its normalized words and its speaker's last name.
+
+    The last name, because one article writes "Ana Ruiz" where a shorter wire version has "Ruiz".
+    """
+    surname = (_normalize(speaker or "").split() or [""])[-1]
+    key = f"quote\x1f{_normalize(text)}\x1f{surname}"
+    return "q" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
+
+
+def numeric_cluster(subject: Optional[str], predicate: Optional[str], value: float, unit: Optional[str]) -> str:
+    """Cluster id of a figure: subject's last name, predicate, value and unit ("$100M" and "$100 million" agree)."""
+    surname = (_normalize(subject or "").split() or [""])[-1]
+    key = f"numeric\x1f{surname}\x1f{predicate or ''}\x1f{value!r}\x1f{unit or ''}"
+    return "n" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
+
+
 class SentenceIndex:
     """Finds the sentence(s) covering a character range of a doc.
 
@@ -91,6 +114,7 @@ def _mention_span(span: Optional[Sequence[int]], offset: int) -> Optional[Offset
 def quote_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceIndex) -> QuoteRecord:
     start, end = item["start"], item["end"]
     at = sentences.offset
+    speaker = _speaker(item.get("speaker"), at)
     return QuoteRecord(
         id=record_id(article.id, "quote", start + at, end + at),
         article=article,
@@ -99,7 +123,8 @@ def quote_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceI
         sentence=sentences.covering(start, end),
         confidence=round(float(item.get("confidence", 0.5)), 3),
         kind=item["kind"],
-        speaker=_speaker(item.get("speaker"), at),
+        speaker=speaker,
+        cluster=quote_cluster(doc.text[start:end], speaker.name if speaker else None),
         cue=item.get("cue"),
     )
 
@@ -115,6 +140,7 @@ def numeric_record(doc: Doc, item: Dict, article: ArticleRef, sentences: Sentenc
         text=doc.text[start:end],
         sentence=sentences.covering(start, end),
         confidence=round(float(item.get("confidence", 0.5)), 3),
+        cluster=numeric_cluster(item.get("subject"), item.get("predicate"), float(item["value"]), item.get("unit")),
         quantity=Quantity(
             value=float(item["value"]),
             unit=item.get("unit"),

@@ -120,8 +120,12 @@ def _raise_stage_error(name, proc, docs, error):  # spaCy error handler signatur
 
 
 def prepare(nlp) -> None:
-    """Make stage failures name their stage."""
-    nlp.set_error_handler(_raise_stage_error)
+    """Make failures of the claimsift stages name their stage.
+
+    Only the default handler is replaced: `Language.set_error_handler` fails on spaCy's
+    Cython pipes (they have no attribute dict), whose errors propagate as they are.
+    """
+    nlp.default_error_handler = _raise_stage_error
 
 
 def _make_doc(nlp, article: Article, start: int, end: int):

@@ -19,7 +19,7 @@ SENTENCE = {"start": 0, "end": 27, "text": "Rates rose 4.5% last month."}
 def quote(**over):
     data = {
         "id": "x", "type": "quote", "article": ARTICLE, "span": {"start": 0, "end": 5},
-        "text": "Rates", "sentence": SENTENCE, "confidence": 0.9, "kind": "direct",
+        "text": "Rates", "sentence": SENTENCE, "confidence": 0.9, "cluster": "q1", "kind": "direct",
         "speaker": {"name": "Jane Doe", "mention": "Doe", "mention_span": None, "title": None},
         "cue": "said",
     }
@@ -30,7 +30,7 @@ def quote(**over):
 def numeric(**over):
     data = {
         "id": "y", "type": "numeric", "article": ARTICLE, "span": {"start": 11, "end": 15},
-        "text": "4.5%", "sentence": SENTENCE, "confidence": 0.8,
+        "text": "4.5%", "sentence": SENTENCE, "confidence": 0.8, "cluster": "n1",
         "quantity": {"value": 4.5, "unit": "percent", "kind": "percent", "approx": None},
         "subject": {"name": "Rates"}, "predicate": "rise", "statement": "Rates rose 4.5%",
         "time": {"text": "last month", "date": None}, "attributed_to": None,

@@ -80,3 +80,13 @@ def test_pipeline_round_trips_through_disk(nlp, tmp_path):
     b = doc_to_records(reloaded(text))
     assert [r.model_dump() for r in a] == [r.model_dump() for r in b]
     assert {r.type for r in a} == {"quote", "numeric"}
+
+
+def test_repeated_claims_share_a_cluster(nlp):
+    first = "“Rents are out of control,” said Mayor Ana Ruiz. The city spent $4 million on shelters."
+    second = "The city spent $4 million on shelters last year.\n\n“Rents are out of control!” said Ruiz."
+    a = {r.type: r.cluster for r in doc_to_records(nlp(first))}
+    b = {r.type: r.cluster for r in doc_to_records(nlp(second))}
+    assert a["quote"] == b["quote"]
+    assert a["numeric"] == b["numeric"]
+    assert a["quote"] != a["numeric"]

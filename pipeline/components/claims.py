@@ -51,6 +51,7 @@ ID_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "
 REL_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERS_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs",
                  "it", "its", "we", "our", "i", "my", "you", "your"}
+STOP_AT_THING = True
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
               "dobj", "attr", "appos", "npadvmod", "advmod", "oprd", "dative", "nmod",
@@ -320,8 +321,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 n = entity_name(subj)
                 if n:
                     return n, verb, fallback
-                if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS:
+                if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS \
+                        and not any(t.like_num or t.text == "%" for t in subj.subtree):
                     fallback = _np_text(subj)
+                    if STOP_AT_THING:
+                        return None, verb, fallback
             elif subj is not None and _in_subtree(nom, subj):
                 # "40% of voters thought Caruso would ...": the figure is the subject
                 n = _first_entity_in((t for t in cur.subtree if t.i > nom.i), subj)
@@ -636,6 +640,8 @@ def extract_figures(doc: Doc) -> List[dict]:
         if verb is None:
             _, verb, fb2 = climb_subject(nom)
             fallback = fallback or fb2
+        if subject is None and fallback and STOP_AT_THING:
+            subject = fallback
         if subject is None:
             persons = _persons_in(doc, sent.start_char, sent.end_char)
             names = {n for _, n in persons}

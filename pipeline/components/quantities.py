@@ -889,6 +889,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
         cw = CAP_WORD_BEFORE_RE.search(left)
+        if re.match(r"^[-\u2013]\d", right):
+            cw = None  # a score or tally after a name: "the Celtics 112-104"
         if cw and not _sentence_start(text, ns - len(cw.group(0))):
             w = cw.group("w")
             if w.lower() not in ("the", "about", "nearly", "some", "over", "almost", "only",

@@ -643,9 +643,12 @@ def find_quantities(text: str) -> List[Quantity]:
 def _find(text: str) -> List[Quantity]:
     out: List[Quantity] = []
     taken: List[Tuple[int, int]] = []
+    early: List[Tuple[int, int]] = []
 
     def overlaps(s: int, e: int) -> bool:
-        return any(s < te and ts < e for ts, te in taken)
+        # earlier passes (fractions, "percent of") are few; the core pass only grows at the end
+        return any(s < te and ts < e for ts, te in early) or bool(
+            taken and len(taken) > len(early) and s < taken[-1][1] and taken[-1][0] < e)
 
     # fractions first: "one in three", "two-thirds of"
     for m in FRACTION_RE.finditer(text):
@@ -681,6 +684,7 @@ def _find(text: str) -> List[Quantity]:
                             m.start("n"), m.end("n"), confidence=0.6))
         taken.append((s, e))
 
+    early = list(taken)
     for m in CORE_RE.finditer(text):
         q = _one(text, m)
         if q is None or overlaps(q.start, q.end):

@@ -313,3 +313,24 @@ def test_quotes_in_a_long_article_are_all_checked(nlp):
     assert len(quotes) == 60
     assert all(q["speaker"]["name"] == "Dana Kim" for q in quotes)
     assert all(re.match(r"We need \d+ more buses,", text[q["start"]:q["end"]]) for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a one-word sentence quoted after an attributed quote is speech, not a scare quote
+        ("“We lost nine teachers last year alone,” principal Mark Jensen said. “Nine.”",
+         [("We lost nine teachers last year alone,", "Mark Jensen"), ("Nine.", "Mark Jensen")]),
+        # a person the small model tags as an organization, named after a role word
+        ("Arsenal beat Villa 2-1 on Sunday.\n\nVilla boss Unai Emery was less happy. "
+         "‘We made too many mistakes,’ he said.",
+         [("We made too many mistakes,", "Unai Emery")]),
+        # an unnamed antecedent: the pronoun does not jump to an earlier named woman
+        ("“The vaccine is safe,” said Dr. Mandy Cohen.\n\nA mother of two at the clinic said she had "
+         "not heard about the outbreak. “Nobody told us anything,” she said.",
+         [("The vaccine is safe,", "Mandy Cohen"), ("Nobody told us anything,", None)]),
+    ],
+)
+def test_more_attribution(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == expected

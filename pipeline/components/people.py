@@ -78,6 +78,9 @@ def _load_gendered(name: str) -> Dict[Tuple[str, ...], Optional[str]]:
 
 TITLES: Dict[Tuple[str, ...], Optional[str]] = _load_gendered("people_titles.txt")
 ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in _load_gendered("people_roles.txt").items()}
+# nouns for people (an unnamed "a nurse" or "the woman" can be a pronoun's antecedent)
+PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
+PERSON_NOUNS.update({k[0]: v for k, v in _load_gendered("people_person_nouns.txt").items()})
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
 
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -210,7 +213,12 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         words = text.split()
         if not words:
             continue
-        if ent.label_ == "PERSON":
+        label = ent.label_
+        if label == "ORG" and 2 <= len(words) <= 3 and looks_like_name(words) and ent.start > 0:
+            prev = doc[ent.start - 1]
+            if (_norm_word(prev.text),) in TITLES or prev.lower_ in ROLES:
+                label = "PERSON"  # "Villa boss Unai Emery" tagged ORG by the small model
+        if label == "PERSON":
             title, name = split_title(words)
             if not looks_like_name(name):
                 # lower-cased or odd strings: keep as a possible reference only when capitalized
@@ -223,7 +231,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
             full_title = " ".join(x for x in (pre, " ".join(title)) if x)
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
-        else:
+        elif label == "ORG":
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
                 continue
@@ -714,17 +722,31 @@ def _name_with_title(doc: Doc, idx: _Index, ci: int, tok: Token) -> str:
     return c["name"]
 
 
-def resolve_pronoun(doc: Doc, token: Token, _depth: int = 0) -> Optional[str]:
-    """Canonical name for a he/she/they-type pronoun by gender and recency, else None."""
+def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
+    """Canonical name for a he/she/they-type pronoun by gender and recency, else None.
+
+    None also when the pronoun refers back to an unnamed person ("a nurse ... she said");
+    ``pronoun_antecedent`` gives that person's words.
+    """
+    name, _ = pronoun_antecedent(doc, token)
+    return name
+
+
+def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optional[str], Optional[Token]]:
+    """(canonical name or None, antecedent token or None) for a personal pronoun.
+
+    The token is the antecedent's head word: a name, or a person noun such as "a nurse"
+    (then the name is None and the token's noun phrase describes the speaker).
+    """
     idx = _index(doc)
-    if idx is None or not idx.sents:
-        return None
+    if idx is None or not idx.sents or token.i >= len(idx.sent_of):
+        return None, None
     g = _pronoun_gender(token)
     if g is None:
-        return None
+        return None, None
     si = idx.sent_of[token.i]
     skip_quoted = not idx.in_quote[token.i]
-    best = None
+    best: Tuple[Optional[str], Optional[Token]] = (None, None)
     best_score = None
     back = -1
     k = si + 1
@@ -740,22 +762,24 @@ def resolve_pronoun(doc: Doc, token: Token, _depth: int = 0) -> Optional[str]:
             if skip_quoted and idx.in_quote[i]:
                 continue
             cand_name = None
+            cand_tok = t
             cand_gender = None
-            kind = None
             coord = False
             ci = idx.tok_cluster.get(i)
             if ci is not None:
                 # count each mention once, at its syntactic head
-                if i + 1 < limit and idx.tok_cluster.get(i + 1) == ci and doc[i].head.i != i and doc[i].head.i in range(i, limit) and idx.tok_cluster.get(doc[i].head.i) == ci:
+                h = t.head
+                if h.i != i and i < h.i < limit and idx.tok_cluster.get(h.i) == ci:
                     continue
                 c = idx.people[ci]
                 kind = c["kind"]
                 cand_gender = c.get("gender")
                 coord = bool(t.conjuncts)
                 if g == "p":
-                    if coord and _is_subject(t) or (coord and t.dep_ == "conj" and _is_subject(t.head)):
+                    if coord and (_is_subject(t) or (t.dep_ == "conj" and _is_subject(t.head))):
                         head = t if t.dep_ != "conj" else t.head
                         cand_name = _coordinated_names(doc, idx, head)
+                        cand_tok = head
                         coord = False
                     elif kind == "org":
                         cand_name = c["name"]
@@ -765,13 +789,21 @@ def resolve_pronoun(doc: Doc, token: Token, _depth: int = 0) -> Optional[str]:
                     if kind != "person":
                         continue
                     cand_name = c["name"]
+                if not cand_name:
+                    continue
             elif k != si and _depth < 2 and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g:
-                cand_name = resolve_pronoun(doc, t, _depth + 1)
+                cand_name, cand_tok = pronoun_antecedent(doc, t, _depth + 1)
+                if cand_tok is None:
+                    continue
                 cand_gender = g if g != "p" else None
-                kind = "person"
+            elif g in ("m", "f") and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_subject(t) \
+                    and t.lemma_.lower() in PERSON_NOUNS:
+                cand_gender = PERSON_NOUNS[t.lemma_.lower()]
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ in ROLES:
+                    named = role_antecedent(doc, t)
+                    if named:
+                        cand_name = named
             else:
-                continue
-            if not cand_name:
                 continue
             if g in ("m", "f"):
                 if cand_gender is not None and cand_gender != g:
@@ -780,11 +812,10 @@ def resolve_pronoun(doc: Doc, token: Token, _depth: int = 0) -> Optional[str]:
             else:
                 gpen = 0
             score = 2 * back + (0 if _is_subject(t) else 1) + gpen + (2 if coord else 0)
-            # later mentions in the same sentence win ties
-            key = (score, -i)
+            key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
-                best, best_score = cand_name, key
-        if best is not None and best_score[0] <= 2 * back + 1:
+                best, best_score = (cand_name, cand_tok), key
+        if best_score is not None and best_score[0] <= 2 * back + 1:
             break
     return best
 

@@ -488,6 +488,13 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True
     if n <= 2 and not has_cue:
+        # a short sentence of its own right after another quote (“...,” she said. “Never.”) is speech
+        j = q["open"][0] - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        starts_sentence = j < 0 or text[j] in ".!?…\n" or text[j] in "”\"'’»"
+        if starts_sentence and re.search(r"[.!?…]$", content) and words[0].text[:1].isupper():
+            return False
         return True
     return False
 
@@ -695,7 +702,7 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
     j = q["open"][0] - 1
     while j >= 0 and text[j] in " \t\u00a0":
         j -= 1
-    if j < 0 or text[j] in ":,\n" or text[j] in "”\"'":
+    if j < 0 or text[j] in ":,\n.!?…" or text[j] in "”\"'’»":
         return "direct"
     toks = view.toks_in(q["start"], q["end"])
     if not len(toks):

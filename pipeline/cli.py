@@ -152,6 +152,174 @@ def _without_errors(scores):
     return scores
 
 
+# --------------------------------------------------------------------------- inspect, report, export
+# Views of a run's records for reviewers and fact-checkers (plain functions in pipeline/report.py).
+
+RecordsArgument = typer.Argument(..., help="A run's records (the JSONL written by `claimsift run`).")
+TypeOption = typer.Option(None, "--type", "-t", help="quote or numeric (repeatable).")
+SpeakerOption = typer.Option(
+    None, "--speaker", "-s", help="Part of a speaker's name or mention, or of a figure's subject or "
+    "source, case-insensitive (repeatable: any matches).",
+)
+ArticleOption = typer.Option(None, "--article", "-a", help="Article id, or a pattern like 'politics/*' (repeatable).")
+MinConfidenceOption = typer.Option(None, "--min-confidence", "-c", min=0.0, max=1.0, help="Drop records below this confidence.")
+KindOption = typer.Option(
+    None, "--kind", "-k", help="Quote kind (direct, fragment, indirect) or figure kind (money, percent, "
+    "percentage_points, count, multiplier, duration, age, other) (repeatable).",
+)
+_RECORD_TYPES = ("quote", "numeric")
+
+
+def _select_records(path: Path, types, speakers, articles, min_confidence, kinds):
+    """Read and filter a run's records; (records, number of unreadable lines)."""
+    from .report import filter_records, load_records
+
+    for t in types or ():
+        if t not in _RECORD_TYPES:
+            raise _fail(f"--type must be quote or numeric, not {t!r}")
+    if not path.is_file():
+        raise _fail(f"records not found: {path}")
+    try:
+        records, problems = load_records(path)
+    except OSError as err:
+        raise _fail(f"{path}: {err.strerror or err}")
+    for problem in problems:
+        typer.echo(f"warning: {problem}", err=True)
+    selected = filter_records(
+        records, types=types or (), speakers=speakers or (), articles=articles or (),
+        min_confidence=min_confidence, kinds=kinds or (),
+    )
+    return selected, len(problems)
+
+
+def _write_output(text: str, output: Optional[Path], records_path: Path) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    if output.resolve() == records_path.resolve():
+        raise _fail(f"refusing to overwrite the records file {records_path} with the output")
+    try:
+        with open(output, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as err:
+        raise _fail(f"cannot write {output}: {err.strerror or err}")
+
+
+@app.command("inspect")
+def inspect_cmd(
+    records_path: Path = RecordsArgument,
+    types: Optional[List[str]] = TypeOption,
+    speakers: Optional[List[str]] = SpeakerOption,
+    articles: Optional[List[str]] = ArticleOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
+    kinds: Optional[List[str]] = KindOption,
+    group: bool = typer.Option(
+        False, "--group", "-g", help="One line per claim cluster (a claim repeated across articles, "
+        "as wire copy is) with its number of appearances and its articles.",
+    ),
+    fmt: str = typer.Option(
+        "table", "--format", "-f", help="table (for a terminal), csv (UTF-8, one row a record or "
+        "cluster, stable columns) or jsonl (records as read, to pipe on; with --group, "
+        '{"cluster", "appearances", "articles", "record"} a line).',
+    ),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+) -> None:
+    """Show what a run extracted: filter records and print them as a table, CSV or JSONL.
+
+    Exit status: 0, or 1 when some lines of RECORDS were not records (listed on stderr), 2 for
+    usage errors.
+    """
+    import shutil
+
+    from .report import csv_text, group_records, jsonl_text, table_text
+
+    if fmt not in ("table", "csv", "jsonl"):
+        raise _fail(f"--format must be table, csv or jsonl, not {fmt!r}")
+    selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
+    items = group_records(selected) if group else selected
+    if fmt == "csv":
+        text = csv_text(items, grouped=group)
+    elif fmt == "jsonl":
+        text = jsonl_text(items, grouped=group)
+    else:
+        text = table_text(items, width=shutil.get_terminal_size((120, 24)).columns, grouped=group)
+    _write_output(text, output, records_path)
+    raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
+
+
+@app.command("report")
+def report_cmd(
+    records_path: Path = RecordsArgument,
+    article_inputs: Optional[List[Path]] = typer.Option(
+        None, "--articles", help="The run's inputs (folders, .txt or .jsonl files, as for `claimsift "
+        "run`; repeatable), for the article texts. Without them records are listed, not highlighted.",
+    ),
+    output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
+    title: str = typer.Option("claimsift report", "--title", help="Title of the report."),
+    types: Optional[List[str]] = TypeOption,
+    speakers: Optional[List[str]] = SpeakerOption,
+    articles: Optional[List[str]] = ArticleOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
+    kinds: Optional[List[str]] = KindOption,
+) -> None:
+    """Write one self-contained HTML file to review a run: each article's text with quotes and
+    figures highlighted (click one for its record), speakers and figures with counts, a filter box.
+
+    Opens offline in any browser (no network, no external files). Exit status: 0, or 1 when some
+    lines of RECORDS were not records or some articles could not be read, 2 for usage errors.
+    """
+    from .reader import Article, iter_inputs
+    from .report import build_report
+
+    selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
+    filtering = bool(types or speakers or articles or kinds or min_confidence is not None)
+    wanted = {r["article"]["id"] for r in selected}
+    texts = []
+    for path in article_inputs or ():
+        if not path.exists():
+            raise _fail(f"articles not found: {path}")
+    for item in iter_inputs(article_inputs or ()):
+        if isinstance(item, Article):
+            if not filtering or item.id in wanted:
+                texts.append(item)
+        elif item.level == "error":
+            bad += 1
+            typer.echo(f"error: {item.source}: {item.reason}", err=True)
+    page, notes = build_report(selected, texts, title=title)
+    for note in notes:
+        typer.echo(f"note: {note}", err=True)
+    _write_output(page, output, records_path)
+    n_articles = len({a.id for a in texts} | wanted)
+    typer.echo(f"wrote {output}: {n_articles} articles, {len(selected)} records", err=True)
+    raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
+
+
+@app.command("export")
+def export_cmd(
+    records_path: Path = RecordsArgument,
+    fmt: str = typer.Option(..., "--format", "-f", help="claimreview: schema.org ClaimReview drafts (JSON-LD)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    types: Optional[List[str]] = TypeOption,
+    speakers: Optional[List[str]] = SpeakerOption,
+    articles: Optional[List[str]] = ArticleOption,
+    min_confidence: Optional[float] = MinConfidenceOption,
+    kinds: Optional[List[str]] = KindOption,
+) -> None:
+    """Export records for fact-checkers: a JSON array of ClaimReview drafts, one per claim cluster
+    (a claim repeated across articles is one draft listing every appearance), verdicts left empty.
+
+    Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
+    """
+    from .report import claimreview_drafts
+
+    if fmt != "claimreview":
+        raise _fail(f"--format must be claimreview, not {fmt!r}")
+    selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
+    text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
+    _write_output(text, output, records_path)
+    raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
+
+
 def main() -> None:
     """Entry point of the `claimsift` console script."""
     app(prog_name="claimsift")

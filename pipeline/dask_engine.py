@@ -1,0 +1,213 @@
+"""The Dask engine: the runner's chunks processed on a Dask distributed cluster.
+
+``ordered_results(chunks, model, scheduler=None, n_workers=None)`` has the contract of
+``pipeline.runner._ordered_results``: chunks of the input stream in (a list of articles, or a
+one-item list holding a reader ``Problem``), the result list of every chunk out, in input order;
+problem chunks pass through unchanged. Everything else of a run (reading the inputs, resume, the
+errors file, ordered writing) stays with the runner, in the client process, so a run on a cluster
+writes the same bytes as a local run.
+
+- The client reads the inputs; the article texts travel inside the tasks, so the workers need
+  claimsift and the model installed, not the data.
+- At most a bounded window of chunks is in flight (about twice the worker threads); the archive
+  is never submitted at once, and a finished chunk's result is dropped as soon as it is written.
+- Each worker process loads the model once (on its first task) and keeps it; tasks call
+  ``runner.process_chunk`` on it, which isolates every article's failure in its result.
+- Tasks are pure (the same chunk gives the same result), so a task redone after its worker died
+  is harmless: Dask reschedules the tasks of a lost worker on the others (a nanny restarts it).
+  A chunk that keeps killing its workers (``KilledWorker``: out of memory, a crash) is redone one
+  article at a time; an article that still kills its worker is reported as failed, like an article
+  whose stage fails, and the run goes on.
+
+Without a scheduler address a ``distributed.LocalCluster`` is started on the loopback interface
+with ``n_workers`` single-threaded worker processes, and closed at the end.
+
+dask is imported lazily: without the optional extra, ``DaskUnavailable`` (a ``RunError``, so the
+CLI exits with status 2) says how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections import deque
+from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+
+from .reader import Article, Problem
+from .runner import ArticleResult, RunError, prepare, process_chunk
+
+INSTALL_HINT = "the dask engine needs the optional extra: pip install 'claimsift[dask]'"
+CONNECT_TIMEOUT = "30s"
+"""How long the client tries to reach a scheduler before giving up."""
+ALLOWED_FAILURES = 5
+"""Worker deaths a task may witness before Dask gives up on it (local cluster only; a running
+scheduler keeps its own ``distributed.scheduler.allowed-failures``)."""
+MIN_WINDOW = 4
+
+Item = Union[Article, Problem]
+Result = Union[ArticleResult, Problem]
+
+
+class DaskUnavailable(RunError, RuntimeError):
+    """dask[distributed] is not installed (or cannot be imported)."""
+
+
+class SchedulerUnreachable(RunError):
+    """The scheduler address given cannot be reached."""
+
+
+def require_dask():
+    """Import and return ``distributed``, or raise DaskUnavailable with the install hint."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError as error:
+        raise DaskUnavailable(f"{INSTALL_HINT} ({error})") from None
+    return distributed
+
+
+# ---------------------------------------------------------------------------------------------
+# Worker side: one model per worker process, loaded on first use
+
+
+_MODELS: Dict[Optional[str], Any] = {}
+_MODELS_LOCK = threading.Lock()
+_NLP_LOCKS: Dict[Optional[str], threading.Lock] = {}
+
+
+def worker_pipeline(model: Optional[str]) -> Tuple[Any, threading.Lock]:
+    """The worker's pipeline for `model` (loaded once per process) and the lock guarding it."""
+    with _MODELS_LOCK:
+        nlp = _MODELS.get(model)
+        if nlp is None:
+            from . import load_pipeline
+
+            nlp = load_pipeline(model)
+            prepare(nlp)
+            _MODELS[model] = nlp
+            _NLP_LOCKS[model] = threading.Lock()
+        return nlp, _NLP_LOCKS[model]
+
+
+def warm(model: Optional[str] = None) -> int:
+    """Load the model in this worker now (e.g. through ``client.run``); returns the process id."""
+    worker_pipeline(model)
+    return os.getpid()
+
+
+def process_articles(model: Optional[str], articles: List[Article]) -> List[ArticleResult]:
+    """The task: `runner.process_chunk` on the worker's model. Pure: same chunk, same result."""
+    nlp, lock = worker_pipeline(model)
+    # A pipeline and its memory zones are not safe to share between threads: a worker started
+    # with several threads processes one chunk at a time (start workers with --nthreads 1).
+    with lock:
+        return process_chunk(nlp, articles)
+
+
+# ---------------------------------------------------------------------------------------------
+# Client side
+
+
+def ordered_results(
+    chunks: Iterable[List[Item]],
+    model: Optional[str] = None,
+    scheduler: Optional[str] = None,
+    n_workers: Optional[int] = None,
+    *,
+    window: Optional[int] = None,
+) -> Iterator[List[Result]]:
+    """Results of each chunk in input order, computed on a Dask cluster.
+
+    `scheduler`: a scheduler address (``tcp://HOST:PORT``); without it a LocalCluster of
+    `n_workers` processes (default: one per core) is started on 127.0.0.1 for this run.
+    `window`: chunks in flight at most (default: twice the cluster's threads plus two).
+    """
+    distributed = require_dask()
+    cluster = None
+    client = None
+    pending: Deque[Tuple[List[Item], Any]] = deque()
+    try:
+        if scheduler:
+            try:
+                client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            except (OSError, TimeoutError) as error:
+                raise SchedulerUnreachable(
+                    f"cannot reach the Dask scheduler at {scheduler}: {error}"
+                ) from None
+        else:
+            cluster = distributed.LocalCluster(
+                n_workers=n_workers or os.cpu_count() or 1,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                dashboard_address=None,
+                scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES},
+            )
+            client = distributed.Client(cluster, set_as_default=False)
+        run = f"claimsift-{uuid.uuid4().hex[:12]}"
+        size = window if window else None
+        for index, chunk in enumerate(chunks):
+            if isinstance(chunk[0], Problem):
+                pending.append((chunk, None))
+            else:
+                future = client.submit(process_articles, model, chunk, key=f"{run}-{index}", retries=0)
+                pending.append((chunk, future))
+            if size is None or index % 16 == 0:
+                size = window or _window(client)
+            while len(pending) > size:
+                yield _resolve(client, model, pending.popleft())
+        while pending:
+            yield _resolve(client, model, pending.popleft())
+    finally:
+        for _, future in pending:
+            if future is not None:
+                future.release()
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _window(client) -> int:
+    try:
+        threads = sum(client.nthreads().values())
+    except Exception:  # noqa: BLE001 - a sizing hint only
+        threads = 0
+    return max(MIN_WINDOW, 2 * threads + 2)
+
+
+def _resolve(client, model: Optional[str], entry: Tuple[List[Item], Any]) -> List[Result]:
+    chunk, future = entry
+    if future is None:
+        return chunk
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        pass
+    finally:
+        future.release()
+    # The chunk kept killing its workers: redo it one article at a time, so that only an article
+    # that kills its worker on its own is lost (reported like a failing stage).
+    key = future.key
+    singles = [
+        client.submit(process_articles, model, [a], key=f"{key}-{i}", retries=0)
+        for i, a in enumerate(chunk)
+    ]
+    results: List[Result] = []
+    for article, single in zip(chunk, singles):
+        try:
+            results.extend(single.result())
+        except KilledWorker as error:
+            results.append(
+                ArticleResult(
+                    source=article.source,
+                    article_id=article.id,
+                    words=len(article.text.split()),
+                    error=f"worker died while processing this article (KilledWorker: {error})",
+                )
+            )
+        finally:
+            single.release()
+    return results

@@ -1,0 +1,314 @@
+"""The Dask engine on a real LocalCluster (worker processes on loopback) against a local run.
+
+One cluster and one local reference run per module. The runs go through `runner.run`: with
+`engine="dask"` once the runner has that hook, else through the same substitution of
+`runner._ordered_results` that the hook makes.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import json
+import os
+import shutil
+import signal
+import socket
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline import dask_engine, runner
+from pipeline.reader import Article, Problem
+from tests.conftest import CORPUS, assert_offsets
+
+HAVE_DASK = importlib.util.find_spec("distributed") is not None
+needs_dask = pytest.mark.skipif(
+    not HAVE_DASK, reason="dask[distributed] is not installed (pip install 'claimsift[dask]')"
+)
+
+COPIES = 3  # the 5 corpus articles, 3 times: 15 articles, about 13,000 words
+CHUNK = 2  # articles per chunk in the dask runs, so that there are many tasks
+
+
+# --------------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """A folder with articles and every kind of problem the reader reports."""
+    folder = tmp_path_factory.mktemp("dask_inputs")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]
+    lines = []
+    for copy in range(COPIES):
+        for i, text in enumerate(texts):
+            lines.append(json.dumps({"id": f"copy{copy}-{i}", "text": text, "title": f"Story {i}"}))
+            if copy == 1 and i == 2:
+                lines.append('{"id": "torn", "text": "The board approved')  # malformed: an error
+                lines.append(json.dumps({"id": "blank", "text": "  \n"}))  # a warning, no records
+                lines.append(json.dumps({"id": "copy0-1", "text": "Again."}))  # duplicate id: an error
+    (folder / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "loose.txt").write_text(
+        "Unemployment fell to 3.9% in March, the statistics office said on Friday.\n\n"
+        "\u201cThe labour market is cooling slowly,\u201d said economist Priya Natarajan.\n",
+        encoding="utf-8",
+    )
+    (folder / "blob.txt").write_bytes(b"\x00\x01binary\x00" * 50)  # an error: binary file
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # skipped
+    return folder
+
+
+@pytest.fixture(scope="module")
+def texts_by_id(inputs):
+    texts = {}
+    for line in (inputs / "feed.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        texts.setdefault(record["id"], record["text"])
+    texts["loose"] = (inputs / "loose.txt").read_text(encoding="utf-8")
+    return texts
+
+
+@pytest.fixture(scope="module")
+def reference(inputs, nlp, tmp_path_factory):
+    """The local engine's files for the inputs: {"out", "errors", "progress"} bytes and the summary."""
+    out = tmp_path_factory.mktemp("dask_reference") / "out.jsonl"
+    summary = runner.run([inputs], out, workers=1, nlp=nlp)
+    return _files(out), summary
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    if not HAVE_DASK:
+        pytest.skip("dask[distributed] is not installed (pip install 'claimsift[dask]')")
+    from distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
+        scheduler_kwargs={"allowed_failures": dask_engine.ALLOWED_FAILURES},
+    )
+    client = Client(cluster, set_as_default=False)
+    client.run(dask_engine.warm)  # load the model in both workers before anything is timed
+    yield cluster, client
+    client.close()
+    cluster.close()
+
+
+def _files(out: Path):
+    return {
+        "out": out.read_bytes(),
+        "errors": runner.errors_path(out).read_bytes(),
+        "progress": runner.progress_path(out).read_bytes(),
+    }
+
+
+def _run_dask(inputs, out, scheduler, **kwargs):
+    """`runner.run` with the dask engine: the runner's own hook when it has one."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(runner, "CHUNK_ARTICLES", CHUNK)
+        if "engine" in inspect.signature(runner.run).parameters:
+            return runner.run(inputs, out, engine="dask", scheduler=scheduler, workers=2, **kwargs)
+
+        def hook(chunks, nlp, model, workers):
+            return dask_engine.ordered_results(chunks, model, scheduler=scheduler)
+
+        mp.setattr(runner, "_ordered_results", hook)
+        return runner.run(inputs, out, workers=2, **kwargs)
+
+
+def _counts(summary):
+    return (summary.articles, summary.failed, summary.quotes, summary.figures, summary.warnings, summary.skipped)
+
+
+# ----------------------------------------------------------------------------------- tests
+
+
+def test_reference_run_is_sound(reference, texts_by_id):
+    """The local run the dask runs are compared with: records on their text, every problem kind."""
+    files, summary = reference
+    records = [json.loads(line) for line in files["out"].decode("utf-8").splitlines()]
+    assert records
+    for r in records:
+        assert_offsets(texts_by_id[r["article"]["id"]], [r])
+    levels = sorted(json.loads(line)["level"] for line in files["errors"].decode().splitlines())
+    assert levels == ["error", "error", "error", "skipped", "warning"]
+    assert summary.articles == 5 * COPIES + 2  # the feed, the blank one, loose.txt
+
+
+@needs_dask
+def test_same_bytes_as_the_local_engine(cluster, inputs, reference, tmp_path):
+    local_cluster, _ = cluster
+    out = tmp_path / "out.jsonl"
+    summary = _run_dask([inputs], out, local_cluster.scheduler_address)
+    files, expected = reference
+    assert _files(out) == files
+    assert _counts(summary) == _counts(expected)
+    assert summary.problems == expected.problems
+
+
+@needs_dask
+def test_resume_after_an_interrupted_run(cluster, inputs, reference, tmp_path):
+    """A run cut off mid-way (a torn last line in each file) is finished by --resume on dask."""
+    local_cluster, _ = cluster
+    files, _ = reference
+    marks = [json.loads(line) for line in files["progress"].decode().splitlines()]
+    cut = marks[len(marks) // 2]
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(files["out"][: cut["out"]] + b'{"schema_version": "1.0", "id": "to')
+    runner.errors_path(out).write_bytes(files["errors"][: cut["errors"]] + b'{"sour')
+    head = b"".join(line + b"\n" for line in files["progress"].splitlines()[: len(marks) // 2 + 1])
+    runner.progress_path(out).write_bytes(head + b'{"items": 9')
+    summary = _run_dask([inputs], out, local_cluster.scheduler_address, resume=True)
+    assert summary.resumed_from == cut["items"] > 0
+    assert out.read_bytes() == files["out"]
+    assert runner.errors_path(out).read_bytes() == files["errors"]
+
+
+def _kill_a_busy_worker(client) -> int:
+    """SIGKILL a worker process that is processing a task; its pid."""
+    for _ in range(200):
+        busy = [addr for addr, keys in client.processing().items() if keys]
+        if busy:
+            pids = client.run(os.getpid, workers=busy[:1])
+            pid = pids[busy[0]]
+            os.kill(pid, signal.SIGKILL)
+            return pid
+        time.sleep(0.05)
+    raise AssertionError("no worker was busy")
+
+
+def _wait_for_two_workers(client, killed):
+    client.wait_for_workers(2, timeout=60)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        pids = set(client.run(os.getpid).values())
+        if len(pids) == 2 and killed not in pids:
+            return pids
+        time.sleep(0.2)
+    raise AssertionError("the killed worker was not replaced")
+
+
+@needs_dask
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, inputs, reference, tmp_path):
+    local_cluster, client = cluster
+    killed = []
+
+    def progress(articles, words):
+        if not killed:
+            killed.append(_kill_a_busy_worker(client))
+
+    out = tmp_path / "out.jsonl"
+    summary = _run_dask([inputs], out, local_cluster.scheduler_address, progress=progress)
+    files, expected = reference
+    assert killed
+    assert _files(out) == files
+    assert _counts(summary) == _counts(expected)
+    assert killed[0] not in _wait_for_two_workers(client, killed[0])  # the nanny restarted it
+
+
+@needs_dask
+def test_a_chunk_that_kills_its_worker_is_redone_one_article_at_a_time(cluster, inputs, reference, tmp_path):
+    """With no failures allowed, the killed worker's chunk ends as KilledWorker; its articles are
+    then redone one by one and the output is still exactly the local one."""
+    local_cluster, client = cluster
+
+    def allow(dask_scheduler, n):
+        dask_scheduler.allowed_failures = n
+
+    killed = []
+
+    def progress(articles, words):
+        if not killed:
+            killed.append(_kill_a_busy_worker(client))
+
+    client.run_on_scheduler(allow, n=0)
+    try:
+        out = tmp_path / "out.jsonl"
+        summary = _run_dask([inputs], out, local_cluster.scheduler_address, progress=progress)
+    finally:
+        client.run_on_scheduler(allow, n=dask_engine.ALLOWED_FAILURES)
+    files, expected = reference
+    assert killed
+    assert _files(out) == files
+    assert _counts(summary) == _counts(expected)
+    _wait_for_two_workers(client, killed[0])
+
+
+@needs_dask
+def test_window_is_bounded_and_problems_pass_through(cluster, nlp):
+    """Chunks are pulled from the input as results go out, never the whole stream at once."""
+    local_cluster, _ = cluster
+    sentences = [
+        "Revenue rose 8% to $2.1 billion in the quarter, the company said.",
+        "\u201cWe expect a slower second half,\u201d finance chief Lena Ortiz told analysts.",
+        "The council voted 7-2 to raise parking fees by 50 cents.",
+        "",
+    ]
+    chunks = []
+    for i in range(12):
+        if i % 4 == 3:
+            chunks.append([Problem(source=f"feed.jsonl:{i}", reason="not JSON", level="error")])
+        else:
+            text = sentences[i % 4]
+            chunks.append([Article(id=f"a{i}", text=text, source=f"feed.jsonl:{i}")])
+    pulled = []
+
+    def stream():
+        for chunk in chunks:
+            pulled.append(chunk)
+            yield chunk
+
+    window = 3
+    results = dask_engine.ordered_results(stream(), scheduler=local_cluster.scheduler_address, window=window)
+    first = next(results)
+    assert len(pulled) <= window + 1
+    got = [first] + list(results)
+    assert len(got) == len(chunks)
+    for chunk, result in zip(chunks, got):
+        if isinstance(chunk[0], Problem):
+            assert result is chunk or result == chunk
+        else:
+            assert result == runner.process_chunk(nlp, chunk)
+            assert [r.article_id for r in result] == [a.id for a in chunk]
+
+
+def test_without_dask_the_error_says_how_to_install_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
+    with pytest.raises(dask_engine.DaskUnavailable) as caught:
+        dask_engine.require_dask()
+    assert "pip install 'claimsift[dask]'" in str(caught.value)
+    assert isinstance(caught.value, runner.RunError)  # the CLI exits with status 2
+    with pytest.raises(dask_engine.DaskUnavailable):
+        next(dask_engine.ordered_results(iter([])))
+
+
+def test_cli_without_dask_exits_2_with_the_hint(monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    if "--engine" not in CliRunner().invoke(app, ["run", "--help"]).output:
+        pytest.skip("the CLI has no --engine option yet")
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(app, ["run", str(CORPUS), "-o", str(out), "--engine", "dask", "-q"])
+    assert result.exit_code == 2, result.output
+    assert "pip install 'claimsift[dask]'" in result.output
+    assert not out.exists()
+
+
+@needs_dask
+def test_an_unreachable_scheduler_is_a_usage_error(monkeypatch):
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "1s")
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    article = Article(id="x", text="Prices rose 3% last month.", source="x.txt")
+    with pytest.raises(dask_engine.SchedulerUnreachable, match="cannot reach the Dask scheduler") as caught:
+        next(dask_engine.ordered_results(iter([[article]]), scheduler=address))
+    assert isinstance(caught.value, runner.RunError)

@@ -683,9 +683,9 @@ table.list th,table.list td{border-bottom:1px solid #eee;padding:.3em .5em;text-
 td.num{text-align:right;font-variant-numeric:tabular-nums}.aid{color:#777;font-size:.85em}
 .warn,.why{color:#a33;font-size:.85em}.meta{color:#555}.note{background:#fff4e5;padding:.5em}
 .cols{display:flex;gap:1.5em;align-items:flex-start}.main{flex:1;min-width:0}
-.side{width:17em;position:sticky;top:4em;max-height:80vh;overflow:auto;font-size:.9em}
+.side{width:17em;flex:none;overflow-x:hidden;position:sticky;top:4em;max-height:80vh;overflow:auto;font-size:.9em}
 .side ul,.unplaced{list-style:none;padding:0;margin:0 0 1em}.none{color:#777}
-.jump,.rec-link{all:unset;cursor:pointer;display:flex;justify-content:space-between;gap:.5em;width:100%;
+.jump,.rec-link{all:unset;box-sizing:border-box;cursor:pointer;display:flex;justify-content:space-between;gap:.5em;width:100%;
 padding:.1em .3em;border-radius:3px}.jump:hover,.rec-link:hover{background:#eef}
 .cnt{color:#555;font-variant-numeric:tabular-nums}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;background:#fff;padding:1em 1.2em;border:1px solid #e5e5e5;
@@ -841,6 +841,7 @@ _JS = r"""
   filterBox.addEventListener("input", applyFilter);
   window.addEventListener("hashchange", route);
   route();
+  document.documentElement.setAttribute("data-ready", "1");
 })();
 """
 

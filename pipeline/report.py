@@ -350,6 +350,14 @@ def table_text(items: Sequence[Union[Rec, Group]], width: int = 120, grouped: bo
     heads = ["TYPE", "WHO", "QUOTE / STATEMENT", "VALUE", "ARTICLE"] + (["×"] if grouped else [])
     fixed = {"TYPE": 17, "WHO": 20, "VALUE": 16, "ARTICLE": 22, "×": 3}
     used = sum(fixed[h] for h in heads if h in fixed) + 2 * (len(heads) - 1)
+    short = 24 - (width - used)
+    for head, least in (("ARTICLE", 12), ("WHO", 12), ("TYPE", 10), ("VALUE", 10)):
+        if short <= 0:
+            break
+        cut = min(short, fixed[head] - least)
+        fixed[head] -= cut
+        used -= cut
+        short -= cut
     fixed["QUOTE / STATEMENT"] = max(20, width - used)
     lines = ["  ".join(_fit(h, fixed[h]) for h in heads).rstrip()]
     lines.append("  ".join("-" * fixed[h] for h in heads))
@@ -367,7 +375,8 @@ def table_text(items: Sequence[Union[Rec, Group]], width: int = 120, grouped: bo
         }
         if grouped:
             ids = item.article_ids  # type: ignore[union-attr]
-            cells["ARTICLE"] = ids[0] + (f" +{len(ids) - 1}" if len(ids) > 1 else "")
+            more = f" +{len(ids) - 1}" if len(ids) > 1 else ""
+            cells["ARTICLE"] = _fit(ids[0], fixed["ARTICLE"] - len(more)).rstrip() + more
             cells["×"] = str(len(item.records))  # type: ignore[union-attr]
         lines.append("  ".join(_fit(cells[h], fixed[h]) for h in heads).rstrip())
     if grouped:

@@ -35,6 +35,7 @@ from collections import deque
 from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .reader import Article, Problem
+from . import runner
 from .runner import ArticleResult, RunError, prepare, process_chunk
 
 INSTALL_HINT = "the dask engine needs the optional extra: pip install 'claimsift[dask]'"
@@ -199,13 +200,13 @@ def _resolve(client, model: Optional[str], entry: Tuple[List[Item], Any]) -> Lis
     for article, single in zip(chunk, singles):
         try:
             results.extend(single.result())
-        except KilledWorker as error:
+        except KilledWorker:
             results.append(
                 ArticleResult(
                     source=article.source,
                     article_id=article.id,
                     words=len(article.text.split()),
-                    error=f"worker died while processing this article (KilledWorker: {error})",
+                    error=getattr(runner, "CRASHED", "worker process died while processing this article"),
                 )
             )
         finally:

@@ -286,8 +286,15 @@ def report_cmd(
             bad += 1
             typer.echo(f"error: {item.source}: {item.reason}", err=True)
     page, notes = build_report(selected, texts, title=title)
-    for note in notes:
+    if article_inputs and wanted and not wanted & {a.id for a in texts}:
+        typer.echo(
+            "note: no article id of RECORDS is in --articles: give the inputs exactly as given to "
+            "`claimsift run` (the ids are paths relative to the folder given)", err=True,
+        )
+    for note in notes[:10]:
         typer.echo(f"note: {note}", err=True)
+    if len(notes) > 10:
+        typer.echo(f"note: ... and {len(notes) - 10} more articles like these", err=True)
     _write_output(page, output, records_path)
     n_articles = len({a.id for a in texts} | wanted)
     typer.echo(f"wrote {output}: {n_articles} articles, {len(selected)} records", err=True)

@@ -472,3 +472,14 @@ def test_commands_have_help():
     for command in ("inspect", "report", "export"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0 and "--type" in result.output and "--min-confidence" in result.output
+
+
+def test_report_hints_when_articles_do_not_match_the_run(files, tmp_path):
+    out, _ = files
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "unrelated.txt").write_text("Factory output rose 3% in May, the statistics office said.\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(out), "--articles", str(other), "-o", str(tmp_path / "r.html")])
+    assert result.exit_code == 0
+    assert "no article id of RECORDS is in --articles" in result.output
+    assert result.output.count("article text not given") == len(ARTICLES)

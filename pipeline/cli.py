@@ -155,7 +155,9 @@ def _without_errors(scores):
 # --------------------------------------------------------------------------- inspect, report, export
 # Views of a run's records for reviewers and fact-checkers (plain functions in pipeline/report.py).
 
-RecordsArgument = typer.Argument(..., help="A run's records (the JSONL written by `claimsift run`).")
+RecordsArgument = typer.Argument(
+    ..., metavar="RECORDS", help="A run's records (the JSONL written by `claimsift run`)."
+)
 TypeOption = typer.Option(None, "--type", "-t", help="quote or numeric (repeatable).")
 SpeakerOption = typer.Option(
     None, "--speaker", "-s", help="Part of a speaker's name or mention, or of a figure's subject or "
@@ -226,8 +228,8 @@ def inspect_cmd(
 ) -> None:
     """Show what a run extracted: filter records and print them as a table, CSV or JSONL.
 
-    Exit status: 0, or 1 when some lines of RECORDS were not records (listed on stderr), 2 for
-    usage errors.
+    Exit status: 0, or 1 when some lines of RECORDS were not records (listed on stderr),
+    2 for usage errors.
     """
     import shutil
 
@@ -262,10 +264,10 @@ def report_cmd(
     min_confidence: Optional[float] = MinConfidenceOption,
     kinds: Optional[List[str]] = KindOption,
 ) -> None:
-    """Write one self-contained HTML file to review a run: each article's text with quotes and
-    figures highlighted (click one for its record), speakers and figures with counts, a filter box.
+    """Write one self-contained HTML file to review a run's articles and records.
 
-    Opens offline in any browser (no network, no external files). Exit status: 0, or 1 when some
+    Each article's text with its quotes and figures highlighted (click one for its record), a
+    list of speakers and figures with counts, a filter box, an index of the articles. Opens offline in any browser (no network, no external files). Exit status: 0, or 1 when some
     lines of RECORDS were not records or some articles could not be read, 2 for usage errors.
     """
     from .reader import Article, iter_inputs
@@ -312,8 +314,10 @@ def export_cmd(
     min_confidence: Optional[float] = MinConfidenceOption,
     kinds: Optional[List[str]] = KindOption,
 ) -> None:
-    """Export records for fact-checkers: a JSON array of ClaimReview drafts, one per claim cluster
-    (a claim repeated across articles is one draft listing every appearance), verdicts left empty.
+    """Export records for fact-checkers as schema.org ClaimReview drafts (JSON-LD).
+
+    A JSON array with one draft per claim cluster (a claim repeated across articles is one draft
+    listing every appearance); the verdict fields are left empty for the fact-checker.
 
     Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
     """

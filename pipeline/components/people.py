@@ -33,6 +33,7 @@ Pure helpers that later stages call (they read only ``doc._.claimsift_people`` a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
@@ -93,6 +94,16 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du
 _BAD_CHARS = re.compile(r"[/\\|@#0-9()\[\]{}<>=+*]")
 _DIGIT = re.compile(r"\d")
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+_TEXT_CACHE: List[object] = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached for the last doc (spaCy rebuilds the string on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]  # type: ignore[return-value]
 
 
 def title_gender(words: Sequence[str]) -> Optional[str]:
@@ -165,11 +176,11 @@ def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) ->
         return None
     start = toks[0].idx
     end = toks[-1].idx + len(toks[-1].text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     m = _POSSESSIVE.search(text)
     if m and len(text) > 2:
         end -= len(m.group(0))
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     while text and text[-1] in " ,;:":
         end -= 1
         text = text[:-1]
@@ -227,7 +238,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if offs is None:
                 continue
             start, end, ts, te = offs
-            name_words = doc.text[start:end].split()
+            name_words = doc_text(doc)[start:end].split()
             pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
             full_title = " ".join(x for x in (pre, " ".join(title)) if x)
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
@@ -240,7 +251,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if doc[ts].lower_ == "the" and te - ts > 1:
                 ts += 1
                 start = doc[ts].idx
-            mentions.append(_Mention(start, end, doc.text[start:end].split(), "", "ORG", ts, te))
+            mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
     return mentions
 
 
@@ -547,10 +558,18 @@ def _nearest_cluster(cands: List[dict], pos: int) -> dict:
         return cands[0]
     best, best_d = cands[0], None
     for c in cands:
-        for m in c["mentions"]:
-            d = pos - m.start if m.start <= pos else 10 ** 9 + (m.start - pos)
-            if best_d is None or d < best_d:
-                best, best_d = c, d
+        starts = c.setdefault("_starts", sorted(m.start for m in c["mentions"]))
+        if len(starts) != len(c["mentions"]):
+            starts = c["_starts"] = sorted(m.start for m in c["mentions"])
+        k = bisect_right(starts, pos) - 1
+        if k >= 0:
+            d = pos - starts[k]
+        elif starts:
+            d = 10 ** 9 + (starts[0] - pos)
+        else:
+            continue
+        if best_d is None or d < best_d:
+            best, best_d = c, d
     return best
 
 
@@ -603,6 +622,8 @@ class _Index:
             for w in (c.get("name") or "").split():
                 self.by_word[w].append(ci)
         self.char_starts.sort()
+        self.mention_starts = [a for a, _, _ in self.char_starts]
+        self.max_len = max((b - a for a, b, _ in self.char_starts), default=0)
         self.sents = _sentences(doc)
         self.sent_of = _sent_index(doc, self.sents) if self.sents else []
         self.in_quote = _quoted_tokens(doc)
@@ -613,14 +634,13 @@ def _quoted_tokens(doc: Doc) -> List[bool]:
     flags = [False] * len(doc)
     try:
         from .quotes import paragraphs_of, scan_quotes  # lazy: quotes imports this module
-        paras = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc.text)
-        spans = scan_quotes(doc.text, paras)
+        paras = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc_text(doc))
+        spans = scan_quotes(doc_text(doc), paras)
     except Exception:  # pragma: no cover - defensive
         return flags
     if not spans:
         return flags
     starts = [t.idx for t in doc]
-    from bisect import bisect_left
     for q in spans:
         a = q["open"][0]
         b = q["close"][1] if q["close"] else q["end"]
@@ -648,22 +668,23 @@ def _index(doc: Doc) -> Optional[_Index]:
 
 
 def cluster_for(doc: Doc, start: int, end: int) -> Optional[dict]:
-    """The cluster for the mention at [start, end) of doc.text, or None."""
+    """The cluster for the mention at [start, end) of doc_text(doc), or None."""
     idx = _index(doc)
     if idx is None or start >= end:
         return None
     best = None
     best_ov = 0
-    for a, b, ci in idx.char_starts:
-        if a >= end:
-            break
+    # mentions are short: only those starting shortly before `start` can overlap
+    lo = bisect_left(idx.mention_starts, start - idx.max_len)
+    hi = bisect_left(idx.mention_starts, end)
+    for a, b, ci in idx.char_starts[lo:hi]:
         ov = min(b, end) - max(a, start)
         if ov > best_ov:
             best, best_ov = ci, ov
     if best is not None:
         return idx.people[best]
     # not a recorded mention: match the words (titles and possessives stripped)
-    text = clean_name_text(doc.text[start:end])
+    text = clean_name_text(doc_text(doc)[start:end])
     _, words = split_title(text.split())
     if not words:
         return None

@@ -388,20 +388,20 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             a = mems[0].left_edge.idx
             last = mems[-1]
             b = last.idx + len(last.text)
-            return {"name": ", ".join(names[:-1]) + " and " + names[-1], "mention": doc.text[a:b],
+            return {"name": ", ".join(names[:-1]) + " and " + names[-1], "mention": people.doc_text(doc)[a:b],
                     "mention_span": [a, b], "title": None}
     hit = _person_in_np(doc, tok)
     if hit is not None:
         cl, t = hit
         a, b = _mention_span(doc, cl, t)
         title = _title_for(doc, t, a, cl)
-        return {"name": cl["name"], "mention": doc.text[a:b], "mention_span": [a, b], "title": title}
+        return {"name": cl["name"], "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
             name = people.role_antecedent(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
-                return {"name": name, "mention": doc.text[a:b], "mention_span": [a, b], "title": tok.text}
+                return {"name": name, "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
         a = tok.left_edge.idx
         end_tok = tok
         for child in tok.rights:
@@ -410,10 +410,10 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             else:
                 break
         b = end_tok.idx + len(end_tok.text)
-        mention = doc.text[a:b]
+        mention = people.doc_text(doc)[a:b]
         if len(mention) > 80:
             a, b = tok.idx, tok.idx + len(tok.text)
-            mention = doc.text[a:b]
+            mention = people.doc_text(doc)[a:b]
         return {"name": None, "mention": mention, "mention_span": [a, b], "title": None}
     return None
 
@@ -456,7 +456,7 @@ def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
 
 def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     """True for titles of works, nicknames and unattributed one- or two-word scare quotes."""
-    text = doc.text
+    text = people.doc_text(doc)
     words = _content_words(doc, view, q["start"], q["end"])
     n = len(words)
     if n == 0:
@@ -554,7 +554,7 @@ _DASHES = ("—", "–", "--", "-", "―")
 
 
 def _dash_signoff(doc: Doc, view: _DocView, close_end: int, para_end: int) -> Optional[Token]:
-    rest = doc.text[close_end:para_end]
+    rest = people.doc_text(doc)[close_end:para_end]
     m = re.match(r"\s*(?:—|–|―|--|-)\s*", rest)
     if not m:
         return None
@@ -663,11 +663,11 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
 
 
 def _prev_paragraph_speaker(doc: Doc, view: _DocView, para_idx: int, attributed: Dict[int, dict],
-                            quotes: List[dict]) -> Tuple[Optional[dict], float]:
+                            by_para: Dict[int, List[int]]) -> Tuple[Optional[dict], float]:
     """The speaker a quote-led paragraph inherits from the paragraph before it."""
     if para_idx == 0:
         return None, 0.0
-    prev_quotes = [k for k, q in enumerate(quotes) if q["para"] == para_idx - 1]
+    prev_quotes = by_para.get(para_idx - 1, [])
     if prev_quotes:
         for k in reversed(prev_quotes):
             if attributed.get(k):
@@ -696,7 +696,7 @@ def _prev_paragraph_speaker(doc: Doc, view: _DocView, para_idx: int, attributed:
 
 def _kind(doc: Doc, view: _DocView, q: dict) -> str:
     """direct (a quoted sentence or clause) or fragment (a few words inside the reporter's sentence)."""
-    text = doc.text
+    text = people.doc_text(doc)
     if q["lead"]:
         return "direct"
     j = q["open"][0] - 1
@@ -722,7 +722,7 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
 
 def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
     """All quote records of a parsed doc (pure apart from reading the people clusters)."""
-    text = doc.text
+    text = people.doc_text(doc)
     if not text or not len(doc):
         return []
     paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(text)
@@ -794,7 +794,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
             continue
         run_first = runs[q["run"]][0]
         para_idx = raw[run_first]["para"]
-        sp, c = _prev_paragraph_speaker(doc, view, para_idx, attributed, raw)
+        sp, c = _prev_paragraph_speaker(doc, view, para_idx, attributed, by_para)
         if sp is not None:
             for m in set(runs[q["run"]]) | set(by_para[q["para"]]):
                 if m not in attributed:
@@ -836,7 +836,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
 
 def _gap_is_empty(doc: Doc, a: dict, b: dict) -> bool:
     end = a["close"][1] if a["close"] else a["end"]
-    return not doc.text[end:b["open"][0]].strip()
+    return not people.doc_text(doc)[end:b["open"][0]].strip()
 
 
 def _cue_in_sentence(doc: Doc, view: _DocView, q: dict) -> bool:
@@ -849,9 +849,9 @@ def _cue_in_sentence(doc: Doc, view: _DocView, q: dict) -> bool:
 def find_indirect(doc: Doc, view: Optional[_DocView] = None) -> List[dict]:
     """Reported speech without marks: "X said (that) CLAUSE" and "according to X, CLAUSE"."""
     if view is None:
-        paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc.text)
+        paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(people.doc_text(doc))
         view = _DocView(doc, paragraphs)
-        for qi, q in enumerate(scan_quotes(doc.text, paragraphs)):
+        for qi, q in enumerate(scan_quotes(people.doc_text(doc), paragraphs)):
             b = q["close"][1] if q["close"] else q["end"]
             for i in view.toks_in(q["open"][0], b):
                 view.quote_of[i] = qi
@@ -913,9 +913,9 @@ class QuotesComponent:
 
 def _marks_only(doc: Doc) -> List[dict]:
     """Fallback: the quoted spans with no attribution."""
-    paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc.text)
+    paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(people.doc_text(doc))
     return [{"start": q["start"], "end": q["end"], "kind": "direct", "cue": None, "cue_span": None,
-             "speaker": None, "confidence": 0.2} for q in scan_quotes(doc.text, paragraphs)]
+             "speaker": None, "confidence": 0.2} for q in scan_quotes(people.doc_text(doc), paragraphs)]
 
 
 @Language.factory(

@@ -62,7 +62,7 @@ class SentenceIndex:
     """
 
     def __init__(self, doc: Doc, offset: int = 0):
-        self.text = doc.text
+        self.text = doc.text  # spaCy rebuilds doc.text on every access: read it once
         self.offset = offset
         bounds: List[Tuple[int, int]] = []
         if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
@@ -111,33 +111,35 @@ def _mention_span(span: Optional[Sequence[int]], offset: int) -> Optional[Offset
     return Offsets(start=span[0] + offset, end=span[1] + offset) if span else None
 
 
-def quote_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceIndex) -> QuoteRecord:
+def quote_record(item: Dict, article: ArticleRef, sentences: SentenceIndex) -> QuoteRecord:
     start, end = item["start"], item["end"]
+    text = sentences.text
     at = sentences.offset
     speaker = _speaker(item.get("speaker"), at)
     return QuoteRecord(
         id=record_id(article.id, "quote", start + at, end + at),
         article=article,
         span=Offsets(start=start + at, end=end + at),
-        text=doc.text[start:end],
+        text=text[start:end],
         sentence=sentences.covering(start, end),
         confidence=round(float(item.get("confidence", 0.5)), 3),
         kind=item["kind"],
         speaker=speaker,
-        cluster=quote_cluster(doc.text[start:end], speaker.name if speaker else None),
+        cluster=quote_cluster(text[start:end], speaker.name if speaker else None),
         cue=item.get("cue"),
     )
 
 
-def numeric_record(doc: Doc, item: Dict, article: ArticleRef, sentences: SentenceIndex) -> NumericRecord:
+def numeric_record(item: Dict, article: ArticleRef, sentences: SentenceIndex) -> NumericRecord:
     start, end = item["start"], item["end"]
+    text = sentences.text
     at = sentences.offset
     time = item.get("time")
     return NumericRecord(
         id=record_id(article.id, "numeric", start + at, end + at),
         article=article,
         span=Offsets(start=start + at, end=end + at),
-        text=doc.text[start:end],
+        text=text[start:end],
         sentence=sentences.covering(start, end),
         confidence=round(float(item.get("confidence", 0.5)), 3),
         cluster=numeric_cluster(item.get("subject"), item.get("predicate"), float(item["value"]), item.get("unit")),
@@ -149,7 +151,7 @@ def numeric_record(doc: Doc, item: Dict, article: ArticleRef, sentences: Sentenc
         ),
         subject=Entity(name=item["subject"]) if item.get("subject") else None,
         predicate=item.get("predicate"),
-        statement=item.get("statement") or doc.text[start:end],
+        statement=item.get("statement") or text[start:end],
         time=TimeRef(text=time["text"], date=time.get("date")) if time else None,
         attributed_to=Entity(name=item["attributed_to"]) if item.get("attributed_to") else None,
     )
@@ -164,9 +166,9 @@ def doc_to_records(doc: Doc, offset: int = 0) -> List[AnyRecord]:
     sentences = SentenceIndex(doc, offset)
     records: List[AnyRecord] = []
     for item in doc._.get(QUOTES) or ():
-        records.append(quote_record(doc, item, article, sentences))
+        records.append(quote_record(item, article, sentences))
     for item in doc._.get(FIGURES) or ():
-        records.append(numeric_record(doc, item, article, sentences))
+        records.append(numeric_record(item, article, sentences))
     records.sort(key=lambda r: (r.span.start, r.span.end, r.type))
     return records
 

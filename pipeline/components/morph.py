@@ -14,10 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Dict, Iterable, Optional, Tuple
 
+import numpy
 import srsly
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.lookups import Lookups
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
@@ -40,6 +43,16 @@ def _condition(spec):
     return None
 
 
+def _required_tags(pattern_token: dict) -> Optional[frozenset]:
+    """The fine tags a pattern token can match, or None when it does not test the tag by value."""
+    spec = pattern_token.get("TAG")
+    if isinstance(spec, str):
+        return frozenset([spec])
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return frozenset(spec["IN"])
+    return None
+
+
 def _token_test(pattern_token: dict):
     tests = []
     for key, spec in pattern_token.items():
@@ -56,8 +69,9 @@ _ATTRS = ("POS", "MORPH", "LEMMA")
 def ruler_rules(patterns: Iterable[dict]) -> Tuple[list, list]:
     """The attribute ruler's POS, MORPH and LEMMA rules, in its order (later rules win).
 
-    Returns (single-token rules, multi-token rules): each rule is (tests, index, attrs) where
-    tests holds one test per pattern token over the features TAG, LOWER, DEP and IS_SPACE.
+    Returns (single-token rules, multi-token rules): each rule is (tests, index, attrs, tags)
+    where tests holds one test per pattern token over the features TAG, LOWER, DEP and IS_SPACE,
+    and tags the fine tags a single-token rule needs (None: any).
     Rules with other keys (REGEX, ...) are left out.
     """
     single, multi = [], []
@@ -69,7 +83,8 @@ def ruler_rules(patterns: Iterable[dict]) -> Tuple[list, list]:
             tests = [_token_test(t) for t in pattern]
             if any(t is None for t in tests):
                 continue
-            (single if len(tests) == 1 else multi).append((tests, entry.get("index", 0), attrs))
+            tags = _required_tags(pattern[0]) if len(pattern) == 1 else None
+            (single if len(tests) == 1 else multi).append((tests, entry.get("index", 0), attrs, tags))
     return single, multi
 
 
@@ -82,10 +97,10 @@ class FastMorph:
         self.patterns: list = []
         self._single: list = []
         self._multi: list = []
-        self._attr_cache: Dict[tuple, dict] = {}
+        self._attr_cache: Dict[tuple, tuple] = {}
         self.lookups = Lookups()
         self._lemmatizer: Optional[EnglishLemmatizer] = None
-        self._cache: Dict[Tuple[int, str], str] = {}
+        self._cache: Dict[Tuple[int, int, int], int] = {}
 
     def initialize_from(self, attribute_ruler, lemmatizer) -> None:
         """Take the patterns and lemma tables of a loaded pipeline's own components."""
@@ -98,17 +113,39 @@ class FastMorph:
         self.patterns = [p for p in patterns if any(k in _ATTRS for k in p.get("attrs", {}))]
         self._single, self._multi = ruler_rules(self.patterns)
         self._attr_cache = {}
+        # Single-token rules by the fine tag they need (rules that need none go to every tag),
+        # in the ruler's order, so a look-up tries a handful of rules rather than all of them.
+        self._any_tag = [(i, r) for i, r in enumerate(self._single) if r[3] is None]
+        self._by_tag: Dict[str, list] = {}
+        for i, rule in enumerate(self._single):
+            for tag in rule[3] or ():
+                self._by_tag.setdefault(tag, []).append((i, rule))
 
-    def _attrs(self, feats: dict) -> dict:
-        key = (feats["TAG"], feats["LOWER"], feats["DEP"], feats["IS_SPACE"])
-        found = self._attr_cache.get(key)
-        if found is None:
-            found = {}
-            for tests, _, attrs in self._single:
-                if tests[0](feats):
-                    found.update(attrs)
-            self._attr_cache[key] = found
-        return found
+    def _rules_for(self, tag: str) -> tuple:
+        rules = self._by_tag.get(tag)
+        if not isinstance(rules, tuple):
+            rules = tuple(r for _, r in sorted((rules or []) + self._any_tag, key=lambda x: x[0]))
+            self._by_tag[tag] = rules
+        return rules
+
+    def _resolve(self, key: Tuple[int, int, int, int]) -> tuple:
+        """(POS id, MORPH hash, LEMMA hash or 0, multi-token rules whose first token fits) of a feature key."""
+        strings = self.vocab.strings
+        feats = {"TAG": strings[key[0]], "LOWER": strings[key[1]], "DEP": strings[key[2]], "IS_SPACE": bool(key[3])}
+        found: dict = {}
+        for tests, _, attrs, _ in self._rules_for(feats["TAG"]):
+            if tests[0](feats):
+                found.update(attrs)
+        multi = tuple(n for n, rule in enumerate(self._multi) if rule[0][0](feats))
+        result = self._encode(found) + (multi, feats)
+        self._attr_cache[key] = result
+        return result
+
+    def _encode(self, attrs: dict) -> tuple:
+        pos = POS_IDS.get(attrs.get("POS", ""), 0)
+        morph = self.vocab.morphology.add(attrs["MORPH"]) if "MORPH" in attrs else 0
+        lemma = self.vocab.strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else 0
+        return pos, morph, lemma
 
     def _rule_lemmatizer(self) -> EnglishLemmatizer:
         if self._lemmatizer is None:
@@ -118,35 +155,39 @@ class FastMorph:
         return self._lemmatizer
 
     def __call__(self, doc: Doc) -> Doc:
-        cache = self._cache
-        lemmatizer = None
-        feats = [
-            {"TAG": t.tag_, "LOWER": t.lower_, "DEP": t.dep_, "IS_SPACE": t.is_space} for t in doc
-        ]
-        attrs_of = [self._attrs(f) for f in feats]
-        for tests, index, attrs in self._multi:  # rare rules over several tokens ("there is")
-            width = len(tests)
-            for i in range(len(feats) - width + 1):
-                if all(test(feats[i + k]) for k, test in enumerate(tests)):
-                    attrs_of[i + index] = {**attrs_of[i + index], **attrs}
-        if len(cache) > CACHE_LIMIT or len(self._attr_cache) > CACHE_LIMIT:
+        n = len(doc)
+        if n == 0:
+            return doc
+        if len(self._cache) > CACHE_LIMIT or len(self._attr_cache) > CACHE_LIMIT:
             self._trim()
-        for token, attrs in zip(doc, attrs_of):
-            pos = attrs.get("POS")
-            if pos:
-                token.pos_ = pos
-            if "MORPH" in attrs:
-                token.set_morph(attrs["MORPH"])
-            if "LEMMA" in attrs:
-                token.lemma_ = attrs["LEMMA"]
-            else:
-                key = (token.orth, pos, attrs.get("MORPH"))
-                lemma = cache.get(key)
+        keys = [tuple(row) for row in doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()]
+        cache = self._attr_cache
+        resolved = [cache.get(k) or self._resolve(k) for k in keys]
+        values = [list(r[:3]) for r in resolved]
+        for i, r in enumerate(resolved):  # rare rules over several tokens ("there is")
+            for rule_no in r[3]:
+                tests, index, attrs, _ = self._multi[rule_no]
+                if i + len(tests) <= n and all(
+                    test(resolved[i + k][4]) for k, test in enumerate(tests[1:], 1)
+                ):
+                    target = values[i + index]
+                    for slot, value in enumerate(self._encode(attrs)):
+                        if value:
+                            target[slot] = value
+        doc.from_array([POS, MORPH], numpy.array([v[:2] for v in values], dtype="uint64"))
+        lemmas = self._cache
+        lemmatizer = None
+        column = []
+        for token, (pos, morph, lemma) in zip(doc, values):
+            if not lemma:
+                key = (token.orth, pos, morph)
+                lemma = lemmas.get(key)
                 if lemma is None:
                     lemmatizer = lemmatizer or self._rule_lemmatizer()
-                    lemma = lemmatizer.rule_lemmatize(token)[0]
-                    cache[key] = lemma
-                token.lemma_ = lemma
+                    lemma = self.vocab.strings.add(lemmatizer.rule_lemmatize(token)[0])
+                    lemmas[key] = lemma
+            column.append(lemma)
+        doc.from_array([LEMMA], numpy.array(column, dtype="uint64").reshape(n, 1))
         return doc
 
     def _trim(self) -> None:

@@ -9,6 +9,10 @@ It also records the paragraph spans in doc._.claimsift_paragraphs.
 
 from __future__ import annotations
 
+from typing import List
+
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,35 +23,44 @@ _CLOSING_MARKS = {"”", "’", "''", "»", '"', "'"}
 _OPENING_MARKS = {"“", "‘", "``", "«", "`"}
 
 
-def set_news_boundaries(doc: Doc) -> Doc:
-    """Set sentence starts at line breaks and keep attributions with their quotes."""
-    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs(doc.text)])
-    n = len(doc)
-    if n == 0:
-        return doc
+def news_sent_starts(doc: Doc) -> List[int]:
+    """Sentence-start values for the tokens (1 start, -1 not a start, 0 leave to the parser)."""
+    values = [0] * len(doc)
     line_start = False
     prev = None
     for token in doc:
         text = token.text
-        if token.i == 0:
-            token.is_sent_start = True
+        i = token.i
+        if i == 0:
+            values[i] = 1
         elif line_start and not token.is_space:
-            token.is_sent_start = True
+            values[i] = 1
         elif prev is not None and not line_start:
             if text in _CLOSING_MARKS and not prev.is_space and prev.whitespace_ == "":
                 # A closing mark written right after a word joins the sentence it closes.
-                token.is_sent_start = False
-            elif (
-                prev.text in _CLOSING_MARKS
-                and prev.whitespace_ != ""
-                and text[:1].islower()
-            ):
-                token.is_sent_start = False
+                values[i] = -1
+            elif prev.text in _CLOSING_MARKS and prev.whitespace_ != "" and text[:1].islower():
+                # ... and so does a lower-case attribution after it.
+                values[i] = -1
         if token.is_space:
             line_start = line_start or "\n" in text
         else:
-            line_start = "\n" in token.whitespace_
+            line_start = False
         prev = token
+    return values
+
+
+def set_news_boundaries(doc: Doc) -> Doc:
+    """Set sentence starts at line breaks and keep attributions with their quotes."""
+    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs(doc.text)])
+    if len(doc) == 0:
+        return doc
+    values = news_sent_starts(doc)
+    # One array write: setting token.is_sent_start one token at a time is quadratic in spaCy.
+    # spaCy keeps -1 as a wrapped uint64, so compare and write through int64.
+    current = doc.to_array([SENT_START]).astype("int64").reshape(-1)
+    merged = [v if v else c for v, c in zip(values, current.tolist())]
+    doc.from_array([SENT_START], numpy.array(merged, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
 
 

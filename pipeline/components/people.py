@@ -83,6 +83,17 @@ ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in _load_gendered("people_ro
 PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
 PERSON_NOUNS.update({k[0]: v for k, v in _load_gendered("people_person_nouns.txt").items()})
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
+# words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
+ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in _read_lines("people_org_words.txt"))
+ORG_NOUNS = frozenset(w.strip().lower() for w in _read_lines("people_org_nouns.txt"))
+# titles and the role nouns that refer back to their holder ("Gov." -> "governor")
+TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = {}
+for _line in _read_lines("people_title_roles.txt"):
+    _parts = _line.split("\t")
+    if len(_parts) == 2:
+        TITLE_ROLES[tuple(_norm_word(w) for w in _parts[0].split())] = frozenset(_parts[1].lower().split())
+# lemmas of reporting verbs (shared with the quotes stage)
+REPORTING_VERBS = frozenset(w.strip().lower() for w in _read_lines("quotes_reporting_verbs.txt"))
 
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
@@ -213,10 +224,116 @@ def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
     return doc[first:tok_start].text.strip()
 
 
+_ORG_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "to"})
+
+
+def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> bool:
+    """True when the first word of a two-or-three-word name also stands alone elsewhere in the doc
+    (organizations are shortened to their first word, "Acme Widgets ... Acme"; people to their last)."""
+    first, second = words[0], words[1] if len(words) > 1 else None
+    for t in doc:
+        if t.text == first and not (skip[0] <= t.i < skip[1]):
+            nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else None
+            if nxt != second:
+                return True
+    return False
+
+
+def _is_reporting_subject(tok: Token) -> bool:
+    """The name whose head is `tok` is the subject of a reporting verb, or stands right after one
+    ("said Jane Doe")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        else:
+            break
+    if t.dep_ in _SUBJ_DEPS and t.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    i = tok.left_edge.i - 1
+    while i >= 0 and (doc_t := tok.doc[i]).pos_ in ("PROPN", "PUNCT") and doc_t.text not in (",", ".", ":", ";") \
+            and i > tok.left_edge.i - 4:
+        i -= 1
+    return i >= 0 and tok.doc[i].lemma_.lower() in REPORTING_VERBS and tok.doc[i].pos_ in ("VERB", "AUX") \
+        and tok.doc[i].i < tok.i
+
+
+def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str]) -> bool:
+    """Signs that a capitalized two-or-three-word span tagged ORG/GPE (or nothing) names a person:
+    a title inside it or a title/role/person noun before it ("longtime resident Jane Doe"), an age
+    after it ("Jane Doe, 54,"), a person-noun apposition, or a reporting verb it is the subject of."""
+    if split_title(words)[0]:
+        return True
+    if ent_start > 0:
+        prev = doc[ent_start - 1]
+        if (_norm_word(prev.text),) in TITLES or prev.lower_ in ROLES \
+                or (prev.pos_ == "NOUN" and prev.lemma_.lower() in PERSON_NOUNS):
+            return True
+    if ent_end + 2 < len(doc) and doc[ent_end].text == "," and doc[ent_end + 1].like_num \
+            and doc[ent_end + 2].text == ",":
+        return True
+    head = doc[ent_start:ent_end].root
+    for c in head.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.lemma_.lower() not in ORG_NOUNS:
+            return True
+    if len(words) >= 2 and _is_reporting_subject(head) and not _first_word_alone(doc, words, (ent_start, ent_end)):
+        return True
+    return False
+
+
+def _has_org_word(words: Sequence[str]) -> bool:
+    return any(_norm_word(w) in ORG_WORDS_LOWER for w in words)
+
+
+def _name_piece_end(doc: Doc, i: int) -> int:
+    """End token of a name word starting at token i: hyphen-joined parts stay one word ("Delgado-Pryor")."""
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_ \
+            and not doc[j].whitespace_ and doc[j + 1].text[:1].isupper():
+        j += 2
+    return j
+
+
+def _name_tokens_after(doc: Doc, i: int, limit: int = 3) -> int:
+    """End token of up to `limit` capitalized name words starting at token i (i itself when none)."""
+    j = i
+    n = 0
+    while j < len(doc) and n < limit:
+        t = doc[j]
+        if not (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and re.match(r"^[A-Z][\w'’.\-]*$", t.text)):
+            break
+        if _norm_word(t.text) in ORG_WORDS_LOWER or (_norm_word(t.text),) in TITLES:
+            break
+        e = _name_piece_end(doc, j)
+        n += 1
+        j = e
+        if not doc[j - 1].whitespace_ and j < len(doc) and doc[j].is_alpha:
+            break
+    return j
+
+
+def _person_mention(doc: Doc, ts: int, te: int, title_words: Sequence[str], title_start: int) -> Optional[_Mention]:
+    """A PERSON mention over tokens [ts, te) (the name), with the title words before it."""
+    if te <= ts:
+        return None
+    start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+    m = _POSSESSIVE.search(doc_text(doc)[start:end])
+    if m and end - start > 2:
+        end -= len(m.group(0))
+    name_words = doc_text(doc)[start:end].split()
+    if not looks_like_name(name_words):
+        return None
+    pre = _pre_title(doc, title_start, doc[ts])
+    full_title = " ".join(x for x in (pre, " ".join(title_words)) if x)
+    return _Mention(start, end, name_words, full_title, "PERSON", ts, te)
+
+
 def _collect_mentions(doc: Doc) -> List[_Mention]:
     mentions: List[_Mention] = []
+    person_toks: set = set()
+    org_at: Dict[Tuple[int, int], int] = {}
     for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG"):
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
         if "\n" in ent.text:
             continue
@@ -225,10 +342,20 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         if not words:
             continue
         label = ent.label_
-        if label == "ORG" and 2 <= len(words) <= 3 and looks_like_name(words) and ent.start > 0:
-            prev = doc[ent.start - 1]
-            if (_norm_word(prev.text),) in TITLES or prev.lower_ in ROLES:
-                label = "PERSON"  # "Villa boss Unai Emery" tagged ORG by the small model
+        if label in ("ORG", "GPE"):
+            bare = words[1:] if words[0].lower() == "the" else words
+            if 2 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
+                    and _person_evidence(doc, ent.start, ent.end, bare):
+                # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
+                label = "PERSON"
+            elif label == "GPE":
+                continue
+        elif label == "PERSON":
+            if _norm_word(words[-1]) in ORG_WORDS_LOWER and not split_title(words)[0]:
+                label = "ORG"  # "Acme Renewables", "the Gazette" tagged PERSON
+            elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
+                    and doc[ent.start - 1].lower_ not in ROLES:
+                label = "ORG"  # "industrial group Acme Werke"
         if label == "PERSON":
             title, name = split_title(words)
             if not looks_like_name(name):
@@ -238,10 +365,21 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if offs is None:
                 continue
             start, end, ts, te = offs
+            # a first name the model left out: "Jane" in "Jane Doe" when only "Doe" was tagged
+            if not title and ts > 0 and te - ts <= 2:
+                p = doc[ts - 1]
+                if p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
+                        and not p.ent_type_ and p.whitespace_ and (_norm_word(p.text),) not in TITLES \
+                        and p.lower_ not in ROLES and p.lower_ not in PERSON_NOUNS \
+                        and _norm_word(p.text) not in ORG_WORDS_LOWER and p.dep_ in ("compound", "nmod", "nsubj", "appos", "flat") \
+                        and (p.i == 0 or not doc[p.i - 1].text[:1].isupper() or doc[p.i - 1].is_sent_start or doc[p.i - 1].is_punct):
+                    ts -= 1
+                    start = p.idx
             name_words = doc_text(doc)[start:end].split()
             pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
             full_title = " ".join(x for x in (pre, " ".join(title)) if x)
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
+            person_toks.update(range(ts, te))
         elif label == "ORG":
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
@@ -251,8 +389,72 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if doc[ts].lower_ == "the" and te - ts > 1:
                 ts += 1
                 start = doc[ts].idx
+            # "the Acme union": a trailing common noun is not part of the name
+            while te - ts > 1 and doc[te - 1].is_alpha and doc[te - 1].is_lower:
+                te -= 1
+                end = doc[te - 1].idx + len(doc[te - 1].text)
+            org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
+    mentions.extend(_untagged_people(doc, person_toks))
     return mentions
+
+
+def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
+    """Names the entity model missed: a title followed by capitalized words ("said Mayor Jane
+    Doe"), and a capitalized two-or-three-word subject of a reporting verb."""
+    out: List[_Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not t.text[:1].isupper() or i in person_toks:
+            i += 1
+            continue
+        # longest title starting here
+        best = 0
+        for k in range(min(_TITLE_MAXLEN, n - i), 0, -1):
+            key = tuple(_norm_word(doc[i + x].text) for x in range(k) if doc[i + x].text != ".")
+            if key in TITLES and all(doc[i + x].text[:1].isupper() or doc[i + x].text == "." for x in range(k)):
+                best = k
+                break
+        if best:
+            ts = i + best
+            te = _name_tokens_after(doc, ts)
+            if te > ts and not any(x in person_toks for x in range(ts, te)) \
+                    and doc[te - 1].ent_type_ not in ("ORG",) and not any(doc[x].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for x in range(ts, te)):
+                m = _person_mention(doc, ts, te, [doc[x].text for x in range(i, ts) if doc[x].text != "."], i)
+                if m is not None:
+                    out.append(m)
+                    person_toks.update(range(ts, te))
+                    i = te
+                    continue
+            i += max(1, best)
+            continue
+        i += 1
+    # capitalized "Firstname Lastname" subjects of reporting verbs that no entity covers
+    for t in doc:
+        if t.i in person_toks or t.pos_ != "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") \
+                or not t.text[:1].isupper():
+            continue
+        if t.dep_ not in ("nsubj", "nsubjpass") and not _is_reporting_subject(t):
+            continue
+        if not _is_reporting_subject(t):
+            continue
+        ts = t.i
+        while ts > 0 and doc[ts - 1].dep_ in ("compound", "flat") and doc[ts - 1].head.i in range(ts, t.i + 1) \
+                and doc[ts - 1].pos_ == "PROPN" and doc[ts - 1].text[:1].isupper() and ts > t.i - 3:
+            ts -= 1
+        te = t.i + 1
+        words = [doc[x].text for x in range(ts, te)]
+        if not (2 <= len(words) <= 3) or _has_org_word(words) or any(x in person_toks for x in range(ts, te)):
+            continue
+        if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)):
+            continue
+        m = _person_mention(doc, ts, te, [], ts)
+        if m is not None:
+            out.append(m)
+            person_toks.update(range(ts, te))
+    return out
 
 
 def _gender_votes(doc: Doc, ments_by_sent: List[List[Tuple[int, int, bool]]],
@@ -459,6 +661,21 @@ def build_clusters(doc: Doc) -> List[dict]:
             org_clusters[key.lower()] = target
         target["forms"][key] += 1
         target["mentions"].append(m)
+    # an acronym joins the organization it abbreviates ("EPA" and "Environmental Protection Agency")
+    initials: Dict[str, dict] = {}
+    for key, c in org_clusters.items():
+        caps = [w for w in key.split() if w not in _ORG_JOINERS]
+        if len(caps) >= 2:
+            initials.setdefault("".join(w[0] for w in caps), c)
+    for key, c in list(org_clusters.items()):
+        if " " in key or not (2 <= len(key) <= 6):
+            continue
+        target = initials.get(key)
+        if target is None or target is c or not all(m.words[0].isupper() for m in c["mentions"]):
+            continue
+        target["forms"].update(c["forms"])
+        target["mentions"].extend(c["mentions"])
+        c["mentions"] = []
 
     # 4. capitalized tokens outside entities that repeat a known surname ("Bass" tagged as nothing)
     covered = set()
@@ -473,10 +690,14 @@ def build_clusters(doc: Doc) -> List[dict]:
         for tok in doc:
             if tok.i in covered or not tok.text[:1].isupper():
                 continue
-            base = _POSSESSIVE.sub("", tok.text)
+            te = _name_piece_end(doc, tok.i)  # hyphenated surnames are several tokens
+            if te - tok.i > 1 and any(i in covered for i in range(tok.i, te)):
+                te = tok.i + 1
+            last = doc[te - 1]
+            base = _POSSESSIVE.sub("", doc_text(doc)[tok.idx:last.idx + len(last.text)])
             if base in surnames and tok.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
                 end = tok.idx + len(base)
-                m = _Mention(tok.idx, end, [base], "", "PERSON", tok.i, tok.i + 1)
+                m = _Mention(tok.idx, end, [base], "", "PERSON", tok.i, te)
                 target = _nearest_cluster(surnames[base], tok.idx)
                 target["forms"][base] += 1
                 target["mentions"].append(m)
@@ -841,6 +1062,38 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
     return best
 
 
+def _title_roles(title: str) -> frozenset:
+    """Role nouns a title stands for ("Gov." -> governor), from its last one to three words."""
+    words = tuple(_norm_word(w) for w in title.split())
+    for n in (3, 2, 1):
+        if len(words) >= n and words[-n:] in TITLE_ROLES:
+            return TITLE_ROLES[words[-n:]]
+    return frozenset()
+
+
+def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The organization a definite org noun ("the agency", "the company") refers to, else None.
+
+    The most recent organization before the noun whose name ends in that noun wins ("the
+    agency" -> "... Protection Agency"), else the most recent organization.
+    """
+    idx = _index(doc)
+    noun = token.lower_
+    if idx is None or noun not in ORG_NOUNS:
+        return None
+    best = None
+    for a, b, ci in idx.char_starts:
+        if a >= token.idx:
+            break
+        c = idx.people[ci]
+        if c["kind"] != "org":
+            continue
+        fits = c["name"].lower().split()[-1:] == [noun]
+        if fits or best is None or not best[0]:
+            best = (fits, c["name"])
+    return best[1] if best else None
+
+
 def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The person a definite role noun ("the congresswoman") refers to, else None."""
     idx = _index(doc)
@@ -857,7 +1110,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().split() for t in c.get("titles") or ())
+        has_role = any(role in t.lower().split() or role in _title_roles(t) for t in c.get("titles") or ())
         if has_role:
             best = (2, a, c["name"])
         elif g and c.get("gender") == g and (best is None or best[0] < 2):

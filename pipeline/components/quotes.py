@@ -295,8 +295,21 @@ class _DocView:
 
 
 def _is_cue(tok: Token) -> bool:
-    return tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") or (
-        tok.lower_ in ("says", "said", "told", "tells", "added", "asked", "wrote", "tweeted") and tok.pos_ != "NOUN")
+    if not (tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") or (
+            tok.lower_ in ("says", "said", "told", "tells", "added", "asked", "wrote", "tweeted") and tok.pos_ != "NOUN")):
+        return False
+    # a passive reporting verb ("I am told", "a deal could be announced") is not said by its subject
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+# verbs that put a quoted fragment in their subject's mouth: X called the plan "a betrayal",
+# X described it as "...", X labeled it "..."
+NAMING_CUES = frozenset({"call", "describe", "label", "brand", "characterize", "characterise", "term", "deem"})
+
+
+def _is_naming_cue(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_CUES \
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -398,7 +411,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         return {"name": cl["name"], "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            name = people.role_antecedent(doc, tok)
+            name = people.role_antecedent(doc, tok) or people.org_antecedent(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
@@ -487,7 +500,7 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True
-    if n <= 2 and not has_cue:
+    if len(content.split()) <= 2 and not has_cue:
         # a short sentence of its own right after another quote (“...,” she said. “Never.”) is speech
         j = q["open"][0] - 1
         while j >= 0 and text[j] in " \t\u00a0":
@@ -517,7 +530,7 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
             depth += 1
             if view.quote_of[cur.i] != -1:
                 continue
-            if _is_cue(cur):
+            if _is_cue(cur) or _is_naming_cue(cur):
                 if depth < best_depth:
                     best, best_depth = cur, depth
                 break
@@ -553,18 +566,93 @@ def _according_to(doc: Doc, view: _DocView, toks: Sequence[int]) -> Optional[Tok
 _DASHES = ("—", "–", "--", "-", "―")
 
 
-def _dash_signoff(doc: Doc, view: _DocView, close_end: int, para_end: int) -> Optional[Token]:
-    rest = people.doc_text(doc)[close_end:para_end]
-    m = re.match(r"\s*(?:—|–|―|--|-)\s*", rest)
-    if not m:
+_SIGNOFF = re.compile(r"[ \t\u00a0]*(?:—|–|―|--|-)[ \t\u00a0]*")
+
+
+def _dash_signoff(doc: Doc, view: _DocView, close_end: int, para_idx: int) -> Optional[dict]:
+    """Speaker of a dash sign-off after the quote ("...” — Jane Doe, Springfield"), in the
+    quote's paragraph or, when the quote ends its paragraph, on the next line."""
+    text = people.doc_text(doc)
+    para_end = view.paragraphs[para_idx][1] if para_idx < len(view.paragraphs) else len(text)
+    m = _SIGNOFF.match(text, close_end, para_end)
+    if m is None:
+        if text[close_end:para_end].strip(" \t\u00a0.,") or para_idx + 1 >= len(view.paragraphs):
+            return None
+        ns, para_end = view.paragraphs[para_idx + 1]
+        if text.count("\n", close_end, ns) > 2:
+            return None
+        m = _SIGNOFF.match(text, ns, para_end)
+        if m is None:
+            return None
+    start = m.end()
+    # the name runs to the first comma, parenthesis, slash or line end
+    stop = re.compile(r"[,(\[/|;\n]").search(text, start, min(para_end, start + 80))
+    end = stop.start() if stop else min(para_end, start + 80)
+    a, b = start, end
+    while b > a and text[b - 1] in " \t.":
+        b -= 1
+    words = text[a:b].split()
+    title, name = people.split_title(words)
+    if not name or not people.looks_like_name(name) or len(name) > 4:
+        # fall back to an entity after the dash
+        for i in view.toks_in(start, min(para_end, start + 80)):
+            t = doc[i]
+            if t.ent_type_ in ("PERSON", "ORG"):
+                while t.head is not t and t.head.ent_type_ == t.ent_type_ and t.head.i > t.i and doc[t.head.i].idx < para_end:
+                    t = t.head
+                return speaker_from_token(doc, t)
         return None
-    start = close_end + m.end()
-    for i in view.toks_in(start, min(para_end, start + 80)):
+    if title:
+        a = text.index(name[0], a)
+    cl = people.cluster_for(doc, a, b)
+    return {"name": cl["name"] if cl else " ".join(name), "mention": text[a:b], "mention_span": [a, b],
+            "title": " ".join(title) or None}
+
+
+def _colon_lead_in(doc: Doc, view: _DocView, q: dict, left: List[int]) -> Optional[Tuple[dict, Token]]:
+    """'Doe was blunt: “...”' - a clause ending in a colon right before the quote: its subject."""
+    text = people.doc_text(doc)
+    j = q["open"][0] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] != ":" or not left:
+        return None
+    lo = left[0]
+    for i in left:
         t = doc[i]
-        if t.ent_type_ in ("PERSON", "ORG"):
-            while t.head is not t and t.head.ent_type_ == t.ent_type_ and t.head.i > t.i and view.doc[t.head.i].idx < para_end:
-                t = t.head
-            return t
+        if (t.head.i < lo or t.head.i > left[-1] or t.head is t) and t.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(t)
+            if subj is None or subj.i < lo:
+                continue
+            sp = speaker_from_token(doc, subj)
+            if sp is not None and (sp.get("name") or subj.lower_ in people.PRONOUNS):
+                return sp, t
+    return None
+
+
+def _prev_sentence_speaker(doc: Doc, view: _DocView, q: dict) -> Optional[dict]:
+    """A quote that opens a sentence inside a paragraph, with no cue of its own, continues the
+    reporting verb of the sentence before it ('The gains level off, she said. “Beyond that ...”')."""
+    para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
+    ta = view.tok_at(q["open"][0])
+    si = view.sent_of[ta]
+    if si == 0:
+        return None
+    pa = view.toks_in(para[0], para[1])
+    lo, hi = view.sents[si - 1]
+    lo, hi = max(lo, pa.start), min(hi, ta)
+    if hi <= lo:
+        return None
+    for i in range(lo, hi):
+        t = doc[i]
+        if view.quote_of[i] == -1 and _is_cue(t):
+            subj = _subject_of(t)
+            if subj is None:
+                subj = _np_after(doc, t)
+            if subj is not None and view.quote_of[subj.i] == -1:
+                sp = speaker_from_token(doc, subj)
+                if sp is not None:
+                    return sp
     return None
 
 
@@ -627,8 +715,15 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
             subj = _np_after(doc, cue)
         if subj is not None and subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
             subj = subj.head.head
+        if subj is not None and view.quote_of[subj.i] == qi:
+            subj = None  # the parse climbed into the quote itself ("Asked about it, X said: “I ...”")
         if subj is not None:
             speaker = speaker_from_token(doc, subj)
+    if speaker is None and view.has_dep:
+        # a clause ending in a colon right before the quote: X was blunt: “...”
+        hit = _colon_lead_in(doc, view, q, left)
+        if hit is not None:
+            speaker, cue, strength = hit[0], hit[1], 0.8
     if speaker is None:
         acc = _according_to(doc, view, left + right)
         if acc is not None:
@@ -637,10 +732,9 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
                 i = acc.i - 2 if acc.i >= 2 else acc.i
                 cue, strength = doc[i], 0.85
     if speaker is None:
-        t = _dash_signoff(doc, view, close_end, para[1])
-        if t is not None:
-            speaker = speaker_from_token(doc, t)
-            strength = 0.8
+        sp = _dash_signoff(doc, view, close_end, q["para"])
+        if sp is not None:
+            speaker, strength = sp, 0.8
     if speaker is None:
         cue = cue if speaker else cue
     return speaker, cue, strength
@@ -650,9 +744,11 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
     """Speaker from the main subject of a sentence span (person, pronoun or org)."""
     for i in range(lo, hi):
         t = doc[i]
+        if view.quote_of[i] != -1:
+            continue
         if t.dep_ == "ROOT" or (t.head.i < lo or t.head.i >= hi):
             subj = _subject_of(t)
-            if subj is None:
+            if subj is None or view.quote_of[subj.i] != -1:
                 continue
             sp = speaker_from_token(doc, subj)
             if sp is not None and sp.get("name"):
@@ -741,47 +837,24 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
     # filter titles and scare quotes (needs cue info)
     kept: List[int] = []
     for qi, q in enumerate(raw):
-        has_cue = q["cue_tok"] is not None and q["strength"] >= 0.85 or _cue_in_sentence(doc, view, q)
+        cue_tok = q["cue_tok"]
+        has_cue = cue_tok is not None and q["strength"] >= 0.85 \
+            and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 3) \
+            or _cue_in_sentence(doc, view, q)
         if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
             kept.append(qi)
     kept_set = set(kept)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}
-    # runs: multi-paragraph quotes share one speaker
     runs: Dict[int, List[int]] = {}
     for qi in kept:
         runs.setdefault(raw[qi]["run"], []).append(qi)
-    for members in runs.values():
-        if len(members) < 2:
-            continue
-        src = [m for m in members if m in attributed]
-        if not src:
-            continue
-        best = max(src, key=lambda m: conf[m])
-        for m in members:
-            if m not in attributed:
-                attributed[m] = attributed[best]
-                conf[m] = min(conf[best], 0.8)
-    # the other quotes of the same paragraph
     by_para: Dict[int, List[int]] = {}
     for qi in kept:
         by_para.setdefault(raw[qi]["para"], []).append(qi)
-    for members in by_para.values():
-        for m in members:
-            if m in attributed:
-                continue
-            prev = [x for x in members if x < m and x in attributed]
-            nxt = [x for x in members if x > m and x in attributed]
-            src = None
-            if nxt and (not prev or _gap_is_empty(doc, raw[m], raw[nxt[0]])):
-                src = nxt[0]
-            elif prev:
-                src = prev[-1]
-            elif nxt:
-                src = nxt[0]
-            if src is not None:
-                attributed[m] = attributed[src]
-                conf[m] = min(conf[src], 0.75)
+    for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
+        _share_run_speakers(runs, attributed, conf)
+        _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
     # quote-led paragraphs with no cue: the previous paragraph's speaker (then the run again)
     for qi in kept:
         q = raw[qi]
@@ -800,6 +873,16 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
                 if m not in attributed:
                     attributed[m] = sp
                     conf[m] = c
+    # a quote opening a sentence inside a paragraph: the reporting verb of the sentence before
+    for qi in kept:
+        if qi in attributed or raw[qi]["lead"] or raw[qi]["kind"] != "direct":
+            continue
+        sp = _prev_sentence_speaker(doc, view, raw[qi])
+        if sp is not None:
+            for m in [qi] + [x for x in by_para[raw[qi]["para"]] if x > qi]:
+                if m not in attributed:
+                    attributed[m] = sp
+                    conf[m] = 0.6
     # fragments and other embedded quotes: the sentence's subject
     for qi in kept:
         if qi in attributed:
@@ -832,6 +915,42 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
         found.extend(find_indirect(doc, view))
         found.sort(key=lambda r: r["start"])
     return found
+
+
+def _share_run_speakers(runs: Dict[int, List[int]], attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
+    """Multi-paragraph quotes share one speaker."""
+    for members in runs.values():
+        if len(members) < 2:
+            continue
+        src = [m for m in members if m in attributed]
+        if not src:
+            continue
+        best = max(src, key=lambda m: conf[m])
+        for m in members:
+            if m not in attributed:
+                attributed[m] = attributed[best]
+                conf[m] = min(conf[best], 0.8)
+
+
+def _share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List[int]],
+                              attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
+    """Unattributed quotes take the speaker of the other quotes of their paragraph."""
+    for members in by_para.values():
+        for m in members:
+            if m in attributed:
+                continue
+            prev = [x for x in members if x < m and x in attributed]
+            nxt = [x for x in members if x > m and x in attributed]
+            src = None
+            if nxt and (not prev or _gap_is_empty(doc, raw[m], raw[nxt[0]])):
+                src = nxt[0]
+            elif prev:
+                src = prev[-1]
+            elif nxt:
+                src = nxt[0]
+            if src is not None:
+                attributed[m] = attributed[src]
+                conf[m] = min(conf[src], 0.75)
 
 
 def _gap_is_empty(doc: Doc, a: dict, b: dict) -> bool:

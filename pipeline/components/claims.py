@@ -45,6 +45,15 @@ def _read_words(name: str) -> set:
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 43%-57%").
 LOSE_VERBS = _read_words("claims_lose_verbs.txt")
+# "the company", "the union": definite nouns that stand for an organization named earlier.
+ORG_NOUNS = _read_words("claims_org_nouns.txt")
+# "Net income", "the stock": an organization's own numbers, owned by the article's organization.
+METRIC_NOUNS = _read_words("claims_metric_nouns.txt")
+GIVE_VERBS = _read_words("claims_give_verbs.txt")
+IT_PRONOUNS = {"it", "its", "itself"}
+NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "ORDINAL", "NORP",
+                   "LANGUAGE"}
+OWNER_PREPS = {"of", "in", "at", "from"}
 NAME_LABELS = {"PERSON", "ORG", "GPE"}
 ID_LABELS = {"PERSON", "ORG", "PRODUCT", "FAC", "LAW", "WORK_OF_ART", "EVENT", "GPE", "LOC",
              "NORP", "LANGUAGE"}
@@ -124,6 +133,222 @@ def _fallback_pronoun(doc: Doc, tok: Token) -> Optional[str]:
     return best
 
 
+# ----------------------------------------------------------------------------------------------
+# organizations
+# ----------------------------------------------------------------------------------------------
+
+_CACHE: dict = {"doc": None}
+
+
+def _cached(doc: Doc) -> dict:
+    """Per-doc memo (reset when another doc comes in)."""
+    if _CACHE.get("doc") is not doc:
+        _CACHE.clear()
+        _CACHE["doc"] = doc
+    return _CACHE
+
+
+_LEAD_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
+_POSS_END_RE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+
+
+def _clean_org(text: str) -> str:
+    return _POSS_END_RE.sub("", _LEAD_THE_RE.sub("", text.strip())).strip()
+
+
+def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
+    """(start, end, name) of organization mentions: the people stage's org clusters and ORG entities."""
+    memo = _cached(doc)
+    if "orgs" in memo:
+        return memo["orgs"]
+    out: List[Tuple[int, int, str]] = []
+    persons = set()
+    seen = set()
+    for c in doc._.get(attrs.PEOPLE) or ():
+        if not isinstance(c, dict):
+            continue
+        if c.get("kind") != "org":
+            if c.get("name"):
+                persons.add(c.get("name"))
+            continue
+        for m in c.get("mentions") or ():
+            try:
+                a, b = int(m[0]), int(m[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            name = _clean_org(c.get("name") or doc.text[a:b])
+            if name:
+                out.append((a, b, name))
+                seen.add(a)
+    places: List[Tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.start_char not in seen:
+            name = _clean_org(ent.text)
+            if name and name not in persons:
+                out.append((ent.start_char, ent.end_char, name))
+        elif ent.label_ in ("GPE", "FAC", "LOC"):
+            name = _clean_org(ent.text)
+            if name:
+                places.append((ent.start_char, ent.end_char, name))
+    # bare uses of an organization's first word that NER missed or took for a person ("Acme
+    # sold ..."), and the longer proper-noun chains they start ("Acme Robotics")
+    heads: Dict[str, str] = {}
+    for _, _, name in out:
+        w = name.split()
+        if w and w[0][:1].isupper() and len(w[0]) > 2:
+            heads.setdefault(w[0], name)
+    chains: List[str] = []
+    if heads:
+        covered = [(a, b) for a, b, _ in out]
+        multi_person_words = {w for p in persons if len(p.split()) > 1 for w in p.split()}
+        for t in doc:
+            if t.pos_ != "PROPN" or t.text not in heads or t.text in multi_person_words:
+                continue
+            if any(a <= t.idx < b for a, b in covered):
+                continue
+            j = t.i
+            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                    and doc[j + 1].ent_type_ not in ("GPE", "DATE") and j - t.i < 3:
+                j += 1
+            if j > t.i:
+                chains.append(doc.text[t.idx:doc[j].idx + len(doc[j].text)])
+            out.append((t.idx, t.idx + len(t.text), heads[t.text]))
+    out.sort()
+    forms: Dict[str, int] = {}
+    for f in chains:
+        forms[f] = forms.get(f, 0) + 1
+    for a, b, name in out:
+        for f in (name, _clean_org(doc.text[a:b])):
+            if f:
+                forms[f] = forms.get(f, 0) + 1
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            f = _clean_org(ent.text)
+            if f and f not in persons:
+                forms[f] = forms.get(f, 0) + 1
+    memo["forms"] = forms
+    memo["gpe"] = {x[2] for x in places if x[2]}
+    memo["orgs"] = out
+    memo["places"] = places
+    memo["persons"] = persons
+    return out
+
+
+def _person_names(doc: Doc) -> set:
+    _org_mentions(doc)
+    return _cached(doc)["persons"]
+
+
+def _full_org(doc: Doc, name: Optional[str]) -> Optional[str]:
+    """The fullest organization name that starts with `name` ("Harlow" -> "Harlow Dynamics")."""
+    if not name:
+        return name
+    memo = _cached(doc)
+    full = memo.setdefault("full", {})
+    if name in full:
+        return full[name]
+    words = _clean_org(name).split()
+    best = name
+    persons = _person_names(doc)
+    # a lone word NER took for a person that begins an organization's name ("Acme" in an article
+    # about "Acme Robotics") and is no person's first or last name
+    lone = name in persons and len(words) == 1 and not any(
+        words[0] in p.split() for p in persons if p != name)
+    if words and (name not in persons or lone):
+        counts = memo["forms"]
+        place = name in memo["gpe"]
+        cands = []
+        for n in counts:
+            nw = n.split()
+            if not (len(words) < len(nw) <= len(words) + 3 and nw[:len(words)] == words):
+                continue
+            extra = nw[len(words):]
+            # a place stands for an organization only as a team name ("Lakeport" -> "Lakeport
+            # Sharks"), not for its agencies ("Lakeport Police Department")
+            if place and not (len(extra) == 1 and re.fullmatch(r"[A-Z][a-z]+[^su]s", extra[0])):
+                continue
+            cands.append(n)
+        if cands:
+            best = max(cands, key=lambda n: (counts[n], len(n)))
+    full[name] = best
+    return best
+
+
+def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
+    """The organization a definite noun or "it" stands for at `pos`.
+
+    A noun that is a word of a recent organization's or place's name picks that one ("the
+    department"); other organization nouns ("the company") pick the organization mentioned most
+    often in the preceding `window` characters (ties: the latest).
+    """
+    orgs = [x for x in _org_mentions(doc) if pos - window <= x[0] < pos]
+    if noun:
+        places = [x for x in _cached(doc)["places"] if pos - window <= x[0] < pos]
+        named = sorted([x for x in orgs + places if noun in x[2].lower().split()])
+        if named:
+            return _full_org(doc, named[-1][2])
+        if noun not in ORG_NOUNS:
+            return None
+    if not orgs:
+        return None
+    counts: Dict[str, int] = {}
+    last: Dict[str, int] = {}
+    for a, _, n in orgs:
+        n = _full_org(doc, n) or n
+        counts[n] = counts.get(n, 0) + 1
+        last[n] = a
+    return max(counts, key=lambda n: (counts[n], last[n]))
+
+
+def _it_antecedent(doc: Doc, tok: Token) -> Optional[str]:
+    """"it"/"its" -> the latest organization earlier in the sentence, else the salient one."""
+    if tok.dep_ == "expl":
+        return None
+    # "X said it would ...": the subject of a verb above the pronoun
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            for ch in cur.children:
+                if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i and ch.i != tok.i \
+                        and ch.pos_ in ("PROPN", "NOUN") and not _in_subtree(tok, ch):
+                    n = entity_name(ch)
+                    if n and n not in _person_names(tok.doc):
+                        return n
+    sent = tok.sent
+    same = [x for x in _org_mentions(doc) if sent.start_char <= x[0] and x[1] <= tok.idx]
+    if same:
+        return _full_org(doc, same[-1][2])
+    return _salient_org(doc, sent.start_char, window=1500)
+
+
+def _propn_text(doc: Doc, lo: int, hi: int) -> Optional[str]:
+    """A proper noun phrase as written, with a number that is part of it ("S&P 500")."""
+    toks = list(doc[lo:hi])
+    while toks and toks[0].lower_ == "the":
+        toks = toks[1:]
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "nummod" and doc[last.i + 1].head.i == last.i \
+            and doc[last.i + 1].idx == last.idx + len(last.text) + 1:
+        toks.append(doc[last.i + 1])
+    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return _clean_org(text) or None
+
+
+def _named_child(tok: Token) -> Optional[str]:
+    """"a bookkeeper named Jane Roe" -> the name."""
+    for ch in tok.children:
+        if ch.dep_ == "acl" and ch.lemma_.lower() in ("name", "call", "identify"):
+            for g in ch.children:
+                if g.dep_ in ("oprd", "dobj", "attr", "npadvmod", "xcomp", "appos") and g.pos_ == "PROPN":
+                    return entity_name(g)
+    return None
+
+
 def _name_span(tok: Token) -> Tuple[int, int]:
     """Token range of the proper name headed by tok (its compound/flat PROPN run)."""
     lo = hi = tok.i
@@ -143,14 +368,24 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
     if tok.pos_ == "PRON" or low in PERS_PRONOUNS:
         if low in REL_PRONOUNS:
             return None
+        if low in IT_PRONOUNS:
+            return _it_antecedent(doc, tok)
         name = _pronoun(doc, tok)
         return name
-    # appositive name: "the developer, Rick Caruso"
+    # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
     for ch in tok.children:
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
             n = entity_name(ch)
             if n:
                 return n
+        if ch.dep_ == "appos" and ch.pos_ == "NOUN":
+            n = _named_child(ch)
+            if n:
+                return n
+    if tok.pos_ == "NOUN":
+        n = _named_child(tok)
+        if n:
+            return n
     if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
         lo, hi = _name_span(tok)
         if tok.ent_type_:
@@ -162,19 +397,22 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         name = _canonical(doc, start, end)
         if name:
-            return name
-        # the last name alone (" Caruso's")
+            return _full_org(doc, name)
+        # the last name alone ("Roe's")
         name = _canonical(doc, tok.idx, tok.idx + len(tok.text))
         if name:
-            return name
+            return _full_org(doc, name)
         if tok.ent_type_ in NAME_LABELS:
             for ent in doc.ents:
                 if ent.start <= tok.i < ent.end:
                     if ent.label_ == "PERSON":
                         return _full_name(doc, ent.text)
-                    return re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).strip() or None
+                    return _full_org(doc, _clean_org(ent.text) or None)
         if tok.pos_ == "PROPN" and not (doc._.get(attrs.PEOPLE) or ()):
             return _full_name(doc, doc[lo:hi].text)
+        # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
+        if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAME_LABELS:
+            return _full_org(doc, _propn_text(doc, lo, hi))
         return None
     if tok.pos_ == "NOUN" and _people_role is not None:
         try:
@@ -183,7 +421,43 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
             name = None
         if name:
             return name
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
+                                  for c in tok.children):
+        return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
+
+
+def _owner_in_np(tok: Token) -> Optional[str]:
+    """The owner written inside a common-noun phrase: "the company's shares", "officials in X",
+    "shares of X"; "Net income" alone -> the article's organization."""
+    for ch in tok.children:
+        if ch.dep_ == "poss":
+            n = entity_name(ch)
+            if n:
+                return n
+    for ch in tok.children:
+        if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS:
+            for p in ch.children:
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS):
+                    n = entity_name(p)
+                    if n:
+                        return n
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in METRIC_NOUNS and not any(
+            c.dep_ in ("poss", "prep") for c in tok.children):
+        return _salient_org(tok.doc, tok.idx)
+    return None
+
+
+def _with_conjuncts(tok: Token, name: str) -> str:
+    """"Apple and Samsung together hold 80%" -> "Apple and Samsung"."""
+    others = []
+    for c in tok.conjuncts:
+        if c.i > tok.i:
+            n = entity_name(c)
+            if not n:
+                return name
+            others.append(n)
+    return " and ".join([name] + others) if others else name
 
 
 # ----------------------------------------------------------------------------------------------
@@ -233,17 +507,38 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
             return n
     for tok in (nom, root):
         for ch in tok.children:
-            if ch.dep_ == "poss":
+            # "twice Smith's total": the possessive owns the base of the comparison
+            if ch.dep_ == "poss" and kind != "multiplier":
                 n = entity_name(ch)
                 if n:
                     return n
         for ch in tok.children:
-            if ch.dep_ == "prep" and ch.lower_ in ("for", "by") and ch.i > root.i:
+            if ch.dep_ == "prep" and ch.lower_ in ("for", "by", "from") and ch.i > root.i:
                 for p in ch.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and (ch.lower_ != "from" or p.pos_ == "PROPN" and
+                                             p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")):
                         n = entity_name(p)
                         if n:
                             return n
+        # "the $4 billion the agency had pencilled in": a relative clause without a pronoun
+        for ch in tok.children:
+            if ch.dep_ == "relcl" and ch.i > root.i and not any(
+                    c.lower_ in REL_PRONOUNS for c in ch.children):
+                for c in ch.children:
+                    if c.dep_ in SUBJ_DEPS:
+                        n = entity_name(c)
+                        if n:
+                            return n
+        # "a record of 198 yards, set by Jane Roe"
+        for ch in tok.children:
+            if ch.dep_ == "acl":
+                for g in ch.children:
+                    if g.dep_ == "agent":
+                        for p in g.children:
+                            if p.dep_ == "pobj":
+                                n = entity_name(p)
+                                if n:
+                                    return n
     # "Bass, a six-term congresswoman" (not "Caruso 45% to 41%", parsed as an apposition too)
     if nom.dep_ == "appos" and nom.pos_ == "NOUN" and kind in ("count", "age", "duration"):
         n = entity_name(nom.head)
@@ -304,6 +599,16 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         n = entity_name(ch)
                         if n:
                             return n, verb, fallback
+            # "ordered him to pay $3.9 million": the object does the complement's action;
+            # "gave her a 7-point lead", "cost the company $4 million": the recipient
+            if came_from is not cur and (came_from.dep_ == "xcomp" or came_from.dep_ == "dobj"
+                                         and cur.lemma_.lower() in GIVE_VERBS):
+                want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative",)
+                for ch in cur.children:
+                    if ch.dep_ in want and ch.i < came_from.i:
+                        n = entity_name(ch)
+                        if n:
+                            return n, verb, fallback
             subj = None
             for ch in cur.children:
                 if ch.dep_ in SUBJ_DEPS:
@@ -320,7 +625,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     continue
                 n = entity_name(subj)
                 if n:
-                    return n, verb, fallback
+                    return _with_conjuncts(subj, n), verb, fallback
+                if subj.pos_ == "NOUN":
+                    n = _owner_in_np(subj)
+                    if n:
+                        return n, verb, fallback
                 if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS \
                         and not any(t.like_num or t.text == "%" for t in subj.subtree):
                     fallback = _np_text(subj)
@@ -339,8 +648,21 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         return n, verb, fallback
             if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",):
                 n = entity_name(cur)
-                if n and cur.dep_ in ("appos", "nsubj", "nsubjpass", "ROOT"):
+                # "the Z9 Pro, a $999 phone"; "two-term incumbent Jane Roe": the figure sits in
+                # the name's own noun phrase
+                if n and (cur.dep_ in ("appos", "nsubj", "nsubjpass", "ROOT") or came_from.dep_ in (
+                        "compound", "amod", "nmod", "appos", "nummod") and came_from.is_alpha
+                        and came_from.pos_ in ("NOUN", "ADJ")):
                     return n, verb, fallback
+            for ch in cur.children:
+                if ch.dep_ == "acl":
+                    for g in ch.children:
+                        if g.dep_ == "agent":
+                            for p in g.children:
+                                if p.dep_ == "pobj":
+                                    n = entity_name(p)
+                                    if n:
+                                        return n, verb, fallback
             if cur.dep_ == "appos":
                 n = entity_name(cur.head)
                 if n:
@@ -429,9 +751,19 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
         ea = None
     if ea is None or eb is None:
         known = ea or eb
-        others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
-                  if n != known]
-        if not others:
+        if known is not None and known not in _person_names(doc) and any(
+                (_full_org(doc, n) or n) == known for _, _, n in _org_mentions(doc)):
+            # the other side of an organization's score is another organization
+            def _orgs_in(a: int, b: int) -> List[Tuple[int, str]]:
+                return [(x, _full_org(doc, n) or n) for x, _, n in _org_mentions(doc) if a <= x < b]
+            others = [n for _, n in _orgs_in(sent.start_char, sent.end_char) if n != known]
+            if not others:
+                start = max(0, sent.start_char - 1200)
+                others = [n for _, n in reversed(_orgs_in(start, sent.start_char)) if n != known]
+        else:
+            others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
+                      if n != known]
+        if not others and (known is None or known in _person_names(doc)):
             # look back a few sentences for the other side (a person, the latest first)
             start = max(0, sent.start_char - 1200)
             others = [n for _, n in reversed(_persons_in(doc, start, sent.start_char, "person"))

@@ -474,6 +474,32 @@ PP_AFTER_RE = re.compile(
     r"^[ \t\u00a0]?-?[ \t]*(?:percentage|pct\.?|percent)[ \t-]+points?(?![A-Za-z])", re.I)
 POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
 POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
+BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
+# "twice the rate", "twice Smith's total", "twice as many": a multiplier (not "arrested twice")
+TWICE_RE = re.compile(
+    r"(?<![\w-])(?P<w>twice|thrice)(?=[ \t]+(?:the|as|that|this|his|her|its|their|our|a|an|"
+    r"[A-Z][\w.-]*(?:'s|\u2019s|'|\u2019))(?![A-Za-z]))")
+# a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
+AGE_BAND_RIGHT_RE = re.compile(
+    r"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds?"
+    r"|[ \t]?-[ \t]*\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
+    r"|[ \t]+(?:and|or)[ \t]+(?:over|older|above|under|younger|up)(?![A-Za-z])"
+    r"|[ \t]?(?:\+|plus)(?![A-Za-z]))", re.I)
+AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
+# a rate's denominator ("12 cases per 100,000 people") and numbers that are dialled
+PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
+DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
+                          r"dialled|dialed|text|texting)[ \t]+$", re.I)
+# "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
+SCALE_LETTER_COUNT_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?(?:people|[a-z]+s)(?![A-Za-z])")
+LENGTH_WORDS_RE = re.compile(
+    r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|race|sprint|hurdles?|freestyle|metres?|meters?|"
+    r"relay|dash|run|swim|away|above|below|in[ \t]+(?:length|height|width|diameter))(?![A-Za-z])",
+    re.I)
+TENOR_NOUNS = {w.strip().lower() for w in _read_lines("quantities_tenor_nouns.txt")}
+_TENOR_RE = re.compile(
+    r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
+    r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
                 "lead,", "cushion", "spread", "bounce"}
@@ -520,18 +546,24 @@ BETWEEN_GAP_RE = re.compile(r"^[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|t
                             re.I)
 RANGE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:between|from|range[ \t]+of|ranging[ \t]+from)[ \t]+$",
                            re.I)
+RANGE_OF_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:of|at|be|is|was|were|expects?|expected|sees?|"
+                              r"forecasts?|projects?|estimates?|guidance|targets?)[ \t]+$", re.I)
 SCORE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
     r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
     r"victory|loss|draw|edge|ruling|decision|majority)(?![A-Za-z])", re.I)
 FRACTION_RE = re.compile(
-    r"(?<![\w-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"hundred|a[ \t]+hundred|\d{1,4}))(?![\w])"
     r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
     r"three-fourths)(?=[ \t]+of[ \t])",
+    re.I)
+# "the second half of the year", "the first quarter of": a part of a period, not a share
+HALF_PERIOD_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",
     re.I)
 NEGATIVE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:minus|negative)[ \t]+$", re.I)
 PERCENT_OF_RE = re.compile(
@@ -655,6 +687,8 @@ def _find(text: str) -> List[Quantity]:
         if m.group("all"):
             num = parse_number(m.group("num"))
             den_txt = m.group("den")
+            if YEAR_RE.match(den_txt):  # "121 in 2022": a count and a year
+                continue
             den = parse_number(den_txt)
             if num is None or not den or num >= den:
                 continue
@@ -667,9 +701,19 @@ def _find(text: str) -> List[Quantity]:
             value = parse_number(m.group("fw"))
             if value is None or value >= 1:
                 continue
+            if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
+                continue
         approx, _ = _approx_before(text, s)
         out.append(Quantity(s, e, text[s:e], float(value), "other", "fraction", approx, s, e,
                             confidence=0.7))
+        taken.append((s, e))
+
+    for m in TWICE_RE.finditer(text):
+        s, e = m.start("w"), m.end("w")
+        approx, _ = _approx_before(text, s)
+        value = 2.0 if m.group("w").lower() == "twice" else 3.0
+        out.append(Quantity(s, e, text[s:e], value, "multiplier", "times", approx, s, e,
+                            words=True, confidence=0.6))
         taken.append((s, e))
 
     for m in PERCENT_OF_RE.finditer(text):
@@ -744,6 +788,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if re.search(r"\d[ \t]*:[ \t]*$", left):
             return None
+        if PER_LEFT_RE.search(left):
+            return None
 
     # ---- scale
     pos = ne
@@ -760,7 +806,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if scale_is_letter and cur_code is None:
         # "10k" without money is usually a race or a file size; "5m" metres
         if sm.group("sl").lower() in ("m", "b", "k", "t"):
-            return None
+            after = text[pos:pos + 40]
+            decimal = "." in core and sm.group("sl") in ("m", "b")
+            if is_words or LENGTH_WORDS_RE.match(after) or not (
+                    decimal or (sm.group("sl") == "m" and SCALE_LETTER_COUNT_RE.match(after))):
+                return None
     number_text = core + scale_txt
     value = parse_number(number_text.replace("\n", " "))
     if value is None:
@@ -815,6 +865,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 if cv is not None and 0 < cv < 100:
                     value += cv / 100.0
                     end = end + cents.end()
+        elif BASIS_POINTS_RE.match(right) and not is_words or BASIS_POINTS_RE.match(right) and \
+                re.match(r"^[ \t]+basis", right):
+            pm = BASIS_POINTS_RE.match(right)
+            kind, unit = "percentage_points", "basis points"
+            end = pos + pm.end()
         elif PP_AFTER_RE.match(right):
             pm = PP_AFTER_RE.match(right)
             kind, unit = "percentage_points", "points"
@@ -829,6 +884,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 return None
             kind, unit = "multiplier", "times"
             end = pos + tm.end()
+        elif AGE_BAND_RIGHT_RE.match(right) and (
+                re.match(r"^[ \t]?-", right) or AGE_BAND_LEFT_RE.search(left)):
+            return None
         elif AGE_AFTER_RE.match(right):
             kind, unit = "age", "years"
         elif AGE_GROUP_RE.match(right):
@@ -843,12 +901,16 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         elif POINT_WORD_RE.match(right):
             kind, unit = "count", "points"
             noun = "points"
+            end = pos + POINT_WORD_RE.match(right).end()
         else:
             hm = HYPHEN_WORD_RE.match(right)
             nw = NEXT_WORD_RE.match(right)
             if hm:
                 w = hm.group("w").lower()
                 if w in TIME_UNITS:
+                    tm = _TENOR_RE.match(right)
+                    if tm and tm.group("n").lower() in TENOR_NOUNS:
+                        return None  # "the 10-year Treasury note": a maturity that names a bond
                     kind, unit = "duration", TIME_UNITS[w]
                 elif w in ("cent",):
                     kind, unit = "money", "USD"
@@ -892,9 +954,13 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core:
             return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
+        if DIAL_LEFT_RE.search(left):
+            return None
         cw = CAP_WORD_BEFORE_RE.search(left)
         if re.match(r"^[-\u2013]\d", right):
             cw = None  # a score or tally after a name: "the Celtics 112-104"
+        if cw and re.search(r"(?:'s|\u2019s|s'|s\u2019)$", cw.group("w")):
+            cw = None  # a possessive: "to Smith's 53,118"
         if cw and not _sentence_start(text, ns - len(cw.group(0))):
             w = cw.group("w")
             if w.lower() not in ("the", "about", "nearly", "some", "over", "almost", "only",
@@ -902,6 +968,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                                  "from", "than", "another", "another", "those", "these"):
                 return None
         if AGED_LEFT_RE.search(left) and 0 < value < 125 and "." not in core:
+            if AGE_BAND_RIGHT_RE.match(right):
+                return None
             kind, unit = "age", "years"
         elif (AGE_LEFT_RE.search(left) and re.match(r"^[ \t]?,", right) and 0 < value < 125
               and "." not in core and "," not in core):
@@ -956,7 +1024,16 @@ def _link(text: str, qs: List[Quantity]) -> None:
             left = text[max(0, a.start - 30):a.start]
             if a.approx:
                 left = text[max(0, a.start - 30 - len(a.approx) - 1):a.start - len(a.approx) - 1]
+            if not a.bare and not b.bare and (a.kind, a.unit) != (b.kind, b.unit):
+                # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
+                i += 1
+                continue
             is_range = bool(RANGE_LEFT_RE.search(left))
+            if not is_range and a.value < b.value and gap.strip().lower() in ("to", "-", "\u2013") and (
+                    a.kind == "money" or a.kind in ("percent", "count", "duration") and
+                    RANGE_OF_LEFT_RE.search(left)):
+                # "revenue of $16.4 billion to $16.7 billion", "growth of 2% to 3%": one range
+                is_range = True
             if gap.strip().lower() in ("and", "or") and not is_range:
                 i += 1
                 continue

@@ -89,7 +89,16 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[str]:
             name = _people_pronoun(doc, tok)
         except Exception:  # noqa: BLE001
             name = None
-    return name or _fallback_pronoun(doc, tok)
+    name = name or _fallback_pronoun(doc, tok)
+    # "the judge ordered him to pay": an object pronoun is not the subject of its own verb
+    if name and tok.dep_ in ("dobj", "dative") and tok.lower_ in ("him", "her", "them"):
+        subj = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+        if subj is not None and subj.pos_ == "PROPN":
+            lo, hi = _name_span(subj)
+            sname = _canonical(doc, doc[lo].idx, subj.idx + len(subj.text)) or _full_name(doc, subj.text)
+            if sname == name:
+                name = _fallback_pronoun(doc, tok, exclude=name)
+    return name
 
 
 MALE = {"he", "him", "his", "himself"}
@@ -110,7 +119,7 @@ def _full_name(doc: Doc, text: str) -> str:
     return best
 
 
-def _fallback_pronoun(doc: Doc, tok: Token) -> Optional[str]:
+def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Optional[str]:
     """he/she -> the latest person before it with that gender (people stage) or as a subject."""
     low = tok.lower_
     gender = "m" if low in MALE else "f" if low in FEMALE else None
@@ -126,6 +135,8 @@ def _fallback_pronoun(doc: Doc, tok: Token) -> Optional[str]:
         if ent.end_char > tok.idx:
             break
         name = _canonical(doc, ent.start_char, ent.end_char) or _full_name(doc, ent.text)
+        if name == exclude:
+            continue
         g = genders.get(name)
         if g is not None and g != gender:
             continue
@@ -289,6 +300,10 @@ def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3
             return _full_org(doc, named[-1][2])
         if noun not in ORG_NOUNS:
             return None
+    if noun:
+        # "the company" is not the union or the department named earlier
+        orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
+                                           for w in x[2].lower().split()[1:])] or orgs
     if not orgs:
         return None
     counts: Dict[str, int] = {}
@@ -423,15 +438,37 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
             return name
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
                                   for c in tok.children):
+        if any(c.lower_ == "old" for c in tok.children):
+            return _latest_person(doc, tok.idx)
         return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
+
+
+def _latest_person(doc: Doc, pos: int, window: int = 800) -> Optional[str]:
+    """"The 31-year-old forward ...": the person named last before `pos`."""
+    best = None
+    for a, n in _persons_in(doc, max(0, pos - window), pos, "person"):
+        best = n
+    return best
+
+
+def _np_name(tok: Token) -> Optional[str]:
+    """A name given inside a noun phrase: "incumbent Jane Roe", "a bookkeeper named Jane Roe"."""
+    for ch in tok.children:
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+            n = entity_name(ch)
+            if n:
+                return n
+    return _named_child(tok)
 
 
 def _owner_in_np(tok: Token) -> Optional[str]:
     """The owner written inside a common-noun phrase: "the company's shares", "officials in X",
     "shares of X"; "Net income" alone -> the article's organization."""
     for ch in tok.children:
-        if ch.dep_ == "poss":
+        # "the company's shares" (not "his lawyer": a person's relative is someone else)
+        if ch.dep_ == "poss" and (ch.pos_ != "PRON" or tok.lemma_.lower() in METRIC_NOUNS
+                                  or ch.lower_ == "its"):
             n = entity_name(ch)
             if n:
                 return n
@@ -614,6 +651,10 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 if ch.dep_ in SUBJ_DEPS:
                     subj = ch
                     break
+            for ch in cur.children:  # "His partner, a clerk named Jane Roe, was ..."
+                if ch.dep_ in SUBJ_DEPS and ch is not subj and ch.pos_ == "NOUN" and _named_child(ch):
+                    subj = ch
+                    break
             if subj is not None and not _in_subtree(nom, subj):
                 if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl":
                     head = cur.head
@@ -641,6 +682,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 if n:
                     return n, verb, fallback
         elif cur is not nom and cur.pos_ in ("NOUN", "PROPN"):
+            if cur.pos_ == "NOUN" and came_from.dep_ in ("compound", "amod", "nummod", "npadvmod",
+                                                          "nmod"):
+                n = _np_name(cur)
+                if n:
+                    return n, verb, fallback
             for ch in cur.children:
                 if ch.dep_ == "poss":
                     n = entity_name(ch)

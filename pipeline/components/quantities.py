@@ -1024,7 +1024,7 @@ def _link(text: str, qs: List[Quantity]) -> None:
             left = text[max(0, a.start - 30):a.start]
             if a.approx:
                 left = text[max(0, a.start - 30 - len(a.approx) - 1):a.start - len(a.approx) - 1]
-            if not a.bare and not b.bare and (a.kind, a.unit) != (b.kind, b.unit):
+            if not a.bare and (b.bare or (a.kind, a.unit) != (b.kind, b.unit)):
                 # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
                 i += 1
                 continue

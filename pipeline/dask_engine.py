@@ -44,6 +44,8 @@ CONNECT_TIMEOUT = "30s"
 ALLOWED_FAILURES = 5
 """Worker deaths a task may witness before Dask gives up on it (local cluster only; a running
 scheduler keeps its own ``distributed.scheduler.allowed-failures``)."""
+WORKERS_TIMEOUT = 300
+"""Seconds to wait at the start of a run for a first worker to join the scheduler."""
 MIN_WINDOW = 4
 
 Item = Union[Article, Problem]
@@ -56,6 +58,10 @@ class DaskUnavailable(RunError, RuntimeError):
 
 class SchedulerUnreachable(RunError):
     """The scheduler address given cannot be reached."""
+
+
+class ClusterLost(RunError):
+    """The connection to the scheduler broke during the run (what was written is kept)."""
 
 
 def require_dask():
@@ -109,6 +115,24 @@ def process_articles(model: Optional[str], articles: List[Article]) -> List[Arti
 # Client side
 
 
+def start_local_cluster(n_workers: int, **kwargs):
+    """A LocalCluster for claimsift: `n_workers` single-threaded worker processes, everything on
+    127.0.0.1 (no dashboard; the scheduler's HTTP endpoint on a free loopback port)."""
+    distributed = require_dask()
+    options = dict(
+        n_workers=n_workers,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        scheduler_kwargs={
+            "allowed_failures": ALLOWED_FAILURES, "dashboard": False, "dashboard_address": "127.0.0.1:0",
+        },
+    )
+    options.update(kwargs)
+    return distributed.LocalCluster(**options)
+
+
 def ordered_results(
     chunks: Iterable[List[Item]],
     model: Optional[str] = None,
@@ -135,15 +159,15 @@ def ordered_results(
                 raise SchedulerUnreachable(
                     f"cannot reach the Dask scheduler at {scheduler}: {error}"
                 ) from None
+            try:
+                client.wait_for_workers(1, timeout=WORKERS_TIMEOUT)
+            except TimeoutError:
+                raise SchedulerUnreachable(
+                    f"no Dask worker joined the scheduler at {scheduler} within {WORKERS_TIMEOUT} s "
+                    f"(start some with: dask worker {scheduler} --nthreads 1)"
+                ) from None
         else:
-            cluster = distributed.LocalCluster(
-                n_workers=n_workers or os.cpu_count() or 1,
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                scheduler_kwargs={"allowed_failures": ALLOWED_FAILURES},
-            )
+            cluster = start_local_cluster(n_workers or os.cpu_count() or 1)
             client = distributed.Client(cluster, set_as_default=False)
         run = f"claimsift-{uuid.uuid4().hex[:12]}"
         size = window if window else None
@@ -177,6 +201,21 @@ def _window(client) -> int:
     return max(MIN_WINDOW, 2 * threads + 2)
 
 
+def _result(future):
+    """A task's result; a broken cluster becomes ClusterLost, a task's own error propagates."""
+    from concurrent.futures import CancelledError
+
+    from distributed.comm.core import CommClosedError
+
+    try:
+        return future.result()
+    except (CommClosedError, CancelledError) as error:
+        raise ClusterLost(
+            f"lost the Dask cluster during the run ({type(error).__name__}: {error}); the records "
+            "written so far are kept: run the same command with --resume to finish"
+        ) from None
+
+
 def _resolve(client, model: Optional[str], entry: Tuple[List[Item], Any]) -> List[Result]:
     chunk, future = entry
     if future is None:
@@ -184,31 +223,32 @@ def _resolve(client, model: Optional[str], entry: Tuple[List[Item], Any]) -> Lis
     from distributed import KilledWorker
 
     try:
-        return future.result()
+        return _result(future)
     except KilledWorker:
         pass
     finally:
         future.release()
     # The chunk kept killing its workers: redo it one article at a time, so that only an article
     # that kills its worker on its own is lost (reported like a failing stage).
-    key = future.key
     singles = [
-        client.submit(process_articles, model, [a], key=f"{key}-{i}", retries=0)
-        for i, a in enumerate(chunk)
+        client.submit(process_articles, model, [article], key=f"{future.key}-{i}", retries=0)
+        for i, article in enumerate(chunk)
     ]
     results: List[Result] = []
-    for article, single in zip(chunk, singles):
-        try:
-            results.extend(single.result())
-        except KilledWorker:
-            results.append(
-                ArticleResult(
-                    source=article.source,
-                    article_id=article.id,
-                    words=len(article.text.split()),
-                    error=getattr(runner, "CRASHED", "worker process died while processing this article"),
+    try:
+        for article, single in zip(chunk, singles):
+            try:
+                results.extend(_result(single))
+            except KilledWorker:
+                results.append(
+                    ArticleResult(
+                        source=article.source,
+                        article_id=article.id,
+                        words=len(article.text.split()),
+                        error=getattr(runner, "CRASHED", "worker process died while processing this article"),
+                    )
                 )
-            )
-        finally:
+    finally:
+        for single in singles:
             single.release()
     return results

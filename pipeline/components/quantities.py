@@ -14,6 +14,7 @@ Nothing here raises on odd input: every public function returns None or an empty
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, field, replace
@@ -562,6 +563,11 @@ FRACTION_RE = re.compile(
     r"three-fourths)(?=[ \t]+of[ \t])",
     re.I)
 # "the second half of the year", "the first quarter of": a part of a period, not a share
+_NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
+_SPACE_RE = re.compile(r"\s")
+_NOT_PLAIN_RIGHT_RE = re.compile(r"[^\d \t\n,;()]")
+_DATE_CHUNK_RE = re.compile(r"\d[-/.]\d+[-/.]\d")
+_COLON_LEFT_RE = re.compile(r"\d[ \t]*:[ \t]*$")
 HALF_PERIOD_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",
     re.I)
@@ -677,10 +683,19 @@ def _find(text: str) -> List[Quantity]:
     taken: List[Tuple[int, int]] = []
     early: List[Tuple[int, int]] = []
 
+    early_starts: List[int] = []
+    early_ends: List[int] = []
+
     def overlaps(s: int, e: int) -> bool:
-        # earlier passes (fractions, "percent of") are few; the core pass only grows at the end
-        return any(s < te and ts < e for ts, te in early) or bool(
-            taken and len(taken) > len(early) and s < taken[-1][1] and taken[-1][0] < e)
+        # earlier passes (fractions, "percent of"): sorted spans, found by bisection; the core
+        # pass only grows at the end
+        if early_starts:
+            k = bisect.bisect_left(early_starts, e) - 1
+            while k >= 0 and early_starts[k] >= s - 200:
+                if s < early_ends[k]:
+                    return True
+                k -= 1
+        return bool(taken and len(taken) > len(early) and s < taken[-1][1] and taken[-1][0] < e)
 
     # fractions first: "one in three", "two-thirds of"
     for m in FRACTION_RE.finditer(text):
@@ -729,6 +744,9 @@ def _find(text: str) -> List[Quantity]:
         taken.append((s, e))
 
     early = list(taken)
+    for ts, te in sorted(early):
+        early_starts.append(ts)
+        early_ends.append(te)
     for m in CORE_RE.finditer(text):
         q = _one(text, m)
         if q is None or overlaps(q.start, q.end):
@@ -755,6 +773,10 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     is_words = m.group("wrd") is not None
     lone_one = False
     ns, ne = m.start(), m.end()
+    if not is_words:
+        fast = _plain_number(text, ns, ne)
+        if fast is not False:
+            return fast
     if is_words:
         ns, ne = _clean_word_core(text, ns, ne)
         core = text[ns:ne]
@@ -773,22 +795,24 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
 
     # ---- left-context rejections (digits)
     left = text[max(0, ns - 40):ns]
+    # nothing but digits and spacing on the left: none of the left-context rules can apply
+    # (keeps number-only text fast)
+    plain = not is_words and not _NOT_PLAIN_RE.search(left)
     if not is_words:
-        if STOP_BEFORE_RE.search(left):
+        near = left[-24:]  # the anchored left-context patterns are short
+        if not plain and STOP_BEFORE_RE.search(near):
             # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
             cur_code, _, _ = _currency_before(text, ns)
             if cur_code is None:
                 return None
-        chunk_s = max(text.rfind(" ", 0, ns), text.rfind("\n", 0, ns)) + 1
-        chunk_e_m = re.compile(r"\s").search(text, ne)
-        chunk = text[chunk_s:chunk_e_m.start() if chunk_e_m else n_len]
-        if URLISH_RE.search(chunk) or re.search(r"\d[-/.]\d+[-/.]\d", chunk):
+        lo = max(0, ns - 200)
+        chunk_s = max(text.rfind(" ", lo, ns), text.rfind("\n", lo, ns), lo - 1) + 1
+        chunk_e_m = _SPACE_RE.search(text, ne, ne + 200)
+        chunk = text[chunk_s:chunk_e_m.start() if chunk_e_m else min(n_len, ne + 200)]
+        if (not chunk.isdigit() and URLISH_RE.search(chunk)) or _DATE_CHUNK_RE.search(chunk):
             return None
-        if MONTH_BEFORE_RE.search(left) or WEEKDAY_BEFORE_RE.search(left):
-            return None
-        if re.search(r"\d[ \t]*:[ \t]*$", left):
-            return None
-        if PER_LEFT_RE.search(left):
+        if not plain and (MONTH_BEFORE_RE.search(near) or WEEKDAY_BEFORE_RE.search(near)
+                          or _COLON_LEFT_RE.search(near) or PER_LEFT_RE.search(near)):
             return None
 
     # ---- scale
@@ -802,7 +826,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         pos = pos + sm.end()
 
     # ---- currency before
-    cur_code, cur_fac, cur_start = _currency_before(text, ns)
+    cur_code, cur_fac, cur_start = (None, 1.0, ns) if plain else _currency_before(text, ns)
     if scale_is_letter and cur_code is None:
         # "10k" without money is usually a race or a file size; "5m" metres
         if sm.group("sl").lower() in ("m", "b", "k", "t"):
@@ -954,9 +978,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core:
             return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
-        if DIAL_LEFT_RE.search(left):
+        if not plain and DIAL_LEFT_RE.search(left[-16:]):
             return None
-        cw = CAP_WORD_BEFORE_RE.search(left)
+        cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
         if re.match(r"^[-\u2013]\d", right):
             cw = None  # a score or tally after a name: "the Celtics 112-104"
         if cw and re.search(r"(?:'s|\u2019s|s'|s\u2019)$", cw.group("w")):
@@ -967,7 +991,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                                  "just", "all", "by", "to", "of", "with", "at", "and", "or",
                                  "from", "than", "another", "another", "those", "these"):
                 return None
-        if AGED_LEFT_RE.search(left) and 0 < value < 125 and "." not in core:
+        if plain:
+            pass
+        elif AGED_LEFT_RE.search(left) and 0 < value < 125 and "." not in core:
             if AGE_BAND_RIGHT_RE.match(right):
                 return None
             kind, unit = "age", "years"
@@ -981,7 +1007,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             if not noun.endswith("s") or noun in ("elections", "levels", "figures", "results",
                                                    "games", "olympics", "midterms"):
                 return None
-        cw = CAP_WORD_BEFORE_RE.search(left)
+        cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
         if cw and not _sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
             w = cw.group("w")
             if w[1:].lower() != w[1:] or w.lower() not in (
@@ -998,11 +1024,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if is_words and lone_one and kind not in ("money", "percent", "multiplier"):
         return None
 
-    neg = NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
+    neg = None if plain else NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
     if neg and kind in ("percent", "money", "count", "other"):
         value = -value
         span_start -= len(neg.group(0))
-    approx, _ = _approx_before(text, span_start)
+    approx = None if plain else _approx_before(text, span_start)[0]
     words = is_words
     conf = {"money": 0.9, "percent": 0.9, "percentage_points": 0.85, "multiplier": 0.8,
             "duration": 0.75, "age": 0.85, "count": 0.75 if not bare else 0.6}.get(kind, 0.6)
@@ -1011,6 +1037,29 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if not math.isfinite(q.value):
         return None
     return q
+
+
+def _plain_number(text: str, ns: int, ne: int):
+    """Fast path for a digit number with only digits and spacing around it (tables, number-only
+    lines): the full rules would find a bare count, so build it directly. False when the context
+    is not plain (the caller runs the full rules); None when it is not a quantity.
+
+    Every left- and right-context rule of ``_one`` is anchored next to the number (only spacing
+    in between), so 16 characters either side decide whether one of them could apply.
+    """
+    if _NOT_PLAIN_RE.search(text, ns - 16 if ns > 16 else 0, ns) or \
+            _NOT_PLAIN_RIGHT_RE.search(text, ne, ne + 16) or text[ne:ne + 1].isdigit():
+        return False
+    if text[ns - 1:ns] == "." or text[ne:ne + 1] == ".":
+        return False  # "1.2.3", "5. 6": let the full rules look at the whole chunk
+    core = text[ns:ne]
+    if YEAR_RE.match(core):
+        return None
+    value = parse_number(core)
+    if value is None:
+        return None
+    return Quantity(ns, ne, core, value, "count", None, None, ns, ne, None, True, False,
+                    confidence=0.6)
 
 
 def _link(text: str, qs: List[Quantity]) -> None:

@@ -35,7 +35,7 @@ def test_split_title(words, title, name):
 
 @pytest.mark.parametrize(
     "text,expected",
-    [("Caruso’s", "Caruso"), ("Bass'", "Bass"), ("Jane Doe's", "Jane Doe"), (" “Jane Doe,” ", "Jane Doe"),
+    [("Okonkwo’s", "Okonkwo"), ("Lindqvist'", "Lindqvist"), ("Jane Doe's", "Jane Doe"), (" “Jane Doe,” ", "Jane Doe"),
      ("J.J.", "J.J.")],
 )
 def test_clean_name_text(text, expected):
@@ -167,13 +167,67 @@ def test_resolve_pronoun_none(nlp):
 
 
 def test_role_antecedent(nlp):
-    text = "Karen Lowe, a six-term congresswoman, won again. The congresswoman thanked voters."
+    text = "Dana Lowe, a three-term congresswoman, won again. The congresswoman thanked voters."
     doc = nlp(text)
     tok = [t for t in doc if t.text == "congresswoman"][-1]
-    assert role_antecedent(doc, tok) == "Karen Lowe"
+    assert role_antecedent(doc, tok) == "Dana Lowe"
 
 
 @pytest.mark.parametrize("text", ["", "   ", "😀😀", "“" * 50, "a" * 5000, "Mr. Mr. Mr."])
 def test_odd_text_never_raises(nlp, text):
     doc = nlp(text)
     assert isinstance(doc._.get(PEOPLE), list)
+
+
+# --------------------------------------------------------------------------- names the entity model mislabels or misses
+
+@pytest.mark.parametrize(
+    "text,name,kind",
+    [
+        # a title followed by capitalized words
+        ("The pier will reopen, said Mayor Ana Ruiz on Friday.", "Ana Ruiz", "person"),
+        # a person noun before a name tagged as an organization
+        ("Longtime resident Bev Tolland said the plan would ruin the park.", "Bev Tolland", "person"),
+        # a title at the start of a span tagged as an organization
+        ("Councilmember Nadia Fairhurst told the Courier she would vote no.", "Nadia Fairhurst", "person"),
+        # an organization word at the end of a span tagged as a person
+        ("Wind developer Northgate Renewables said the turbines would go up next year.", "Northgate Renewables", "org"),
+    ],
+)
+def test_mislabelled_names(nlp, text, name, kind):
+    doc = nlp(text)
+    c = clusters(doc)
+    assert name in c, c
+    assert c[name]["kind"] == kind
+    for a, b in c[name]["mentions"]:
+        assert text[a:b] in name
+
+
+def test_left_out_first_name_joins_the_name(nlp):
+    text = "Renata Kowalska, 54, of Kettering, pleaded guilty in March. Kowalska apologized in court."
+    doc = nlp(text)
+    i = text.rindex("Kowalska")
+    assert canonical_name(doc, i, i + len("Kowalska")) == "Renata Kowalska"
+
+
+def test_acronym_joins_the_organization(nlp):
+    text = "The Environmental Protection Agency was sued on Thursday. The EPA declined to comment."
+    doc = nlp(text)
+    i = text.index("EPA")
+    assert canonical_name(doc, i, i + 3) == "Environmental Protection Agency"
+
+
+def test_org_antecedent(nlp):
+    from pipeline.components.people import org_antecedent
+
+    text = "Halvard Mining said profits fell. The union and the Mine Workers Union disagreed. The company said it would hire."
+    doc = nlp(text)
+    tok = [t for t in doc if t.lower_ == "company"][0]
+    assert org_antecedent(doc, tok) in ("Halvard Mining", "Mine Workers Union")
+
+
+def test_title_role_antecedent(nlp):
+    text = "Gov. Marta Lindgren signed the bill. The governor thanked farmers."
+    doc = nlp(text)
+    tok = [t for t in doc if t.lower_ == "governor"][0]
+    assert role_antecedent(doc, tok) == "Marta Lindgren"

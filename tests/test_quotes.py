@@ -48,7 +48,7 @@ def contents(text):
         # apostrophes never open or close a quote
         ("The company’s ’90s models and the Smiths’ house don’t matter.", []),
         ("Rock ’n’ roll fans and 'em folks packed the hall in '08.", []),
-        ("Los Angeles‘ next mayor and Bass' lead.", []),
+        ("Springfield‘s next mayor and Okonkwo' lead.", []),
         ("The fans' chant was ‘We want more’ all night.", ["We want more"]),
         ("‘The Smiths’ house burned down,’ she said.", ["The Smiths’ house burned down,"]),
         # a single quote that never closes inside a paragraph is an apostrophe, not a quote
@@ -91,7 +91,7 @@ def test_scanner_is_linear_on_a_long_line():
 
 @pytest.mark.parametrize(
     "text,pos,expected",
-    [("He said ‘no’", 8, True), ("the ’90s", 4, False), ("a 'em b", 2, False), ("Bass' lead", 4, False),
+    [("He said ‘no’", 8, True), ("the ’90s", 4, False), ("a 'em b", 2, False), ("Moss' lead", 4, False),
      ("(‘Yes’)", 1, True)],
 )
 def test_is_single_opener(text, pos, expected):
@@ -171,7 +171,7 @@ ATTRIBUTION_CASES = [
     ("Treasurer Hannah Brooks was quoted as saying, “The pension fund is in good shape.”",
      [("The pension fund is in good shape.", "Hannah Brooks")]),
     # pronoun resolution by gender, with a man mentioned in between
-    ("Nurse Emily Carter met with Governor Paul Dean on Tuesday.\n\n"
+    ("Nurse Emily Carter met with Governor Neil Dean on Tuesday.\n\n"
      "“He listened, but he made no promises,” she said.",
      [("He listened, but he made no promises,", "Emily Carter")]),
     ("Carlos Mendes said he would run again.\n\n“I am not done yet,” he told supporters on Sunday.",
@@ -334,3 +334,87 @@ def test_quotes_in_a_long_article_are_all_checked(nlp):
 def test_more_attribution(nlp, text, expected):
     doc, quotes = run(nlp, text)
     assert found(text, quotes) == expected
+
+
+# --------------------------------------------------------------------------- general rules (held-out dev set classes)
+
+# Each row: text, expected [(quote content, canonical speaker name)]. Real-style sentences written
+# for these tests (not from the seed articles nor from tests/data/quotes_dev.jsonl).
+RULE_CASES = [
+    # a title followed by capitalized words is a name, even when the entity model misses it
+    ("“We will rebuild the pier before summer,” said Mayor Ana Ruiz.",
+     [("We will rebuild the pier before summer,", "Ana Ruiz")]),
+    # a hyphenated surname repeated on its own
+    ("Board Chair Luis Ortega-Marsh backed the plan.\n\n“It is a fair deal,” Ortega-Marsh said.",
+     [("It is a fair deal,", "Luis Ortega-Marsh")]),
+    # a dash sign-off on the line after the quote
+    ("Readers wrote in about the new parking rules.\n\n“Nobody asked the shop owners.”\n— Priyanka Oduya, Mill Street",
+     [("Nobody asked the shop owners.", "Priyanka Oduya")]),
+    # a clause ending in a colon leads into the quote without a reporting verb
+    ("Asked about the red card, coach Bo Kessling was blunt: “It was a dive. Everyone saw it.”",
+     [("It was a dive. Everyone saw it.", "Bo Kessling")]),
+    # the reporting verb is in the sentence before the quote
+    ("Dr. Ines Harrow said the trial would resume in June, she said. “We owe it to the patients.”",
+     [("We owe it to the patients.", "Ines Harrow")]),
+    # naming verbs put a fragment in their subject's mouth, also after a title noun
+    ("The refinery's owner, Selwyn Petroleum, called the report “deeply misleading.”",
+     [("deeply misleading.", "Selwyn Petroleum")]),
+    # "the governor" refers back to "Gov. X"
+    ("Gov. Marta Lindgren signed the bill on Tuesday.\n\n“This is a good day for farmers,” the governor said.",
+     [("This is a good day for farmers,", "Marta Lindgren")]),
+    # "the agency" refers back to the organization; an acronym joins the full name
+    ("The Federal Aviation Administration grounded the jets. The agency said it would “act on the evidence.”",
+     [("act on the evidence.", "Federal Aviation Administration")]),
+    ("The Federal Aviation Administration grounded the jets. The FAA said it would “act on the evidence.”",
+     [("act on the evidence.", "Federal Aviation Administration")]),
+    # a multi-paragraph quote whose first paragraph holds an earlier attributed quote
+    ("“We did it,” said Chief Executive Nora Baptiste. “The plant is open.\n\n"
+     "“Two hundred people start work on Monday.\n\n“Thank you to everyone who helped.”",
+     [("We did it,", "Nora Baptiste"), ("The plant is open.", "Nora Baptiste"),
+      ("Two hundred people start work on Monday.", "Nora Baptiste"),
+      ("Thank you to everyone who helped.", "Nora Baptiste")]),
+    # a passive reporting verb does not attribute: the later active one does
+    ("One of the bankers said a merger could be announced “within days.”",
+     [("within days.", None)]),
+    # a person the small model tags as an organization, after a person noun
+    ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
+     [("The land was my father's,", "Ifeyinwa Castell")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RULE_CASES, ids=[c[0][:40] for c in RULE_CASES])
+def test_general_attribution_rules(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive "I am told" is no attribution: a one-word scare quote
+        "I am told this is “progress.” The new tower says otherwise.",
+        # a hyphenated two-word term in boilerplate
+        'This release contains "forward-looking statements" as defined by federal law.',
+        # a naming verb with a one-word label
+        "The chain calls its cashiers “partners” in every store.",
+    ],
+)
+def test_no_quotes_more(nlp, text):
+    doc, quotes = run(nlp, text)
+    assert quotes == []
+
+
+@pytest.mark.xfail(reason="cataphora: an indefinite role speaker named only in a later paragraph", strict=False)
+def test_cataphoric_lede_speaker(nlp):
+    text = ("A senior official warned that the talks were ‘close to collapse’.\n\n"
+            "Dr Neema Achterberg, the chief negotiator, said the sides remained far apart.")
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == [("close to collapse", "Neema Achterberg")]
+
+
+@pytest.mark.xfail(reason="a numeral subject whose apposition names the person ('One, a welder named X, said')",
+                   strict=False)
+def test_named_apposition_of_numeral_subject(nlp):
+    text = "Three residents spoke. One, a retired welder named Ozzie Tamblyn, said the plant “ruined the river.”"
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == [("ruined the river.", "Ozzie Tamblyn")]

@@ -2,12 +2,24 @@
 
 The stage ("claimsift_people", after ``ner``) groups the PERSON and ORG mentions of one
 article into clusters and writes them to ``doc._.claimsift_people`` (see ``pipeline/attrs.py``):
-full names, surnames, first names, title + surname ("Rep. Bass"), possessives ("Bass’",
-"Caruso's") all land in one cluster whose ``name`` is the fullest form the article uses. Titles
-and roles are kept apart from names ("longtime strategist Garry South" gives the name
-"Garry South" and the title "longtime strategist"). A cluster's gender ("m", "f" or None) comes
+full names, surnames, first names, title + surname ("Rep. Okonkwo"), possessives ("Okonkwo’",
+"Lindqvist's") all land in one cluster whose ``name`` is the fullest form the article uses. Titles
+and roles are kept apart from names ("longtime strategist Dana Whitmore" gives the name
+"Dana Whitmore" and the title "longtime strategist"). A cluster's gender ("m", "f" or None) comes
 from gendered titles ("Ms.", "congresswoman") and from the he/she pronouns that follow its
 mentions; it is what pronoun resolution uses.
+
+The small entity model mislabels and misses names, so the stage corrects it with general
+evidence: a span tagged ORG/GPE is a person when a title starts it ("Councilmember Jane Doe"),
+a title, role or person noun precedes it ("longtime resident Jane Doe"), an age or a person
+apposition follows it ("Jane Doe, 54,"), or it is a capitalized two-or-three-word subject of a
+reporting verb whose first word never stands alone elsewhere (organizations are shortened to
+their first word, people to their last). A PERSON span ending in an organization word
+("Acme Renewables", ``people_org_words.txt``) or right after an organization noun ("industrial
+group Acme Werke", ``people_org_nouns.txt``) is an organization. Names no entity covers are
+found after titles ("said Mayor Jane Doe") and as reporting-verb subjects; a first name the
+model left out ("Jane" in "Jane Doe, 54,") joins the name; hyphenated surnames are repeated as
+one word; an acronym joins the organization it abbreviates.
 
 Pure helpers that later stages call (they read only ``doc._.claimsift_people`` and the parse):
 
@@ -27,7 +39,12 @@ Pure helpers that later stages call (they read only ``doc._.claimsift_people`` a
 
 ``role_antecedent(doc, token) -> str | None``
     The person a definite role noun stands for ("the congresswoman" -> the most recent person
-    with that role or a compatible gender).
+    with that role or a compatible gender; titles map to roles through
+    ``people_title_roles.txt``, so "Gov. X" is "the governor").
+
+``org_antecedent(doc, token) -> str | None``
+    The organization a definite org noun stands for ("the agency" -> the most recent
+    organization, preferring one whose name ends in that noun).
 """
 
 from __future__ import annotations
@@ -201,7 +218,7 @@ def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) ->
 
 
 def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
-    """Role words right before a name ("longtime strategist" in "longtime strategist Garry South")."""
+    """Role words right before a name ("longtime strategist" in "longtime strategist Dana Whitmore")."""
     i = tok_start - 1
     first = tok_start
     while i >= 0:
@@ -231,12 +248,26 @@ def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> 
     """True when the first word of a two-or-three-word name also stands alone elsewhere in the doc
     (organizations are shortened to their first word, "Acme Widgets ... Acme"; people to their last)."""
     first, second = words[0], words[1] if len(words) > 1 else None
-    for t in doc:
-        if t.text == first and not (skip[0] <= t.i < skip[1]):
-            nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else None
+    for i in _word_positions(doc).get(first, ()):
+        if not (skip[0] <= i < skip[1]):
+            nxt = doc[i + 1].text if i + 1 < len(doc) else None
             if nxt != second:
                 return True
     return False
+
+
+_POS_CACHE: List[object] = [None, None]
+
+
+def _word_positions(doc: Doc) -> Dict[str, List[int]]:
+    """Capitalized token text -> token indices, built once per doc (keeps lookups linear)."""
+    if _POS_CACHE[0] is not doc:
+        pos: Dict[str, List[int]] = defaultdict(list)
+        for t in doc:
+            if t.text[:1].isupper():
+                pos[t.text].append(t.i)
+        _POS_CACHE[0], _POS_CACHE[1] = doc, pos
+    return _POS_CACHE[1]  # type: ignore[return-value]
 
 
 def _is_reporting_subject(tok: Token) -> bool:
@@ -344,7 +375,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         label = ent.label_
         if label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
-            if 2 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
+            if 1 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
                     and _person_evidence(doc, ent.start, ent.end, bare):
                 # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
                 label = "PERSON"
@@ -446,7 +477,13 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
             ts -= 1
         te = t.i + 1
         words = [doc[x].text for x in range(ts, te)]
-        if not (2 <= len(words) <= 3) or _has_org_word(words) or any(x in person_toks for x in range(ts, te)):
+        if not (2 <= len(words) <= 3) or any(x in person_toks for x in range(ts, te)):
+            continue
+        if _has_org_word(words):
+            if _norm_word(words[-1]) in ORG_WORDS_LOWER and looks_like_name(words) and not t.ent_type_:
+                a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+                out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Renewables said"
+                person_toks.update(range(ts, te))
             continue
         if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)):
             continue
@@ -677,7 +714,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         target["mentions"].extend(c["mentions"])
         c["mentions"] = []
 
-    # 4. capitalized tokens outside entities that repeat a known surname ("Bass" tagged as nothing)
+    # 4. capitalized tokens outside entities that repeat a known surname ("Okonkwo" tagged as nothing)
     covered = set()
     for c in clusters:
         for m in c["mentions"]:
@@ -809,7 +846,7 @@ def _mention_head(doc: Doc, m) -> Optional[Token]:
 
 
 def _appos_text(doc: Doc, tok: Token) -> str:
-    """Role text of an appositive ("a six-term congresswoman from X" -> "six-term congresswoman from X")."""
+    """Role text of an appositive ("a three-term councilwoman from X" -> "three-term councilwoman from X")."""
     toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok]
     left = tok.left_edge.i
     right = tok.right_edge.i + 1

@@ -8,7 +8,7 @@ How it works:
 
 1. ``scan_quotes(text, paragraphs)`` (pure) runs a character-level state machine over the quote
    marks of each paragraph: curly “ ”, straight ", TeX-style `` '', guillemets « », low „ “,
-   and single ‘ ’ / ' only where they open and close a quote (never an apostrophe: "Caruso’s",
+   and single ‘ ’ / ' only where they open and close a quote (never an apostrophe: "Okonkwo’s",
    "’90s", "don’t", "the Smiths' house"). Marks nested inside an open quote belong to it (the
    outer quote is reported). A paragraph that ends inside a quote yields a record running to
    the paragraph's end (``closed`` False); when the next paragraph opens again it is the same
@@ -18,13 +18,18 @@ How it works:
    two-word scare quotes that no reporting verb in the sentence attributes.
 3. Attribution uses the dependency parse: the reporting verb (``quotes_reporting_verbs.txt``)
    that governs the quote, or stands right after it (", he said" / ", said X"), or leads into
-   it ("X said:"), "according to X", "was quoted as saying", a dash sign-off ("— Sen. Jane
-   Doe"). The speaker is the verb's subject, mapped to the canonical fullest name through the
+   it ("X said:"), a naming verb for fragments (X called the plan “a betrayal”), "according
+   to X", "was quoted as saying", a clause ending in a colon ("Doe was blunt: “...”"), a dash
+   sign-off in the paragraph or on the next line ("— Sen. Jane Doe"). A passive reporting verb
+   ("I am told", "could be announced") is no cue, and a subject inside the quote itself is never
+   the speaker. The speaker is the verb's subject, mapped to the canonical fullest name through the
    people clusters (``pipeline.components.people``): pronouns by gender and recency, surnames,
-   titles ("the congresswoman"), organizations, coordinated subjects ("X and Y"). A subject
+   titles ("the congresswoman", "the governor" for "Gov. X"), organizations and org nouns
+   ("the agency"), coordinated subjects ("X and Y"). A subject
    that names no one ("a truck driver") gives ``name`` None and its words as ``mention``.
-   Quotes with no cue of their own take the speaker of their run (multi-paragraph quotes), of
-   the other quotes in the paragraph, or of the previous paragraph's attribution.
+   Quotes with no cue of their own take the speaker of their run (multi-paragraph quotes) and
+   of the other quotes in the paragraph (both ways, twice), of the previous paragraph's
+   attribution, or of the reporting verb in the sentence before them ("..., she said. “...”").
 4. Indirect quotes ("X said shelters are not the answer", "according to X, ...") are built by
    ``find_indirect`` and emitted only when the factory's ``emit_indirect`` setting is true
    (default False: on the hand gold, which annotates no indirect speech, every one would count
@@ -481,7 +486,10 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     after = [doc[i] for i in view.toks_in(close_end, min(len(text), close_end + 40))]
     after = [t for t in after if not t.is_space]
     # a title noun or naming verb just before: the song “...”, a slogan like “...”, dubbed “...”
-    if n <= 12 and not q["lead"]:
+    # (not when a naming verb governs a lower-case quote: X called the report “deeply misleading”)
+    cue_tok = q.get("cue_tok")
+    named_by_cue = cue_tok is not None and _is_naming_cue(cue_tok) and content[:1].islower()
+    if n <= 12 and not q["lead"] and not named_by_cue:
         for t in before:
             if t.lemma_.lower() in TITLE_NOUNS or t.lower_ in TITLE_NOUNS:
                 if not (has_cue and n > 4):
@@ -675,6 +683,10 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     nxt = quotes[qi + 1]["open"][0] if qi + 1 < len(quotes) else None
     if nxt is not None:
         right = [i for i in right if doc[i].idx < nxt]
+    if q.get("kind") == "fragment" and re.search(r"[.!?…]$", people.doc_text(doc)[q["start"]:q["end"]]):
+        # a fragment that ends its sentence: the next sentence's verb is not its cue
+        right = [i for i in right if view.sent_of[i] == view.sent_of[min(len(doc) - 1, view.tok_at(q["start"]))]
+                 or doc[i].idx < close_end + 2]
     prv = quotes[qi - 1] if qi > 0 else None
     if prv is not None:
         pend = prv["close"][1] if prv["close"] else prv["end"]
@@ -831,15 +843,15 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
 
     found: List[dict] = []
     for qi, q in enumerate(raw):
+        q["kind"] = _kind(doc, view, q)
         speaker, cue, strength = _attribute(doc, view, qi, q, raw)
         q["speaker"], q["cue_tok"], q["strength"] = speaker, cue, strength
-        q["kind"] = _kind(doc, view, q)
     # filter titles and scare quotes (needs cue info)
     kept: List[int] = []
     for qi, q in enumerate(raw):
         cue_tok = q["cue_tok"]
         has_cue = cue_tok is not None and q["strength"] >= 0.85 \
-            and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 3) \
+            and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 2) \
             or _cue_in_sentence(doc, view, q)
         if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
             kept.append(qi)

@@ -64,12 +64,70 @@ SUBJECTS = [
      "3.2%", 3.2, "percent", "Inflation"),
     ("The Hawks beat the Knicks 112-104 on Sunday night.",
      "112", 112.0, "other", None),
+    # organizations: the clause's own subject, "its", "the company", metric nouns, fullest name
+    ("Premier Minister Alan Vose criticised the decision. The Central Bank of Arvia raised its "
+     "benchmark rate by 0.5 percentage points to 6.25% on Thursday.",
+     "0.5 percentage points", 0.5, "percentage_points", "Arvia"),
+    ("Premier Minister Alan Vose criticised the decision. The Central Bank of Arvia raised its "
+     "benchmark rate by 0.5 percentage points to 6.25% on Thursday.",
+     "6.25%", 6.25, "percent", "Arvia"),
+    ("The Dockside Porters Union said its 820 members would strike on Monday.",
+     "820", 820.0, "count", "Union"),
+    pytest.param(
+        "Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
+        "the company raised its dividend to 48 cents a share.",
+        "$402 million", 402e6, "money", "Robotics",
+        marks=pytest.mark.xfail(reason="NER tags the unfamiliar company name as PERSON and the "
+                                "people stage keeps it a person, so no organization is known",
+                                strict=False)),
+    pytest.param(
+        "Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
+        "the company raised its dividend to 48 cents a share.",
+        "48 cents", 0.48, "money", "Robotics",
+        marks=pytest.mark.xfail(reason="NER tags the unfamiliar company name as PERSON and the "
+                                "people stage keeps it a person, so no organization is known",
+                                strict=False)),
+    ("Shares of Tessaline Robotics jumped. Tessaline said it would hire 900 engineers.",
+     "900", 900.0, "count", "Robotics"),
+    ("Dorrit Mining said the strike would cost it about $12 million a week.",
+     "$12 million", 12e6, "money", "Mining"),
+    ("The FTSE 250 fell 1.2% to 19,402.7 in London.", "1.2%", 1.2, "percent", "250"),
+    # a name inside the figure's own noun phrase; object control; recipients
+    ("Voters ousted three-term incumbent Helen Saar in the primary.",
+     "three", 3.0, "count", "Saar"),
+    ("Judge Rosa Imbert ordered Victor Kell to pay $2.5 million in restitution.",
+     "$2.5 million", 2.5e6, "money", "Kell"),
+    ("A poll last week gave Marta Quill a 9-point lead over her rival.",
+     "9", 9.0, "percentage_points", "Quill"),
+    ("Her cousin, a 52-year-old pharmacist named Lena Ostrow, was fined $40,000.",
+     "52", 52.0, "age", "Ostrow"),
+    ("Dara Venn ran for 188 yards. The 27-year-old forward carried the ball 31 times.",
+     "27", 27.0, "age", "Venn"),
+    ("Rival brands Korvex and Lumina together hold more than 70% of the market.",
+     "70%", 70.0, "percent", "Lumina"),
 ]
+
+# Known gaps (strict=False): each is a failure class still open.
+SUBJECT_GAPS = [
+    ("Separate data showed a deficit of \u00a38.1bn, below the \u00a39.4bn the "
+     "Fiscal Review Office had forecast.", "\u00a39.4bn", "Office"),
+    pytest.param("Ex-treasurer jailed for 9 years over $2m theft\n\nOwen Darby, a former "
+                 "treasurer, was sentenced on Monday.", "9", "Darby",
+                 marks=pytest.mark.xfail(reason="a headline figure's subject is named only in "
+                                         "the body", strict=False)),
+]
+
+
+@pytest.mark.parametrize("text, span, last", SUBJECT_GAPS)
+def test_subject_known_gaps(nlp, text, span, last):
+    (doc, figs), = _run(nlp, [text])
+    f = _fig(doc, figs, span)
+    assert f["subject"] and f["subject"].split()[-1] == last, f
 
 
 @pytest.fixture(scope="module")
 def subject_runs(nlp):
-    return _run(nlp, sorted({t for t, *_ in SUBJECTS}))
+    return _run(nlp, sorted({(p.values[0] if hasattr(p, "values") else p[0]) for p in SUBJECTS}))
 
 
 @pytest.mark.parametrize("text, span, value, kind, last", SUBJECTS)
@@ -104,7 +162,36 @@ NO_FIGURES = [
     "A few thousand people marched as tens of thousands watched online.",
     "The Dow and the S&P 500 opened lower after the report.",
     "They met on Tuesday at 9:30 in Building 7.",
+    "The 10-year Treasury note and the two-year yield were unchanged at 4 p.m.",
+    "Residents can call 311 between 8 a.m. and 6 p.m. on weekdays.",
+    "Support was highest among 18- to 29-year-olds and those aged 65 and over.",
+    "Output fell in the second half of the year, the ministry said on 6 March.",
 ]
+
+
+FIGURE_GAPS = [
+    pytest.param("The motion was backed by five of the nine members; four voted against.", "five",
+                 marks=pytest.mark.xfail(reason="a word number followed by 'of the' is not "
+                                         "taken as a count", strict=False)),
+    pytest.param("The Sharks moved one game ahead of the Owls.", "one",
+                 marks=pytest.mark.xfail(reason="a lone 'one' is dropped (too often a pronoun)",
+                                         strict=False)),
+    ("The Sharks beat the Owls 27-20 on Sunday.", "27"),
+    pytest.param("The Ridgebacks scored 10 points to beat the Harbor Gulls 24-17 on Sunday.", "24",
+                 marks=pytest.mark.xfail(reason="a score after a two-word team name followed by "
+                                         "a weekday is dropped", strict=False)),
+]
+
+
+@pytest.mark.parametrize("text, span", FIGURE_GAPS)
+def test_figure_known_gaps(nlp, text, span):
+    (doc, figs), = _run(nlp, [text])
+    _fig(doc, figs, span)
+
+
+def test_numbers_used_as_names_stay_out(nlp):
+    (doc, figs), = _run(nlp, ["The 23 on his shirt was retired by the club last year."])
+    assert figs == [] or pytest.xfail("a bare number used as a noun ('the 23 on his shirt')")
 
 
 def test_numbers_that_are_not_figures(nlp):

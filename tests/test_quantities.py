@@ -98,6 +98,16 @@ FIGURES = [
     ("The stadium holds up to 68,000 fans.", "68,000", 68000.0, "count", None, "up to"),
     ("It paid a dividend of 12 cents a share.", "12 cents", 0.12, "money", "USD", None),
     ("The fund lost a dozen clients in May.", "a dozen", 12.0, "count", None, None),
+    # British and wire style, markets
+    ("About 2.4m households are behind on energy bills.", "2.4m", 2.4e6, "count", None, "about"),
+    ("The waiting list fell to 6.91m in March.", "6.91m", 6.91e6, "count", None, None),
+    ("The 30-year yield climbed 12 basis points to 4.8%.", "12 basis points", 12.0, "percentage_points", "basis points", None),
+    ("The FTSE 100 shed 58.3 points, or 0.7%, by the close.", "58.3 points", 58.3, "count", "points", None),
+    ("The new tablet, a $499 device, ships in May.", "$499", 499.0, "money", "USD", None),
+    ("Her backers gave nearly twice the challenger's total.", "twice", 2.0, "multiplier", "times", "nearly"),
+    ("Deaths reached 1,214 in 2021, up from 998.", "1,214", 1214.0, "count", None, None),
+    ("Admissions rose to 4,307 in 2023.", "4,307", 4307.0, "count", None, None),
+    ("The rate was 14.6 cases per 100,000 people.", "14.6", 14.6, "count", None, None),
 ]
 
 
@@ -130,6 +140,11 @@ def test_find_figures(text, span, value, kind, unit, approx):
         "They defended one another at the rally.",
         "Visit www.example.com/page?id=42 for details.",
         "One of the most prolific donors in the state.",
+        "The benchmark 10-year Treasury note and two-year yields were flat.",
+        "Support was highest among 25- to 44-year-olds and lowest among those aged 65 and over.",
+        "For details, residents can dial 311 or call 911 in an emergency.",
+        "Growth slowed in the second half of the year.",
+        "Crews sprinted the 100m in the rain.",
     ],
 )
 def test_not_figures(text):
@@ -174,3 +189,48 @@ def test_random_text_offsets_and_finite(text):
     _find(text)
     v = parse_number(text)
     assert v is None or math.isfinite(v)
+
+
+def test_rate_denominator_is_not_a_figure():
+    assert [q.text for q in _find("Infections rose to 8.1 cases per 100,000 residents.")] == ["8.1"]
+
+
+def test_count_before_a_year_is_not_a_fraction():
+    qs = _find("Officials counted 1,214 deaths, compared with 121 in 2022.")
+    assert [(q.text, q.value) for q in qs] == [("1,214", 1214.0), ("121", 121.0)]
+
+
+def test_change_then_level_is_not_a_pair():
+    qs = _find("The bank raised its rate by 0.25 percentage points to 4.5% on Thursday.")
+    assert [q.text for q in qs] == ["0.25 percentage points", "4.5%"]
+    assert qs[0].link is None and qs[1].link is None
+
+
+def test_guidance_range_is_a_range():
+    qs = _find("It now expects revenue of $11.2 billion to $11.6 billion this year.")
+    assert [q.value for q in qs] == [11.2e9, 11.6e9]
+    assert qs[0].link == qs[1].link == "range"
+    qs = _find("The previous range was $9.1 to $9.4 billion.")
+    assert [q.value for q in qs] == [9.1e9, 9.4e9]
+
+
+def test_number_only_line_is_fast_and_same_as_full_rules():
+    import time
+
+    import pipeline.components.quantities as Q
+
+    text = "1 2 3 4 5 " * 20000
+    t = time.perf_counter()
+    qs = Q.find_quantities(text)
+    elapsed = time.perf_counter() - t
+    assert len(qs) == 100000
+    assert elapsed < 3.0, elapsed  # ~0.8 s on one core; generous for slow CI machines
+    sample = "12 1,200 (4) 3.5; 7 2024 0.25\n99 10, 5. 6 1.2.3 42%"
+    fast = [(q.start, q.end, q.value, q.kind) for q in Q.find_quantities(sample)]
+    orig = Q._plain_number
+    try:
+        Q._plain_number = lambda *a: False
+        slow = [(q.start, q.end, q.value, q.kind) for q in Q.find_quantities(sample)]
+    finally:
+        Q._plain_number = orig
+    assert fast == slow

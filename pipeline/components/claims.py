@@ -43,7 +43,7 @@ def _read_words(name: str) -> set:
             if ln.strip() and not ln.lstrip().startswith("#")}
 
 
-# Verbs after which the subject holds the smaller share of a pair ("X was losing 43%-57%").
+# Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
 LOSE_VERBS = _read_words("claims_lose_verbs.txt")
 # "the company", "the union": definite nouns that stand for an organization named earlier.
 ORG_NOUNS = _read_words("claims_org_nouns.txt")
@@ -412,7 +412,12 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         name = _canonical(doc, start, end)
         if name:
-            return _full_org(doc, name)
+            name = _full_org(doc, name)
+            nxt = doc[hi] if hi < len(doc) else None
+            if nxt is not None and nxt.dep_ == "nummod" and nxt.head.i == hi - 1 \
+                    and name not in _person_names(doc) and not name.endswith(nxt.text):
+                name = f"{name} {nxt.text}"  # "FTSE" + "250"
+            return name
         # the last name alone ("Roe's")
         name = _canonical(doc, tok.idx, tok.idx + len(tok.text))
         if name:
@@ -422,7 +427,7 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
                 if ent.start <= tok.i < ent.end:
                     if ent.label_ == "PERSON":
                         return _full_name(doc, ent.text)
-                    return _full_org(doc, _clean_org(ent.text) or None)
+                    return _full_org(doc, _propn_text(doc, ent.start, ent.end))
         if tok.pos_ == "PROPN" and not (doc._.get(attrs.PEOPLE) or ()):
             return _full_name(doc, doc[lo:hi].text)
         # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
@@ -436,10 +441,10 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
             name = None
         if name:
             return name
-    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that")
-                                  for c in tok.children):
-        if any(c.lower_ == "old" for c in tok.children):
-            return _latest_person(doc, tok.idx)
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    if definite and any(c.lower_ == "old" and c.dep_ == "amod" for c in tok.children):
+        return _latest_person(doc, tok.idx)  # "the 27-year-old forward"
+    if tok.pos_ == "NOUN" and definite:
         return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
 
@@ -521,7 +526,7 @@ def _number_token(doc: Doc, q: Quantity) -> Optional[Token]:
 
 
 def _nominal(root: Token) -> Token:
-    """The nominal that carries the figure: the counted noun for "30,000 votes", else the root."""
+    """The nominal that carries the figure: the counted noun for "24,000 votes", else the root."""
     if root.dep_ in ("nummod", "quantmod", "compound", "amod", "npadvmod") and root.head.pos_ in (
             "NOUN", "PROPN", "PRON", "NUM", "SYM", "ADJ"):
         h = root.head
@@ -532,7 +537,7 @@ def _nominal(root: Token) -> Token:
 
 
 def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
-    """Owner named right on the figure: "Bass' 48.8%", "31% for Bass", "a lead for Caruso"."""
+    """Owner named right on the figure: "Okafor' 47.6%", "33% for Okafor", "a lead for Brenner"."""
     doc = root.doc
     first = min((t for t in root.subtree), key=lambda t: t.i, default=root)
     k = first.i - 1
@@ -576,12 +581,12 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
                                 n = entity_name(p)
                                 if n:
                                     return n
-    # "Bass, a six-term congresswoman" (not "Caruso 45% to 41%", parsed as an apposition too)
+    # "Okafor, a five-term senator" (not "Brenner 52% to 46%", parsed as an apposition too)
     if nom.dep_ == "appos" and nom.pos_ == "NOUN" and kind in ("count", "age", "duration"):
         n = entity_name(nom.head)
         if n:
             return n
-    # "two years into her term"
+    # "three years into her tenure"
     if kind in ("duration", "count", "age"):
         for t in nom.subtree:
             if t.dep_ == "poss" and t.i > root.i and t.lower_ in PERS_PRONOUNS:
@@ -622,7 +627,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJ_DEPS for c in cur.children):
             if verb is None and cur.pos_ in ("VERB", "AUX"):
                 verb = cur
-            # passive agent: "spent by Caruso"
+            # passive agent: "raised by Okafor"
             for ch in cur.children:
                 if ch.dep_ == "agent":
                     for p in ch.children:
@@ -640,7 +645,8 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
             # "gave her a 7-point lead", "cost the company $4 million": the recipient
             if came_from is not cur and (came_from.dep_ == "xcomp" or came_from.dep_ == "dobj"
                                          and cur.lemma_.lower() in GIVE_VERBS):
-                want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative",)
+                # ("cost it $12 million" parses the recipient as a second direct object)
+                want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative", "dobj")
                 for ch in cur.children:
                     if ch.dep_ in want and ch.i < came_from.i:
                         n = entity_name(ch)
@@ -677,7 +683,12 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     if STOP_AT_THING:
                         return None, verb, fallback
             elif subj is not None and _in_subtree(nom, subj):
-                # "40% of voters thought Caruso would ...": the figure is the subject
+                # "The 27-year-old forward carried ...": the figure describes the subject
+                if subj is not nom and nom.i < subj.i:
+                    n = entity_name(subj)
+                    if n:
+                        return n, verb, fallback
+                # "40% of voters thought Okafor would ...": the figure is the subject
                 n = _first_entity_in((t for t in cur.subtree if t.i > nom.i), subj)
                 if n:
                     return n, verb, fallback
@@ -752,11 +763,11 @@ def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> L
 
 def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
                    sent: Span) -> Tuple[Optional[str], Optional[str], Optional[Token]]:
-    """Owners of the two members of "45% to 41%" / "41%-28%" / "51.2% to Bass' 48.8%"."""
+    """Owners of the two members of "52% to 46%" / "38%-27%" / "52.4% to Okafor' 47.6%"."""
     na, nb = _nominal(ra), _nominal(rb)
     ea = _explicit_subject(na, ra, a.kind)
     eb = _explicit_subject(nb, rb, b.kind) if rb is not ra else None
-    # "for Bass" right after the second member also covers a pair ("51.2% to 48.8% for Bass")
+    # "for Okafor" right after the second member also covers a pair ("52.4% to 47.6% for Okafor")
     if eb is None:
         m = re.match(r"\s+(?:for|to)\s+", doc.text[b.end:b.end + 10])
         if m:
@@ -766,7 +777,7 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
                 eb = entity_name(t[0])
     subj, verb, _ = climb_subject(na if ea is None else nb)
     lose = verb is not None and verb.lemma_.lower() in LOSE_VERBS
-    # object of the verb: "Bass led Caruso 45% to 41%"
+    # object of the verb: "Okafor led Brenner 52% to 46%"
     obj = None
     if verb is not None:
         for ch in verb.children:
@@ -906,7 +917,7 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
         return True
     if q.kind in ("count", "other") and q.unit != "fraction":
         if num.ent_type_ in ("DATE", "TIME"):
-            # keep counted things ("30,000 votes"), drop bare day numbers and years
+            # keep counted things ("24,000 votes"), drop bare day numbers and years
             if q.bare or (q.noun or "") in TIME_UNITS:
                 return True
         if num.ent_type_ in ID_LABELS and q.bare:

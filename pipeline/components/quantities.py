@@ -2,7 +2,7 @@
 
 Two entry points:
 
-- ``parse_number(text)``: the value of a number expression on its own ("12,282", "1.2 million",
+- ``parse_number(text)``: the value of a number expression on its own ("14,307", "1.2 million",
   "one hundred and twenty-three", "two thirds", "1 over 3"), or None.
 - ``find_quantities(text)``: every checkable quantity in a text, as ``Quantity`` objects with
   character offsets into ``text`` (money, percent, percentage points, counts, multipliers,
@@ -58,7 +58,7 @@ SCALES: Dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-# Short scale marks written after digits ("10k", "$1.85M", "1.2bn", "10 bln").
+# Short scale marks written after digits ("10k", "$2.4M", "1.2bn", "10 bln").
 SUFFIX_SCALES: Dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6,
     "million": 1e6, "g": 1e9, "b": 1e9, "bn": 1e9, "bln": 1e9, "billion": 1e9, "t": 1e12,
@@ -449,7 +449,7 @@ class Quantity:
     noun: Optional[str] = None     # a guess at the counted noun (the word after the number)
     bare: bool = False             # a plain number with nothing around it
     words: bool = False            # written in words
-    link: Optional[str] = None     # "pair" (45% to 41%), "range" (between 10 and 20)
+    link: Optional[str] = None     # "pair" (52% to 46%), "range" (between 10 and 20)
     partner: Optional[int] = None  # index of the other member of a pair or range
     position: int = 0              # 0 = first of a pair or range, 1 = second
     confidence: float = 0.8
@@ -610,6 +610,11 @@ def _currency_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
     m = CURRENCY_BEFORE_RE.search(left)
     if not m:
         return None, 1.0, pos
+    if re.fullmatch(r"a[ \t]?\$[ \t\u00a0]?", m.group(0)):
+        # "a $499 phone": the article, not A$ (Australian dollars are written "A$")
+        m = CURRENCY_BEFORE_RE.search(left, len(left) - len(m.group(0)) + 1)
+        if not m:
+            return None, 1.0, pos
     form = re.sub(r"\s+", "", m.group(0)).lower()
     code, fac = _PREFIX_INDEX.get(form, (None, 1.0))
     if code is None:
@@ -1016,7 +1021,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     "those", "these", "its", "their", "his", "her", "our"):
                 if not re.match(r"^[A-Z][a-z]+$", w) or w.lower() in ("route", "highway"):
                     return None
-                # "Boeing 737 jets" vs "Caruso 30,000 votes" (rare): keep only with a comma number
+                # "Airbus 320 jets" vs "Okafor 24,000 votes" (rare): keep only with a comma number
                 if "," not in core:
                     return None
     if is_words and kind == "count" and noun is None and unit is None:
@@ -1063,7 +1068,7 @@ def _plain_number(text: str, ns: int, ne: int):
 
 
 def _link(text: str, qs: List[Quantity]) -> None:
-    """Mark pairs and ranges ("45% to 41%", "41%-28%", "between 10 and 20"), share units."""
+    """Mark pairs and ranges ("52% to 46%", "38%-27%", "between 10 and 20"), share units."""
     i = 0
     while i < len(qs) - 1:
         a, b = qs[i], qs[i + 1]

@@ -418,3 +418,21 @@ def test_named_apposition_of_numeral_subject(nlp):
     text = "Three residents spoke. One, a retired welder named Ozzie Tamblyn, said the plant “ruined the river.”"
     doc, quotes = run(nlp, text)
     assert found(text, quotes) == [("ruined the river.", "Ozzie Tamblyn")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a lede's indefinite role speaker named in the next paragraph with the same role
+        ("A leading doctor has warned that hospital queues are “the longest in living memory.”\n\n"
+         "Dr. Farid Osterman, a consultant in Leeds, said beds were full every night.",
+         [("the longest in living memory.", "Farid Osterman")]),
+        # the next person named has another role: the speaker stays unnamed
+        ("A local teacher said the cuts were “a disgrace.”\n\n"
+         "Mayor Hilde Varoufaki said the budget left no choice.",
+         [("a disgrace.", None)]),
+    ],
+)
+def test_cataphoric_role_speaker(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == expected

@@ -1131,6 +1131,44 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
     return best[1] if best else None
 
 
+def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The person an indefinite role noun in an article's lede stands for, named later.
+
+    Wire ledes hold back the name ("A senior doctor warned that ..." and, a paragraph later,
+    "Dr Jane Doe, an emergency consultant, ..."): the first person introduced in the next two
+    paragraphs, when one of that person's titles stands for the same role ("Dr" -> doctor).
+    Only in the first two paragraphs of the article, only for "a"/"an" + a role or person noun.
+    """
+    idx = _index(doc)
+    noun = token.lemma_.lower()
+    if idx is None or noun not in PERSON_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    paras = doc._.get(attrs.PARAGRAPHS) or []
+    if not paras:
+        return None
+    starts = [int(a) for a, _ in paras]
+    k = bisect_right(starts, token.idx) - 1
+    if k < 0 or k > 1:
+        return None
+    limit = int(paras[min(len(paras) - 1, k + 2)][1])
+    seen = set()
+    for a, b, ci in idx.char_starts:
+        if ci in seen:
+            continue
+        seen.add(ci)
+        c = idx.people[ci]
+        if a <= token.idx or c["kind"] != "person":
+            continue  # someone named before the noun is not introduced later
+        if a >= limit:
+            break
+        for t in c.get("titles") or ():
+            if noun in t.lower().split() or noun in _title_roles(t):
+                return c["name"]
+        return None  # only the first person introduced after the noun
+    return None
+
+
 def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The person a definite role noun ("the congresswoman") refers to, else None."""
     idx = _index(doc)

@@ -421,6 +421,11 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
         a = tok.left_edge.idx
+        if tok.pos_ == "NOUN":
+            name = people.cataphoric_antecedent(doc, tok)
+            if name:
+                b = tok.idx + len(tok.text)
+                return {"name": name, "mention": people.doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
         end_tok = tok
         for child in tok.rights:
             if child.dep_ == "prep" and child.right_edge.i - tok.i <= 8:

@@ -8,6 +8,7 @@ Quantities themselves are found and normalized by ``pipeline.components.quantiti
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import re
 from functools import lru_cache
@@ -111,7 +112,7 @@ def _full_name(doc: Doc, text: str) -> str:
     if not words:
         return text
     best = " ".join(words)
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ == "PERSON":
             ew = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).split()
             if ew and ew[-1] == words[-1] and len(ew) > len(best.split()):
@@ -129,7 +130,7 @@ def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Op
                if isinstance(c, dict)}
     start = max(0, tok.idx - 1500)
     best = None
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ != "PERSON" or ent.start_char < start:
             continue
         if ent.end_char > tok.idx:
@@ -157,6 +158,22 @@ def _cached(doc: Doc) -> dict:
         _CACHE.clear()
         _CACHE["doc"] = doc
     return _CACHE
+
+
+def _text(doc: Doc) -> str:
+    """``doc.text`` once per doc (spaCy joins the tokens again on every access)."""
+    memo = _cached(doc)
+    if "text" not in memo:
+        memo["text"] = doc.text
+    return memo["text"]
+
+
+def _ents(doc: Doc) -> List[Span]:
+    """``doc.ents`` once per doc (spaCy rebuilds every Span on each access)."""
+    memo = _cached(doc)
+    if "ents" not in memo:
+        memo["ents"] = list(doc.ents)
+    return memo["ents"]
 
 
 _LEAD_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
@@ -187,12 +204,12 @@ def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
                 a, b = int(m[0]), int(m[1])
             except (TypeError, ValueError, IndexError):
                 continue
-            name = _clean_org(c.get("name") or doc.text[a:b])
+            name = _clean_org(c.get("name") or _text(doc)[a:b])
             if name:
                 out.append((a, b, name))
                 seen.add(a)
     places: List[Tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ == "ORG" and ent.start_char not in seen:
             name = _clean_org(ent.text)
             if name and name not in persons:
@@ -210,29 +227,36 @@ def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
             heads.setdefault(w[0], name)
     chains: List[str] = []
     if heads:
-        covered = [(a, b) for a, b, _ in out]
+        covered = sorted((a, b) for a, b, _ in out)
+        starts = [a for a, _ in covered]
         multi_person_words = {w for p in persons if len(p.split()) > 1 for w in p.split()}
-        for t in doc:
-            if t.pos_ != "PROPN" or t.text not in heads or t.text in multi_person_words:
+        pat = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in heads
+                                                   if h not in multi_person_words) + r")(?![\w])")
+        text = _text(doc)
+        for mm in pat.finditer(text) if pat.pattern != r"(?<![\w])(?:)(?![\w])" else ():
+            k = bisect.bisect_right(starts, mm.start()) - 1
+            if k >= 0 and covered[k][0] <= mm.start() < covered[k][1]:
                 continue
-            if any(a <= t.idx < b for a, b in covered):
+            span = doc.char_span(mm.start(), mm.end())
+            if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
                 continue
+            t = span[0]
             j = t.i
             while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
                     and doc[j + 1].ent_type_ not in ("GPE", "DATE") and j - t.i < 3:
                 j += 1
             if j > t.i:
-                chains.append(doc.text[t.idx:doc[j].idx + len(doc[j].text)])
+                chains.append(text[t.idx:doc[j].idx + len(doc[j].text)])
             out.append((t.idx, t.idx + len(t.text), heads[t.text]))
     out.sort()
     forms: Dict[str, int] = {}
     for f in chains:
         forms[f] = forms.get(f, 0) + 1
     for a, b, name in out:
-        for f in (name, _clean_org(doc.text[a:b])):
+        for f in (name, _clean_org(_text(doc)[a:b])):
             if f:
                 forms[f] = forms.get(f, 0) + 1
-    for ent in doc.ents:
+    for ent in _ents(doc):
         if ent.label_ == "ORG":
             f = _clean_org(ent.text)
             if f and f not in persons:
@@ -350,7 +374,7 @@ def _propn_text(doc: Doc, lo: int, hi: int) -> Optional[str]:
     if last.i + 1 < len(doc) and doc[last.i + 1].dep_ == "nummod" and doc[last.i + 1].head.i == last.i \
             and doc[last.i + 1].idx == last.idx + len(last.text) + 1:
         toks.append(doc[last.i + 1])
-    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    text = _text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     return _clean_org(text) or None
 
 
@@ -405,7 +429,7 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         lo, hi = _name_span(tok)
         if tok.ent_type_:
             # widen to the whole entity
-            for ent in doc.ents:
+            for ent in _ents(doc):
                 if ent.start <= tok.i < ent.end:
                     lo, hi = min(lo, ent.start), max(hi, ent.end)
                     break
@@ -423,7 +447,7 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         if name:
             return _full_org(doc, name)
         if tok.ent_type_ in NAME_LABELS:
-            for ent in doc.ents:
+            for ent in _ents(doc):
                 if ent.start <= tok.i < ent.end:
                     if ent.label_ == "PERSON":
                         return _full_name(doc, ent.text)
@@ -751,9 +775,9 @@ def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> L
             except (TypeError, ValueError, IndexError):
                 continue
             if start <= a and b <= end:
-                out.append((a, c.get("name") or doc.text[a:b]))
+                out.append((a, c.get("name") or _text(doc)[a:b]))
     if not out:
-        for ent in doc.ents:
+        for ent in _ents(doc):
             if ent.label_ in ((kind.upper(),) if kind else ("PERSON", "ORG")) \
                     and start <= ent.start_char and ent.end_char <= end:
                 out.append((ent.start_char, ent.text))
@@ -769,9 +793,9 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
     eb = _explicit_subject(nb, rb, b.kind) if rb is not ra else None
     # "for Okafor" right after the second member also covers a pair ("52.4% to 47.6% for Okafor")
     if eb is None:
-        m = re.match(r"\s+(?:for|to)\s+", doc.text[b.end:b.end + 10])
+        m = re.match(r"\s+(?:for|to)\s+", _text(doc)[b.end:b.end + 10])
         if m:
-            t = doc.char_span(b.end + m.end(), min(len(doc.text), b.end + m.end() + 40),
+            t = doc.char_span(b.end + m.end(), min(len(_text(doc)), b.end + m.end() + 40),
                               alignment_mode="expand")
             if t is not None and len(t) and t[0].pos_ in ("PROPN",):
                 eb = entity_name(t[0])
@@ -862,7 +886,9 @@ def _time_for(doc: Doc, q: Quantity, sent: Span, figure_spans: Sequence[Tuple[in
               published: Optional[str]) -> Optional[dict]:
     best = None
     best_d = None
-    for ent in sent.ents:
+    for ent in _ents(doc):
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if any(ent.start_char < e and s < ent.end_char for s, e in figure_spans):
@@ -896,7 +922,7 @@ def _attribution(doc: Doc, q: Quantity, sent: Span, quotes: Sequence[dict]) -> O
             n = entity_name(pobj)
             if n:
                 return n
-            for ent in doc.ents:
+            for ent in _ents(doc):
                 if ent.label_ in ("ORG", "PERSON", "GPE") and pobj.left_edge.i <= ent.start \
                         and ent.end <= pobj.right_edge.i + 1:
                     return _canonical(doc, ent.start_char, ent.end_char) or ent.text
@@ -975,7 +1001,7 @@ def _statement(q: Quantity, subject: Optional[str], verb: Optional[Token], nom: 
 
 def extract_figures(doc: Doc) -> List[dict]:
     """All numeric claims of a parsed doc as plain dicts (see pipeline.attrs)."""
-    text = doc.text
+    text = _text(doc)
     if not text.strip():
         return []
     quants = find_quantities(text)

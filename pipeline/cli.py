@@ -42,6 +42,10 @@ def _load(model: Optional[str]):
         raise _fail(str(err))
 
 
+SHOW_PROBLEMS = 50
+"""Problems printed at the end of a run; all of them are in OUTPUT.errors.jsonl."""
+
+
 @app.command("run")
 def run_cmd(
     inputs: List[Path] = typer.Argument(
@@ -51,8 +55,9 @@ def run_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="The JSONL file to write records to."),
     force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
     resume: bool = typer.Option(
-        False, "--resume", help="Continue an interrupted run into OUTPUT: the result is the same as "
-        "an uninterrupted run.",
+        False, "--resume", help="Continue an interrupted (killed) run into OUTPUT, with the same "
+        "inputs: the files end up byte for byte as an uninterrupted run leaves them. A finished "
+        "run is left as it is.",
     ),
     workers: int = typer.Option(
         0, "--workers", "-w", help="Worker processes, each loading the model once (0: one per core). "
@@ -64,11 +69,17 @@ def run_cmd(
     """Extract quotes and figures from articles into OUTPUT (JSONL).
 
     Problems with single articles (unreadable, not text, a failing stage) are listed in
-    OUTPUT.errors.jsonl and the run goes on. Exit status: 0 when every article was processed,
-    1 when some failed (after all others were processed), 2 for usage errors.
+    OUTPUT.errors.jsonl, one JSON object a line ({"source", "level", "reason"}: source is the
+    path, or path:LINE for JSONL; level error, warning or skipped), and the run goes on.
+    Records are appended as articles finish; OUTPUT.progress lets --resume continue a run
+    that was killed.
+
+    Exit status: 0 when every article was processed, 1 when some failed (after all others
+    were processed), 2 for usage errors (missing input, OUTPUT exists without --force or
+    --resume).
     """
     from . import ModelNotFound
-    from .runner import RunError, run
+    from .runner import RunError, errors_path, run
 
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
     bar = None
@@ -98,10 +109,15 @@ def run_cmd(
     finally:
         if bar is not None:
             bar.close()
-    for problem in summary.problems:
-        if problem["level"] != "skipped":
-            typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
-    if summary.resumed_from:
+    shown = [p for p in summary.problems if p["level"] != "skipped"]
+    for problem in shown[:SHOW_PROBLEMS]:
+        typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
+    if summary.problems:
+        more = f"{len(shown) - SHOW_PROBLEMS} more; " if len(shown) > SHOW_PROBLEMS else ""
+        typer.echo(f"({more}all {len(summary.problems)} problems in {errors_path(output)})", err=True)
+    if summary.already_finished:
+        typer.echo(f"{output}: the run was already finished; nothing to do", err=True)
+    elif summary.resumed_from:
         typer.echo(f"resumed after {summary.resumed_from} input items", err=True)
     typer.echo(summary.line(), err=True)
     raise typer.Exit(summary.exit_code)

@@ -192,6 +192,18 @@ def _make_doc(nlp, article: Article, start: int, end: int):
     return doc
 
 
+# Characters that JSON leaves unescaped inside strings but that line readers (str.splitlines,
+# some JavaScript) take for line ends: written as \uXXXX escapes, the same JSON value, so that a
+# record is always exactly one line for every reader.
+_LINE_ENDS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line_json(text: str) -> str:
+    """JSON text with U+0085, U+2028 and U+2029 escaped (valid only inside JSON strings, where
+    they can be the only place these characters are)."""
+    return text.translate(_LINE_ENDS)
+
+
 def _result(article: Article, docs_and_offsets) -> ArticleResult:
     from .export import doc_to_records, records_to_jsonl
 
@@ -211,7 +223,7 @@ def _result(article: Article, docs_and_offsets) -> ArticleResult:
     return ArticleResult(
         source=article.source,
         article_id=article.id,
-        lines=records_to_jsonl(records),
+        lines=one_line_json(records_to_jsonl(records)),
         quotes=sum(r.type == "quote" for r in records),
         figures=sum(r.type == "numeric" for r in records),
         words=len(text.split()),
@@ -595,7 +607,7 @@ class _Outputs:
         if lines:
             self.out_size += _write_all(self.out, lines.encode("utf-8", "surrogatepass"))
         if problem is not None:
-            data = json.dumps(problem, ensure_ascii=False, sort_keys=True) + "\n"
+            data = one_line_json(json.dumps(problem, ensure_ascii=False, sort_keys=True)) + "\n"
             self.err_size += _write_all(self.err, data.encode("utf-8", "surrogatepass"))
         self.done_items += 1
         self._mark(last=source)

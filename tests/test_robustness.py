@@ -73,6 +73,7 @@ def build_folder(folder: Path, port: int) -> dict:
       "\u201cGreat \U0001F680 news for the \U0001F1FA\U0001F1F8 team,\u201d she said of the 8% gain.\n")
     w("zw.txt", "Prices\u200b rose\u200d 4%\u200f in \u202eMarch\u202c, said Omar Haddad.\n\n"
       "\u05de\u05d7\u05d9\u05e8\u05d9\u05dd \u05e2\u05dc\u05d5 \u200f5%\u200e \u0628\u0646\u0633\u0628\u0629 12%\n")
+    w("linesep.txt", "Prices rose 4%\u2028in May,\x85 said Ana Ruiz.\u2029\u201cIt was a hard\u2028year,\u201d she said.\n")
     w("quotes.txt", "\u201cHe said \u201cit is fine, she said.\n\n\"Unclosed quote that never ends\n\n"
       "\u2018 single \u2019\u2019 \u2018\u2018 `` '' \u00ab open \u00bb\u00bb \u201d\u201d\u201c\n\n``Wire copy,'' said Ed Park. ``\n")
     w("numbers.txt", "Version 1.2.3 cost 1e309 dollars, $- and NaN% of 10^100, or $1e309, -$, 1,2,3,4% "
@@ -137,7 +138,7 @@ PROBLEMS = [
     pytest.param("mem.txt", "error", "error", marks=pytest.mark.skipif(
         not os.path.exists("/proc/self/mem"), reason="needs /proc/self/mem")),
 ]
-GOOD_TXT = ["bom", "crlf", "latin1", "cp1252", "longline", "emoji", "zw", "quotes", "numbers", "inject",
+GOOD_TXT = ["linesep", "bom", "crlf", "latin1", "cp1252", "longline", "emoji", "zw", "quotes", "numbers", "inject",
             "big", "sub/story", "empty", "blank"]
 
 
@@ -288,6 +289,15 @@ def test_nothing_in_an_input_is_executed_or_fetched(torture):
     assert not torture.connected
     assert not (torture.base / "PWNED").exists() and not Path("PWNED").exists()
     _find(torture, "inject", "numeric", "12%")
+
+
+def test_unicode_line_separators_stay_inside_one_record_line(torture):
+    """U+2028, U+2029 and U+0085 are line ends to str.splitlines: written escaped."""
+    raw = torture.out.read_bytes()
+    assert raw.count(b"\n") == len(torture.lines)
+    assert "\u2028".encode() not in raw and "\x85".encode() not in raw
+    hits = [r for r in torture.records if r.article.id == "linesep"]
+    assert hits and any("\u2028" in r.text or "\u2028" in r.sentence.text for r in hits)
 
 
 def test_duplicate_id_is_reported_not_merged(torture):

@@ -106,6 +106,8 @@ def run_cmd(
         raise _fail(str(err))
     except ModelNotFound as err:
         raise _fail(str(err))
+    except KeyboardInterrupt:
+        raise _fail(f"interrupted; every finished article is in {output}: add --resume to continue", 130)
     finally:
         if bar is not None:
             bar.close()

@@ -333,6 +333,7 @@ def _worker_init(model: Optional[str], time_limit: Optional[float] = TIME_LIMIT)
     initializer would only break the pool, without saying why)."""
     global _WORKER_NLP, _WORKER_ERROR, _WORKER_TIME_LIMIT
     _WORKER_TIME_LIMIT = time_limit
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle
     try:
         from . import load_pipeline
 

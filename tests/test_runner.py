@@ -420,3 +420,27 @@ def test_a_killed_run_never_leaves_a_line_a_reader_chokes_on(nlp, finished, tmp_
         assert prefix == b"" or prefix.endswith(b"\n")
     for line in data.decode("utf-8").splitlines():
         parse_record(line)
+
+
+def test_ctrl_c_exits_130_with_a_resume_hint_and_resume_completes(corpus, tmp_path):
+    """SIGINT to the whole process group, as a terminal sends it, with workers running."""
+    folder, reference = corpus
+    out = tmp_path / "o.jsonl"
+    proc = subprocess.Popen(CLI + ["run", str(folder), "-o", str(out), "-w", "2", "-q"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while _lines(out) < 50:
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.02)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 130, stderr
+    assert "--resume" in stderr and "Traceback" not in stderr, stderr
+    resumed = cli("run", folder, "-o", out, "-w", "1", "-q", "--resume")
+    assert resumed.returncode == 1, resumed.stderr
+    assert files(out) == files(reference)

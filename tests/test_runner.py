@@ -263,7 +263,8 @@ def test_resume_after_kill_9_gives_the_uninterrupted_files(corpus, tmp_path):
     _kill_midway([ "run", folder, "-o", out, "-w", "1", "-q"], out, min_lines=total // 4, total_lines=total)
     killed = out.read_bytes()
     assert 0 < len(killed) < len(reference.read_bytes())
-    for line in killed.decode("utf-8").splitlines()[:-1]:
+    assert killed.endswith(b"\n")  # whole lines only, the last one too
+    for line in killed.decode("utf-8").splitlines():
         parse_record(line)
     proc = cli("run", folder, "-o", out, "-w", "1", "--resume")
     assert proc.returncode == 1, proc.stderr  # the same failures as the reference run

@@ -21,6 +21,19 @@ found after titles ("said Mayor Jane Doe") and as reporting-verb subjects; a fir
 model left out ("Jane" in "Jane Doe, 54,") joins the name; hyphenated surnames are repeated as
 one word; an acronym joins the organization it abbreviates.
 
+Organizations: a lone word that starts exactly one known organization's name joins it ("Harlow"
+beside "Harlow Dynamics"; not when the name is a place's body, "X County Board",
+``people_place_words.txt``); a short organization name joins the one fuller name it starts or
+(capitalized names only, not after "of") ends ("the Gulls" -> "Harbor City Gulls"); an
+untagged fuller form in the text ("X Technologies" where only "X" was tagged) joins too; an
+organization's canonical name is its fullest form. Garbage is kept out: datelines (an all-caps
+place opening a paragraph before a dash: "CITY, Region (Agency) -") are places, never clusters;
+entities crossing a lowercase function word ("Gulls as Mercer" in a headline) are split there;
+a one-word "person" that opens a sentence or headline and that the article also writes in
+lower case ("Ferry strike ...", "Turnout reached ...") is dropped. When neither titles nor
+pronouns give a person's gender, a first name of one sex does (``people_first_names_*.txt``,
+weak evidence only).
+
 Pure helpers that later stages call (they read only ``doc._.claimsift_people`` and the parse):
 
 ``canonical_name(doc, start, end) -> str | None``
@@ -32,7 +45,9 @@ Pure helpers that later stages call (they read only ``doc._.claimsift_people`` a
     they/them/their) refers to, by gender and recency: mentions earlier in the same sentence
     and in up to four preceding sentences, subjects preferred, a pronoun subject of an earlier
     sentence followed through to its own antecedent. "they" resolves to a coordinated subject
-    ("X and Y") or an organization. None when nothing fits.
+    ("X and Y") or an organization. An object pronoun never refers to the subject of its own
+    clause (binding principle B: in "Judge X ordered him to pay", him is not X); possessives and
+    reflexives can ("X raised money for her campaign"). None when nothing fits.
 
 ``cluster_for(doc, start, end) -> dict | None``
     The cluster dict itself, for callers that also want the gender, kind or titles.
@@ -100,6 +115,7 @@ ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in _load_gendered("people_ro
 PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
 PERSON_NOUNS.update({k[0]: v for k, v in _load_gendered("people_person_nouns.txt").items()})
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
+_TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
 ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in _read_lines("people_org_words.txt"))
 ORG_NOUNS = frozenset(w.strip().lower() for w in _read_lines("people_org_nouns.txt"))
@@ -369,7 +385,7 @@ def _person_mention(doc: Doc, ts: int, te: int, title_words: Sequence[str], titl
 # a dateline: an all-caps place opening a paragraph, then an optional ", Region/date" and
 # "(Agency)", then a dash ("KESSELPORT, Norway (Reuters) - ", "SAN MATEO, Calif. - ", "CITY —")
 _DATELINE = re.compile(
-    r"(?m)^[ \t]*([A-Z][A-Z.'’\-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
+    r"[ \t]*([A-Z][A-Z.'’\-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
     r"(?=(?:,[^\n,()]{1,40}(?:,[^\n,()]{1,30})?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])[ \t])")
 # lowercase words that never sit inside a name: an entity crossing one is two names run
 # together ("Gulls as Mercer" in "Ridgebacks rally past Gulls as Mercer runs wild")
@@ -380,13 +396,19 @@ _SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "afte
 def _datelines(doc: Doc) -> List[Tuple[int, int]]:
     """Char ranges of the dateline places of a doc's paragraphs (places, never people)."""
     text = doc_text(doc)
-    out = []
-    for k, m in enumerate(_DATELINE.finditer(text)):
-        if k >= 50:  # odd text with many "ABC - " lines: keep the stage linear
-            break
+    out: List[Tuple[int, int]] = []
+    pos, tried = 0, 0
+    while pos >= 0 and tried < 200 and len(out) < 50:  # datelines open articles; odd text stays cheap
+        tried += 1
+        m = _DATELINE.match(text, pos) if text[pos:pos + 1].isupper() or text[pos:pos + 1] in " \t" else None
+        pos = text.find("\n", pos)
+        if pos >= 0:
+            pos += 1
+        if m is None:
+            continue
         word = m.group(1)
         # an acronym the article repeats in capitals ("IBM - the computing giant - said") is a name
-        if len(word) > 5 or text.count(word, m.end(1)) == 0:
+        if len(word) > 5 or text.find(word, m.end(1)) < 0:
             out.append(m.span(1))
     return out
 
@@ -498,7 +520,7 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
             continue
         # longest title starting here
         best = 0
-        for k in range(min(_TITLE_MAXLEN, n - i), 0, -1):
+        for k in range(min(_TITLE_MAXLEN, n - i), 0, -1) if _norm_word(t.text) in _TITLE_FIRST else ():
             key = tuple(_norm_word(doc[i + x].text) for x in range(k) if doc[i + x].text != ".")
             if key in TITLES and all(doc[i + x].text[:1].isupper() or doc[i + x].text == "." for x in range(k)):
                 best = k
@@ -758,8 +780,8 @@ def build_clusters(doc: Doc) -> List[dict]:
     for m in orgs:
         if len(m.words) >= 2 and m.words[0][:1].isupper() and _norm_word(m.words[1]) not in PLACE_WORDS:
             org_first[m.words[0]].add(" ".join(m.words).lower())
-    lower_words: Optional[set] = None
     single_clusters: Dict[str, dict] = {}
+    lower_words: Optional[set] = None
     for m in persons:
         if len(m.words) >= 2:
             continue
@@ -774,9 +796,9 @@ def build_clusters(doc: Doc) -> List[dict]:
             if _at_sentence_start(doc, m.tok_start):
                 # "Ferry strike strands ...", "Turnout reached ...": a common noun capitalized by its
                 # place, when the article also writes it in lower case
-                if lower_words is None:
-                    lower_words = {t.text for t in doc if t.is_lower}
-                if w.lower() in lower_words:
+                if lower_words is None:  # once per doc, one C-speed pass
+                    lower_words = set(_LOWER_WORD.findall(doc_text(doc)))
+                if w.lower() != w and w.lower() in lower_words:
                     continue
         if target is None:
             target = single_clusters.get(w)
@@ -956,6 +978,21 @@ def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
         c["mentions"] = []
 
 
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+
+
+def _word_hits(text: str, word: str) -> Iterable[int]:
+    """Start offsets of `word` in `text` as a whole word (str.find: no regex compiled per word)."""
+    n = len(word)
+    at = text.find(word)
+    while at >= 0:
+        before = text[at - 1:at] if at else ""
+        after = text[at + n:at + n + 1]
+        if not (before.isalnum() or before in ("-", "_")) and not (after.isalnum() or after in ("-", "_")):
+            yield at
+        at = text.find(word, at + n)
+
+
 _ABBR_ENDINGS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "AG", "SA"})
 
 
@@ -963,15 +1000,20 @@ def _add_untagged_full_forms(doc: Doc, org_clusters: Dict[str, dict]) -> None:
     """A one-word organization the article also writes in full without an entity over it
     ("Quillon ... SAN MATEO, Calif. - Quillon Technologies on Tuesday unveiled"): the full form
     ("Quillon Technologies", capitalized words ending in an organization word) joins the cluster."""
-    positions = None
+    text = doc_text(doc)
     n = len(doc)
     for key, c in org_clusters.items():
         if not c["mentions"] or " " in key or any(" " in f for f in c["forms"]):
             continue
-        if positions is None:
-            positions = _word_positions(doc)
         word = next(iter(c["forms"]))
-        for i in positions.get(word, ()):
+        # only where the word is followed by a space and a capital (a text search, not a token scan)
+        for at in _word_hits(text, word):
+            if not text[at + len(word):at + len(word) + 2].startswith(" ") or not text[at + len(word) + 1:at + len(word) + 2].isupper():
+                continue
+            span = doc.char_span(at, at + len(word))
+            if span is None or len(span) != 1:
+                continue
+            i = span.start
             if doc[i].ent_type_ not in ("", "ORG") or (doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ != "B"):
                 continue
             best = 0
@@ -1096,11 +1138,21 @@ def _quoted_tokens(doc: Doc) -> List[bool]:
         return flags
     if not spans:
         return flags
-    starts = [t.idx for t in doc]
+    starts: Optional[List[int]] = None
     for q in spans:
         a = q["open"][0]
         b = q["close"][1] if q["close"] else q["end"]
-        for i in range(bisect_left(starts, a), bisect_left(starts, b)):
+        # tokens starting in [a, b): a char span (binary search) instead of a list of every token's offset
+        sp = doc.char_span(a, b, alignment_mode="expand") if a < b else None
+        if sp is not None:
+            lo, hi = sp.start, sp.end
+            if lo < hi and doc[lo].idx < a:
+                lo += 1
+        else:
+            if starts is None:
+                starts = [t.idx for t in doc]
+            lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+        for i in range(lo, hi):
             flags[i] = True
     return flags
 

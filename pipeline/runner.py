@@ -696,6 +696,7 @@ def run(
     summary.resumed_from = files.done_items
     summary.words_before = summary.words
     summary.problems = files.problems_so_far()
+    ctrl_c = _StopOnCtrlC().__enter__()
     try:
         if files.finished:
             summary.already_finished = True
@@ -738,11 +739,36 @@ def run(
                 _account(summary, result, files)
                 if progress is not None and isinstance(result, ArticleResult):
                     progress(summary.articles, summary.words)
+            if ctrl_c.requested:  # the chunk's results are written: a clean place to stop
+                raise KeyboardInterrupt
         files.finish()
     finally:
+        ctrl_c.__exit__()
         files.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+class _StopOnCtrlC:
+    """The first Ctrl-C (SIGINT) asks the run to stop after the item being written, so that it
+    never lands inside a read or a write; a second one interrupts at once. Main thread only."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.previous = None
+
+    def __enter__(self) -> "_StopOnCtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self.previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, signum, frame) -> None:
+        self.requested = True
+        signal.signal(signal.SIGINT, self.previous if self.previous is not None else signal.default_int_handler)
+
+    def __exit__(self, *exc) -> None:
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
 
 
 def _changed(out: Path, files: _Outputs, seen: Optional[str]) -> str:

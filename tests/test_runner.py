@@ -423,11 +423,13 @@ def test_a_killed_run_never_leaves_a_line_a_reader_chokes_on(nlp, finished, tmp_
         parse_record(line)
 
 
-def test_ctrl_c_exits_130_with_a_resume_hint_and_resume_completes(corpus, tmp_path):
-    """SIGINT to the whole process group, as a terminal sends it, with workers running."""
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_exits_130_with_a_resume_hint_and_resume_completes(corpus, tmp_path, workers):
+    """SIGINT to the whole process group, as a terminal sends it: the run stops after the chunk
+    being written (never inside a read or a write), says how to continue, and resumes exactly."""
     folder, reference = corpus
     out = tmp_path / "o.jsonl"
-    proc = subprocess.Popen(CLI + ["run", str(folder), "-o", str(out), "-w", "2", "-q"], cwd=ROOT,
+    proc = subprocess.Popen(CLI + ["run", str(folder), "-o", str(out), "-w", workers, "-q"], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
     try:
         deadline = time.monotonic() + 300

@@ -245,11 +245,11 @@ def _open_regular(path: str):
             raise IsADirectoryError(21, "is a folder")
         if not stat.S_ISREG(info.st_mode):
             raise OSError(0, "not a regular file (a pipe, socket or device)")
-        handle = os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
         raise
-    return handle, info
+    # fdopen owns the descriptor from here on, and closes it itself if it fails.
+    return os.fdopen(fd, "rb"), info
 
 
 class _Ids:

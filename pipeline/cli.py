@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -46,6 +47,11 @@ SHOW_PROBLEMS = 50
 """Problems printed at the end of a run; all of them are in OUTPUT.errors.jsonl."""
 
 
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 @app.command("run")
 def run_cmd(
     inputs: List[Path] = typer.Argument(
@@ -65,6 +71,16 @@ def run_cmd(
     ),
     model: Optional[str] = ModelOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    engine: Engine = typer.Option(
+        Engine.local, "--engine", help="local: worker processes on this machine; dask: a Dask "
+        "distributed cluster (needs pip install 'claimsift[dask]'); without --scheduler a local "
+        "cluster of --workers processes.",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="tcp://HOST:PORT", help="The Dask scheduler to run on "
+        "(with --engine dask). This machine reads the inputs and writes the output; the workers "
+        "need claimsift installed, not the data.",
+    ),
 ) -> None:
     """Extract quotes and figures from articles into OUTPUT (JSONL).
 
@@ -87,20 +103,18 @@ def run_cmd(
         from tqdm import tqdm
 
         bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
-        state = {"words": 0}
 
         def progress(articles: int, words: int) -> None:
             bar.update(articles - bar.n)
             elapsed = bar.format_dict.get("elapsed") or 0
             if elapsed:
                 bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
-            state["words"] = words
     else:
         progress = None
     try:
         summary = run(
             inputs, output, model=model, force=force, resume=resume, workers=n_workers,
-            progress=progress,
+            progress=progress, engine=engine.value, scheduler=scheduler,
         )
     except RunError as err:
         raise _fail(str(err))

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
+from .export import one_line_json
 from .reader import Article, Problem, iter_inputs
 
 # Articles longer than this are processed in segments cut at paragraph or line breaks; the
@@ -192,18 +193,6 @@ def _make_doc(nlp, article: Article, start: int, end: int):
     return doc
 
 
-# Characters that JSON leaves unescaped inside strings but that line readers (str.splitlines,
-# some JavaScript) take for line ends: written as \uXXXX escapes, the same JSON value, so that a
-# record is always exactly one line for every reader.
-_LINE_ENDS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def one_line_json(text: str) -> str:
-    """JSON text with U+0085, U+2028 and U+2029 escaped (valid only inside JSON strings, where
-    they can be the only place these characters are)."""
-    return text.translate(_LINE_ENDS)
-
-
 def _result(article: Article, docs_and_offsets) -> ArticleResult:
     from .export import doc_to_records, records_to_jsonl
 
@@ -223,7 +212,7 @@ def _result(article: Article, docs_and_offsets) -> ArticleResult:
     return ArticleResult(
         source=article.source,
         article_id=article.id,
-        lines=one_line_json(records_to_jsonl(records)),
+        lines=records_to_jsonl(records),
         quotes=sum(r.type == "quote" for r in records),
         figures=sum(r.type == "numeric" for r in records),
         words=len(text.split()),
@@ -677,6 +666,8 @@ def run(
     nlp=None,
     progress: Optional[Callable[[int, int], None]] = None,
     time_limit: Optional[float] = TIME_LIMIT,
+    engine: str = "local",
+    scheduler: Optional[str] = None,
 ) -> Summary:
     """Process every article of `inputs` and write the records to `out`.
 
@@ -685,11 +676,21 @@ def run(
     resume with other inputs). With `resume`, a finished run is left as it is, an interrupted one
     is continued so that the files end up as an uninterrupted run would have left them.
     `time_limit`: seconds a segment of an article may take before it fails (None: no limit).
+    `engine`: "local" (this machine, `workers` processes) or "dask" (a Dask cluster at
+    `scheduler`, or a local one of `workers` processes; see pipeline/dask_engine.py).
     """
     out = Path(out)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     _check_usage(inputs, out, force, resume)
+    if engine not in ("local", "dask"):
+        raise RunError(f"unknown engine {engine!r}: local or dask")
+    if scheduler and engine != "dask":
+        raise RunError("--scheduler needs --engine dask")
+    if engine == "dask":
+        from .dask_engine import require_dask
+
+        require_dask()  # DaskUnavailable is a RunError: stop before any file is touched
     started = time.perf_counter()
     files = _Outputs(out, inputs, model, resume=resume and out.exists())
     summary = Summary(**files.counts)
@@ -724,14 +725,20 @@ def run(
         if drop and files.last_source is not None and first[drop - 1].source != files.last_source:
             raise RunError(_changed(out, files, first[drop - 1].source))
 
-        if workers <= 1 and nlp is None:
+        if engine == "local" and workers <= 1 and nlp is None:
             from . import load_pipeline
 
             nlp = load_pipeline(model)
         if nlp is not None:
             prepare(nlp)
         all_chunks = _prepend(first, chunks)
-        for results in _ordered_results(all_chunks, nlp, model, workers, time_limit=time_limit):
+        if engine == "dask":
+            from .dask_engine import ordered_results
+
+            ordered = ordered_results(all_chunks, model, scheduler=scheduler, n_workers=workers)
+        else:
+            ordered = _ordered_results(all_chunks, nlp, model, workers, time_limit=time_limit)
+        for results in ordered:
             for result in results:
                 if drop:
                     drop -= 1

@@ -83,11 +83,6 @@ def reference(inputs, nlp, tmp_path_factory):
     return _files(out), summary
 
 
-IMPURE = (
-    "the pipeline's output depends on what its process processed before (the quotes stage loses "
-    "its speakers for good once the first nlp.memory_zone() has closed, and runner.process_chunk "
-    "runs in memory zones): engines agree byte for byte only when every process sees the same chunks"
-)
 
 
 @pytest.fixture(scope="module")
@@ -145,9 +140,8 @@ def _article_order(data: bytes):
     return [a for i, a in enumerate(ids) if i == 0 or ids[i - 1] != a]
 
 
-def _assert_same_files(out: Path, expected, pure: bool) -> None:
-    """Nothing lost, doubled or reordered; then the same bytes (a known gap while the pipeline
-    itself depends on the history of its process)."""
+def _assert_same_files(out: Path, expected) -> None:
+    """Nothing lost, doubled or reordered; then the same bytes."""
     got = _files(out)
     assert got["errors"] == expected["errors"]
     order = _article_order(got["out"])
@@ -162,8 +156,6 @@ def _assert_same_files(out: Path, expected, pure: bool) -> None:
                 f"{first}:\n dask:  {a[first][:300] if first < len(a) else None!r}\n local: "
                 f"{b[first][:300] if first < len(b) else None!r}"
             )
-            if not pure:
-                pytest.xfail(f"{IMPURE} -- {message}")
             raise AssertionError(message)
 
 
@@ -187,12 +179,12 @@ def test_reference_run_is_sound(reference, texts_by_id):
 
 
 @needs_dask
-def test_same_bytes_as_the_local_engine(cluster, inputs, reference, tmp_path, pure):
+def test_same_bytes_as_the_local_engine(cluster, inputs, reference, tmp_path):
     local_cluster, _ = cluster
     out = tmp_path / "out.jsonl"
     summary = _run_dask([inputs], out, local_cluster.scheduler_address)
     files, expected = reference
-    _assert_same_files(out, files, pure)
+    _assert_same_files(out, files)
     assert _counts(summary) == _counts(expected)
     assert summary.problems == expected.problems
 
@@ -216,7 +208,7 @@ def test_one_fresh_worker_writes_the_bytes_of_a_fresh_local_run(inputs, tmp_path
 
 
 @needs_dask
-def test_resume_after_an_interrupted_run(cluster, inputs, reference, tmp_path, pure):
+def test_resume_after_an_interrupted_run(cluster, inputs, reference, tmp_path):
     """A run cut off mid-way (a torn last line in each file) is finished by --resume on dask."""
     local_cluster, _ = cluster
     files, _ = reference
@@ -230,7 +222,7 @@ def test_resume_after_an_interrupted_run(cluster, inputs, reference, tmp_path, p
     runner.progress_path(out).write_bytes(b"".join(lines[: at + 1]) + b'{"items": 9')
     summary = _run_dask([inputs], out, local_cluster.scheduler_address, resume=True)
     assert summary.resumed_from == cut["items"] > 0
-    _assert_same_files(out, files, pure)
+    _assert_same_files(out, files)
 
 
 def _kill_a_busy_worker(client) -> int:
@@ -258,7 +250,7 @@ def _wait_for_two_workers(client, killed):
 
 
 @needs_dask
-def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, inputs, reference, tmp_path, pure):
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, inputs, reference, tmp_path):
     local_cluster, client = cluster
     killed = []
 
@@ -270,13 +262,13 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(cluster, inputs, refe
     summary = _run_dask([inputs], out, local_cluster.scheduler_address, progress=progress)
     files, expected = reference
     assert killed
-    _assert_same_files(out, files, pure)
+    _assert_same_files(out, files)
     assert _counts(summary) == _counts(expected)
     assert killed[0] not in _wait_for_two_workers(client, killed[0])  # the nanny restarted it
 
 
 @needs_dask
-def test_a_chunk_that_kills_its_worker_is_redone_one_article_at_a_time(cluster, inputs, reference, tmp_path, pure):
+def test_a_chunk_that_kills_its_worker_is_redone_one_article_at_a_time(cluster, inputs, reference, tmp_path):
     """With no failures allowed, the killed worker's chunk ends as KilledWorker; its articles are
     then redone one by one and the output is still exactly the local one."""
     local_cluster, client = cluster
@@ -298,7 +290,7 @@ def test_a_chunk_that_kills_its_worker_is_redone_one_article_at_a_time(cluster, 
         client.run_on_scheduler(allow, n=dask_engine.ALLOWED_FAILURES)
     files, expected = reference
     assert killed
-    _assert_same_files(out, files, pure)
+    _assert_same_files(out, files)
     assert _counts(summary) == _counts(expected)
     _wait_for_two_workers(client, killed[0])
 
@@ -390,7 +382,6 @@ def test_a_scheduler_without_workers_is_reported(monkeypatch):
             next(dask_engine.ordered_results(iter([[article]]), scheduler=empty.scheduler_address))
 
 
-@pytest.mark.xfail(strict=False, reason=IMPURE)
 def test_a_task_is_pure_same_chunk_same_result(pure):
     """What the dask engine (and the local pool) rely on: a chunk redone in a process that has
     already processed other articles gives the same result as in a fresh one."""

@@ -8,6 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import attrs  # noqa: F401
+from .components import article, claims, morph, people, quotes, sentences  # noqa: F401  (factories)
 
 # Tried in this order when the user names no model: the official package first,
 # then the same files republished on PyPI (a dependency of claimsift).
@@ -42,8 +43,6 @@ def load_pipeline(model: Optional[str] = None, fast_morph: bool = True) -> Langu
     attribute_ruler and rule lemmatizer are replaced by `claimsift_morph`, which gives the same
     POS tags and content-word lemmas for a fraction of their time.
     """
-    from .components import article, claims, morph, people, quotes, sentences  # noqa: F401
-
     nlp = load_base(model)
     if fast_morph:
         _use_fast_morph(nlp)

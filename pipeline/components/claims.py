@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -93,7 +94,7 @@ def _pronoun(doc: Doc, tok: Token) -> Optional[str]:
     name = name or _fallback_pronoun(doc, tok)
     # "the judge ordered him to pay": an object pronoun is not the subject of its own verb
     if name and tok.dep_ in ("dobj", "dative") and tok.lower_ in ("him", "her", "them"):
-        subj = next((c for c in tok.head.children if c.dep_ in SUBJ_DEPS), None)
+        subj = next((c for c in _kids(tok.head) if c.dep_ in SUBJ_DEPS), None)
         if subj is not None and subj.pos_ == "PROPN":
             lo, hi = _name_span(subj)
             sname = _canonical(doc, doc[lo].idx, subj.idx + len(subj.text)) or _full_name(doc, subj.text)
@@ -111,13 +112,20 @@ def _full_name(doc: Doc, text: str) -> str:
     words = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text).split()
     if not words:
         return text
-    best = " ".join(words)
-    for ent in _ents(doc):
-        if ent.label_ == "PERSON":
-            ew = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).split()
-            if ew and ew[-1] == words[-1] and len(ew) > len(best.split()):
-                best = " ".join(ew)
-    return best
+    memo = _cached(doc)
+    longest = memo.get("person_by_last")
+    if longest is None:
+        # last word -> the first PERSON entity with the most words ending in it (one pass per doc)
+        longest = memo["person_by_last"] = {}
+        for ent in _ents(doc):
+            if ent.label_ == "PERSON":
+                ew = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).split()
+                if ew and len(ew) > len(longest.get(ew[-1], ())):
+                    longest[ew[-1]] = ew
+    ew = longest.get(words[-1])
+    if ew and len(ew) > len(words):
+        return " ".join(ew)
+    return " ".join(words)
 
 
 def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Optional[str]:
@@ -130,8 +138,8 @@ def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Op
                if isinstance(c, dict)}
     start = max(0, tok.idx - 1500)
     best = None
-    for ent in _ents(doc):
-        if ent.label_ != "PERSON" or ent.start_char < start:
+    for ent in _ents_from_char(doc, start):
+        if ent.label_ != "PERSON":
             continue
         if ent.end_char > tok.idx:
             break
@@ -174,6 +182,60 @@ def _ents(doc: Doc) -> List[Span]:
     if "ents" not in memo:
         memo["ents"] = list(doc.ents)
     return memo["ents"]
+
+
+def _ent_index(doc: Doc) -> Tuple[List[int], List[int]]:
+    """Token starts and char starts of ``doc.ents`` (sorted, non-overlapping), for bisect."""
+    memo = _cached(doc)
+    if "ent_starts" not in memo:
+        ents = _ents(doc)
+        memo["ent_starts"] = [e.start for e in ents]
+        memo["ent_cstarts"] = [e.start_char for e in ents]
+    return memo["ent_starts"], memo["ent_cstarts"]
+
+
+def _ent_at(doc: Doc, i: int) -> Optional[Span]:
+    """The entity that covers token ``i``, or None (bisect, not a scan of every entity)."""
+    starts, _ = _ent_index(doc)
+    k = bisect.bisect_right(starts, i) - 1
+    if k >= 0:
+        ent = _ents(doc)[k]
+        if ent.start <= i < ent.end:
+            return ent
+    return None
+
+
+def _ents_from_char(doc: Doc, start: int) -> List[Span]:
+    """Entities whose start_char >= start, in order (a slice view of the cached list)."""
+    _, cstarts = _ent_index(doc)
+    return _ents(doc)[bisect.bisect_left(cstarts, start):]
+
+
+def _kids(tok: Token) -> List[Token]:
+    """``tok.children`` once per token (spaCy walks the whole left/right extent on every access,
+    which is the sentence for a root)."""
+    memo = _cached(tok.doc).setdefault("kids", {})
+    got = memo.get(tok.i)
+    if got is None:
+        got = memo[tok.i] = list(tok.children)
+    return got
+
+
+def _sent_of(tok: Token) -> Span:
+    """``tok.sent`` by bisect over the cached sentences (spaCy walks back to the sentence start)."""
+    doc = tok.doc
+    memo = _cached(doc)
+    if "sents" not in memo:
+        try:
+            memo["sents"] = list(doc.sents)
+        except ValueError:
+            memo["sents"] = [doc[:]]
+        memo["sent_starts"] = [s.start for s in memo["sents"]]
+    k = bisect.bisect_right(memo["sent_starts"], tok.i) - 1
+    sents = memo["sents"]
+    if 0 <= k < len(sents) and sents[k].start <= tok.i < sents[k].end:
+        return sents[k]
+    return tok.sent
 
 
 _LEAD_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
@@ -309,6 +371,20 @@ def _full_org(doc: Doc, name: Optional[str]) -> Optional[str]:
     return best
 
 
+def _by_start(items: Sequence[Tuple[int, int, str]], lo: int, hi: int) -> List[Tuple[int, int, str]]:
+    """Items of a list sorted by its first field whose first field lies in [lo, hi)."""
+    keys = _cached_keys(items)
+    return list(items[bisect.bisect_left(keys, lo):bisect.bisect_left(keys, hi)])
+
+
+def _cached_keys(items: Sequence[Tuple[int, int, str]]) -> List[int]:
+    memo = _CACHE.setdefault("keys", {})
+    got = memo.get(id(items))
+    if got is None or got[0] is not items:
+        got = memo[id(items)] = (items, [x[0] for x in items])
+    return got[1]
+
+
 def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
     """The organization a definite noun or "it" stands for at `pos`.
 
@@ -316,9 +392,9 @@ def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3
     department"); other organization nouns ("the company") pick the organization mentioned most
     often in the preceding `window` characters (ties: the latest).
     """
-    orgs = [x for x in _org_mentions(doc) if pos - window <= x[0] < pos]
+    orgs = _by_start(_org_mentions(doc), pos - window, pos)
     if noun:
-        places = [x for x in _cached(doc)["places"] if pos - window <= x[0] < pos]
+        places = _by_start(_cached(doc)["places"], pos - window, pos)
         named = sorted([x for x in orgs + places if noun in x[2].lower().split()])
         if named:
             return _full_org(doc, named[-1][2])
@@ -350,14 +426,14 @@ def _it_antecedent(doc: Doc, tok: Token) -> Optional[str]:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
-            for ch in cur.children:
+            for ch in _kids(cur):
                 if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i and ch.i != tok.i \
                         and ch.pos_ in ("PROPN", "NOUN") and not _in_subtree(tok, ch):
                     n = entity_name(ch)
                     if n and n not in _person_names(tok.doc):
                         return n
-    sent = tok.sent
-    same = [x for x in _org_mentions(doc) if sent.start_char <= x[0] and x[1] <= tok.idx]
+    sent = _sent_of(tok)
+    same = [x for x in _by_start(_org_mentions(doc), sent.start_char, tok.idx) if x[1] <= tok.idx]
     if same:
         return _full_org(doc, same[-1][2])
     return _salient_org(doc, sent.start_char, window=1500)
@@ -380,9 +456,9 @@ def _propn_text(doc: Doc, lo: int, hi: int) -> Optional[str]:
 
 def _named_child(tok: Token) -> Optional[str]:
     """"a bookkeeper named Jane Roe" -> the name."""
-    for ch in tok.children:
+    for ch in _kids(tok):
         if ch.dep_ == "acl" and ch.lemma_.lower() in ("name", "call", "identify"):
-            for g in ch.children:
+            for g in _kids(ch):
                 if g.dep_ in ("oprd", "dobj", "attr", "npadvmod", "xcomp", "appos") and g.pos_ == "PROPN":
                     return entity_name(g)
     return None
@@ -412,7 +488,7 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         name = _pronoun(doc, tok)
         return name
     # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
-    for ch in tok.children:
+    for ch in _kids(tok):
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
             n = entity_name(ch)
             if n:
@@ -429,10 +505,9 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         lo, hi = _name_span(tok)
         if tok.ent_type_:
             # widen to the whole entity
-            for ent in _ents(doc):
-                if ent.start <= tok.i < ent.end:
-                    lo, hi = min(lo, ent.start), max(hi, ent.end)
-                    break
+            ent = _ent_at(doc, tok.i)
+            if ent is not None:
+                lo, hi = min(lo, ent.start), max(hi, ent.end)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
         name = _canonical(doc, start, end)
         if name:
@@ -447,11 +522,11 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
         if name:
             return _full_org(doc, name)
         if tok.ent_type_ in NAME_LABELS:
-            for ent in _ents(doc):
-                if ent.start <= tok.i < ent.end:
-                    if ent.label_ == "PERSON":
-                        return _full_name(doc, ent.text)
-                    return _full_org(doc, _propn_text(doc, ent.start, ent.end))
+            ent = _ent_at(doc, tok.i)
+            if ent is not None:
+                if ent.label_ == "PERSON":
+                    return _full_name(doc, ent.text)
+                return _full_org(doc, _propn_text(doc, ent.start, ent.end))
         if tok.pos_ == "PROPN" and not (doc._.get(attrs.PEOPLE) or ()):
             return _full_name(doc, doc[lo:hi].text)
         # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
@@ -465,8 +540,8 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
             name = None
         if name:
             return name
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-    if definite and any(c.lower_ == "old" and c.dep_ == "amod" for c in tok.children):
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))
+    if definite and any(c.lower_ == "old" and c.dep_ == "amod" for c in _kids(tok)):
         return _latest_person(doc, tok.idx)  # "the 27-year-old forward"
     if tok.pos_ == "NOUN" and definite:
         return _salient_org(doc, tok.idx, noun=tok.lower_)
@@ -483,7 +558,7 @@ def _latest_person(doc: Doc, pos: int, window: int = 800) -> Optional[str]:
 
 def _np_name(tok: Token) -> Optional[str]:
     """A name given inside a noun phrase: "incumbent Jane Roe", "a bookkeeper named Jane Roe"."""
-    for ch in tok.children:
+    for ch in _kids(tok):
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
             n = entity_name(ch)
             if n:
@@ -494,22 +569,22 @@ def _np_name(tok: Token) -> Optional[str]:
 def _owner_in_np(tok: Token) -> Optional[str]:
     """The owner written inside a common-noun phrase: "the company's shares", "officials in X",
     "shares of X"; "Net income" alone -> the article's organization."""
-    for ch in tok.children:
+    for ch in _kids(tok):
         # "the company's shares" (not "his lawyer": a person's relative is someone else)
         if ch.dep_ == "poss" and (ch.pos_ != "PRON" or tok.lemma_.lower() in METRIC_NOUNS
                                   or ch.lower_ == "its"):
             n = entity_name(ch)
             if n:
                 return n
-    for ch in tok.children:
+    for ch in _kids(tok):
         if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS:
-            for p in ch.children:
+            for p in _kids(ch):
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS):
                     n = entity_name(p)
                     if n:
                         return n
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in METRIC_NOUNS and not any(
-            c.dep_ in ("poss", "prep") for c in tok.children):
+            c.dep_ in ("poss", "prep") for c in _kids(tok)):
         return _salient_org(tok.doc, tok.idx)
     return None
 
@@ -563,7 +638,7 @@ def _nominal(root: Token) -> Token:
 def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
     """Owner named right on the figure: "Okafor' 47.6%", "33% for Okafor", "a lead for Brenner"."""
     doc = root.doc
-    first = min((t for t in root.subtree), key=lambda t: t.i, default=root)
+    first = root.left_edge
     k = first.i - 1
     while k >= 0 and doc[k].pos_ in ("DET", "ADJ", "ADV") and first.i - k < 3 and doc[k].lower_ not in ("'s", "\u2019s"):
         k -= 1
@@ -572,35 +647,35 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
         if n:
             return n
     for tok in (nom, root):
-        for ch in tok.children:
+        for ch in _kids(tok):
             # "twice Smith's total": the possessive owns the base of the comparison
             if ch.dep_ == "poss" and kind != "multiplier":
                 n = entity_name(ch)
                 if n:
                     return n
-        for ch in tok.children:
+        for ch in _kids(tok):
             if ch.dep_ == "prep" and ch.lower_ in ("for", "by", "from") and ch.i > root.i:
-                for p in ch.children:
+                for p in _kids(ch):
                     if p.dep_ == "pobj" and (ch.lower_ != "from" or p.pos_ == "PROPN" and
                                              p.ent_type_ not in ("GPE", "LOC", "FAC", "DATE")):
                         n = entity_name(p)
                         if n:
                             return n
         # "the $4 billion the agency had pencilled in": a relative clause without a pronoun
-        for ch in tok.children:
+        for ch in _kids(tok):
             if ch.dep_ == "relcl" and ch.i > root.i and not any(
-                    c.lower_ in REL_PRONOUNS for c in ch.children):
-                for c in ch.children:
+                    c.lower_ in REL_PRONOUNS for c in _kids(ch)):
+                for c in _kids(ch):
                     if c.dep_ in SUBJ_DEPS:
                         n = entity_name(c)
                         if n:
                             return n
         # "a record of 198 yards, set by Jane Roe"
-        for ch in tok.children:
+        for ch in _kids(tok):
             if ch.dep_ == "acl":
-                for g in ch.children:
+                for g in _kids(ch):
                     if g.dep_ == "agent":
-                        for p in g.children:
+                        for p in _kids(g):
                             if p.dep_ == "pobj":
                                 n = entity_name(p)
                                 if n:
@@ -612,12 +687,38 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
             return n
     # "three years into her tenure"
     if kind in ("duration", "count", "age"):
-        for t in nom.subtree:
-            if t.dep_ == "poss" and t.i > root.i and t.lower_ in PERS_PRONOUNS:
+        # (the tokens after the figure inside the nominal's phrase, a bounded window)
+        for i in range(root.i + 1, min(nom.right_edge.i + 1, root.i + 1 + _WINDOW)):
+            t = doc[i]
+            if t.dep_ == "poss" and t.lower_ in PERS_PRONOUNS and (t.i == nom.i or nom.is_ancestor(t)):
                 n = entity_name(t)
                 if n:
                     return n
     return None
+
+
+_WINDOW = 40  # tokens: how far per-figure look-arounds go, so a long sentence stays linear
+
+
+def _has_number(tok: Token) -> bool:
+    """A number or "%" in tok's phrase (prefix counts per doc: O(1), not a walk of the subtree)."""
+    doc = tok.doc
+    memo = _cached(doc)
+    pre = memo.get("num_prefix")
+    if pre is None:
+        pre = [0]
+        for t in doc:
+            pre.append(pre[-1] + (1 if t.like_num or t.text == "%" else 0))
+        memo["num_prefix"] = pre
+    return pre[tok.right_edge.i + 1] - pre[tok.left_edge.i] > 0
+
+
+def _after_in_subtree(cur: Token, nom: Token) -> Iterable[Token]:
+    """Tokens of cur's phrase after nom, at most _WINDOW of them."""
+    doc = cur.doc
+    hi = min(cur.right_edge.i + 1, nom.i + 1 + _WINDOW)
+    for i in range(nom.i + 1, hi):
+        yield doc[i]
 
 
 def _in_subtree(tok: Token, root: Token) -> bool:
@@ -648,19 +749,19 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
     verb: Optional[Token] = None
     fallback: Optional[str] = None
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJ_DEPS for c in cur.children):
+        if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJ_DEPS for c in _kids(cur)):
             if verb is None and cur.pos_ in ("VERB", "AUX"):
                 verb = cur
             # passive agent: "raised by Okafor"
-            for ch in cur.children:
+            for ch in _kids(cur):
                 if ch.dep_ == "agent":
-                    for p in ch.children:
+                    for p in _kids(ch):
                         if p.dep_ == "pobj":
                             n = entity_name(p)
                             if n:
                                 return n, verb, fallback
             if via_with:
-                for ch in cur.children:
+                for ch in _kids(cur):
                     if ch.dep_ in ("dobj", "dative") and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
@@ -671,17 +772,17 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                                          and cur.lemma_.lower() in GIVE_VERBS):
                 # ("cost it $12 million" parses the recipient as a second direct object)
                 want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative", "dobj")
-                for ch in cur.children:
+                for ch in _kids(cur):
                     if ch.dep_ in want and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
                             return n, verb, fallback
             subj = None
-            for ch in cur.children:
+            for ch in _kids(cur):
                 if ch.dep_ in SUBJ_DEPS:
                     subj = ch
                     break
-            for ch in cur.children:  # "His partner, a clerk named Jane Roe, was ..."
+            for ch in _kids(cur):  # "His partner, a clerk named Jane Roe, was ..."
                 if ch.dep_ in SUBJ_DEPS and ch is not subj and ch.pos_ == "NOUN" and _named_child(ch):
                     subj = ch
                     break
@@ -702,7 +803,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     if n:
                         return n, verb, fallback
                 if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS \
-                        and not any(t.like_num or t.text == "%" for t in subj.subtree):
+                        and not _has_number(subj):
                     fallback = _np_text(subj)
                     if STOP_AT_THING:
                         return None, verb, fallback
@@ -713,7 +814,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     if n:
                         return n, verb, fallback
                 # "40% of voters thought Okafor would ...": the figure is the subject
-                n = _first_entity_in((t for t in cur.subtree if t.i > nom.i), subj)
+                n = _first_entity_in(_after_in_subtree(cur, nom), subj)
                 if n:
                     return n, verb, fallback
         elif cur is not nom and cur.pos_ in ("NOUN", "PROPN"):
@@ -722,7 +823,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 n = _np_name(cur)
                 if n:
                     return n, verb, fallback
-            for ch in cur.children:
+            for ch in _kids(cur):
                 if ch.dep_ == "poss":
                     n = entity_name(ch)
                     if n:
@@ -735,11 +836,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         "compound", "amod", "nmod", "appos", "nummod") and came_from.is_alpha
                         and came_from.pos_ in ("NOUN", "ADJ")):
                     return n, verb, fallback
-            for ch in cur.children:
+            for ch in _kids(cur):
                 if ch.dep_ == "acl":
-                    for g in ch.children:
+                    for g in _kids(ch):
                         if g.dep_ == "agent":
-                            for p in g.children:
+                            for p in _kids(g):
                                 if p.dep_ == "pobj":
                                     n = entity_name(p)
                                     if n:
@@ -757,7 +858,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
 
 
 def _np_text(tok: Token) -> str:
-    toks = [t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound", "amod")]
+    toks = list(itertools.islice((t for t in tok.subtree if t.i <= tok.i or t.dep_ in ("compound", "amod")), 7))
     toks = [t for t in toks if t.dep_ not in ("det", "punct") or t.i > toks[0].i][:6]
     text = " ".join(t.text for t in toks if t.dep_ != "det")
     return text.strip() or tok.text
@@ -765,24 +866,51 @@ def _np_text(tok: Token) -> str:
 
 def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> List[Tuple[int, str]]:
     """(char offset, canonical name) of person/org mentions in [start, end), from the people stage."""
-    out = []
-    for c in doc._.get(attrs.PEOPLE) or ():
-        if kind is not None and c.get("kind") != kind:
-            continue
-        for m in c.get("mentions") or ():
-            try:
-                a, b = int(m[0]), int(m[1])
-            except (TypeError, ValueError, IndexError):
+    memo = _cached(doc)
+    done = memo.setdefault("persons_in", {})
+    key = (start, end, kind)
+    if key in done:
+        return list(done[key])
+    index = memo.get("mention_index")
+    if index is None:
+        # every mention once per doc, sorted by offset: (offset, end, name, kind)
+        rows = []
+        for c in doc._.get(attrs.PEOPLE) or ():
+            if not isinstance(c, dict):
                 continue
-            if start <= a and b <= end:
-                out.append((a, c.get("name") or _text(doc)[a:b]))
+            for m in c.get("mentions") or ():
+                try:
+                    a, b = int(m[0]), int(m[1])
+                except (TypeError, ValueError, IndexError):
+                    continue
+                rows.append((a, b, c.get("name") or _text(doc)[a:b], c.get("kind")))
+        rows.sort(key=lambda r: r[0])
+        index = memo["mention_index"] = (rows, [r[0] for r in rows])
+    rows, keys = index
+    out = []
+    for a, b, name, k in rows[bisect.bisect_left(keys, start):bisect.bisect_left(keys, end)]:
+        if (kind is None or k == kind) and b <= end:
+            out.append((a, name))
     if not out:
-        for ent in _ents(doc):
-            if ent.label_ in ((kind.upper(),) if kind else ("PERSON", "ORG")) \
-                    and start <= ent.start_char and ent.end_char <= end:
+        labels = (kind.upper(),) if kind else ("PERSON", "ORG")
+        for ent in _ents_from_char(doc, start):
+            if ent.start_char >= end:
+                break
+            if ent.label_ in labels and ent.end_char <= end:
                 out.append((ent.start_char, ent.text))
     out.sort()
-    return out
+    done[key] = out
+    return list(out)
+
+
+def _words_in(sent: Span, word: str) -> List[int]:
+    """Token indices of a (lowercase) word in a sentence, once per sentence."""
+    memo = _cached(sent.doc).setdefault("words_in", {})
+    key = (sent.start, word)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = [t.i for t in sent if t.lower_ == word]
+    return got
 
 
 def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
@@ -804,18 +932,19 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
     # object of the verb: "Okafor led Brenner 52% to 46%"
     obj = None
     if verb is not None:
-        for ch in verb.children:
+        for ch in _kids(verb):
             if ch.dep_ in ("dobj", "dative") and ch.i < ra.i:
                 obj = entity_name(ch)
                 break
     # "between X and Y"
     between = []
-    for t in sent:
-        if t.lower_ == "between" and t.i > rb.i:
-            for p in t.children:
-                if p.dep_ == "pobj":
-                    between = [entity_name(p)] + [entity_name(c) for c in p.conjuncts]
-            break
+    betweens = _words_in(sent, "between")
+    k = bisect.bisect_right(betweens, rb.i)
+    if k < len(betweens):
+        t = doc[betweens[k]]
+        for p in _kids(t):
+            if p.dep_ == "pobj":
+                between = [entity_name(p)] + [entity_name(c) for c in p.conjuncts]
     between = [x for x in between if x]
     if ea is None:
         if len(between) >= 2:
@@ -836,7 +965,7 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
                 (_full_org(doc, n) or n) == known for _, _, n in _org_mentions(doc)):
             # the other side of an organization's score is another organization
             def _orgs_in(a: int, b: int) -> List[Tuple[int, str]]:
-                return [(x, _full_org(doc, n) or n) for x, _, n in _org_mentions(doc) if a <= x < b]
+                return [(x, _full_org(doc, n) or n) for x, _, n in _by_start(_org_mentions(doc), a, b)]
             others = [n for _, n in _orgs_in(sent.start_char, sent.end_char) if n != known]
             if not others:
                 start = max(0, sent.start_char - 1200)
@@ -884,17 +1013,32 @@ def _resolve_date(text: str, base: Optional[str]) -> Optional[str]:
 
 def _time_for(doc: Doc, q: Quantity, sent: Span, figure_spans: Sequence[Tuple[int, int]],
               published: Optional[str]) -> Optional[dict]:
+    memo = _cached(doc).setdefault("dates_in", {})
+    got = memo.get(sent.start)
+    if got is None:
+        # the sentence's DATE/TIME entities that no figure overlaps, once per sentence
+        merged = _merged_spans(doc, figure_spans)
+        starts = [a for a, _ in merged]
+        cands = []
+        for ent in _ents_from_char(doc, sent.start_char):
+            if ent.start >= sent.end:
+                break
+            if ent.start < sent.start or ent.end > sent.end or ent.label_ not in ("DATE", "TIME"):
+                continue
+            k = bisect.bisect_left(starts, ent.end_char) - 1
+            if k >= 0 and merged[k][1] > ent.start_char:
+                continue
+            if re.fullmatch(r"\W*", ent.text):
+                continue
+            cands.append(ent)
+        got = memo[sent.start] = (cands, [e.start_char for e in cands])
+    cands, cstarts = got
+    # entities do not overlap each other or the figure: the nearest is the last one before it or
+    # the first one after it (ties go to the earlier one)
+    k = bisect.bisect_left(cstarts, q.start)
     best = None
     best_d = None
-    for ent in _ents(doc):
-        if ent.start < sent.start or ent.end > sent.end:
-            continue
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        if any(ent.start_char < e and s < ent.end_char for s, e in figure_spans):
-            continue
-        if re.fullmatch(r"\W*", ent.text):
-            continue
+    for ent in cands[max(0, k - 1):k + 1]:
         d = min(abs(ent.start_char - q.end), abs(q.start - ent.end_char))
         if best_d is None or d < best_d:
             best, best_d = ent, d
@@ -903,18 +1047,71 @@ def _time_for(doc: Doc, q: Quantity, sent: Span, figure_spans: Sequence[Tuple[in
     return {"text": best.text, "date": _resolve_date(best.text, published)}
 
 
+def _merged_spans(doc: Doc, spans: Sequence[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """Sorted, merged (start, end) spans, once per doc."""
+    memo = _cached(doc)
+    got = memo.get("merged_figures")
+    if got is None or got[0] is not spans:
+        merged: List[List[int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        got = memo["merged_figures"] = (spans, [(a, b) for a, b in merged])
+    return got[1]
+
+
+def _quote_index(doc: Doc, quotes: Sequence[dict]) -> Tuple[list, List[int], List[int]]:
+    """Quotes sorted by start with the running maximum of their ends, once per doc."""
+    memo = _cached(doc)
+    got = memo.get("quote_index")
+    if got is None or got[0] is not quotes:
+        rows = []
+        for n, qu in enumerate(quotes):
+            try:
+                rows.append((int(qu["start"]), int(qu["end"]), n))
+            except (KeyError, TypeError, ValueError):
+                continue
+        rows.sort()
+        run, top = [], None
+        for _, e, _ in rows:
+            top = e if top is None else max(top, e)
+            run.append(top)
+        got = memo["quote_index"] = (quotes, rows, [r[0] for r in rows], run)
+    return got[1], got[2], got[3]
+
+
 def _attribution(doc: Doc, q: Quantity, sent: Span, quotes: Sequence[dict]) -> Optional[str]:
-    for qu in quotes:
+    rows, starts, run = _quote_index(doc, quotes)
+    # the first quote (in the stage's order) that holds the figure: walk back from the last quote
+    # starting at or before it while some earlier quote still reaches past its end
+    first = None
+    j = bisect.bisect_right(starts, q.start) - 1
+    while j >= 0 and run[j] >= q.end:
+        a, e, n = rows[j]
+        if q.end <= e and (first is None or n < first):
+            first = n
+        j -= 1
+    if first is not None:
         try:
-            if qu["start"] <= q.start and q.end <= qu["end"]:
-                sp = qu.get("speaker") or {}
-                return sp.get("name") or sp.get("mention") or None
-        except (KeyError, TypeError):
-            continue
-    for t in sent:
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            sp = quotes[first].get("speaker") or {}
+            return sp.get("name") or sp.get("mention") or None
+        except (AttributeError, TypeError):
+            return None
+    memo = _cached(doc).setdefault("according", {})
+    if sent.start not in memo:
+        memo[sent.start] = _according_to(doc, sent)
+    return memo[sent.start]
+
+
+def _according_to(doc: Doc, sent: Span) -> Optional[str]:
+    """The source named by "according to X" in a sentence (once per sentence)."""
+    for i in _words_in(sent, "according"):
+        t = doc[i]
+        if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             to = doc[t.i + 1]
-            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            pobj = next((c for c in _kids(to) if c.dep_ == "pobj"), None)
             if pobj is None and t.i + 2 < len(doc):
                 pobj = doc[t.i + 2]
             if pobj is None:
@@ -922,7 +1119,9 @@ def _attribution(doc: Doc, q: Quantity, sent: Span, quotes: Sequence[dict]) -> O
             n = entity_name(pobj)
             if n:
                 return n
-            for ent in _ents(doc):
+            for ent in _ents_from_char(doc, pobj.left_edge.idx):
+                if ent.start > pobj.right_edge.i:
+                    break
                 if ent.label_ in ("ORG", "PERSON", "GPE") and pobj.left_edge.i <= ent.start \
                         and ent.end <= pobj.right_edge.i + 1:
                     return _canonical(doc, ent.start_char, ent.end_char) or ent.text
@@ -964,7 +1163,7 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
         if lemma in TIME_UNITS:
             q.kind, q.unit = "duration", TIME_UNITS[lemma]
             return
-        comp = [c for c in head.children if c.dep_ == "compound" and num.i < c.i < head.i
+        comp = [c for c in _kids(head) if c.dep_ == "compound" and num.i < c.i < head.i
                 and c.pos_ == "NOUN"]
         word = head.text.lower()
         if comp:
@@ -983,7 +1182,7 @@ def _statement(q: Quantity, subject: Optional[str], verb: Optional[Token], nom: 
         fig = f"{q.text} years old"
     who = subject or fallback
     if verb is not None:
-        neg = " not" if any(c.dep_ == "neg" for c in verb.children) else ""
+        neg = " not" if any(c.dep_ == "neg" for c in _kids(verb)) else ""
         prep = ""
         t = nom
         for _ in range(6):
@@ -1031,7 +1230,7 @@ def extract_figures(doc: Doc) -> List[dict]:
     pair_done: Dict[int, Tuple[Optional[str], Optional[Token]]] = {}
     out = []
     for q, num, root in keep:
-        sent = root.sent
+        sent = _sent_of(root)
         nom = _nominal(root)
         subject = None
         verb = None

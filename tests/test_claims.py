@@ -156,6 +156,10 @@ def test_counted_noun_and_duration(nlp):
 
 
 NO_FIGURES = [
+    "The estimate was put at $1e309 by the bot.",
+    "Turnout in the wards was 1,2,3,4% higher than expected.",
+    "The page showed {{7*7}} instead of the total.",
+    "Margins were quoted as 5..6% in the draft.",
     "The hearing is set for March 14, 2025, at 10 a.m. in Room 4.",
     "She was first elected in 2016 and represents the 12th district.",
     "The two have known each other since the 1990s.",
@@ -268,3 +272,43 @@ def test_analyze_pipes_has_no_problems(nlp):
     analysis = nlp.analyze_pipes(pretty=False)
     problems = analysis["problems"].get("claimsift_figures")
     assert not problems, problems
+
+
+def test_a_pasted_base64_image_adds_no_figures(nlp):
+    import base64
+    import random
+
+    blob = base64.b64encode(random.Random(5).randbytes(6000)).decode()
+    blob = "\n".join(blob[i:i + 76] for i in range(0, len(blob), 76))
+    text = ("Ticket sales rose 14% to $2.3 million, the club said on Friday.\n\n"
+            f"data:image/jpeg;base64,{blob}\n\nAbout 3,400 fans attended the final.")
+    (doc, figs), = _run(nlp, [text])
+    assert [doc.text[f["start"]:f["end"]] for f in figs] == ["14%", "$2.3 million", "3,400"]
+
+
+def test_percent_figures_always_have_unit_percent(nlp):
+    texts = ["Approval fell to 41% in May.", "Turnout rose 1,2,3,4% in the wards.",
+             "Between 10 and 20 percent of voters were undecided.", "Prices rose 3.2 per cent."]
+    for doc, figs in _run(nlp, texts):
+        for f in figs:
+            assert f["unit"] != "%", (doc.text, f)
+            if f["kind"] == "percent":
+                assert f["unit"] == "percent", (doc.text, f)
+
+
+def test_figures_stage_is_linear_in_the_numbers_of_one_sentence(nlp):
+    """Per-figure work is bounded: one sentence with 2,000 numbers once took ~20 s."""
+    import time
+
+    def stage(text):
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            started = time.perf_counter()
+            doc = proc(doc)
+            if name == "claimsift_figures":
+                return time.perf_counter() - started, doc
+
+    seconds, doc = stage(", ".join(f"{i}% or ${i}.5 million" for i in range(1, 700)))
+    assert seconds < 2.0, seconds
+    for f in doc._.claimsift_figures:
+        assert doc.text[f["start"]:f["end"]]

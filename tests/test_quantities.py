@@ -234,3 +234,47 @@ def test_number_only_line_is_fast_and_same_as_full_rules():
     finally:
         Q._plain_number = orig
     assert fast == slow
+
+
+# Digits that no reading makes a figure: scientific notation, comma lists, dotted ranges, template
+# braces. Each sentence must yield exactly the listed figures (often none).
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("The estimate was put at $1e309 by the bot.", []),
+        ("Output reached 2E6 units, the filing said.", []),
+        ("Turnout in the wards was 1,2,3,4% higher.", []),
+        ("Inflation eased to 1,5% in March.", []),
+        ("The page showed {{7*7}} instead of a total.", []),
+        ("Hello ${user}, your balance is {0} dollars.", []),
+        ("Margins were quoted as 5..6% in the draft.", []),
+        ("Shares rose 5%... then fell 6% by noon.", ["5%", "6%"]),
+        ("The {draft} plan cuts spending by 3% next year.", ["3%"]),
+        ("Sales grew 12% to 1,250 units.", ["12%", "1,250"]),
+    ],
+)
+def test_junk_digits_are_not_figures(text, kept):
+    assert [q.text for q in _find(text)] == kept
+
+
+def _base64_blob(n_bytes: int, seed: int) -> str:
+    import base64
+    import random
+
+    return base64.b64encode(random.Random(seed).randbytes(n_bytes)).decode()
+
+
+@pytest.mark.parametrize("wrap", [None, 76])
+def test_digits_inside_a_base64_blob_are_not_figures(wrap):
+    blob = _base64_blob(60_000, 3)
+    if wrap:
+        blob = "\n".join(blob[i:i + wrap] for i in range(0, len(blob), wrap))
+    text = ("Ticket sales rose 14% to $2.3 million, the club said.\n"
+            f"<img src=\"data:image/png;base64,{blob}\">\n"
+            "About 3,400 fans attended.")
+    assert [q.text for q in _find(text)] == ["14%", "$2.3 million", "3,400"]
+
+
+def test_a_hash_or_key_is_not_a_figure():
+    text = "The commit 3f5e9a1c0b2d4e6f8a7b9c1d3e5f7a9b0c2d4e6f fixed the bug, saving 40 hours."
+    assert [q.text for q in _find(text)] == ["40"]

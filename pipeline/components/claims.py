@@ -1158,6 +1158,8 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
     if q.kind != "count" or q.unit == "points":
         return
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and not re.search(r"[A-Za-z]", head.text):
+        head = None  # "1,2,3,4%": a sign or a piece of junk is no counted noun
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
         lemma = head.lemma_.lower()
         if lemma in TIME_UNITS:

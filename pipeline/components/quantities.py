@@ -749,12 +749,21 @@ def _find(text: str) -> List[Quantity]:
         taken.append((s, e))
 
     early = list(taken)
+    out = [q for q in out if not _junk(text, q)]
+    taken = [(q.start, q.end) for q in out]
+    early = list(taken)
     for ts, te in sorted(early):
         early_starts.append(ts)
         early_ends.append(te)
+    blobs = _blob_runs(text)
+    blob_starts = [a for a, _ in blobs]
     for m in CORE_RE.finditer(text):
+        if blobs:
+            k = bisect.bisect_right(blob_starts, m.start()) - 1
+            if k >= 0 and m.end() <= blobs[k][1]:
+                continue  # digits inside a base64 blob, a hash, a long key
         q = _one(text, m)
-        if q is None or overlaps(q.start, q.end):
+        if q is None or overlaps(q.start, q.end) or _junk(text, q):
             continue
         out.append(q)
         taken.append((q.start, q.end))
@@ -772,6 +781,58 @@ def _find(text: str) -> List[Quantity]:
                 q.link = None
         q.extra.pop("partner_obj", None)
     return [q for q in kept if math.isfinite(q.value)]
+
+
+# A long run without spaces of base64 / hex / key characters with a letter in it: the digits in it
+# are not figures ("iVBORw0KGgo...", a pasted image, a hash, an API key).
+_BLOB_RE = re.compile(r"[A-Za-z0-9+/=]{30,}")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_DIGIT_RE = re.compile(r"\d")
+# "1e309", "$2E6": scientific notation glued to the digits (not a figure we can check)
+_SCI_AFTER_RE = re.compile(r"[eE][+-]?\d")
+# "1,2,3,4%", "1,5%": a comma glued to digits that is no thousands group (a list or a decimal
+# comma - ambiguous); "5..6%", "5...6": dots between digits
+_COMMA_DIGIT_AFTER_RE = re.compile(r",\d")
+_DOTS_AFTER_RE = re.compile(r"\.{2,}\d")
+_DOTS_BEFORE_RE = re.compile(r"\d\.{2,}$")
+_BRACES = "{}"
+
+
+def _blob_runs(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of the long letter-and-digit runs of a text, in order."""
+    out = []
+    for m in _BLOB_RE.finditer(text):
+        chunk = m.group()
+        if _LETTER_RE.search(chunk) and _DIGIT_RE.search(chunk):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in_braces(text: str, s: int, e: int) -> bool:
+    """A number inside template braces on its line ("{{7*7}}", "${count}", "{0}")."""
+    lo = max(0, s - 40)
+    left = text[lo:s]
+    o = left.rfind("{")
+    if o < 0 or "}" in left[o:] or "\n" in left[o:]:
+        return False
+    right = text[e:e + 40]
+    c = right.find("}")
+    return c >= 0 and "{" not in right[:c] and "\n" not in right[:c]
+
+
+def _junk(text: str, q: "Quantity") -> bool:
+    """Digits that the number rules would keep but that are not a figure in any reading."""
+    s, e = q.num_start, q.num_end
+    if q.words or e <= s:
+        return False
+    after = text[e:e + 4]
+    if _SCI_AFTER_RE.match(after) or _COMMA_DIGIT_AFTER_RE.match(after) or _DOTS_AFTER_RE.match(after):
+        return True
+    if _DOTS_BEFORE_RE.search(text[max(0, s - 4):s]):
+        return True
+    if "{" in text[max(0, s - 40):s] and _in_braces(text, s, e):
+        return True
+    return False
 
 
 def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:

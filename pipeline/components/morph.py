@@ -26,7 +26,7 @@ from spacy.util import ensure_path
 
 
 _KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
-CACHE_LIMIT = 20_000  # entries; the caches only save time, and they must not grow a long run
+CACHE_LIMIT = 5_000  # entries; the caches only save time, and they must not grow a long run
 
 
 def _condition(spec):

@@ -697,7 +697,7 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
     return None
 
 
-_WINDOW = 40  # tokens: how far per-figure look-arounds go, so a long sentence stays linear
+_WINDOW = 100  # tokens (longer than real sentences): per-figure look-arounds stay bounded on junk
 
 
 def _has_number(tok: Token) -> bool:

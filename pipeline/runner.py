@@ -46,8 +46,8 @@ SEGMENT_CHARS = 100_000
 # An article longer than this is not processed at all (an error naming its length): at the
 # pipeline's speed it would hold a run for hours. 20 million characters is ~4,000 pages.
 MAX_ARTICLE_CHARS = 20_000_000
-CHUNK_ARTICLES = 32
-CHUNK_CHARS = 200_000
+CHUNK_ARTICLES = 16
+CHUNK_CHARS = 50_000
 # A segment (at most SEGMENT_CHARS characters) that takes longer than this fails with a reason
 # naming the stage, so that one pathological text cannot hold a run for hours; a whole chunk
 # under nlp.pipe gets CHUNK_LIMIT_FACTOR times as long before it is redone article by article.

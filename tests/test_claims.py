@@ -73,20 +73,11 @@ SUBJECTS = [
      "6.25%", 6.25, "percent", "Arvia"),
     ("The Dockside Porters Union said its 820 members would strike on Monday.",
      "820", 820.0, "count", "Union"),
-    pytest.param(
-        "Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
-        "the company raised its dividend to 48 cents a share.",
-        "$402 million", 402e6, "money", "Robotics",
-        marks=pytest.mark.xfail(reason="NER tags the unfamiliar company name as PERSON and the "
-                                "people stage keeps it a person, so no organization is known",
-                                strict=False)),
-    pytest.param(
-        "Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
-        "the company raised its dividend to 48 cents a share.",
-        "48 cents", 0.48, "money", "Robotics",
-        marks=pytest.mark.xfail(reason="NER tags the unfamiliar company name as PERSON and the "
-                                "people stage keeps it a person, so no organization is known",
-                                strict=False)),
+    # NER tags the unfamiliar company name as PERSON; the people stage makes it an organization
+    ("Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
+     "the company raised its dividend to 48 cents a share.", "$402 million", 402e6, "money", "Robotics"),
+    ("Tessaline Robotics reported sales of $3.1 billion. Net income rose to $402 million, and "
+     "the company raised its dividend to 48 cents a share.", "48 cents", 0.48, "money", "Robotics"),
     ("Shares of Tessaline Robotics jumped. Tessaline said it would hire 900 engineers.",
      "900", 900.0, "count", "Robotics"),
     ("Dorrit Mining said the strike would cost it about $12 million a week.",

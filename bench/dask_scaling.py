@@ -12,7 +12,7 @@ scheduler costs), then the ratio 2 workers / 1 worker. --local adds the local en
 process for comparison. The outputs of all runs are checked to be byte-identical.
 
 --chunk-articles sets the runner's articles per chunk (one Dask task each; default: the runner's
-own, 32 articles or 200,000 characters, which for 50,000 words of these articles is only 2 tasks).
+own, 16 articles or 50,000 characters).
 """
 
 from __future__ import annotations

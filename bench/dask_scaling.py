@@ -29,18 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-
-def build_input(path: Path, words: int) -> int:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    total = 0
-    n = 0
-    with open(path, "w", encoding="utf-8") as out:
-        while total < words:
-            for text in texts:
-                out.write(json.dumps({"id": f"copy{n:05d}", "text": text}) + "\n")
-                total += len(text.split())
-                n += 1
-    return total
+from throughput import build_input  # noqa: E402  (bench/ is the script's own folder)
 
 
 def run_dask(data: Path, out: Path, scheduler: str, model, workers: int):

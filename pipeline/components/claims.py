@@ -474,6 +474,20 @@ def _name_span(tok: Token) -> Tuple[int, int]:
     return lo, hi + 1
 
 
+def _acl_agent_name(tok: Token) -> Optional[str]:
+    """The agent of a participle clause on `tok`: "a record of 198 yards, set by Jane Roe"."""
+    for ch in _kids(tok):
+        if ch.dep_ == "acl":
+            for g in _kids(ch):
+                if g.dep_ == "agent":
+                    for p in _kids(g):
+                        if p.dep_ == "pobj":
+                            n = entity_name(p)
+                            if n:
+                                return n
+    return None
+
+
 def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[str]:
     """Canonical name of the person/organization a token stands for, or None."""
     if tok is None:
@@ -671,15 +685,9 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
                         if n:
                             return n
         # "a record of 198 yards, set by Jane Roe"
-        for ch in _kids(tok):
-            if ch.dep_ == "acl":
-                for g in _kids(ch):
-                    if g.dep_ == "agent":
-                        for p in _kids(g):
-                            if p.dep_ == "pobj":
-                                n = entity_name(p)
-                                if n:
-                                    return n
+        n = _acl_agent_name(tok)
+        if n:
+            return n
     # "Okafor, a five-term senator" (not "Brenner 52% to 46%", parsed as an apposition too)
     if nom.dep_ == "appos" and nom.pos_ == "NOUN" and kind in ("count", "age", "duration"):
         n = entity_name(nom.head)
@@ -836,15 +844,9 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         "compound", "amod", "nmod", "appos", "nummod") and came_from.is_alpha
                         and came_from.pos_ in ("NOUN", "ADJ")):
                     return n, verb, fallback
-            for ch in _kids(cur):
-                if ch.dep_ == "acl":
-                    for g in _kids(ch):
-                        if g.dep_ == "agent":
-                            for p in _kids(g):
-                                if p.dep_ == "pobj":
-                                    n = entity_name(p)
-                                    if n:
-                                        return n, verb, fallback
+            n = _acl_agent_name(cur)
+            if n:
+                return n, verb, fallback
             if cur.dep_ == "appos":
                 n = entity_name(cur.head)
                 if n:

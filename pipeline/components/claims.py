@@ -255,17 +255,10 @@ def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
     persons = set()
     seen = set()
     for c in doc._.get(attrs.PEOPLE) or ():
-        if not isinstance(c, dict):
-            continue
-        if c.get("kind") != "org":
-            if c.get("name"):
-                persons.add(c.get("name"))
-            continue
-        for m in c.get("mentions") or ():
-            try:
-                a, b = int(m[0]), int(m[1])
-            except (TypeError, ValueError, IndexError):
-                continue
+        if isinstance(c, dict) and c.get("kind") != "org" and c.get("name"):
+            persons.add(c.get("name"))
+    for c, a, b in _cluster_mentions(doc):
+        if c.get("kind") == "org":
             name = _clean_org(c.get("name") or _text(doc)[a:b])
             if name:
                 out.append((a, b, name))
@@ -472,6 +465,19 @@ def _name_span(tok: Token) -> Tuple[int, int]:
             and doc[lo - 1].dep_ in ("compound", "flat", "nmod", "amod"):
         lo -= 1
     return lo, hi + 1
+
+
+def _cluster_mentions(doc: Doc):
+    """(cluster, start, end) for every well-formed mention of the people stage's clusters."""
+    for c in doc._.get(attrs.PEOPLE) or ():
+        if not isinstance(c, dict):
+            continue
+        for m in c.get("mentions") or ():
+            try:
+                a, b = int(m[0]), int(m[1])
+            except (TypeError, ValueError, IndexError):
+                continue
+            yield c, a, b
 
 
 def _acl_agent_name(tok: Token) -> Optional[str]:
@@ -876,16 +882,7 @@ def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> L
     index = memo.get("mention_index")
     if index is None:
         # every mention once per doc, sorted by offset: (offset, end, name, kind)
-        rows = []
-        for c in doc._.get(attrs.PEOPLE) or ():
-            if not isinstance(c, dict):
-                continue
-            for m in c.get("mentions") or ():
-                try:
-                    a, b = int(m[0]), int(m[1])
-                except (TypeError, ValueError, IndexError):
-                    continue
-                rows.append((a, b, c.get("name") or _text(doc)[a:b], c.get("kind")))
+        rows = [(a, b, c.get("name") or _text(doc)[a:b], c.get("kind")) for c, a, b in _cluster_mentions(doc)]
         rows.sort(key=lambda r: r[0])
         index = memo["mention_index"] = (rows, [r[0] for r in rows])
     rows, keys = index

@@ -67,7 +67,7 @@ class Speaker(_Model):
     name: Optional[str] = None
     """The canonical (fullest) name in the article, or null for an unnamed source."""
     mention: str
-    """The attributing words as written ("she", "Bass", "a spokesperson")."""
+    """The attributing words as written ("she", "Okafor", "a spokesperson")."""
     mention_span: Optional[Offsets] = None
     """Where the mention is in the article text."""
     title: Optional[str] = None
@@ -153,7 +153,7 @@ class NumericRecord(_RecordBase):
     predicate: Optional[str] = None
     """Lemma of the verb that governs the figure ("spend")."""
     statement: str
-    """A short readable claim ("Rick Caruso spent $100 million")."""
+    """A short readable claim ("Maria Lopez raised $2.5 million")."""
     time: Optional[TimeRef] = None
     """When the figure applies, or null."""
     attributed_to: Optional[Entity] = None

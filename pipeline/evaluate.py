@@ -139,8 +139,8 @@ def _strip_titles(words: list[str]) -> list[str]:
 def canonical_name(name: Optional[str]) -> str:
     """`name` for strict comparison: case-folded, no punctuation, leading titles removed.
 
-    >>> canonical_name("Rep. Karen  Bass")
-    'karen bass'
+    >>> canonical_name("Rep. Jane  Doe")
+    'jane doe'
     """
     if not name:
         return ""

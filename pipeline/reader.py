@@ -17,7 +17,7 @@ Inputs
 
 Article ids
   - ``.txt`` in a folder: its path relative to the folder given, without the extension, with
-    ``/`` separators (``politics/2022/bass``); a ``.txt`` given directly: its stem.
+    ``/`` separators (``politics/2022/budget``); a ``.txt`` given directly: its stem.
   - JSONL: the record's ``id`` (a string, or an integer turned into a string); when missing,
     ``FILESTEM:LINE`` with a warning. JSONL files inside a folder keep the ids they give.
   - an id seen before in the same ``iter_inputs`` call (across all inputs) is an error

@@ -45,7 +45,7 @@ def test_clean_name_text(text, expected):
 @pytest.mark.parametrize(
     "words,ok",
     [(["Jane", "Doe"], True), (["Ludwig", "van", "Beethoven"], True), (["J.", "Wallin"], True),
-     (["Allen", "J.", "Schaben", "/", "Times"], False), (["karen", "bass"], False), (["Route", "66"], False)],
+     (["Ann", "J.", "Rowe", "/", "Times"], False), (["jane", "doe"], False), (["Route", "66"], False)],
 )
 def test_looks_like_name(words, ok):
     assert looks_like_name(words) is ok

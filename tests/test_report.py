@@ -353,7 +353,7 @@ def test_claimreview_drafts(records):
 @pytest.mark.parametrize(
     "speaker, expected_type",
     [("Ana Ruiz", "Person"), ("the Finance Ministry", "Organization"), ("Acme Holdings Inc.", "Organization"),
-     ("NATO", "Organization"), ("Bass", "Person")],
+     ("NATO", "Organization"), ("Okafor", "Person")],
 )
 def test_claimreview_author_type(records, speaker, expected_type):
     rec = json.loads(json.dumps(_quote(records, "sport/final")))

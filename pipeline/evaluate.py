@@ -340,6 +340,12 @@ def _value_ok(pred: Any, gold: float) -> bool:
     return abs(pred - gold) <= VALUE_REL_TOL * abs(gold)
 
 
+def _where(aid: str, item: dict, text: Optional[str], **details: Any) -> dict:
+    """An error entry: the article, the span and its text (from the gold text when given), details."""
+    found = item.get("text") if text is None else item.get("text", text[item["start"] : item["end"]])
+    return {"article": aid, "start": item["start"], "end": item["end"], "text": found, **details}
+
+
 def score(
     gold: Sequence[dict],
     predictions: Iterable[dict],
@@ -449,39 +455,17 @@ def score(
                 local[key][0] += ok
             if not strict:
                 errors["wrong_speakers"].append(
-                    {
-                        "article": aid,
-                        "start": g["start"],
-                        "end": g["end"],
-                        "text": g.get("text", text[g["start"] : g["end"]]),
-                        "gold": g["speaker"],
-                        "predicted": p["speaker"],
-                        "lenient_ok": lenient,
-                    }
+                    _where(aid, g, text, gold=g["speaker"], predicted=p["speaker"], lenient_ok=lenient)
                 )
         for gi, g in enumerate(g_quotes):
             if gi not in matched_g:
                 errors["missed_quotes"].append(
-                    {
-                        "article": aid,
-                        "start": g["start"],
-                        "end": g["end"],
-                        "text": g.get("text", text[g["start"] : g["end"]]),
-                        "kind": g.get("kind"),
-                        "speaker": g.get("speaker"),
-                    }
+                    _where(aid, g, text, kind=g.get("kind"), speaker=g.get("speaker"))
                 )
         for pi, p in enumerate(p_quotes):
             if pi not in matched_p:
                 errors["false_quotes"].append(
-                    {
-                        "article": aid,
-                        "start": p["start"],
-                        "end": p["end"],
-                        "text": p["text"],
-                        "kind": p["kind"],
-                        "speaker": p["speaker"],
-                    }
+                    _where(aid, p, None, kind=p["kind"], speaker=p["speaker"])
                 )
         q_counts = (len(pairs), len(p_quotes) - len(pairs), len(g_quotes) - len(pairs))
 
@@ -501,15 +485,7 @@ def score(
                 totals["fkind"][0] += p["kind"] == g.get("kind")
             if not value_ok:
                 errors["wrong_values"].append(
-                    {
-                        "article": aid,
-                        "start": g["start"],
-                        "end": g["end"],
-                        "text": g.get("text", text[g["start"] : g["end"]]),
-                        "predicted_text": p["text"],
-                        "gold": g["value"],
-                        "predicted": p["value"],
-                    }
+                    _where(aid, g, text, predicted_text=p["text"], gold=g["value"], predicted=p["value"])
                 )
             if names_someone(g.get("subject")):
                 subject_ok = bool(p["subject"]) and _last_word(p["subject"]) == _last_word(g["subject"])
@@ -517,38 +493,17 @@ def score(
                 local["subject"][0] += subject_ok
                 if not subject_ok:
                     errors["wrong_subjects"].append(
-                        {
-                            "article": aid,
-                            "start": g["start"],
-                            "end": g["end"],
-                            "text": g.get("text", text[g["start"] : g["end"]]),
-                            "gold": g["subject"],
-                            "predicted": p["subject"],
-                        }
+                        _where(aid, g, text, gold=g["subject"], predicted=p["subject"])
                     )
         for gi, g in enumerate(g_figs):
             if gi not in matched_g:
                 errors["missed_figures"].append(
-                    {
-                        "article": aid,
-                        "start": g["start"],
-                        "end": g["end"],
-                        "text": g.get("text", text[g["start"] : g["end"]]),
-                        "kind": g.get("kind"),
-                        "value": g.get("value"),
-                    }
+                    _where(aid, g, text, kind=g.get("kind"), value=g.get("value"))
                 )
         for pi, p in enumerate(p_figs):
             if pi not in matched_p:
                 errors["false_figures"].append(
-                    {
-                        "article": aid,
-                        "start": p["start"],
-                        "end": p["end"],
-                        "text": p["text"],
-                        "kind": p["kind"],
-                        "value": p["value"],
-                    }
+                    _where(aid, p, None, kind=p["kind"], value=p["value"])
                 )
         f_counts = (len(pairs), len(p_figs) - len(pairs), len(g_figs) - len(pairs))
 

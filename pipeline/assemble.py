@@ -28,6 +28,10 @@ class PipelineSpec(NamedTuple):
     indirect: bool = False  # also write indirect (unquoted, reported) speech as quote records
 
 
+ModelKey = Union[None, str, PipelineSpec]
+"""What `load_pipeline` builds from, and what the runner hands its workers."""
+
+
 class ModelNotFound(RuntimeError):
     """No spaCy pipeline could be loaded under the names asked for."""
 
@@ -46,7 +50,7 @@ def load_base(model: Optional[str] = None, exclude: Iterable[str] = ()) -> Langu
 
 
 def load_pipeline(
-    model: Union[None, str, PipelineSpec] = None, fast_morph: bool = True, *, indirect: bool = False
+    model: ModelKey = None, fast_morph: bool = True, *, indirect: bool = False
 ) -> Language:
     """The full claimsift pipeline: the base model with the claimsift stages added in order.
 

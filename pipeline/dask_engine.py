@@ -32,11 +32,14 @@ import os
 import threading
 import uuid
 from collections import deque
-from typing import Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .reader import Article, Problem
 from . import runner
 from .runner import ArticleResult, RunError, prepare, process_chunk
+
+if TYPE_CHECKING:
+    from .assemble import ModelKey
 
 INSTALL_HINT = "the dask engine needs the optional extra: pip install 'claimsift[dask]'"
 CONNECT_TIMEOUT = "30s"
@@ -82,7 +85,7 @@ _MODELS_LOCK = threading.Lock()
 _NLP_LOCKS: Dict[Optional[str], threading.Lock] = {}
 
 
-def worker_pipeline(model: Optional[str]) -> Tuple[Any, threading.Lock]:
+def worker_pipeline(model: "ModelKey") -> Tuple[Any, threading.Lock]:
     """The worker's pipeline for `model` (loaded once per process) and the lock guarding it."""
     with _MODELS_LOCK:
         nlp = _MODELS.get(model)
@@ -96,13 +99,13 @@ def worker_pipeline(model: Optional[str]) -> Tuple[Any, threading.Lock]:
         return nlp, _NLP_LOCKS[model]
 
 
-def warm(model: Optional[str] = None) -> int:
+def warm(model: "ModelKey" = None) -> int:
     """Load the model in this worker now (e.g. through ``client.run``); returns the process id."""
     worker_pipeline(model)
     return os.getpid()
 
 
-def process_articles(model: Optional[str], articles: List[Article]) -> List[ArticleResult]:
+def process_articles(model: "ModelKey", articles: List[Article]) -> List[ArticleResult]:
     """The task: `runner.process_chunk` on the worker's model. Pure: same chunk, same result."""
     nlp, lock = worker_pipeline(model)
     # A pipeline and its memory zones are not safe to share between threads: a worker started
@@ -135,7 +138,7 @@ def start_local_cluster(n_workers: int, **kwargs):
 
 def ordered_results(
     chunks: Iterable[List[Item]],
-    model: Optional[str] = None,
+    model: "ModelKey" = None,
     scheduler: Optional[str] = None,
     n_workers: Optional[int] = None,
     *,
@@ -216,7 +219,7 @@ def _result(future):
         ) from None
 
 
-def _resolve(client, model: Optional[str], entry: Tuple[List[Item], Any]) -> List[Result]:
+def _resolve(client, model: "ModelKey", entry: Tuple[List[Item], Any]) -> List[Result]:
     chunk, future = entry
     if future is None:
         return chunk

@@ -35,10 +35,13 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Callable, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
 from .export import one_line_json
 from .reader import Article, Problem, iter_inputs
+
+if TYPE_CHECKING:
+    from .assemble import ModelKey
 
 # Articles longer than this are processed in segments cut at paragraph or line breaks; the
 # parser and the entity recognizer need about 1 GB per 100,000 characters otherwise.
@@ -317,7 +320,7 @@ _WORKER_ERROR: Optional[BaseException] = None
 _WORKER_TIME_LIMIT: Optional[float] = TIME_LIMIT
 
 
-def _worker_init(model: Optional[str], time_limit: Optional[float] = TIME_LIMIT) -> None:
+def _worker_init(model: "ModelKey", time_limit: Optional[float] = TIME_LIMIT) -> None:
     """Load the model once per worker. A failure is kept and raised by the first task (a failing
     initializer would only break the pool, without saying why)."""
     global _WORKER_NLP, _WORKER_ERROR, _WORKER_TIME_LIMIT
@@ -377,7 +380,7 @@ class _Pool:
     chunk redone article by article, so that only the article that kills a worker is lost.
     """
 
-    def __init__(self, workers: int, model: Optional[str], time_limit: Optional[float] = TIME_LIMIT):
+    def __init__(self, workers: int, model: "ModelKey", time_limit: Optional[float] = TIME_LIMIT):
         self.workers, self.model, self.time_limit = workers, model, time_limit
         self.ctx = multiprocessing.get_context("spawn")
         self.executor: Optional[ProcessPoolExecutor] = None
@@ -417,7 +420,7 @@ class _Pool:
 
 
 def _ordered_results(
-    chunks: Iterator[List[Item]], nlp_or_none, model: Optional[str], workers: int,
+    chunks: Iterator[List[Item]], nlp_or_none, model: "ModelKey", workers: int,
     *, time_limit: Optional[float] = TIME_LIMIT,
 ) -> Iterator[List[Union[ArticleResult, Problem]]]:
     """Results of each chunk, in input order; with workers, a bounded window of chunks in flight.

@@ -20,7 +20,7 @@ _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
 _TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
 ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
-ORG_NOUNS = wordlists.words("people_org_nouns.txt")
+ORG_NOUNS = wordlists.words("org_nouns.txt")
 # titles and the role nouns that refer back to their holder ("Gov." -> "governor")
 TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = wordlists.mapping("people_title_roles.txt")
 # first names by sex: weak evidence for a person's gender when no title or pronoun tells it

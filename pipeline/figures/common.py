@@ -11,8 +11,6 @@ from .. import wordlists
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
 LOSE_VERBS = wordlists.words("claims_lose_verbs.txt")
-# "the company", "the union": definite nouns that stand for an organization named earlier.
-ORG_NOUNS = wordlists.words("claims_org_nouns.txt")
 # "Net income", "the stock": an organization's own numbers, owned by the article's organization.
 METRIC_NOUNS = wordlists.words("claims_metric_nouns.txt")
 GIVE_VERBS = wordlists.words("claims_give_verbs.txt")

@@ -10,6 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs
+from ..entities.lexicon import ORG_NOUNS
 from ..entities.query import canonical_name, resolve_pronoun, role_antecedent
 from .common import (
     _CACHE,
@@ -17,7 +18,6 @@ from .common import (
     METRIC_NOUNS,
     NAME_LABELS,
     NOT_NAME_LABELS,
-    ORG_NOUNS,
     OWNER_PREPS,
     PERS_PRONOUNS,
     REL_PRONOUNS,

@@ -404,7 +404,7 @@ def test_no_quotes_more(nlp, text):
     assert quotes == []
 
 
-@pytest.mark.xfail(reason="cataphora: an indefinite role speaker named only in a later paragraph", strict=False)
+@pytest.mark.xfail(reason="cataphora: an indefinite role speaker named only in a later paragraph", strict=True)
 def test_cataphoric_lede_speaker(nlp):
     text = ("A senior official warned that the talks were ‘close to collapse’.\n\n"
             "Dr Neema Achterberg, the chief negotiator, said the sides remained far apart.")
@@ -413,7 +413,7 @@ def test_cataphoric_lede_speaker(nlp):
 
 
 @pytest.mark.xfail(reason="a numeral subject whose apposition names the person ('One, a welder named X, said')",
-                   strict=False)
+                   strict=True)
 def test_named_apposition_of_numeral_subject(nlp):
     text = "Three residents spoke. One, a retired welder named Ozzie Tamblyn, said the plant “ruined the river.”"
     doc, quotes = run(nlp, text)

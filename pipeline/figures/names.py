@@ -28,6 +28,7 @@ from .common import (
     _ents_from_char,
     _in_subtree,
     _kids,
+    _kids_with,
     _sent_of,
     _text,
 )
@@ -341,9 +342,12 @@ def _cluster_mentions(doc: Doc):
             yield c, a, b
 
 
+_ACL = frozenset({"acl"})
+
+
 def _acl_agent_name(tok: Token) -> Optional[str]:
     """The agent of a participle clause on `tok`: "a record of 198 yards, set by Jane Roe"."""
-    for ch in _kids(tok):
+    for ch in _kids_with(tok, _ACL):
         if ch.dep_ == "acl":
             for g in _kids(ch):
                 if g.dep_ == "agent":
@@ -356,9 +360,17 @@ def _acl_agent_name(tok: Token) -> Optional[str]:
 
 
 def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[str]:
-    """Canonical name of the person/organization a token stands for, or None."""
+    """Canonical name of the person/organization a token stands for, or None (once per token)."""
     if tok is None:
         return None
+    memo = _cached(tok.doc).setdefault("entity_name", {})
+    key = (tok.i, allow_common)
+    if key not in memo:
+        memo[key] = _entity_name(tok, allow_common)
+    return memo[key]
+
+
+def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     doc = tok.doc
     low = tok.lower_
     if tok.pos_ == "PRON" or low in PERS_PRONOUNS:

@@ -251,7 +251,7 @@ def test_extensions_none_are_tolerated(nlp):
     from pipeline.figures.assembly import extract_figures
 
     doc = nlp("Revenue climbed 12% to $4.1 billion.")
-    doc._.claimsift_people = None
+    doc._.claimsift_entities = None
     doc._.claimsift_quotes = None
     doc._.claimsift_article = None
     figs = extract_figures(doc)

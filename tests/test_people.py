@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attrs import PEOPLE
+from pipeline.attrs import ENTITIES as PEOPLE
 from pipeline.entities.lexicon import clean_name_text, looks_like_name, split_title, title_gender
 from pipeline.entities.query import canonical_name, cluster_for, resolve_pronoun, role_antecedent
 

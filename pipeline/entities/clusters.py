@@ -25,6 +25,7 @@ from .lexicon import (
     title_gender,
 )
 from .mentions import _ORG_JOINERS, _collect_mentions, _Mention, _name_piece_end
+from .places import find_places
 
 
 def build_clusters(doc: Doc) -> List[dict]:
@@ -221,8 +222,19 @@ def build_clusters(doc: Doc) -> List[dict]:
             if t and t not in titles:
                 titles.append(t)
         spans = sorted({(m.start, m.end) for m in c["mentions"]})
+        aliases = [f for f, _ in sorted(c["forms"].items(), key=lambda kv: (-kv[1], kv[0])) if f != name]
         out.append({"name": name, "kind": c["kind"], "gender": gender if c["kind"] == "person" else None,
-                    "titles": titles, "mentions": [[a, b] for a, b in spans]})
+                    "titles": titles, "aliases": aliases, "mentions": [[a, b] for a, b in spans]})
+    out.sort(key=lambda c: c["mentions"][0][0])
+    return out
+
+
+def build_entities(doc: Doc) -> List[dict]:
+    """The article's entity index: the people and organization clusters, then the places that no
+    cluster covers, ordered by first mention (pure: reads only the doc's entities and parse)."""
+    clusters = build_clusters(doc)
+    taken = [tuple(m) for c in clusters for m in c["mentions"]]
+    out = clusters + find_places(doc, taken)
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
 

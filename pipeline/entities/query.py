@@ -64,18 +64,23 @@ class _Index:
 _CACHE: Dict[int, Tuple[object, object, _Index]] = {}
 
 
+# the entity kinds that speak, act and are referred back to (places are only looked up by name)
+AGENT_KINDS = frozenset({"person", "org"})
+
+
 def _index(doc: Doc) -> Optional[_Index]:
-    people = doc._.get(attrs.PEOPLE)
-    if not people:
+    entities = doc._.get(attrs.ENTITIES)
+    if not entities:
         return None
     key = id(doc)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc and hit[1] is people:
+    if hit is not None and hit[0] is doc and hit[1] is entities:
         return hit[2]
-    idx = _Index(doc, people)
+    people = [c for c in entities if c["kind"] in AGENT_KINDS]
+    idx = _Index(doc, people) if people else None
     if len(_CACHE) > 64:
         _CACHE.clear()
-    _CACHE[key] = (doc, people, idx)
+    _CACHE[key] = (doc, entities, idx)
     return idx
 
 

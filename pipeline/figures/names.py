@@ -11,7 +11,12 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from ..entities.lexicon import ORG_NOUNS
-from ..entities.query import canonical_name, resolve_pronoun, role_antecedent
+from ..entities.query import (
+    AGENT_KINDS,
+    canonical_name,
+    resolve_pronoun,
+    role_antecedent,
+)
 from .common import (
     _CACHE,
     IT_PRONOUNS,
@@ -86,7 +91,7 @@ def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Op
     gender = "m" if low in MALE else "f" if low in FEMALE else None
     if gender is None:
         return None
-    genders = {c.get("name"): c.get("gender") for c in (doc._.get(attrs.PEOPLE) or ())
+    genders = {c.get("name"): c.get("gender") for c in (doc._.get(attrs.ENTITIES) or ())
                if isinstance(c, dict)}
     start = max(0, tok.idx - 1500)
     best = None
@@ -122,8 +127,8 @@ def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
     out: List[Tuple[int, int, str]] = []
     persons = set()
     seen = set()
-    for c in doc._.get(attrs.PEOPLE) or ():
-        if isinstance(c, dict) and c.get("kind") != "org" and c.get("name"):
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "person":
             persons.add(c.get("name"))
     for c, a, b in _cluster_mentions(doc):
         if c.get("kind") == "org":
@@ -337,7 +342,9 @@ def _name_span(tok: Token) -> Tuple[int, int]:
 
 def _cluster_mentions(doc: Doc):
     """(cluster, start, end) for every well-formed mention of the people stage's clusters."""
-    for c in doc._.get(attrs.PEOPLE) or ():
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] not in AGENT_KINDS:
+            continue
         for a, b in c["mentions"]:
             yield c, a, b
 
@@ -420,7 +427,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
                 if ent.label_ == "PERSON":
                     return _full_name(doc, ent.text)
                 return _full_org(doc, _propn_text(doc, ent.start, ent.end))
-        if tok.pos_ == "PROPN" and not (doc._.get(attrs.PEOPLE) or ()):
+        if tok.pos_ == "PROPN" and not (doc._.get(attrs.ENTITIES) or ()):
             return _full_name(doc, doc[lo:hi].text)
         # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
         if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAME_LABELS:

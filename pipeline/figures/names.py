@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs
-from ..entities.lexicon import ORG_NOUNS
+from ..entities.lexicon import ORG_NOUNS, clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
     canonical_name,
@@ -26,7 +26,6 @@ from .common import (
     OWNER_PREPS,
     PERS_PRONOUNS,
     REL_PRONOUNS,
-    SUBJ_DEPS,
     _cached,
     _ent_at,
     _ents,
@@ -45,70 +44,6 @@ from .common import (
 
 def _canonical(doc: Doc, start: int, end: int) -> Optional[str]:
     return canonical_name(doc, start, end)
-
-
-def _pronoun(doc: Doc, tok: Token) -> Optional[str]:
-    name = resolve_pronoun(doc, tok) or _fallback_pronoun(doc, tok)
-    # "the judge ordered him to pay": an object pronoun is not the subject of its own verb
-    if name and tok.dep_ in ("dobj", "dative") and tok.lower_ in ("him", "her", "them"):
-        subj = next((c for c in _kids(tok.head) if c.dep_ in SUBJ_DEPS), None)
-        if subj is not None and subj.pos_ == "PROPN":
-            lo, hi = _name_span(subj)
-            sname = _canonical(doc, doc[lo].idx, subj.idx + len(subj.text)) or _full_name(doc, subj.text)
-            if sname == name:
-                name = _fallback_pronoun(doc, tok, exclude=name)
-    return name
-
-
-MALE = {"he", "him", "his", "himself"}
-FEMALE = {"she", "her", "hers", "herself"}
-
-
-def _full_name(doc: Doc, text: str) -> str:
-    """Without the people stage: the longest PERSON entity ending in the same word."""
-    words = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", text).split()
-    if not words:
-        return text
-    memo = _cached(doc)
-    longest = memo.get("person_by_last")
-    if longest is None:
-        # last word -> the first PERSON entity with the most words ending in it (one pass per doc)
-        longest = memo["person_by_last"] = {}
-        for ent in _ents(doc):
-            if ent.label_ == "PERSON":
-                ew = re.sub(r"(?:'s|\u2019s|'|\u2019)$", "", ent.text).split()
-                if ew and len(ew) > len(longest.get(ew[-1], ())):
-                    longest[ew[-1]] = ew
-    ew = longest.get(words[-1])
-    if ew and len(ew) > len(words):
-        return " ".join(ew)
-    return " ".join(words)
-
-
-def _fallback_pronoun(doc: Doc, tok: Token, exclude: Optional[str] = None) -> Optional[str]:
-    """he/she -> the latest person before it with that gender (people stage) or as a subject."""
-    low = tok.lower_
-    gender = "m" if low in MALE else "f" if low in FEMALE else None
-    if gender is None:
-        return None
-    genders = {c.get("name"): c.get("gender") for c in (doc._.get(attrs.ENTITIES) or ())
-               if isinstance(c, dict)}
-    start = max(0, tok.idx - 1500)
-    best = None
-    for ent in _ents_from_char(doc, start):
-        if ent.label_ != "PERSON":
-            continue
-        if ent.end_char > tok.idx:
-            break
-        name = _canonical(doc, ent.start_char, ent.end_char) or _full_name(doc, ent.text)
-        if name == exclude:
-            continue
-        g = genders.get(name)
-        if g is not None and g != gender:
-            continue
-        best = name
-    return best
-
 
 
 _LEAD_THE_RE = re.compile(r"^(?:the|The|THE)\s+")
@@ -385,8 +320,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             return None
         if low in IT_PRONOUNS:
             return _it_antecedent(doc, tok)
-        name = _pronoun(doc, tok)
-        return name
+        return resolve_pronoun(doc, tok)
     # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
     for ch in _kids(tok):
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
@@ -425,10 +359,8 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             ent = _ent_at(doc, tok.i)
             if ent is not None:
                 if ent.label_ == "PERSON":
-                    return _full_name(doc, ent.text)
+                    return clean_name_text(ent.text)
                 return _full_org(doc, _propn_text(doc, ent.start, ent.end))
-        if tok.pos_ == "PROPN" and not (doc._.get(attrs.ENTITIES) or ()):
-            return _full_name(doc, doc[lo:hi].text)
         # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
         if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAME_LABELS:
             return _full_org(doc, _propn_text(doc, lo, hi))

@@ -19,6 +19,7 @@ from .lexicon import (
     ORG_WORDS_LOWER,
     PLACE_WORDS,
     ROLES,
+    TEAM_WORD,
     _norm_word,
     doc_text,
     looks_like_name,
@@ -163,6 +164,8 @@ def build_clusters(doc: Doc) -> List[dict]:
                 target = _nearest_cluster(surnames[base], tok.idx)
                 target["forms"][base] += 1
                 target["mentions"].append(m)
+                covered.update(range(tok.i, te))
+    _add_bare_org_heads(doc, clusters, covered)
 
     # 5. gender: titles, role appositives, pronouns
     tok_cluster: Dict[int, int] = {}
@@ -237,6 +240,44 @@ def build_entities(doc: Doc) -> List[dict]:
     out = clusters + find_places(doc, taken)
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+def _add_bare_org_heads(doc: Doc, clusters: List[dict], covered: set) -> None:
+    """An organization's first word used alone and tagged as nothing ("Acme sold ..." in an article
+    about "Acme Robotics") is a mention of that organization, when exactly one organization's name
+    starts with it and it is no word of a person's full name."""
+    heads: Dict[str, List[dict]] = defaultdict(list)
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    person_words = set()
+    for c in clusters:
+        if not c["mentions"]:
+            continue
+        if c["kind"] == "person":
+            for form in c["forms"]:
+                if " " in form:
+                    person_words.update(form.split())
+            continue
+        words = _fullest_form(c["forms"]).split()
+        if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) <= 2:
+            continue
+        # a place's name stands for an organization only as a team or company of one plural
+        # word ("Lakeport Sharks", "Northline Ferries"), not for its agencies ("X Police Department")
+        team = len(words) == 2 and TEAM_WORD.fullmatch(words[1]) is not None
+        if words[0] not in places or team:
+            heads[words[0]].append((c, team))
+    for tok in doc:
+        cands = heads.get(tok.text)
+        if not cands or len(cands) != 1 or tok.i in covered or tok.pos_ != "PROPN" or tok.text in person_words:
+            continue
+        if tok.ent_type_ and not (cands[0][1] and tok.ent_type_ in ("GPE", "LOC")):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() \
+                or tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].text[:1].isupper():
+            continue  # part of a longer name ("Jane Acme")
+        target = cands[0][0]
+        target["forms"][tok.text] += 1
+        target["mentions"].append(_Mention(tok.idx, tok.idx + len(tok.text), [tok.text], "", "ORG", tok.i, tok.i + 1))
+        covered.add(tok.i)
 
 
 def _at_sentence_start(doc: Doc, i: int) -> bool:

@@ -319,6 +319,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
             person_toks.update(range(ts, te))
         elif label == "ORG":
+            if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
+                continue  # a time zone after a clock time ("1230 GMT"), not an organization
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
                 continue

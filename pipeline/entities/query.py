@@ -25,6 +25,7 @@ from .lexicon import (
     PLURAL,
     PRONOUNS,
     ROLES,
+    TEAM_WORD,
     TITLE_ROLES,
     TITLES,
     _norm_word,
@@ -295,6 +296,66 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
         if fits or best is None or not best[0]:
             best = (fits, c["name"])
     return best[1] if best else None
+
+
+def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
+    """The organization a definite noun ("the company", "the department") or "it" stands for at
+    character `pos`, else None.
+
+    A noun that is a word of a recent organization's or place's name picks the latest such one
+    ("the department" -> "X Police Department"); other organization nouns ("the company") pick
+    the organization mentioned most often in the preceding `window` characters (ties: the
+    latest), leaving out organizations whose name holds another organization noun ("the
+    company" is not "X Workers Union").
+    """
+    entities = doc._.get(attrs.ENTITIES) or ()
+    lo = pos - window
+    mentions = sorted((a, c["name"], c["kind"]) for c in entities if c["kind"] in ("org", "place")
+                      for a, b in c["mentions"] if lo <= a and b <= pos)
+    if noun:
+        named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
+        if named:
+            return named[-1][1]
+        if noun not in ORG_NOUNS:
+            return None
+    orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
+    if noun:
+        orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
+                                           for w in x[1].lower().split()[1:])] or orgs
+    if not orgs:
+        return None
+    counts: Dict[str, int] = defaultdict(int)
+    last: Dict[str, int] = {}
+    for a, name in orgs:
+        name = fullest_org(doc, name)
+        counts[name] += 1
+        last[name] = a
+    return max(counts, key=lambda n: (counts[n], last[n]))
+
+
+def fullest_org(doc: Doc, name: str) -> str:
+    """The fullest organization name of the article that starts with `name` and has at most three
+    more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
+    company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
+    entities = doc._.get(attrs.ENTITIES) or ()
+    words = name.split()
+    if not words:
+        return name
+    places = {c["name"] for c in entities if c["kind"] == "place"}
+    best, best_n = name, 0
+    for c in entities:
+        if c["kind"] != "org":
+            continue
+        full = c["name"].split()
+        if not (len(words) < len(full) <= len(words) + 3 and full[:len(words)] == words):
+            continue
+        extra = full[len(words):]
+        if name in places and not (len(extra) == 1 and TEAM_WORD.fullmatch(extra[0])):
+            continue
+        n = len(c["mentions"])
+        if n > best_n or n == best_n and len(c["name"]) > len(best):
+            best, best_n = c["name"], n
+    return best
 
 
 def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:

@@ -10,12 +10,13 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs
-from ..entities.lexicon import ORG_NOUNS, clean_name_text
+from ..entities.lexicon import clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
     canonical_name,
     resolve_pronoun,
     role_antecedent,
+    salient_org,
 )
 from .common import (
     _CACHE,
@@ -187,33 +188,7 @@ def _cached_keys(items: Sequence[Tuple[int, int, str]]) -> List[int]:
 
 
 def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
-    """The organization a definite noun or "it" stands for at `pos`.
-
-    A noun that is a word of a recent organization's or place's name picks that one ("the
-    department"); other organization nouns ("the company") pick the organization mentioned most
-    often in the preceding `window` characters (ties: the latest).
-    """
-    orgs = _by_start(_org_mentions(doc), pos - window, pos)
-    if noun:
-        places = _by_start(_cached(doc)["places"], pos - window, pos)
-        named = sorted([x for x in orgs + places if noun in x[2].lower().split()])
-        if named:
-            return _full_org(doc, named[-1][2])
-        if noun not in ORG_NOUNS:
-            return None
-    if noun:
-        # "the company" is not the union or the department named earlier
-        orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
-                                           for w in x[2].lower().split()[1:])] or orgs
-    if not orgs:
-        return None
-    counts: Dict[str, int] = {}
-    last: Dict[str, int] = {}
-    for a, _, n in orgs:
-        n = _full_org(doc, n) or n
-        counts[n] = counts.get(n, 0) + 1
-        last[n] = a
-    return max(counts, key=lambda n: (counts[n], last[n]))
+    return salient_org(doc, pos, noun, window)
 
 
 def _it_antecedent(doc: Doc, tok: Token) -> Optional[str]:

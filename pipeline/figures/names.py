@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -14,6 +14,7 @@ from ..entities.lexicon import clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
     canonical_name,
+    fullest_org,
     resolve_pronoun,
     role_antecedent,
     salient_org,
@@ -29,7 +30,6 @@ from .common import (
     REL_PRONOUNS,
     _cached,
     _ent_at,
-    _ents,
     _ents_from_char,
     _in_subtree,
     _kids,
@@ -56,121 +56,23 @@ def _clean_org(text: str) -> str:
 
 
 def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
-    """(start, end, name) of organization mentions: the people stage's org clusters and ORG entities."""
+    """(start, end, canonical name) of the organization mentions of the entity index, in order."""
     memo = _cached(doc)
-    if "orgs" in memo:
-        return memo["orgs"]
-    out: List[Tuple[int, int, str]] = []
-    persons = set()
-    seen = set()
-    for c in doc._.get(attrs.ENTITIES) or ():
-        if c["kind"] == "person":
-            persons.add(c.get("name"))
-    for c, a, b in _cluster_mentions(doc):
-        if c.get("kind") == "org":
-            name = _clean_org(c.get("name") or _text(doc)[a:b])
-            if name:
-                out.append((a, b, name))
-                seen.add(a)
-    places: List[Tuple[int, int, str]] = []
-    for ent in _ents(doc):
-        if ent.label_ == "ORG" and ent.start_char not in seen:
-            name = _clean_org(ent.text)
-            if name and name not in persons:
-                out.append((ent.start_char, ent.end_char, name))
-        elif ent.label_ in ("GPE", "FAC", "LOC"):
-            name = _clean_org(ent.text)
-            if name:
-                places.append((ent.start_char, ent.end_char, name))
-    # bare uses of an organization's first word that NER missed or took for a person ("Acme
-    # sold ..."), and the longer proper-noun chains they start ("Acme Robotics")
-    heads: Dict[str, str] = {}
-    for _, _, name in out:
-        w = name.split()
-        if w and w[0][:1].isupper() and len(w[0]) > 2:
-            heads.setdefault(w[0], name)
-    chains: List[str] = []
-    if heads:
-        covered = sorted((a, b) for a, b, _ in out)
-        starts = [a for a, _ in covered]
-        multi_person_words = {w for p in persons if len(p.split()) > 1 for w in p.split()}
-        pat = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(h) for h in heads
-                                                   if h not in multi_person_words) + r")(?![\w])")
-        text = _text(doc)
-        for mm in pat.finditer(text) if pat.pattern != r"(?<![\w])(?:)(?![\w])" else ():
-            k = bisect.bisect_right(starts, mm.start()) - 1
-            if k >= 0 and covered[k][0] <= mm.start() < covered[k][1]:
-                continue
-            span = doc.char_span(mm.start(), mm.end())
-            if span is None or len(span) != 1 or span[0].pos_ != "PROPN":
-                continue
-            t = span[0]
-            j = t.i
-            while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                    and doc[j + 1].ent_type_ not in ("GPE", "DATE") and j - t.i < 3:
-                j += 1
-            if j > t.i:
-                chains.append(text[t.idx:doc[j].idx + len(doc[j].text)])
-            out.append((t.idx, t.idx + len(t.text), heads[t.text]))
-    out.sort()
-    forms: Dict[str, int] = {}
-    for f in chains:
-        forms[f] = forms.get(f, 0) + 1
-    for a, b, name in out:
-        for f in (name, _clean_org(_text(doc)[a:b])):
-            if f:
-                forms[f] = forms.get(f, 0) + 1
-    for ent in _ents(doc):
-        if ent.label_ == "ORG":
-            f = _clean_org(ent.text)
-            if f and f not in persons:
-                forms[f] = forms.get(f, 0) + 1
-    memo["forms"] = forms
-    memo["gpe"] = {x[2] for x in places if x[2]}
-    memo["orgs"] = out
-    memo["places"] = places
-    memo["persons"] = persons
-    return out
+    if "orgs" not in memo:
+        memo["orgs"] = sorted((m[0], m[1], c["name"]) for c in doc._.get(attrs.ENTITIES) or ()
+                              if c["kind"] == "org" for m in c["mentions"])
+    return memo["orgs"]
 
 
 def _person_names(doc: Doc) -> set:
-    _org_mentions(doc)
-    return _cached(doc)["persons"]
+    memo = _cached(doc)
+    if "persons" not in memo:
+        memo["persons"] = {c["name"] for c in doc._.get(attrs.ENTITIES) or () if c["kind"] == "person"}
+    return memo["persons"]
 
 
 def _full_org(doc: Doc, name: Optional[str]) -> Optional[str]:
-    """The fullest organization name that starts with `name` ("Harlow" -> "Harlow Dynamics")."""
-    if not name:
-        return name
-    memo = _cached(doc)
-    full = memo.setdefault("full", {})
-    if name in full:
-        return full[name]
-    words = _clean_org(name).split()
-    best = name
-    persons = _person_names(doc)
-    # a lone word NER took for a person that begins an organization's name ("Acme" in an article
-    # about "Acme Robotics") and is no person's first or last name
-    lone = name in persons and len(words) == 1 and not any(
-        words[0] in p.split() for p in persons if p != name)
-    if words and (name not in persons or lone):
-        counts = memo["forms"]
-        place = name in memo["gpe"]
-        cands = []
-        for n in counts:
-            nw = n.split()
-            if not (len(words) < len(nw) <= len(words) + 3 and nw[:len(words)] == words):
-                continue
-            extra = nw[len(words):]
-            # a place stands for an organization only as a team name ("Lakeport" -> "Lakeport
-            # Sharks"), not for its agencies ("Lakeport Police Department")
-            if place and not (len(extra) == 1 and re.fullmatch(r"[A-Z][a-z]+[^su]s", extra[0])):
-                continue
-            cands.append(n)
-        if cands:
-            best = max(cands, key=lambda n: (counts[n], len(n)))
-    full[name] = best
-    return best
+    return fullest_org(doc, name) if name else name
 
 
 def _by_start(items: Sequence[Tuple[int, int, str]], lo: int, hi: int) -> List[Tuple[int, int, str]]:

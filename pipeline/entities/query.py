@@ -276,26 +276,11 @@ def _title_roles(title: str) -> frozenset:
 
 
 def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The organization a definite org noun ("the agency", "the company") refers to, else None.
-
-    The most recent organization before the noun whose name ends in that noun wins ("the
-    agency" -> "... Protection Agency"), else the most recent organization.
-    """
-    idx = _index(doc)
-    noun = token.lower_
-    if idx is None or noun not in ORG_NOUNS:
+    """The organization a definite org noun ("the agency", "the company") refers to, else None
+    (`salient_org` at the noun)."""
+    if token.lower_ not in ORG_NOUNS:
         return None
-    best = None
-    for a, b, ci in idx.char_starts:
-        if a >= token.idx:
-            break
-        c = idx.people[ci]
-        if c["kind"] != "org":
-            continue
-        fits = c["name"].lower().split()[-1:] == [noun]
-        if fits or best is None or not best[0]:
-            best = (fits, c["name"])
-    return best[1] if best else None
+    return salient_org(doc, token.idx, token.lower_)
 
 
 def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:

@@ -283,6 +283,26 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
     return salient_org(doc, token.idx, token.lower_)
 
 
+def age_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
+    """The person a definite age description stands for ("the 31-year-old forward", "the
+    48-year-old said"): the person named last in the preceding `window` characters, else None."""
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return None
+    if not (token.lower_ == "old" or any(c.lower_ == "old" and c.dep_ == "amod" for c in kids)):
+        return None
+    idx = _index(doc)
+    if idx is None:
+        return None
+    best = None
+    for a, b, ci in idx.char_starts[bisect_left(idx.mention_starts, token.idx - window):]:
+        if b > token.idx:
+            break
+        if idx.people[ci]["kind"] == "person":
+            best = idx.people[ci]["name"]
+    return best
+
+
 def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
     """The organization a definite noun ("the company", "the department") or "it" stands for at
     character `pos`, else None.

@@ -13,6 +13,7 @@ from .. import attrs
 from ..entities.lexicon import clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
+    age_antecedent,
     canonical_name,
     fullest_org,
     resolve_pronoun,
@@ -246,20 +247,13 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         name = role_antecedent(doc, tok)
         if name:
             return name
+    name = age_antecedent(doc, tok)  # "the 27-year-old forward"
+    if name:
+        return name
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))
-    if definite and any(c.lower_ == "old" and c.dep_ == "amod" for c in _kids(tok)):
-        return _latest_person(doc, tok.idx)  # "the 27-year-old forward"
     if tok.pos_ == "NOUN" and definite:
         return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
-
-
-def _latest_person(doc: Doc, pos: int, window: int = 800) -> Optional[str]:
-    """"The 31-year-old forward ...": the person named last before `pos`."""
-    best = None
-    for a, n in _persons_in(doc, max(0, pos - window), pos, "person"):
-        best = n
-    return best
 
 
 def _np_name(tok: Token) -> Optional[str]:

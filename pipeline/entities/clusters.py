@@ -17,6 +17,7 @@ from .lexicon import (
     FIRST_NAME_GENDER,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
+    PERSON_NOUNS,
     PLACE_WORDS,
     ROLES,
     TEAM_WORD,
@@ -75,7 +76,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         if len(m.words) >= 2:
             continue
         w = m.words[0]
-        cands = by_last.get(w) or by_first.get(w) or []
+        cands = _gender_fits(by_last.get(w) or by_first.get(w) or [], _mention_gender(m))
         target = _nearest_cluster(cands, m.start) if cands else None
         if target is None and not m.title:
             if len(org_first.get(w, ())) == 1:
@@ -188,6 +189,14 @@ def build_clusters(doc: Doc) -> List[dict]:
                     role = _appos_text(doc, child)
                     if role:
                         c["titles"].append(role)
+            # the name as the apposition of a person noun: "His mother Jane Doe", "the spokesman, Jane Doe"
+            noun = head.head if head is not None and head.dep_ == "appos" else None
+            if c["kind"] == "person" and noun is not None and noun.i < head.i and noun.pos_ == "NOUN" \
+                    and noun.lemma_.lower() in PERSON_NOUNS and noun.lemma_.lower() not in ORG_NOUNS:
+                g = PERSON_NOUNS[noun.lemma_.lower()]
+                if g:
+                    c["gvotes"][g] += 2
+                c["titles"].append(noun.text)
     sents = _sentences(doc)
     ments_by_sent: List[List[Tuple[int, int, bool]]] = [[] for _ in sents]
     if sents:
@@ -240,6 +249,27 @@ def build_entities(doc: Doc) -> List[dict]:
     out = clusters + find_places(doc, taken)
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+def _mention_gender(m: _Mention) -> Optional[str]:
+    """The gender a mention's title tells ("Mr", "Ms.", "congresswoman"), else None."""
+    if not m.title:
+        return None
+    words = m.title.split()
+    return title_gender(words[-1:]) or title_gender(words)
+
+
+def _gender_fits(cands: List[dict], gender: Optional[str]) -> List[dict]:
+    """The candidate clusters whose titles and first name do not contradict `gender` ("Mr Doe"
+    joins "John Doe", not "Jane Doe"); all of them when none fits."""
+    if not gender or len(cands) < 2:
+        return cands
+    def told(c: dict) -> set:
+        out = {_mention_gender(m) for m in c["mentions"]}
+        out.add(FIRST_NAME_GENDER.get(c.get("first", "")))
+        return out - {None}
+    fit = [c for c in cands if told(c) <= {gender}]
+    return fit or cands
 
 
 def _add_bare_org_heads(doc: Doc, clusters: List[dict], covered: set) -> None:

@@ -248,6 +248,8 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
+        if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
         cuts = [t.i for t in ent[1:-1] if t.lower_ in _SPLIT_WORDS and t.is_lower] if len(ent) > 2 else []
         if not cuts:
             yield ent

@@ -245,7 +245,7 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
             elif g in ("m", "f") and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_subject(t) \
                     and t.lemma_.lower() in PERSON_NOUNS:
                 cand_gender = PERSON_NOUNS[t.lemma_.lower()]
-                if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ in ROLES:
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     named = role_antecedent(doc, t)
                     if named:
                         cand_name = named
@@ -402,24 +402,37 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
 
 
 def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The person a definite role noun ("the congresswoman") refers to, else None."""
+    """The person a definite role or person noun refers to, else None.
+
+    "the congresswoman", "the governor" (for "Gov. X"): the latest person before it holding that
+    role, else (role nouns only) the latest person of the role's gender. "the mother-of-nine",
+    "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
+    Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
+    title ("X's mother has said ..." and later "His mother Jane Doe").
+    """
     idx = _index(doc)
     if idx is None:
         return None
-    role = token.lower_
-    if role not in ROLES:
+    role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
+    if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
         return None
-    g = ROLES[role]
+    g = ROLES.get(role)
     best = None
+    later = None
     for a, b, ci in idx.char_starts:
-        if a >= token.idx:
-            break
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().split() or role in _title_roles(t) for t in c.get("titles") or ())
+        has_role = any(role in t.lower().replace("-", " ").split() or role in _title_roles(t)
+                       for t in c.get("titles") or ())
+        if a >= token.idx:
+            if has_role and later is None:
+                later = c["name"]
+            continue
         if has_role:
             best = (2, a, c["name"])
         elif g and c.get("gender") == g and (best is None or best[0] < 2):
             best = (1, a, c["name"])
-    return best[2] if best else None
+    if best:
+        return best[2]
+    return later

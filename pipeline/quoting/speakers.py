@@ -178,7 +178,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         title = _title_for(doc, t, a, cl)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
             name = role_antecedent(doc, tok) or age_antecedent(doc, tok) or org_antecedent(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)

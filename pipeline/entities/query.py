@@ -416,6 +416,8 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
     if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+        return None  # "a spokesman said": someone new
     g = ROLES.get(role)
     best = None
     later = None

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from .binding import (
+    _SUBJ_DEPS,
     _is_subject,
     _local_subjects,
     _quoted_tokens,
@@ -301,6 +302,45 @@ def age_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
         if idx.people[ci]["kind"] == "person":
             best = idx.people[ci]["name"]
     return best
+
+
+def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The organization "it"/"its" stands for, else None: the organization subject of a verb above
+    the pronoun ("X said it would ..."), else the latest organization earlier in its sentence,
+    else the salient organization at the sentence's start."""
+    if token.dep_ == "expl" or token.lower_ not in ("it", "its", "itself"):
+        return None
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for ch in cur.children:
+            if ch.dep_ in _SUBJ_DEPS and ch.i < token.i and ch.pos_ in ("PROPN", "NOUN") \
+                    and not ch.left_edge.i <= token.i <= ch.right_edge.i:
+                name = _org_named_by(doc, ch)
+                if name:
+                    return name
+    sent = token.sent
+    entities = doc._.get(attrs.ENTITIES) or ()
+    same = sorted((a, c["name"]) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
+                  if sent.start_char <= a and b <= token.idx)
+    if same:
+        return fullest_org(doc, same[-1][1])
+    return salient_org(doc, sent.start_char, window=1500)
+
+
+def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:
+    """The organization a subject token names: an organization of the index ("Acme", "Acme
+    Robotics") or a definite organization noun ("the company")."""
+    if tok.pos_ == "PROPN":
+        c = cluster_for(doc, tok.idx, tok.idx + len(tok.text))
+        return fullest_org(doc, c["name"]) if c is not None and c["kind"] == "org" else None
+    if any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in tok.children):
+        return org_antecedent(doc, tok)
+    return None
 
 
 def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:

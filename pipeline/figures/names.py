@@ -16,6 +16,7 @@ from ..entities.query import (
     age_antecedent,
     canonical_name,
     fullest_org,
+    it_antecedent,
     resolve_pronoun,
     role_antecedent,
     salient_org,
@@ -32,10 +33,8 @@ from .common import (
     _cached,
     _ent_at,
     _ents_from_char,
-    _in_subtree,
     _kids,
     _kids_with,
-    _sent_of,
     _text,
 )
 
@@ -92,30 +91,6 @@ def _cached_keys(items: Sequence[Tuple[int, int, str]]) -> List[int]:
 
 def _salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
     return salient_org(doc, pos, noun, window)
-
-
-def _it_antecedent(doc: Doc, tok: Token) -> Optional[str]:
-    """"it"/"its" -> the latest organization earlier in the sentence, else the salient one."""
-    if tok.dep_ == "expl":
-        return None
-    # "X said it would ...": the subject of a verb above the pronoun
-    cur = tok
-    for _ in range(6):
-        if cur.head.i == cur.i:
-            break
-        cur = cur.head
-        if cur.pos_ in ("VERB", "AUX"):
-            for ch in _kids(cur):
-                if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i and ch.i != tok.i \
-                        and ch.pos_ in ("PROPN", "NOUN") and not _in_subtree(tok, ch):
-                    n = entity_name(ch)
-                    if n and n not in _person_names(tok.doc):
-                        return n
-    sent = _sent_of(tok)
-    same = [x for x in _by_start(_org_mentions(doc), sent.start_char, tok.idx) if x[1] <= tok.idx]
-    if same:
-        return _full_org(doc, same[-1][2])
-    return _salient_org(doc, sent.start_char, window=1500)
 
 
 def _propn_text(doc: Doc, lo: int, hi: int) -> Optional[str]:
@@ -197,7 +172,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         if low in REL_PRONOUNS:
             return None
         if low in IT_PRONOUNS:
-            return _it_antecedent(doc, tok)
+            return it_antecedent(doc, tok)
         return resolve_pronoun(doc, tok)
     # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
     for ch in _kids(tok):

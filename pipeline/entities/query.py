@@ -122,6 +122,14 @@ def cluster_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     return None
 
 
+def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
+    """The place entity with a mention overlapping [start, end), else None."""
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "place" and any(a < end and start < b for a, b in c["mentions"]):
+            return c
+    return None
+
+
 def canonical_name(doc: Doc, start: int, end: int) -> Optional[str]:
     """Canonical (fullest) cluster name for the mention at char offsets [start, end), else None."""
     c = cluster_for(doc, start, end)

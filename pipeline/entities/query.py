@@ -289,7 +289,18 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
     (`salient_org` at the noun)."""
     if token.lower_ not in ORG_NOUNS:
         return None
-    return salient_org(doc, token.idx, token.lower_)
+    return described_org(token) or salient_org(doc, token.idx, token.lower_)
+
+
+def described_org(token: Token) -> Optional[str]:
+    """An organization noun whose proper modifiers name it ("the Scottish government", "the
+    French foreign ministry"): the words from the first proper modifier to the noun, else None."""
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    if not mods:
+        return None
+    doc = token.doc
+    return doc[mods[0].i:token.i + 1].text
 
 
 def age_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:

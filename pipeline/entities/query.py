@@ -392,9 +392,14 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     last: Dict[str, int] = {}
     for a, name in orgs:
         name = fullest_org(doc, name)
-        counts[name] += 1
+        counts[name] += 3 if _is_subject_at(doc, a) else 1  # the one that acts and speaks counts more
         last[name] = a
     return max(counts, key=lambda n: (counts[n], last[n]))
+
+
+def _is_subject_at(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _is_subject(span[0])
 
 
 def fullest_org(doc: Doc, name: str) -> str:

@@ -15,6 +15,7 @@ from .lexicon import (
     _SUBJ_DEPS,
     _TITLE_FIRST,
     _TITLE_MAXLEN,
+    FIRST_NAME_GENDER,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PERSON_NOUNS,
@@ -250,6 +251,10 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
             continue
         if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
+                and ent[0].text not in FIRST_NAME_GENDER and (_norm_word(ent[0].text),) not in TITLES:
+            # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)
         cuts = [t.i for t in ent[1:-1] if t.lower_ in _SPLIT_WORDS and t.is_lower] if len(ent) > 2 else []
         if not cuts:
             yield ent

@@ -64,6 +64,7 @@ def load_pipeline(
     if isinstance(model, PipelineSpec):
         model, indirect = model.model, model.indirect or indirect
     nlp = load_base(model)
+    _split_scale_letters(nlp)
     if fast_morph:
         _use_fast_morph(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -76,6 +77,15 @@ def load_pipeline(
     nlp.add_pipe("claimsift_quotes", config={"emit_indirect": indirect})
     nlp.add_pipe("claimsift_figures")
     return nlp
+
+
+SCALE_LETTERS = ("k.", "m.", "b.")
+"""Scale letters of compact amounts ("£250m.", "18k.") that the base tokenizer keeps with a
+sentence's final period, as if they were abbreviations; then the sentence does not end there."""
+
+
+def _split_scale_letters(nlp: Language) -> None:
+    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items() if key not in SCALE_LETTERS}
 
 
 def _use_fast_morph(nlp: Language) -> None:

@@ -14,13 +14,15 @@ from .attribution import _attribution
 from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
 from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
 from .names import _persons_in, entity_name
-from .statement import claim_statement
+from .about import measured_thing
+from .statement import MAX_CLAUSE_TOKENS, claim_statement
 from .subjects import (
     _explicit_subject,
     _figure_root,
     _nominal,
     _number_token,
     _pair_subjects,
+    clause_entity,
     climb_subject,
 )
 from .time import _time_for
@@ -94,6 +96,19 @@ def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity], q
                            stance_words=STANCE_WORDS)
 
 
+_ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place"}
+
+
+def _subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
+    """person, organization or place when the subject is an entity of the article, else thing."""
+    if not subject:
+        return None
+    for entity in doc._.get(attrs.ENTITIES) or ():
+        if entity.get("name") == subject:
+            return _ENTITY_KINDS.get(entity.get("kind"), "thing")
+    return "thing"
+
+
 def _speaker_at(pos: int, quotes: Sequence[dict]) -> Optional[str]:
     """The named speaker of the quote around `pos`: "I" and "we" inside a quote are the speaker."""
     for quote in quotes:
@@ -152,6 +167,8 @@ def extract_figures(doc: Doc) -> List[dict]:
                 pair_done[id(partner)] = (eb if q is a else ea, verb)
         else:
             subject = _explicit_subject(nom, root, q.kind)
+            if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
+                subject = clause_entity(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
             if subject is None:
                 subject, verb, fallback = climb_subject(nom)
             if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
@@ -166,6 +183,8 @@ def extract_figures(doc: Doc) -> List[dict]:
             names = {n for _, n in persons}
             if len(names) == 1:
                 subject = next(iter(names))
+        if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
+            subject = measured_thing(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
         predicate = None
         if verb is not None:
             predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
@@ -175,7 +194,8 @@ def extract_figures(doc: Doc) -> List[dict]:
         conf = max(0.05, min(0.99, conf))
         rec = {
             "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
-            "kind": q.kind, "approx": q.approx, "subject": subject, "predicate": predicate,
+            "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": _subject_kind(doc, subject),
+            "predicate": predicate,
             "statement": _statement(doc, q, sent, partner if partner is not None and id(partner) in by_index else None, quotes),
             "time": _time_for(doc, q, sent, figure_spans, published),
             "attributed_to": _attribution(doc, q, sent, quotes),

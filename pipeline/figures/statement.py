@@ -69,7 +69,7 @@ def claim_statement(
     noun_phrase = _described_name(figure.root)
     if noun_phrase is not None:
         return _render(noun_phrase, name_for)
-    root = _clause_root(anchors[0], reporting)
+    root = clause_root(anchors[0], reporting)
     keep: List[Token] = []
     counted = {t.head.i for t in anchors if t.dep_ == "nummod"}
     _collect(root, path, reporting, stance, counted, keep)
@@ -87,7 +87,7 @@ def claim_statement(
     return _render(keep, name_for, inherited)
 
 
-def _clause_root(tok: Token, reporting: frozenset) -> Token:
+def clause_root(tok: Token, reporting: frozenset) -> Token:
     """The head of the clause that states the figure at `tok`.
 
     The lowest clause on the figure's way up that has its own subject (so the attribution and

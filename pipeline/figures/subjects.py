@@ -370,6 +370,16 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     figure is not part of that subject."""
     root = clause_root(figure.root, reporting)
     inside = {t.i for t in figure}
+    step = figure.root
+    while step.head.i != root.i and step.head.i != step.i:
+        step = step.head
+    if step.dep_ == "xcomp" and step.head.i == root.i:
+        # "ordered Jane Roe to pay $9": the object of the governing verb does what the clause says
+        for child in _kids(root):
+            if child.dep_ in ("dobj", "dative"):
+                name = entity_name(child)
+                if name:
+                    return name
     for child in _kids(root):
         if child.dep_ in SUBJ_DEPS and not any(t.i in inside for t in child.subtree):
             name = entity_name(child)

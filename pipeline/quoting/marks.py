@@ -128,6 +128,17 @@ def _emit(text: str, out: List[dict], style: str, open_span, content_start: int,
                     "style": style, "closed": close_span is not None})
 
 
+def _reopens(text: str, p: int, content_start: int, pe: int) -> bool:
+    """True when the straight mark at p, inside an open quote, opens a new one: a space before it,
+    a sentence end before the space and a word right after it (`... England. "I had ...`)."""
+    if p + 1 >= pe or text[p + 1].isspace() or not text[p - 1].isspace():
+        return False
+    j = p - 1
+    while j > content_start and text[j].isspace():
+        j -= 1
+    return j > content_start and text[j] in ".!?…" and (text[p + 1].isalnum() or text[p + 1] in "‘'…")
+
+
 def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -> List[dict]:
     out: List[dict] = []
     i = 0
@@ -150,6 +161,13 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             i += 1
             continue
         style, o_start, o_end = state
+        if style == "straight" and tok == '"' and _reopens(text, p, o_end, pe):
+            # paragraphs run together: 'England. "I had ...' - the open quote ends at the sentence
+            # end (a quote going on in a new paragraph has no closing mark) and a new one starts
+            _emit(text, out, style, (o_start, o_end), o_end, p, None)
+            state = (style, p, p + 1)
+            i += 1
+            continue
         if style != "single":
             if tok in _DOUBLE_CLOSE[style] and not (style == "low" and tok == "“" and False):
                 # a curly opener used where a closer is expected: “word.“

@@ -151,8 +151,11 @@ def _hypothetical(verb: Token) -> bool:
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head is verb)
 
 
-def _clause_of(verb: Token) -> Optional[Token]:
-    """The complement clause a reporting verb reports (before or after it)."""
+def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The complement clause a reporting verb reports (before or after it), as (root, lo, hi)
+    token bounds. Mends two common misparses: the clause's subject taken as the verb's object
+    ("said evidence [dobj] ... was [ccomp] inadmissible") and a report of two clauses ("said she
+    is certain [ccomp] her son did [ccomp] nothing")."""
     lemma = verb.lemma_.lower()
     if lemma in _PARTICLE_VERBS and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE_VERBS[lemma]
                                               for c in verb.children):
@@ -160,19 +163,29 @@ def _clause_of(verb: Token) -> Optional[Token]:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
         return None
-    clause = comps[0] if comps[0].i > verb.i or len(comps) == 1 else comps[1]
+    after = [c for c in comps if c.i > verb.i]
+    clause = after[0] if after else comps[-1]
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
     if lemma in _QUESTION_VERBS:
         first = clause.left_edge
         if not (any(m in _QUESTION_MARKS for m in marks) or first.tag_ in ("WDT", "WP", "WRB")):
             return None
-    elif any(m not in ("that",) for m in marks):
+    elif any(m != "that" for m in marks):
         return None  # "said as if", "claim because"
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+        if objs and not marks:
+            lo, has_subj = objs[0].left_edge.i, True
+    if not has_subj and not marks:
         return None
-    if clause.pos_ not in ("VERB", "AUX"):
-        return None
-    return clause
+    for c in after[1:]:
+        if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
+            hi = c.right_edge.i + 1
+    return clause, lo, hi
 
 
 def _speaker_token(doc: Doc, view: _DocView, verb: Token) -> Optional[Token]:
@@ -194,10 +207,8 @@ def _speaker(doc: Doc, view: _DocView, subj: Optional[Token]) -> Optional[dict]:
     sp = speaker_from_token(doc, subj)
     if sp is None:
         return None
-    if subj.lower_ == "it" and not sp.get("name"):
-        return None  # "it said" with nothing named before it
-    if sp.get("name") is None and subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS:
-        return None
+    if sp.get("name") is None and subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS and subj.lower_ != "it":
+        return None  # "it" is a company, an agency or a report in "it said ..."
     return sp
 
 
@@ -211,10 +222,10 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
             or verb.lemma_.lower() not in REPORTED_VERBS or _hypothetical(verb):
         return None
-    clause = _clause_of(verb)
-    if clause is None:
+    found = _clause_of(verb)
+    if found is None:
         return None
-    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    clause, lo, hi = found
     if clause.i > verb.i:
         # "..., but that CLAUSE": a second clause of the same report
         for c in verb.children:

@@ -134,6 +134,11 @@ def found(text, quotes):
     return [(text[q["start"]:q["end"]], (q["speaker"] or {}).get("name")) for q in quotes]
 
 
+def quoted(quotes):
+    """Quoted speech only (reported speech has its own tables in test_reported.py)."""
+    return [q for q in quotes if q["kind"] != "indirect"]
+
+
 # Each row: text, expected [(quote content, canonical speaker name)].
 ATTRIBUTION_CASES = [
     # curly marks, "said X" inversion with an appositive
@@ -275,7 +280,7 @@ def test_no_quotes(nlp, text):
 )
 def test_kinds(nlp, text, kind):
     doc, quotes = run(nlp, text)
-    assert [q["kind"] for q in quotes] == [kind]
+    assert [q["kind"] for q in quoted(quotes)] == [kind]
 
 
 def test_unclosed_quote_is_kept_with_lower_confidence(nlp):
@@ -287,20 +292,13 @@ def test_unclosed_quote_is_kept_with_lower_confidence(nlp):
     assert quotes[0]["confidence"] < quotes[1]["confidence"]
 
 
-def test_indirect_quotes_are_off_by_default(nlp):
+def test_indirect_quotes_can_be_turned_off(nlp):
+    from pipeline.quoting.attribution import find_quotes
+
     text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
     doc, quotes = run(nlp, text)
-    assert quotes == []
-
-
-def test_indirect_quotes_when_enabled(nlp):
-    from pipeline.quoting.attribution import find_indirect
-
-    text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
-    doc = nlp(text)
-    got = find_indirect(doc)
-    assert [(text[q["start"]:q["end"]], q["speaker"]["name"], q["kind"]) for q in got] == [
-        ("interest rates would stay high for the rest of the year", "Maria Lopez", "indirect")]
+    assert [q["kind"] for q in quotes] == ["indirect"]
+    assert find_quotes(doc, emit_indirect=False) == []
 
 
 def test_quotes_in_a_long_article_are_all_checked(nlp):
@@ -333,7 +331,7 @@ def test_quotes_in_a_long_article_are_all_checked(nlp):
 )
 def test_more_attribution(nlp, text, expected):
     doc, quotes = run(nlp, text)
-    assert found(text, quotes) == expected
+    assert found(text, quoted(quotes)) == expected
 
 
 # --------------------------------------------------------------------------- general rules (held-out dev set classes)
@@ -385,7 +383,7 @@ RULE_CASES = [
 @pytest.mark.parametrize("text,expected", RULE_CASES, ids=[c[0][:40] for c in RULE_CASES])
 def test_general_attribution_rules(nlp, text, expected):
     doc, quotes = run(nlp, text)
-    assert found(text, quotes) == expected
+    assert found(text, quoted(quotes)) == expected
 
 
 @pytest.mark.parametrize(
@@ -435,4 +433,4 @@ def test_named_apposition_of_numeral_subject(nlp):
 )
 def test_cataphoric_role_speaker(nlp, text, expected):
     doc, quotes = run(nlp, text)
-    assert found(text, quotes) == expected
+    assert found(text, quoted(quotes)) == expected

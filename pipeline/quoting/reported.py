@@ -231,11 +231,18 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         for c in verb.children:
             if c.dep_ == "conj" and c.i > hi and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 hi = c.right_edge.i + 1
-    elif hi > verb.i:
-        return None
+    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS:
+        return None  # not a clause before the verb; "X said ..., she said"
     if not _quote_mix_ok(view, clause, lo, hi):
         return None
-    sp = _speaker(doc, view, _speaker_token(doc, view, verb))
+    while hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
+    if any(c.dep_ == "ccomp" and view.quote_of[c.i] != -1 for c in verb.children):
+        return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
+    subj = _speaker_token(doc, view, verb)
+    if subj is None or lo <= subj.i < hi:
+        return None
+    sp = _speaker(doc, view, subj)
     if sp is None:
         return None
     span = _content_span(doc, lo, hi)

@@ -93,7 +93,7 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
     """The reporting verb as written: with its auxiliaries and adverbs ("has long argued"), its
     particle ("pointed out") and, for verbs of telling, the hearer ("told reporters")."""
     a = verb.i
-    while a > 0 and (doc[a - 1].dep_ in ("aux", "advmod") and doc[a - 1].head is verb
+    while a > 0 and (doc[a - 1].dep_ in ("aux", "advmod") and doc[a - 1].head.i == verb.i
                      and doc[a - 1].dep_ != "neg"):
         a -= 1
     while a < verb.i and doc[a].dep_ == "advmod":
@@ -144,11 +144,11 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
-        if cur.head is cur or cur.dep_ not in ("advcl", "conj", "ccomp"):
+        if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
             break
         cur = cur.head
     sent = verb.sent
-    return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head is verb)
+    return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
 
 
 def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
@@ -198,6 +198,9 @@ def _speaker_token(doc: Doc, view: _DocView, verb: Token) -> Optional[Token]:
     subj = _subject_of(verb)
     if subj is None:
         subj = _np_after(doc, verb)
+    if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \
+            and doc[verb.i - 1].dep_ in ("npadvmod", "dep", "nmod") and doc[verb.i - 1].pos_ == "PROPN":
+        subj = doc[verb.i - 1]  # a name the parser did not take for the subject ("X tweeted that")
     return subj
 
 
@@ -231,13 +234,13 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         for c in verb.children:
             if c.dep_ == "conj" and c.i > hi and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
                 hi = c.right_edge.i + 1
-    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS:
+    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
         return None  # not a clause before the verb; "X said ..., she said"
     if not _quote_mix_ok(view, clause, lo, hi):
         return None
     while hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
         hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
-    if any(c.dep_ == "ccomp" and view.quote_of[c.i] != -1 for c in verb.children):
+    if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 for c in verb.children):
         return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
     subj = _speaker_token(doc, view, verb)
     if subj is None or lo <= subj.i < hi:

@@ -107,6 +107,19 @@ def test_nested_reports(nlp):
     assert ("she was ready to play", "told her", "Mia Roche") in got
 
 
+def test_two_reports_joined_by_and_are_two_records(nlp):
+    text = "Minister Pat Hume has said the old system is not sustainable and said there would be reform."
+    assert indirect(text, run(nlp, text)) == [
+        ("the old system is not sustainable", "has said", "Pat Hume"),
+        ("there would be reform", "said", "Pat Hume"),
+    ]
+
+
+def test_a_report_after_a_preposition(nlp):
+    text = "The actress spoke warmly of her co-star before suggesting that the two had never been close."
+    assert indirect(text, run(nlp, text)) == [("the two had never been close", "suggesting", "The actress")]
+
+
 def test_a_claim_announced_in_one_sentence_and_made_in_the_next(nlp):
     text = ("Board chair Lena Fischer made three points. First, the plant was losing money. "
             "Second, the market was shrinking.")
@@ -144,6 +157,12 @@ NOTHING = [
     "She asked for a refund.",
     # a passive report without a source
     "It was said that the castle was haunted.",
+    # "claim" as winning, "recall" with a wh-clause, an imperative "say"
+    "The visitors claimed only their third ever win over the league leaders on a wet night.",
+    "The engineer recalls what happened on the night of the flood.",
+    "Say what you will about the new stadium, the fans have filled it every week.",
+    # a question in a temporal clause
+    "When the host asked whether the band would tour again, the singer laughed.",
     # a direct quote is quoted speech, not reported speech
     "“The port will reopen on Thursday,” harbour master Olu Adeyemi said.",
     "Harbour master Olu Adeyemi said: “The port will reopen on Thursday.”",

@@ -43,6 +43,7 @@ _PARTICLE_VERBS = {"point": "out"}
 _MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "when", "once", "before", "until"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
+_REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 _NOT_SPEAKERS = frozenset({"you", "this", "that", "which", "what", "there", "these", "those"}) | _FIRST_PERSON
 _ORDINALS = frozenset({"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "finally",
@@ -66,8 +67,7 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     text = doc_text(doc)
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1
-    if lo < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo].dep_ in ("mark", "dobj", "nsubj") \
-            and doc[lo].pos_ == "SCONJ":
+    if lo < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo].dep_ != "det":
         lo += 1
     if lo + 1 < hi and doc[lo].pos_ in ("ADV", "CCONJ") and doc[lo + 1].text == ",":
         lo += 2
@@ -138,10 +138,14 @@ def _hypothetical(verb: Token) -> bool:
     conditional ("if X said"), or asked about ("Did X say ...?")."""
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
+    if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return True  # an imperative: "Say what you will about ..."
     cur = verb
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in cur.children):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in _HYPOTHETICAL_MARKS for c in cur.children):
             return True
+        if cur.dep_ == "pcomp" and cur.head.lower_ in _REPORT_PREPS:
+            break  # "before suggesting that ...", "after saying ..."
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
         if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
@@ -149,6 +153,15 @@ def _hypothetical(verb: Token) -> bool:
         cur = cur.head
     sent = verb.sent
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("would rise", "has been", "is")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                             for c in verb.children)
 
 
 def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
@@ -172,10 +185,15 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         first = clause.left_edge
         if not (any(m in _QUESTION_MARKS for m in marks) or first.tag_ in ("WDT", "WP", "WRB")):
             return None
-    elif any(m != "that" for m in marks):
-        return None  # "said as if", "claim because"
+    elif any(m != "that" for m in marks) or clause.left_edge.tag_ in ("WDT", "WP", "WRB"):
+        return None  # "said as if", "claim because", "recalls what happened"
+    if not _finite(clause):
+        return None  # "claimed only their second ever win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
-    has_subj = any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.pos_ in ("ADJ", "ADV") for c in subjects):
+        return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
+    has_subj = bool(subjects)
     if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
         if objs and not marks:
@@ -188,16 +206,21 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     return clause, lo, hi
 
 
-def _speaker_token(doc: Doc, view: _DocView, verb: Token) -> Optional[Token]:
+def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token]:
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if agent and any(c.dep_ == "auxpass" for c in verb.children):
         pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
         return pobj[0] if pobj else None
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return None  # "it was said", "he was told"
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() not in REPORTED_VERBS \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "X said the system is flawed and said [conj of 'is'] ...": X, not the clause's subject
+        outer = verb.head.head
+        return _subject_of(outer) if outer.lemma_.lower() in REPORTED_VERBS else None
     subj = _subject_of(verb)
-    if subj is None:
-        subj = _np_after(doc, verb)
+    if subj is None and clause_before:
+        subj = _np_after(doc, verb)  # "..., said a spokeswoman"
     if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \
             and doc[verb.i - 1].dep_ in ("npadvmod", "dep", "nmod") and doc[verb.i - 1].pos_ == "PROPN":
         subj = doc[verb.i - 1]  # a name the parser did not take for the subject ("X tweeted that")
@@ -236,13 +259,19 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
                 hi = c.right_edge.i + 1
     elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
         return None  # not a clause before the verb; "X said ..., she said"
+    for c in clause.children:
+        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS \
+                and any(g.dep_ == "ccomp" for g in c.children):
+            hi = min(hi, c.left_edge.i)  # "... and said CLAUSE": a report of its own
+            while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
+                hi -= 1
     if not _quote_mix_ok(view, clause, lo, hi):
         return None
     while hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
         hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
     if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 for c in verb.children):
         return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
-    subj = _speaker_token(doc, view, verb)
+    subj = _speaker_token(doc, verb, clause.i < verb.i)
     if subj is None or lo <= subj.i < hi:
         return None
     sp = _speaker(doc, view, subj)

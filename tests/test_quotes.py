@@ -53,6 +53,13 @@ def contents(text):
         ("‘The Smiths’ house burned down,’ she said.", ["The Smiths’ house burned down,"]),
         # a single quote that never closes inside a paragraph is an apostrophe, not a quote
         ("She sat by the ‘window for hours.", []),
+        # paragraphs run together: a new opening mark after a sentence end inside an open quote
+        ('He said: "We played well. "Next week will be harder." Fans cheered.',
+         ["We played well.", "Next week will be harder."]),
+        ('"We lost. "We will be back. "Trust us," she said.', ["We lost.", "We will be back.", "Trust us,"]),
+        # a closing mark after a sentence end is still a closing mark
+        ('"We lost." "Not again," she said.', ["We lost.", "Not again,"]),
+        ('He shouted "stop" twice. "Why?" she asked.', ["stop", "Why?"]),
         # empty quotes are ignored
         ("He said “” and left.", []),
         ("", []),
@@ -248,6 +255,13 @@ NOTHING_CASES = [
     "The band closed with ``Born to Run'' by Bruce Springsteen.",
     # nickname
     "Dwayne “The Rock” Johnson visited the base on Monday.",
+    "The striker, known as “the Hammer of the North”, signed a new contract.",
+    "Boxer Lenny Hart, nicknamed “Iron Lenny” by fans, retired in 2005.",
+    # "so-called" terms, however long
+    "The so-called “golden share for local workers” was dropped from the bill.",
+    # a title after a title noun, even with a reporting verb in the sentence
+    "In her memoir “Walking the Long Road Home” she recalls the war.",
+    "The council’s report, “Streets for Everyone”, recommends wider pavements.",
     # scare quotes nobody is said to have said
     "Officials described the so-called “reform” as modest.",
     "The company calls its workers “associates.”",

@@ -1,4 +1,4 @@
-"""Quoted spans that are not speech: titles of works, nicknames, scare quotes."""
+"""Quoted spans that are not speech: titles of works, nicknames, "so-called" terms, scare quotes."""
 
 from __future__ import annotations
 
@@ -17,6 +17,15 @@ TITLE_NOUNS = wordlists.words("quotes_title_nouns.txt")
 # --------------------------------------------------------------------------- filtering
 
 _MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&"})
+
+
+# words that introduce a name or a label, not speech, right before the opening mark
+_NAMING_LEAD = re.compile(r"\b(?:so[- ]called|known as|nicknamed|also called|a\.?k\.?a\.?)[ \t\u00a0]*$", re.I)
+
+
+def _title_cased(words: List[Token]) -> bool:
+    """Every word capitalized but the minor ones ("Walking the Long Road Home")."""
+    return words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
 
 
 def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
@@ -38,12 +47,14 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     after = [t for t in after if not t.is_space]
     # a title noun or naming verb just before: the song “...”, a slogan like “...”, dubbed “...”
     # (not when a naming verb governs a lower-case quote: X called the report “deeply misleading”)
+    if not q["lead"] and _NAMING_LEAD.search(text, max(0, q["open"][0] - 40), q["open"][0]):
+        return True  # the so-called “...”, known as “...”, nicknamed “...”
     cue_tok = q.get("cue_tok")
     named_by_cue = cue_tok is not None and _is_naming_cue(cue_tok) and content[:1].islower()
     if n <= 12 and not q["lead"] and not named_by_cue:
         for t in before:
             if t.lemma_.lower() in TITLE_NOUNS or t.lower_ in TITLE_NOUNS:
-                if not (has_cue and n > 4):
+                if not (has_cue and n > 4) or _title_cased(words) and not re.search(r"[,.!?;:]", content):
                     return True
     # “Title” by Someone
     if n <= 10 and len(after) >= 2 and after[0].lower_ == "by" and after[1].text[:1].isupper() \
@@ -54,8 +65,7 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
             and before[-1].idx + len(before[-1].text) >= q["open"][0] - 1:
         return True
     # short title-cased phrase in running text with no one said to have said it
-    title_cased = not re.search(r"[,.!?;:]", content) and words[0].text[:1].isupper() \
-        and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+    title_cased = not re.search(r"[,.!?;:]", content) and _title_cased(words)
     if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True

@@ -92,6 +92,14 @@ FORMS = [
     # reported questions
     ("Reporter Ines Moura asked whether the factory would close.",
      [("the factory would close", "asked", "Ines Moura")]),
+    # a demonstrative subject stays; a leading "But" and a trailing "but" go
+    ("The premier said that would probably cut migrant numbers.",
+     [("that would probably cut migrant numbers", "said", "The premier")]),
+    ("But the plan failed in the end, the report claims.",
+     [("the plan failed in the end", "claims", "the report")]),
+    # a trailing attribution the parse left inside the clause
+    ("Mr Dale promised Ms Kerr he would stand down before the next election, a new book about the minister claims.",
+     [("he would stand down before the next election", "promised Ms Kerr", "Dale")]),
 ]
 
 
@@ -155,8 +163,9 @@ NOTHING = [
     "Officials warned of delays on the northern line.",
     "The coach told the players to rest.",
     "She asked for a refund.",
-    # a passive report without a source
+    # a passive report without a source; a participle (the subject was asked)
     "It was said that the castle was haunted.",
+    "Asked whether the castle was haunted, the guide smiled.",
     # "claim" as winning, "recall" with a wh-clause, an imperative "say"
     "The visitors claimed only their third ever win over the league leaders on a wet night.",
     "The engineer recalls what happened on the night of the flood.",

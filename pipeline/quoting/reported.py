@@ -67,11 +67,13 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     text = doc_text(doc)
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1
-    if lo < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo].dep_ != "det":
-        lo += 1
+    if lo < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo].dep_ not in ("det", "nsubj", "nsubjpass"):
+        lo += 1  # not the subject in "said that would never work"
     if lo + 1 < hi and doc[lo].pos_ in ("ADV", "CCONJ") and doc[lo + 1].text == ",":
         lo += 2
-    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _STRIP_END
+    elif lo < hi and doc[lo].pos_ == "CCONJ":
+        lo += 1  # "But the plan failed, X said"
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _STRIP_END or doc[hi - 1].pos_ == "CCONJ"
                        or doc[hi - 1].is_punct and doc[hi - 1].text not in ")]" and not doc[hi - 1].is_quote):
         hi -= 1
     if hi - lo < 3:
@@ -140,6 +142,8 @@ def _hypothetical(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         return True  # an imperative: "Say what you will about ..."
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children):
+        return True  # a participle: "Asked whether ..., X said" (X was asked)
     cur = verb
     for _ in range(4):
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in _HYPOTHETICAL_MARKS for c in cur.children):
@@ -244,6 +248,22 @@ def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: dict) -> 
             "cue_span": [cue[0], cue[1]], "speaker": sp, "confidence": 0.6 if sp.get("name") else 0.45}
 
 
+def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
+    """End of a clause before a trailing attribution the parse left inside it ("X promised he
+    would stand down, a new book claims"): a comma and a reporting verb with a subject and no
+    clause or object of its own, at the end."""
+    for i in range(hi - 1, lo + 2, -1):
+        t = doc[i]
+        if t.lemma_.lower() in REPORTED_VERBS and t.pos_ == "VERB" \
+                and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) \
+                and all(doc[k].is_punct or doc[k].head.i == t.i or doc[k].head.head.i == t.i for k in range(t.i + 1, hi)):
+            k = t.left_edge.i
+            if k > lo and doc[k - 1].text == ",":
+                return k - 1
+    return hi
+
+
 def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
             or verb.lemma_.lower() not in REPORTED_VERBS or _hypothetical(verb):
@@ -265,10 +285,13 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
             hi = min(hi, c.left_edge.i)  # "... and said CLAUSE": a report of its own
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
+    hi = _trim_trailing_attribution(doc, lo, hi)
     if not _quote_mix_ok(view, clause, lo, hi):
         return None
-    while hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+    while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
         hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
+    if hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        return None  # a quote that goes on past the clause (a mark never closed)
     if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 for c in verb.children):
         return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
     subj = _speaker_token(doc, verb, clause.i < verb.i)

@@ -97,6 +97,11 @@ FORMS = [
      [("that would probably cut migrant numbers", "said", "The premier")]),
     ("But the plan failed in the end, the report claims.",
      [("the plan failed in the end", "claims", "the report")]),
+    # "that" as the parser's determiner, a comma after "that"
+    ("The union called on the industry to cut adverts, warning that legislation would be introduced.",
+     [("legislation would be introduced", "warning", "The union")]),
+    ("Spam firms report that, in many cases, real e-mail has shrunk to less than 30% of messages.",
+     [("in many cases, real e-mail has shrunk to less than 30% of messages", "report", "Spam firms")]),
     # a trailing attribution the parse left inside the clause
     ("Mr Dale promised Ms Kerr he would stand down before the next election, a new book about the minister claims.",
      [("he would stand down before the next election", "promised Ms Kerr", "Dale")]),

@@ -67,8 +67,10 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     text = doc_text(doc)
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1
-    if lo < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo].dep_ not in ("det", "nsubj", "nsubjpass"):
+    if lo + 1 < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo + 1].pos_ not in ("VERB", "AUX"):
         lo += 1  # not the subject in "said that would never work"
+    while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
+        lo += 1  # "reported that, in many cases, ..."
     if lo + 1 < hi and doc[lo].pos_ in ("ADV", "CCONJ") and doc[lo + 1].text == ",":
         lo += 2
     elif lo < hi and doc[lo].pos_ == "CCONJ":
@@ -200,7 +202,9 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     has_subj = bool(subjects)
     if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
-        if objs and not marks:
+        doc = verb.doc
+        stray = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(clause.left_edge.i, clause.i))
+        if objs and not marks and not stray:
             lo, has_subj = objs[0].left_edge.i, True
     if not has_subj and not marks:
         return None

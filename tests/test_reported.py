@@ -168,6 +168,9 @@ NOTHING = [
     "Officials warned of delays on the northern line.",
     "The coach told the players to rest.",
     "She asked for a refund.",
+    # "according to" with no source
+    "According to plan, the ship sailed at dawn.",
+    "The launch went according to plan.",
     # a passive report without a source; a participle (the subject was asked)
     "It was said that the castle was haunted.",
     "Asked whether the castle was haunted, the guide smiled.",

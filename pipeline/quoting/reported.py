@@ -46,6 +46,8 @@ _QUESTION_MARKS = frozenset({"whether", "if"})
 _REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 _NOT_SPEAKERS = frozenset({"you", "this", "that", "which", "what", "there", "these", "those"}) | _FIRST_PERSON
+# "according to plan": no one said it
+_NOT_SOURCES = frozenset({"plan", "schedule", "script", "tradition", "custom", "rule", "design", "type", "size"})
 _ORDINALS = frozenset({"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "finally",
                        "lastly"})
 _POINT_NOUNS = frozenset({"point", "argument", "claim", "case", "reason", "concern", "objection", "demand",
@@ -317,7 +319,7 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
     if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
         return None
     pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-    if not pobj or view.quote_of[tok.i] != -1:
+    if not pobj or view.quote_of[tok.i] != -1 or pobj[0].lemma_.lower() in _NOT_SOURCES:
         return None
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, pobj[0].right_edge.i) + 1

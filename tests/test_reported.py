@@ -83,6 +83,11 @@ FORMS = [
      [("turnout fell by 8% this year", "According to", "the county clerk")]),
     ("The museum will close for repairs in May, according to city officials.",
      [("The museum will close for repairs in May", "according to", "city officials")]),
+    # a reporting noun with its owner
+    ("The coach rejected his rival's claim that the referee had been biased.",
+     [("the referee had been biased", "claim", "his rival")]),
+    ("Mr Dale also rejected Hale's contention the home side dominated the scrum.",
+     [("the home side dominated the scrum", "contention", "Hale")]),
     # a spokeswoman
     ("Kestrel Airways' spokeswoman said all flights would leave on time.",
      [("all flights would leave on time", "said", "Kestrel Airways' spokeswoman")]),
@@ -168,6 +173,8 @@ NOTHING = [
     "Officials warned of delays on the northern line.",
     "The coach told the players to rest.",
     "She asked for a refund.",
+    # a reporting noun with no owner
+    "Critics dismissed the claim that the tax would pay for itself.",
     # "according to" with no source
     "According to plan, the ship sailed at dawn.",
     "The launch went according to plan.",

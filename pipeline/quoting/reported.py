@@ -8,6 +8,7 @@ Forms (read off the dependency parse):
 - the passive with an agent: "it was announced by X that CLAUSE";
 - reported questions: "X asked whether CLAUSE";
 - "according to X, CLAUSE" and "CLAUSE, according to X";
+- a reporting noun with its owner: "X's claim that CLAUSE", "X's contention CLAUSE";
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
 - nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
   "X told him CLAUSE", X's is "CLAUSE").
@@ -33,6 +34,7 @@ from ..entities.lexicon import PRONOUNS, doc_text
 from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
 
 REPORTED_VERBS = wordlists.words("quotes_reported_verbs.txt")
+REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
 
 # verbs that report a question: only with a "whether"/"if"/wh- clause
 _QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
@@ -312,6 +314,28 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     return _record(doc, span, _cue_span(doc, verb, lo if lo > verb.i else len(doc)), sp)
 
 
+# --------------------------------------------------------------------------- X's claim that
+
+def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
+    """"X's claim that CLAUSE", "X's contention CLAUSE": the owner of a reporting noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORTED_NOUNS or view.quote_of[noun.i] != -1:
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")]
+    if not owner or not clause or not _finite(clause[0]) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause[0].children):
+        return None
+    lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
+    if not _quote_mix_ok(view, clause[0], lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
+            and view.quote_of[hi] == view.quote_of[hi - 1]:
+        return None
+    sp = _speaker(doc, view, owner[0])
+    span = _content_span(doc, lo, hi)
+    if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
+        return None
+    return _record(doc, span, (noun.idx, _end(noun)), sp)
+
+
 # --------------------------------------------------------------------------- according to
 
 def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
@@ -378,7 +402,8 @@ def find_reported(doc: Doc, view: _DocView) -> List[dict]:
     out: List[dict] = []
     seen = set()
     for tok in doc:
-        recs = [_verb_reports(doc, view, tok), _according_to(doc, view, tok)] + _announced_points(doc, view, tok)
+        recs = [_verb_reports(doc, view, tok), _noun_reports(doc, view, tok), _according_to(doc, view, tok)]
+        recs += _announced_points(doc, view, tok)
         for r in recs:
             if r is not None and (r["start"], r["end"]) not in seen:
                 seen.add((r["start"], r["end"]))

@@ -353,6 +353,9 @@ def test_more_attribution(nlp, text, expected):
 # Each row: text, expected [(quote content, canonical speaker name)]. Real-style sentences written
 # for these tests (not from the seed articles nor from tests/data/quotes_dev.jsonl).
 RULE_CASES = [
+    # a title noun in the sentence before is no title noun for the quote
+    ("“It was an accident,” Ames said after the game. “But we will see.”",
+     [("It was an accident,", "Ames"), ("But we will see.", "Ames")]),
     # a title followed by capitalized words is a name, even when the entity model misses it
     ("“We will rebuild the pier before summer,” said Mayor Ana Ruiz.",
      [("We will rebuild the pier before summer,", "Ana Ruiz")]),
@@ -398,6 +401,12 @@ RULE_CASES = [
 def test_general_attribution_rules(nlp, text, expected):
     doc, quotes = run(nlp, text)
     assert found(text, quoted(quotes)) == expected
+
+
+def test_an_adjective_after_a_naming_verb_is_the_subject_s_word(nlp):
+    text = "Senator Lina Marsh described the budget as “irresponsible” on Monday."
+    doc, quotes = run(nlp, text)
+    assert [(q["kind"], text[q["start"]:q["end"]]) for q in quoted(quotes)] == [("fragment", "irresponsible")]
 
 
 @pytest.mark.parametrize(

@@ -107,6 +107,10 @@ FORMS = [
      [("legislation would be introduced", "warning", "The union")]),
     ("Spam firms report that, in many cases, real e-mail has shrunk to less than 30% of messages.",
      [("in many cases, real e-mail has shrunk to less than 30% of messages", "report", "Spam firms")]),
+    # a second report in a participle is not part of the first clause
+    ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
+     [("the pier would reopen in May", "said", "Ilse Brandt"),
+      ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
     # a trailing attribution the parse left inside the clause
     ("Mr Dale promised Ms Kerr he would stand down before the next election, a new book about the minister claims.",
      [("he would stand down before the next election", "promised Ms Kerr", "Dale")]),

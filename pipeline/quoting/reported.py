@@ -258,8 +258,13 @@ def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: dict) -> 
 
 def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
     """End of a clause before a trailing attribution the parse left inside it ("X promised he
-    would stand down, a new book claims"): a comma and a reporting verb with a subject and no
-    clause or object of its own, at the end."""
+    would stand down, a new book claims": a comma and a reporting verb with a subject and no
+    clause or object of its own, at the end), or before a report of its own (", adding ...")."""
+    for i in range(lo + 3, hi):
+        t = doc[i]
+        if t.tag_ == "VBG" and t.lemma_.lower() in REPORTED_VERBS and doc[i - 1].text == "," \
+                and t.dep_ in ("advcl", "conj", "xcomp"):
+            return i - 1  # "..., adding / noting ...": a report of its own
     for i in range(hi - 1, lo + 2, -1):
         t = doc[i]
         if t.lemma_.lower() in REPORTED_VERBS and t.pos_ == "VERB" \

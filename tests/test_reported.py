@@ -45,6 +45,9 @@ FORMS = [
      [("Ticket sales fell sharply over the summer", "said", "Noor Haddad")]),
     ("Mortgage rates will fall again before the winter, said Pieter Voskuil, an economist at Dranemark Bank.",
      [("Mortgage rates will fall again before the winter", "said", "Pieter Voskuil")]),
+    # a dateline opening the paragraph is not part of the clause
+    ("PORTVILLE, March 3 (Wirenews) - The harbour will close for two weeks of repairs, port officials said on Monday.",
+     [("The harbour will close for two weeks of repairs", "said", "port officials")]),
     # the reporting-verb family
     ("Opposition leader Marta Quiroga claimed the election had been rigged.",
      [("the election had been rigged", "claimed", "Marta Quiroga")]),

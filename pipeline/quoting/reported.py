@@ -85,12 +85,11 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     if hi - lo < 3:
         return None
     a, b = doc[lo].idx, _end(doc[hi - 1])
-    m = _DATELINE.match(text, a, b)
+    m = _DATELINE.match(text, a, b) if a == 0 or text[:a].rstrip(" \t")[-1:] == "\n" else None
     if m and m.end() < b:
-        a = m.end()
-    # an unbalanced quote mark at either end belongs to a quote that is not all inside
-    inner = text[a:b]
-    if inner[-1:] in "\"”’'" and inner.count('"') % 2 == 1 and '“' not in inner:
+        a = m.end()  # "LONDON (Reuters) - " opening the paragraph
+    # a closing mark whose opening mark is not inside belongs to a quote that is not all inside
+    if text[b - 1] == '"' and text.count('"', a, b) % 2 == 1 or text[b - 1] == "”" and "“" not in text[a:b]:
         b -= 1
     while b > a and text[b - 1] in " \t" + _STRIP_END:
         b -= 1

@@ -217,3 +217,30 @@ def test_turned_off_by_the_stage_setting(nlp):
     doc = nlp(text)
     assert find_quotes(doc, emit_indirect=False) == []
     assert [q["kind"] for q in find_quotes(doc)] == ["indirect"]
+
+
+# --------------------------------------------------------------------------- rule logic on hand-built docs
+
+@pytest.mark.parametrize(
+    "words,pos,expected",
+    [
+        # a leading "that" goes, trailing punctuation goes
+        (["that", "the", "plan", "failed", "."], ["SCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
+        # "that" as the subject stays
+        (["that", "would", "never", "work", "."], ["PRON", "AUX", "ADV", "VERB", "PUNCT"], "that would never work"),
+        # a leading conjunction and a discourse adverb with its comma go
+        (["But", "the", "plan", "failed", ","], ["CCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
+        (["However", ",", "sales", "grew", "fast"], ["ADV", "PUNCT", "NOUN", "VERB", "ADV"], "sales grew fast"),
+        # too short to be a claim
+        (["it", "did", "."], ["PRON", "VERB", "PUNCT"], None),
+    ],
+)
+def test_content_span(words, pos, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.quoting.reported import _content_span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    span = _content_span(doc, 0, len(doc))
+    assert (doc.text[span[0]:span[1]] if span else None) == expected

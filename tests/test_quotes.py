@@ -78,6 +78,13 @@ def test_unclosed_quote_runs_to_paragraph_end_and_links_the_next_paragraph():
     assert qs[0]["lead"] and qs[1]["lead"]
 
 
+def test_a_quote_after_a_lost_paragraph_break_continues_the_run():
+    text = 'He said: "We played well. "Next week will be harder." Fans cheered. "Go," he said.'
+    got = [(text[q["start"]:q["end"]], q["run"], q["continues"], q["closed"]) for q in scan_quotes(text)]
+    assert got == [("We played well.", 1, False, False), ("Next week will be harder.", 1, True, True),
+                   ("Go,", 2, False, True)]
+
+
 def test_single_quote_paragraph_continues_a_run():
     text = "“It began badly.\n\n‘Then it got worse.\n\n“In the end we won,” she said."
     qs = scan_quotes(text)

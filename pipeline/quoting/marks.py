@@ -86,10 +86,11 @@ def scan_quotes(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = None)
     """Find quoted segments, per paragraph, with a state machine over the quote marks.
 
     Returns dicts ``{"start", "end", "open": [a, b], "close": [a, b] | None, "style",
-    "para": k, "closed": bool, "lead": bool, "run": int}``: content offsets without the
+    "para": k, "closed": bool, "lead": bool, "run": int, "continues": bool}``: content offsets without the
     marks, the marks' own offsets, the paragraph index, whether a closing mark was found,
     whether the quote opens its paragraph, and a run id shared by the paragraphs of one
-    multi-paragraph quote.
+    multi-paragraph quote (also by a quote that goes on one whose paragraph break was lost:
+    ``continues`` True).
     """
     if paragraphs is None:
         paragraphs = paragraphs_of(text)
@@ -111,7 +112,8 @@ def scan_quotes(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = None)
     run = 0
     prev = None
     for q in out:
-        if prev is not None and not prev["closed"] and q["lead"] and q["para"] == prev["para"] + 1:
+        if prev is not None and not prev["closed"] and (q["lead"] and q["para"] == prev["para"] + 1
+                                                         or q["continues"] and q["para"] == prev["para"]):
             q["run"] = prev["run"]
         else:
             run += 1
@@ -146,6 +148,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
     state = None  # (style, open_start, open_end)
     nested = False  # a double quote open inside a single-quoted quote
     weak: Optional[int] = None  # index of a weak single closer seen while open
+    continuing = set()  # opening marks of quotes that go on a quote whose paragraph break was lost
     while i < n:
         p, tok = marks[i]
         if state is None:
@@ -166,6 +169,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             # end (a quote going on in a new paragraph has no closing mark) and a new one starts
             _emit(text, out, style, (o_start, o_end), o_end, p, None)
             state = (style, p, p + 1)
+            continuing.add(p)
             i += 1
             continue
         if style != "single":
@@ -213,4 +217,6 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
         first = _trimmed(text, ps, pe)[0]
         if style != "single" or o_start == first:
             _emit(text, out, style, (o_start, o_end), o_end, pe, None)
+    for q in out:
+        q["continues"] = q["open"][0] in continuing
     return out

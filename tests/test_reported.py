@@ -228,6 +228,9 @@ def test_turned_off_by_the_stage_setting(nlp):
         (["that", "the", "plan", "failed", "."], ["SCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
         # "that" as the subject stays
         (["that", "would", "never", "work", "."], ["PRON", "AUX", "ADV", "VERB", "PUNCT"], "that would never work"),
+        # ... but a gerund after it does not make it the subject
+        (["that", "getting", "growth", "going", "mattered"], ["SCONJ", "VERB", "NOUN", "VERB", "VERB"],
+         "getting growth going mattered"),
         # a leading conjunction and a discourse adverb with its comma go
         (["But", "the", "plan", "failed", ","], ["CCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
         (["However", ",", "sales", "grew", "fast"], ["ADV", "PUNCT", "NOUN", "VERB", "ADV"], "sales grew fast"),

@@ -54,6 +54,7 @@ _ORDINALS = frozenset({"first", "firstly", "second", "secondly", "third", "third
                        "lastly"})
 _POINT_NOUNS = frozenset({"point", "argument", "claim", "case", "reason", "concern", "objection", "demand",
                           "prediction", "promise", "warning", "criticism", "complaint", "proposal", "pledge"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STRIP_END = ".,;:!?—–-"
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:\([^)]{1,40}\))?(?:,[^-—–\n]{1,30})?\s*(?:-{1,2}|—|–)\s+")
 
@@ -71,7 +72,8 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     text = doc_text(doc)
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1
-    if lo + 1 < hi and doc[lo].lower_ in _CLAUSE_MARKS and doc[lo + 1].pos_ not in ("VERB", "AUX"):
+    if lo + 1 < hi and doc[lo].lower_ in _CLAUSE_MARKS and not (doc[lo + 1].tag_ in _FINITE_TAGS
+                                                                   or doc[lo + 1].pos_ == "AUX"):
         lo += 1  # not the subject in "said that would never work"
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
         lo += 1  # "reported that, in many cases, ..."
@@ -162,9 +164,6 @@ def _hypothetical(verb: Token) -> bool:
         cur = cur.head
     sent = verb.sent
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
-
-
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _finite(verb: Token) -> bool:

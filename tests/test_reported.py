@@ -55,12 +55,12 @@ FORMS = [
      [("the new contracts would cut wages", "argued", "Ade Bankole")]),
     ("Lise Holm, a forecaster, warned that the storm could bring flooding to the coast.",
      [("the storm could bring flooding to the coast", "warned", "Lise Holm")]),
-    ("Coach Ravi Menon insisted his players had done nothing wrong.",
-     [("his players had done nothing wrong", "insisted", "Ravi Menon")]),
+    ("Coach Ravi Menon insisted his players had kept to the rules.",
+     [("his players had kept to the rules", "insisted", "Ravi Menon")]),
     ("The minister, Tomasz Wielgus, denied that he had misled parliament.",
      [("he had misled parliament", "denied", "Tomasz Wielgus")]),
-    ("Hospital director Greta Solberg acknowledged that waiting times had grown.",
-     [("waiting times had grown", "acknowledged", "Greta Solberg")]),
+    ("Hospital director Greta Solberg acknowledged that queues at the clinic had grown.",
+     [("queues at the clinic had grown", "acknowledged", "Greta Solberg")]),
     ("Analyst Kwame Osei estimated that the merger would cost 4,000 jobs.",
      [("the merger would cost 4,000 jobs", "estimated", "Kwame Osei")]),
     ("Economist Hana Novak predicted that inflation would peak in March.",
@@ -89,8 +89,8 @@ FORMS = [
     # a reporting noun with its owner
     ("The coach rejected his rival's claim that the referee had been biased.",
      [("the referee had been biased", "claim", "his rival")]),
-    ("Mr Dale also rejected Hale's contention the home side dominated the scrum.",
-     [("the home side dominated the scrum", "contention", "Hale")]),
+    ("The coach rejected Okoro's contention the referee had favoured the hosts.",
+     [("the referee had favoured the hosts", "contention", "Okoro")]),
     # a spokeswoman
     ("Kestrel Airways' spokeswoman said all flights would leave on time.",
      [("all flights would leave on time", "said", "Kestrel Airways' spokeswoman")]),
@@ -101,22 +101,22 @@ FORMS = [
     ("Reporter Ines Moura asked whether the factory would close.",
      [("the factory would close", "asked", "Ines Moura")]),
     # a demonstrative subject stays; a leading "But" and a trailing "but" go
-    ("The premier said that would probably cut migrant numbers.",
-     [("that would probably cut migrant numbers", "said", "The premier")]),
+    ("The treasurer said that would probably lower ferry fares.",
+     [("that would probably lower ferry fares", "said", "The treasurer")]),
     ("But the plan failed in the end, the report claims.",
      [("the plan failed in the end", "claims", "the report")]),
     # "that" as the parser's determiner, a comma after "that"
-    ("The union called on the industry to cut adverts, warning that legislation would be introduced.",
-     [("legislation would be introduced", "warning", "The union")]),
-    ("Spam firms report that, in many cases, real e-mail has shrunk to less than 30% of messages.",
-     [("in many cases, real e-mail has shrunk to less than 30% of messages", "report", "Spam firms")]),
+    ("The regulator urged airlines to trim fees, warning that new rules would be drafted.",
+     [("new rules would be drafted", "warning", "The regulator")]),
+    ("Inspectors reported that, in most towns, the buses ran late.",
+     [("in most towns, the buses ran late", "reported", "Inspectors")]),
     # a second report in a participle is not part of the first clause
     ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
      [("the pier would reopen in May", "said", "Ilse Brandt"),
       ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
     # a trailing attribution the parse left inside the clause
-    ("Mr Dale promised Ms Kerr he would stand down before the next election, a new book about the minister claims.",
-     [("he would stand down before the next election", "promised Ms Kerr", "Dale")]),
+    ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
+     [("she would stay until the merger closed", "assured the board", "Varga")]),
 ]
 
 
@@ -133,16 +133,16 @@ def test_nested_reports(nlp):
 
 
 def test_two_reports_joined_by_and_are_two_records(nlp):
-    text = "Minister Pat Hume has said the old system is not sustainable and said there would be reform."
+    text = "Minister Pat Hume has said the pension scheme is not affordable and said there would be changes."
     assert indirect(text, run(nlp, text)) == [
-        ("the old system is not sustainable", "has said", "Pat Hume"),
-        ("there would be reform", "said", "Pat Hume"),
+        ("the pension scheme is not affordable", "has said", "Pat Hume"),
+        ("there would be changes", "said", "Pat Hume"),
     ]
 
 
 def test_a_report_after_a_preposition(nlp):
-    text = "The actress spoke warmly of her co-star before suggesting that the two had never been close."
-    assert indirect(text, run(nlp, text)) == [("the two had never been close", "suggesting", "The actress")]
+    text = "The director praised the cast warmly after warning that the shoot had run over budget."
+    assert indirect(text, run(nlp, text)) == [("the shoot had run over budget", "warning", "The director")]
 
 
 def test_a_claim_announced_in_one_sentence_and_made_in_the_next(nlp):
@@ -162,8 +162,8 @@ def test_mixed_quote_is_one_indirect_record_and_the_quoted_words_keep_theirs(nlp
 
 
 def test_a_fragment_closing_the_clause_stays_whole(nlp):
-    text = "The student admitted the prize “came with a price”."
-    assert indirect(text, run(nlp, text)) == [("the prize “came with a price”", "admitted", "The student")]
+    text = "The pupil admitted the trophy “felt a bit heavy”."
+    assert indirect(text, run(nlp, text)) == [("the trophy “felt a bit heavy”", "admitted", "The pupil")]
 
 
 NOTHING = [
@@ -188,12 +188,12 @@ NOTHING = [
     # a passive report without a source; a participle (the subject was asked)
     "It was said that the castle was haunted.",
     "Asked whether the castle was haunted, the guide smiled.",
-    # "claim" as winning, "recall" with a wh-clause, an imperative "say"
-    "The visitors claimed only their third ever win over the league leaders on a wet night.",
-    "The engineer recalls what happened on the night of the flood.",
-    "Say what you will about the new stadium, the fans have filled it every week.",
+    # "claim" as winning, "explain" with a wh-clause, an imperative "tell"
+    "The hosts claimed a first home win over the champions in a tense match.",
+    "The engineer explained how the pumps work during a flood.",
+    "Tell me the plan works and I will fund it.",
     # a question in a temporal clause
-    "When the host asked whether the band would tour again, the singer laughed.",
+    "When the presenter asked whether the team would stay together, the captain shrugged.",
     # a direct quote is quoted speech, not reported speech
     "“The port will reopen on Thursday,” harbour master Olu Adeyemi said.",
     "Harbour master Olu Adeyemi said: “The port will reopen on Thursday.”",
@@ -229,8 +229,8 @@ def test_turned_off_by_the_stage_setting(nlp):
         # "that" as the subject stays
         (["that", "would", "never", "work", "."], ["PRON", "AUX", "ADV", "VERB", "PUNCT"], "that would never work"),
         # ... but a gerund after it does not make it the subject
-        (["that", "getting", "growth", "going", "mattered"], ["SCONJ", "VERB", "NOUN", "VERB", "VERB"],
-         "getting growth going mattered"),
+        (["that", "fixing", "roads", "first", "mattered"], ["SCONJ", "VERB", "NOUN", "ADV", "VERB"],
+         "fixing roads first mattered"),
         # a leading conjunction and a discourse adverb with its comma go
         (["But", "the", "plan", "failed", ","], ["CCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
         (["However", ",", "sales", "grew", "fast"], ["ADV", "PUNCT", "NOUN", "VERB", "ADV"], "sales grew fast"),

@@ -35,7 +35,7 @@ def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
 def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     """True for titles of works, nicknames, "so-called" terms and unattributed one- or two-word scare
     quotes (a label after a naming verb, "calls its workers “associates”", is one; an adjective,
-    "called the plan “ridiculous”", is the subject's word)."""
+    "called the plan “absurd”", is the subject's word)."""
     text = doc_text(doc)
     words = _content_words(doc, view, q["start"], q["end"])
     n = len(words)
@@ -45,7 +45,7 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     before = [doc[i] for i in view.toks_in(max(0, q["open"][0] - 60), q["open"][0])]
     before = [t for t in before if not t.is_space][-3:]
     while before and any(t.text in ".!?…" for t in before):
-        before = before[1:]  # only words of the quote's own sentence ("... the game. “But ...”")
+        before = before[1:]  # only words of the quote's own sentence ("... the song. “Yes ...”")
     close_end = q["close"][1] if q["close"] else q["end"]
     after = [doc[i] for i in view.toks_in(close_end, min(len(text), close_end + 40))]
     after = [t for t in after if not t.is_space]
@@ -76,7 +76,7 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     if len(content.split()) <= 2 and not has_cue:
         if cue_tok is not None and _is_naming_cue(cue_tok) and all(w.pos_ in ("ADJ", "ADV") for w in words) \
                 and words[-1].pos_ == "ADJ":
-            return False  # an evaluation put in the subject's mouth: X called the plan “ridiculous”
+            return False  # an evaluation put in the subject's mouth: X called the plan “absurd”
         # a short sentence of its own right after another quote (“...,” she said. “Never.”) is speech
         j = q["open"][0] - 1
         while j >= 0 and text[j] in " \t\u00a0":

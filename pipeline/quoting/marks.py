@@ -132,7 +132,7 @@ def _emit(text: str, out: List[dict], style: str, open_span, content_start: int,
 
 def _reopens(text: str, p: int, content_start: int, pe: int) -> bool:
     """True when the straight mark at p, inside an open quote, opens a new one: a space before it,
-    a sentence end before the space and a word right after it (`... England. "I had ...`)."""
+    a sentence end before the space and a word right after it (`... the vote. "We will ...`)."""
     if p + 1 >= pe or text[p + 1].isspace() or not text[p - 1].isspace():
         return False
     j = p - 1
@@ -165,7 +165,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             continue
         style, o_start, o_end = state
         if style == "straight" and tok == '"' and _reopens(text, p, o_end, pe):
-            # paragraphs run together: 'England. "I had ...' - the open quote ends at the sentence
+            # paragraphs run together: 'the vote. "We will ...' - the open quote ends at the sentence
             # end (a quote going on in a new paragraph has no closing mark) and a new one starts
             _emit(text, out, style, (o_start, o_end), o_end, p, None)
             state = (style, p, p + 1)

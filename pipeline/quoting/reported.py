@@ -76,7 +76,7 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
                                                                    or doc[lo + 1].pos_ == "AUX"):
         lo += 1  # not the subject in "said that would never work"
     while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
-        lo += 1  # "reported that, in many cases, ..."
+        lo += 1  # "found that, at night, ..."
     if lo + 1 < hi and doc[lo].pos_ in ("ADV", "CCONJ") and doc[lo + 1].text == ",":
         lo += 2
     elif lo < hi and doc[lo].pos_ == "CCONJ":
@@ -89,7 +89,7 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     a, b = doc[lo].idx, _end(doc[hi - 1])
     m = _DATELINE.match(text, a, b) if a == 0 or text[:a].rstrip(" \t")[-1:] == "\n" else None
     if m and m.end() < b:
-        a = m.end()  # "LONDON (Reuters) - " opening the paragraph
+        a = m.end()  # "CITY (Agency) - " opening the paragraph
     # a closing mark whose opening mark is not inside belongs to a quote that is not all inside
     if text[b - 1] == '"' and text.count('"', a, b) % 2 == 1 or text[b - 1] == "”" and "“" not in text[a:b]:
         b -= 1
@@ -148,7 +148,7 @@ def _hypothetical(verb: Token) -> bool:
     if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
     if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
-        return True  # an imperative: "Say what you will about ..."
+        return True  # an imperative: "Tell me the plan works ..."
     if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children):
         return True  # a participle: "Asked whether ..., X said" (X was asked)
     cur = verb
@@ -156,7 +156,7 @@ def _hypothetical(verb: Token) -> bool:
         if any(c.dep_ in ("mark", "advmod") and c.lower_ in _HYPOTHETICAL_MARKS for c in cur.children):
             return True
         if cur.dep_ == "pcomp" and cur.head.lower_ in _REPORT_PREPS:
-            break  # "before suggesting that ...", "after saying ..."
+            break  # "after warning that ...", "by claiming ..."
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
         if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
@@ -175,8 +175,8 @@ def _finite(verb: Token) -> bool:
 def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     """The complement clause a reporting verb reports (before or after it), as (root, lo, hi)
     token bounds. Mends two common misparses: the clause's subject taken as the verb's object
-    ("said evidence [dobj] ... was [ccomp] inadmissible") and a report of two clauses ("said she
-    is certain [ccomp] her son did [ccomp] nothing")."""
+    ("said the fund [dobj] ... was [ccomp] empty") and a report of two clauses ("said she is sure
+    [ccomp] the deal is [ccomp] fair")."""
     lemma = verb.lemma_.lower()
     if lemma in _PARTICLE_VERBS and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE_VERBS[lemma]
                                               for c in verb.children):
@@ -194,9 +194,9 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if not (any(m in _QUESTION_MARKS for m in marks) or first.tag_ in ("WDT", "WP", "WRB")):
             return None
     elif any(m != "that" for m in marks) or clause.left_edge.tag_ in ("WDT", "WP", "WRB"):
-        return None  # "said as if", "claim because", "recalls what happened"
+        return None  # "said as if", "claim because", "explained how it works"
     if not _finite(clause):
-        return None  # "claimed only their second ever win [VB]": not a clause
+        return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     if any(c.pos_ in ("ADJ", "ADV") for c in subjects):
@@ -256,7 +256,7 @@ def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: dict) -> 
 
 def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
     """End of a clause before a trailing attribution the parse left inside it ("X promised he
-    would stand down, a new book claims": a comma and a reporting verb with a subject and no
+    would resign, a memoir claims": a comma and a reporting verb with a subject and no
     clause or object of its own, at the end), or before a report of its own (", adding ...")."""
     for i in range(lo + 3, hi):
         t = doc[i]

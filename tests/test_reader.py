@@ -88,8 +88,8 @@ def test_word_processor_line_breaks_are_text(tmp_path):
 
 
 def test_other_file_given_directly_is_skipped(tmp_path):
-    path = tmp_path / "story.html"
-    path.write_text("<p>hi</p>", encoding="utf-8")
+    path = tmp_path / "story.md"
+    path.write_text("# hi", encoding="utf-8")
     (item,) = run(path)
     assert item.level == "skipped" and item.source == str(path)
 

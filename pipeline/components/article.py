@@ -195,7 +195,7 @@ def annotate_article(doc: Doc) -> Doc:
     text = doc.text
     meta = dict(doc._.get(ARTICLE) or {})
     meta.setdefault("id", "")
-    for key in ("published", "title", "url"):
+    for key in ("published", "title", "url", "author", "site"):
         meta.setdefault(key, None)
     furniture: List[Dict] = []
     skip_to = 0

@@ -1,0 +1,87 @@
+"""The article in a saved web page: main text and metadata, extracted with trafilatura.
+
+``extract_page(html)`` returns the page's main text (what record offsets of an HTML article refer
+to) and its metadata: title, author, site name, URL and publication date (htmldate, through
+trafilatura). Navigation, captions, related links, comments, cookie banners and newsletter boxes
+are left out by trafilatura's main-text extraction, so they yield no records. Nothing in the page
+is executed or fetched.
+
+The text is trafilatura's plain-text output: one block (paragraph, heading, list item) a line.
+It is deterministic: the same bytes always give the same text, so ``claimsift extract`` can write
+it once and ``claimsift run`` on that JSONL gives the records of a run on the page.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Optional, Union
+
+__all__ = ["Page", "extract_page", "MAX_HTML_BYTES"]
+
+MAX_HTML_BYTES = 20_000_000
+"""A page larger than this is refused (trafilatura's own limit)."""
+
+# The library never prints: trafilatura and htmldate log their doubts about a page, which would
+# otherwise reach stderr through logging's last-resort handler.
+for _name in ("trafilatura", "htmldate", "courlan", "justext"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
+    logging.getLogger(_name).propagate = False
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a web page holds for claimsift."""
+
+    text: str
+    """The main text, one block a line ("" when the page has no article text)."""
+    title: Optional[str] = None
+    author: Optional[str] = None
+    site: Optional[str] = None
+    url: Optional[str] = None
+    published: Optional[str] = None
+    """YYYY-MM-DD: the original publication date found in the page, or None."""
+
+
+def _clean(value: object) -> Optional[str]:
+    if not isinstance(value, str):
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def extract_page(html: Union[bytes, str], url: Optional[str] = None) -> Page:
+    """The main text and metadata of a web page (`url`: where it was saved from, when known).
+
+    Raises ValueError when the page is larger than MAX_HTML_BYTES.
+    """
+    import trafilatura  # imported on first use: it is slow to import and only HTML needs it
+
+    size = len(html)
+    if size > MAX_HTML_BYTES:
+        raise ValueError(f"page too large ({size} bytes, limit {MAX_HTML_BYTES})")
+    if not html.strip():
+        return Page(text="", url=url)
+    document = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        date_extraction_params={"original_date": True, "extensive_search": True},
+    )
+    if document is None:
+        return Page(text="", url=url)
+    meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    text = meta.get("text") or ""
+    published = _clean(meta.get("date"))
+    return Page(
+        text=text.strip(),
+        title=_clean(meta.get("title")),
+        author=_clean(meta.get("author")),
+        site=_clean(meta.get("sitename")) or _clean(meta.get("hostname")),
+        url=url or _clean(meta.get("url")),
+        published=published[:10] if published else None,
+    )

@@ -102,19 +102,7 @@ def run_cmd(
     from .runner import RunError, errors_path, run
 
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
-    bar = None
-    if not quiet:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
-
-        def progress(articles: int, words: int) -> None:
-            bar.update(articles - bar.n)
-            elapsed = bar.format_dict.get("elapsed") or 0
-            if elapsed:
-                bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
-    else:
-        progress = None
+    bar, progress = _progress_bar(quiet)
     try:
         summary = run(
             inputs, output, model=model, force=force, resume=resume, workers=n_workers,
@@ -129,16 +117,80 @@ def run_cmd(
     finally:
         if bar is not None:
             bar.close()
-    shown = [p for p in summary.problems if p["level"] != "skipped"]
-    for problem in shown[:SHOW_PROBLEMS]:
-        typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
-    if summary.problems:
-        more = f"{len(shown) - SHOW_PROBLEMS} more; " if len(shown) > SHOW_PROBLEMS else ""
-        typer.echo(f"({more}all {len(summary.problems)} problems in {errors_path(output)})", err=True)
+    _show_problems(summary.problems, errors_path(output))
     if summary.already_finished:
         typer.echo(f"{output}: the run was already finished; nothing to do", err=True)
     elif summary.resumed_from:
         typer.echo(f"resumed after {summary.resumed_from} input items", err=True)
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+def _progress_bar(quiet: bool):
+    """(a tqdm bar or None, a progress(articles, words) callback or None) for a batch command."""
+    if quiet:
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+
+    def progress(articles: int, words: int) -> None:
+        bar.update(articles - bar.n)
+        elapsed = bar.format_dict.get("elapsed") or 0
+        if elapsed:
+            bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
+
+    return bar, progress
+
+
+def _show_problems(problems, errors_file: Path) -> None:
+    """Print the first SHOW_PROBLEMS problems (not the skipped files) and where all of them are."""
+    shown = [p for p in problems if p["level"] != "skipped"]
+    for problem in shown[:SHOW_PROBLEMS]:
+        typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
+    if problems:
+        more = f"{len(shown) - SHOW_PROBLEMS} more; " if len(shown) > SHOW_PROBLEMS else ""
+        typer.echo(f"({more}all {len(problems)} problems in {errors_file})", err=True)
+
+
+InputsArgument = typer.Argument(
+    ..., help="Folders (walked recursively), .txt, .html/.htm or .jsonl files, or any of them "
+    'gzip-compressed (.html.gz). JSONL: {"id", "text" or "html", "published"?, "title"?, "url"?, '
+    '"author"?, "site"?} a line.',
+)
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: List[Path] = InputsArgument,
+    output: Path = typer.Option(..., "--output", "-o", help="The JSONL file to write articles to."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write the articles of INPUTS as JSONL, exactly as `claimsift run` reads them.
+
+    One article a line: {"id", "text", "title", "published", "url", "author", "site"}. For a web
+    page, "text" is the main text extracted from it (what record offsets point into) and the
+    other fields its metadata; `claimsift run OUTPUT` gives the same records as a run on INPUTS.
+    Problems are listed in OUTPUT.errors.jsonl as for `run`.
+
+    Exit status: 0 when every input was read, 1 when some could not be (after all others were
+    written), 2 for usage errors (missing input, OUTPUT exists without --force).
+    """
+    from .articles import extract_articles
+    from .runner import RunError, errors_path
+
+    bar, progress = _progress_bar(quiet)
+    try:
+        summary = extract_articles(inputs, output, force=force, progress=progress)
+    except RunError as err:
+        raise _fail(str(err))
+    except OSError as err:
+        raise _fail(f"cannot write {output}: {err.strerror or err}")
+    finally:
+        if bar is not None:
+            bar.close()
+    _show_problems(summary.problems, errors_path(output))
     typer.echo(summary.line(), err=True)
     raise typer.Exit(summary.exit_code)
 

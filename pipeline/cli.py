@@ -394,29 +394,71 @@ def report_cmd(
 @app.command("export")
 def export_cmd(
     records_path: Path = RecordsArgument,
-    fmt: str = typer.Option(..., "--format", "-f", help="claimreview: schema.org ClaimReview drafts (JSON-LD)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help="claimreview: schema.org ClaimReview drafts (JSON-LD); csv: the rows "
+        "of `inspect --format csv`; sqlite: a SQLite database (tables articles, quotes, figures, "
+        "entities, with full-text search) and its Datasette metadata (needs --output).",
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output (sqlite: the database "
+        "file, replaced if it exists; the metadata goes to NAME.metadata.json beside it).",
+    ),
     types: Optional[List[str]] = TypeOption,
     speakers: Optional[List[str]] = SpeakerOption,
     articles: Optional[List[str]] = ArticleOption,
     min_confidence: Optional[float] = MinConfidenceOption,
     kinds: Optional[List[str]] = KindOption,
 ) -> None:
-    """Export records for fact-checkers as schema.org ClaimReview drafts (JSON-LD).
+    """Export records for fact-checkers and reviewers: ClaimReview drafts, CSV or SQLite.
 
-    A JSON array with one draft per claim cluster (a claim repeated across articles is one draft
-    listing every appearance); the verdict fields are left empty for the fact-checker.
+    claimreview: a JSON array with one schema.org ClaimReview draft per claim cluster (a claim
+    repeated across articles is one draft listing every appearance); the verdict fields are left
+    empty for the fact-checker. csv: one row a record, the columns of `inspect --format csv`.
+    sqlite: a database to explore with `datasette DB --metadata NAME.metadata.json`: tables
+    articles, quotes, figures and entities (speakers and subjects with their counts), foreign
+    keys to the article, full-text search on quotes, statements and sentences.
 
     Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
     """
-    from .report import claimreview_drafts
+    from .report import claimreview_drafts, csv_text
 
-    if fmt != "claimreview":
-        raise _fail(f"--format must be claimreview, not {fmt!r}")
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"--format must be {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}, not {fmt!r}")
+    if fmt == "sqlite" and output is None:
+        raise _fail("--format sqlite needs --output (the database file to write)")
     selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
-    text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
-    _write_output(text, output, records_path)
+    if fmt == "sqlite":
+        _write_database(selected, output, records_path)
+    else:
+        if fmt == "csv":
+            text = csv_text(selected)
+        else:
+            text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
+        _write_output(text, output, records_path)
     raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
+
+
+EXPORT_FORMATS = ("claimreview", "csv", "sqlite")
+
+
+def _write_database(records, output: Path, records_path: Path) -> None:
+    """Write the records as a SQLite database and its Datasette metadata beside it."""
+    import sqlite3
+
+    from .database import datasette_metadata, metadata_path, write_database
+
+    if output.exists() and output.resolve() == records_path.resolve():
+        raise _fail(f"refusing to overwrite the records file {records_path} with the output")
+    if output.is_dir():
+        raise _fail(f"output is a folder: {output}")
+    try:
+        counts = write_database(records, output)
+        meta = metadata_path(output)
+        meta.write_text(json.dumps(datasette_metadata(output), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except (OSError, sqlite3.Error) as err:
+        raise _fail(f"cannot write {output}: {getattr(err, 'strerror', None) or err}")
+    summary = ", ".join(f"{counts[name]} {name}" for name in ("articles", "quotes", "figures", "entities"))
+    typer.echo(f"wrote {output}: {summary}; explore it with: datasette {output} --metadata {meta}", err=True)
 
 
 def main() -> None:

@@ -1006,7 +1006,7 @@ def _resolve_date(text: str, base: Optional[str]) -> Optional[str]:
         return None
     if base and _SAME_WEEKDAY.fullmatch(clean):  # "Tuesday" in a paper of a Tuesday: that day
         day = _dt.date.fromisoformat(base[:10])
-        if re.sub(r"(?i)^on ", "", clean)[:3].lower() == day.strftime("%a").lower():
+        if re.sub(r"(?i)^on ", "", clean)[:3].lower() == ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[day.weekday()]:
             return day.isoformat()
     try:
         import dateparser  # slow to import: only when a figure needs a date

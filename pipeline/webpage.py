@@ -8,7 +8,10 @@ is executed or fetched.
 
 The text is trafilatura's plain-text output: one block (paragraph, heading, list item) a line.
 Extraction favours precision (trafilatura's ``favor_precision``): on hand-cleaned news pages it
-lets in less furniture at no cost in body text (see bench/html_extraction.py). White space around
+lets in less furniture at no cost in body text (see bench/html_extraction.py). trafilatura's own
+extractor goes first; its fallbacks (readability, jusText) only when it finds nothing, and their
+text is kept only when it has a line of prose (FALLBACK_MIN_WORDS), so that a page without an
+article gives no text rather than its menu. White space around
 lines is trimmed and blank lines dropped. The text is deterministic: the same bytes always give the
 same text, so ``claimsift extract`` can write it once and ``claimsift run`` on that JSONL gives the
 records of a run on the page.
@@ -55,6 +58,33 @@ def _clean(value: object) -> Optional[str]:
     return value or None
 
 
+FALLBACK_MIN_WORDS = 8
+"""A text from the fallback extractors needs a line of at least this many words."""
+
+
+def _extract(trafilatura, html: Union[bytes, str], url: Optional[str], fast: bool):
+    with warnings.catch_warnings():  # dateutil warns about time zones it cannot name
+        warnings.simplefilter("ignore")
+        return trafilatura.bare_extraction(
+            html,
+            url=url,
+            fast=fast,
+            with_metadata=True,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            date_extraction_params={"original_date": True, "extensive_search": True},
+        )
+
+
+def _text(document) -> str:
+    """The document's text, white space around lines trimmed, blank lines dropped."""
+    raw = getattr(document, "text", None) or ""
+    return "\n".join(line.strip() for line in raw.splitlines() if line.strip())
+
+
 def extract_page(html: Union[bytes, str], url: Optional[str] = None) -> Page:
     """The main text and metadata of a web page (`url`: where it was saved from, when known).
 
@@ -67,24 +97,19 @@ def extract_page(html: Union[bytes, str], url: Optional[str] = None) -> Page:
         raise ValueError(f"page too large ({size} bytes, limit {MAX_HTML_BYTES})")
     if not html.strip():
         return Page(text="", url=url)
-    with warnings.catch_warnings():  # dateutil warns about time zones it cannot name
-        warnings.simplefilter("ignore")
-        document = trafilatura.bare_extraction(
-            html,
-            url=url,
-            with_metadata=True,
-            favor_precision=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            date_extraction_params={"original_date": True, "extensive_search": True},
-        )
+    document = _extract(trafilatura, html, url, fast=True)
+    text = _text(document)
+    if not text:
+        # trafilatura's fallback extractors (readability, jusText) rescue some pages, and turn a page
+        # without an article into its menu or cookie banner: their text is kept only when it has
+        # a line of prose.
+        document = _extract(trafilatura, html, url, fast=False)
+        text = _text(document)
+        if not any(len(line.split()) >= FALLBACK_MIN_WORDS for line in text.splitlines()):
+            text = ""
     if document is None:
         return Page(text="", url=url)
     meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    lines = (line.strip() for line in (meta.get("text") or "").splitlines())
-    text = "\n".join(line for line in lines if line)
     published = _clean(meta.get("date"))
     return Page(
         text=text,

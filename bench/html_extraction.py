@@ -88,6 +88,9 @@ def main() -> int:
     print(f"extraction: {extract_seconds:.1f} s ({1000 * extract_seconds / max(1, len(articles)):.0f} ms a page)")
     print(f"pages with article text: {with_text}; pages yielding records: {len(by_article)}")
     print(f"records: {len(records)}; records whose text differs from the extracted text at their offsets: {mismatched}")
+    silent = sorted(set(articles) - set(by_article))
+    print(f"pages without records ({len(silent)}): " + ", ".join(
+        f"{i} ({len(articles[i]['text'].split())} words)" for i in silent))
     with_meta = {key: sum(1 for a in articles.values() if a.get(key)) for key in ("title", "published", "author", "site")}
     print("metadata found: " + ", ".join(f"{key} {n}" for key, n in with_meta.items()))
 

@@ -8,13 +8,12 @@ is executed or fetched.
 
 The text is trafilatura's plain-text output: one block (paragraph, heading, list item) a line.
 Extraction favours precision (trafilatura's ``favor_precision``): on hand-cleaned news pages it
-lets in less furniture at no cost in body text (see bench/html_extraction.py). trafilatura's own
-extractor goes first; its fallbacks (readability, jusText) only when it finds nothing, and their
-text is kept only when it has a line of prose (FALLBACK_MIN_WORDS), so that a page without an
-article gives no text rather than its menu. White space around
-lines is trimmed and blank lines dropped. The text is deterministic: the same bytes always give the
-same text, so ``claimsift extract`` can write it once and ``claimsift run`` on that JSONL gives the
-records of a run on the page.
+lets in less furniture at no cost in body text (see bench/html_extraction.py). When that keeps less
+than half of what trafilatura's balanced extraction finds, it has missed the article and the
+balanced text is taken. A text without a line of prose (MIN_PROSE_WORDS) is a menu or a banner:
+the page has no article. White space around lines is trimmed and blank lines dropped. The text is
+deterministic: the same bytes always give the same text, so ``claimsift extract`` can write it once
+and ``claimsift run`` on that JSONL gives the records of a run on the page.
 """
 
 from __future__ import annotations
@@ -58,19 +57,20 @@ def _clean(value: object) -> Optional[str]:
     return value or None
 
 
-FALLBACK_MIN_WORDS = 8
-"""A text from the fallback extractors needs a line of at least this many words."""
+RECALL_RATIO = 2.0
+"""The balanced extraction is taken when it has more than this many times the precise one's words."""
+MIN_PROSE_WORDS = 8
+"""A text needs a line of at least this many words, or it is a menu or a banner: no article."""
 
 
-def _extract(trafilatura, html: Union[bytes, str], url: Optional[str], fast: bool):
+def _extract(trafilatura, html: Union[bytes, str], url: Optional[str], precise: bool):
     with warnings.catch_warnings():  # dateutil warns about time zones it cannot name
         warnings.simplefilter("ignore")
         return trafilatura.bare_extraction(
             html,
             url=url,
-            fast=fast,
-            with_metadata=True,
-            favor_precision=True,
+            with_metadata=precise,
+            favor_precision=precise,
             include_comments=False,
             include_tables=True,
             include_images=False,
@@ -97,19 +97,16 @@ def extract_page(html: Union[bytes, str], url: Optional[str] = None) -> Page:
         raise ValueError(f"page too large ({size} bytes, limit {MAX_HTML_BYTES})")
     if not html.strip():
         return Page(text="", url=url)
-    document = _extract(trafilatura, html, url, fast=True)
+    document = _extract(trafilatura, html, url, precise=True)
     text = _text(document)
-    if not text:
-        # trafilatura's fallback extractors (readability, jusText) rescue some pages, and turn a page
-        # without an article into its menu or cookie banner: their text is kept only when it has
-        # a line of prose.
-        document = _extract(trafilatura, html, url, fast=False)
-        text = _text(document)
-        if not any(len(line.split()) >= FALLBACK_MIN_WORDS for line in text.splitlines()):
-            text = ""
-    if document is None:
-        return Page(text="", url=url)
-    meta = document.as_dict() if hasattr(document, "as_dict") else dict(document)
+    # Favouring precision sometimes loses the article and keeps a box beside it: then the
+    # balanced extraction, which finds far more, is the article.
+    balanced = _text(_extract(trafilatura, html, url, precise=False))
+    if len(balanced.split()) > RECALL_RATIO * len(text.split()):
+        text = balanced
+    if not any(len(line.split()) >= MIN_PROSE_WORDS for line in text.splitlines()):
+        text = ""
+    meta = document.as_dict() if document is not None else {}
     published = _clean(meta.get("date"))
     return Page(
         text=text,

@@ -46,12 +46,9 @@ def prf(extracted: str, clean: str):
 
 
 def normalized(text: str) -> str:
-    """Lower case, one kind of quote mark and dash, single spaces: for containment tests."""
-    text = text.casefold()
-    text = re.sub(r"[\u2018\u2019\u201b\u2032`]", "'", text)
-    text = re.sub(r"[\u201c\u201d\u201f\u2033]", '"', text)
-    text = re.sub(r"[\u2010-\u2015]", "-", text)
-    return " ".join(text.split())
+    """The words of a text, lower case, one space apart: a record's sentence is inside the body
+    when its words appear there in a row (quote marks, dashes and list bullets aside)."""
+    return " " + " ".join(words(text)) + " "
 
 
 def main() -> int:

@@ -204,7 +204,7 @@ def find_furniture(
         if i <= links_until:
             continue
         chunk = text[s:e]
-        if any(p.fullmatch(chunk) for p in rules.cut) and i >= n // 2:
+        if any(p.fullmatch(chunk) for p in rules.cut):
             links_until = _link_list_end(text, paras, i)
             found.append({"start": s, "end": paras[links_until][1], "label": "links"})
             continue

@@ -341,8 +341,9 @@ def inspect_cmd(
 def report_cmd(
     records_path: Path = RecordsArgument,
     article_inputs: Optional[List[Path]] = typer.Option(
-        None, "--articles", help="The run's inputs (folders, .txt or .jsonl files, as for `claimsift "
-        "run`; repeatable), for the article texts. Without them records are listed, not highlighted.",
+        None, "--articles", help="The run's inputs (folders, .txt, .html or .jsonl files, as for "
+        "`claimsift run`; repeatable), for the article texts. Without them records are listed, not "
+        "highlighted.",
     ),
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
     title: str = typer.Option("claimsift report", "--title", help="Title of the report."),

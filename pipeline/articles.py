@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Union
+from typing import Callable, Optional, Sequence, Union
 
 from .export import one_line_json
 from .reader import Article, iter_inputs
-from .runner import _check_usage, errors_path
+from .runner import Summary, _check_usage, errors_path
 
 __all__ = ["ARTICLE_FIELDS", "ExtractSummary", "article_json", "extract_articles"]
 
@@ -26,21 +25,8 @@ ARTICLE_FIELDS = ("id", "text", "title", "published", "url", "author", "site")
 """The fields of an article line, in the order written."""
 
 
-@dataclass
-class ExtractSummary:
-    """Counts of an extract: `articles` written, `failed` inputs lost (an error each)."""
-
-    articles: int = 0
-    failed: int = 0
-    warnings: int = 0
-    skipped: int = 0
-    words: int = 0
-    seconds: float = 0.0
-    problems: List[Dict] = field(default_factory=list)
-
-    @property
-    def exit_code(self) -> int:
-        return 1 if self.failed else 0
+class ExtractSummary(Summary):
+    """A run's Summary, counting what `extract` does: articles written, inputs lost (`failed`)."""
 
     def line(self) -> str:
         parts = [f"{self.articles} articles", f"{self.failed} failed"]

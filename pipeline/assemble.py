@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import attrs  # noqa: F401
-from .components import article, claims, morph, people, quotes, sentences  # noqa: F401  (factories)
+from .components import article, figures, morph, people, quotes, sentences  # noqa: F401  (factories)
 
 # Tried in this order when the user names no model: the official package first,
 # then the same files republished on PyPI (a dependency of claimsift).

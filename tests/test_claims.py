@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import attrs
-from pipeline.components.claims import _resolve_date
+from pipeline.figures.time import _resolve_date
 
 REQUIRED = {"start", "end", "value", "unit", "kind", "approx", "subject", "predicate",
             "statement", "time", "attributed_to", "confidence"}
@@ -249,7 +249,7 @@ def test_odd_text_never_raises(nlp, text):
 
 
 def test_extensions_none_are_tolerated(nlp):
-    from pipeline.components.claims import extract_figures
+    from pipeline.figures.assembly import extract_figures
 
     doc = nlp("Revenue climbed 12% to $4.1 billion.")
     doc._.claimsift_people = None

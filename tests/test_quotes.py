@@ -1,4 +1,4 @@
-"""Quote detection and attribution (pipeline/components/quotes.py).
+"""Quote detection and attribution (pipeline/quoting/, the quotes stage).
 
 Pure tests for the mark scanner, then tables of real-style news sentences run through the real
 English pipeline (the session `nlp` fixture from conftest.py). Every produced quote is checked
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pipeline.attrs import QUOTES
-from pipeline.components.quotes import (
+from pipeline.quoting.marks import (
     is_single_opener,
     paragraphs_of,
     scan_quotes,
@@ -294,7 +294,7 @@ def test_indirect_quotes_are_off_by_default(nlp):
 
 
 def test_indirect_quotes_when_enabled(nlp):
-    from pipeline.components.quotes import find_indirect
+    from pipeline.quoting.attribution import find_indirect
 
     text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
     doc = nlp(text)

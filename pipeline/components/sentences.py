@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..attrs import PARAGRAPHS
-from .article import paragraphs
+from ..quoting.marks import paragraphs_of
 
 _CLOSING_MARKS = {"”", "’", "''", "»", '"', "'"}
 _OPENING_MARKS = {"“", "‘", "``", "«", "`"}
@@ -52,7 +52,7 @@ def news_sent_starts(doc: Doc) -> List[int]:
 
 def set_news_boundaries(doc: Doc) -> Doc:
     """Set sentence starts at line breaks and keep attributions with their quotes."""
-    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs(doc.text)])
+    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs_of(doc.text)])
     if len(doc) == 0:
         return doc
     values = news_sent_starts(doc)

@@ -1,7 +1,8 @@
 """Walk the inputs of a run and yield articles, or the problems that kept them out.
 
-``iter_inputs(paths)`` takes folders, ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files (and any of
-them gzip-compressed, ``NAME.html.gz``) and yields, in a deterministic order, an :class:`Article` for every article and a :class:`Problem` for everything
+``iter_inputs(paths)`` takes folders, ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files (and any
+of them gzip-compressed, ``NAME.html.gz``) and yields, in a deterministic order, an
+:class:`Article` for every article and a :class:`Problem` for everything
 that went wrong or was left out. It never raises for a bad input: every ``OSError``,
 ``UnicodeError`` or malformed line becomes a ``Problem`` naming the file (and line).
 
@@ -9,7 +10,8 @@ Inputs
   - a folder: walked recursively, entries sorted by name at every level (so the order is the
     relative path compared part by part); dot-files and dot-folders are skipped silently;
     ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files and their ``.gz`` forms are read (suffix
-    case-insensitive); any other file gives a ``skipped`` problem. Symbolic links are followed, but a folder is walked at most once per
+    case-insensitive); any other file gives a ``skipped`` problem. Symbolic links are followed,
+    but a folder is walked at most once per
     input (tracked by device and inode), so a symlink loop ends.
   - a ``.txt`` file: one article.
   - an ``.html``/``.htm`` file: one article, the page's main text and metadata (title, author,
@@ -19,7 +21,8 @@ Inputs
   - a ``.jsonl`` file: one article a line, ``{"id", "text", "published"?, "title"?, "url"?,
     "author"?, "site"?}``, or ``"html"`` (a whole web page) instead of ``"text"``: the page's main
     text is extracted as for an ``.html`` file, and the line's own fields win over the page's
-    metadata. A line with both uses ``"text"``. Other fields are ignored. Read as a stream, line by line.
+    metadata. A line with both uses ``"text"``. Other fields are ignored. Read as a stream, line
+    by line.
   - ``NAME.SUFFIX.gz``: the gzip-compressed form of any of the above, read as it, decompressed
     as a stream (at most MAX_FILE_BYTES of text for a .txt or .html file).
 
@@ -52,13 +55,13 @@ folder already walked). Nothing in an input is ever executed or fetched.
 from __future__ import annotations
 
 import codecs
-from contextlib import nullcontext
 import gzip
 import json
 import os
 import re
 import stat
 import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union

@@ -75,7 +75,10 @@ def _extract(trafilatura, html: Union[bytes, str], url: Optional[str], precise: 
             include_tables=True,
             include_images=False,
             include_links=False,
-            date_extraction_params={"original_date": True, "extensive_search": True},
+            # The original publication date from the page's markup (metadata, URL, time
+            # elements); htmldate's extensive search would guess from free text and copyright
+            # lines ("2015-01-01"), and a guessed date would misplace every resolved time.
+            date_extraction_params={"original_date": True, "extensive_search": False},
         )
 
 

@@ -83,3 +83,15 @@ def test_pages_without_an_article_give_no_text(html):
 def test_a_page_too_large_is_refused():
     with pytest.raises(ValueError, match="too large"):
         extract_page(b" " * (MAX_HTML_BYTES + 1))
+
+
+def test_no_publication_date_is_guessed_from_a_copyright_line():
+    html = (
+        "<!DOCTYPE html><html><head><title>Ferry news</title></head><body><article>"
+        "<p>The harbor council voted to double the ferry budget after a long debate on the crossing.</p>"
+        "<p>Ticket sales rose 18% last year, and the older boat was out of service for 40 days.</p>"
+        "</article><footer>Copyright 2019 The Coastal Ledger</footer></body></html>"
+    )
+    page = extract_page(html)
+    assert "ferry budget" in page.text
+    assert page.published is None

@@ -16,7 +16,7 @@ from tests.conftest import CORPUS, assert_offsets
 
 import pytest
 
-STAGES = ["claimsift_article", "claimsift_sentences", "claimsift_people", "claimsift_quotes", "claimsift_figures"]
+STAGES = ["claimsift_article", "claimsift_sentences", "claimsift_entities", "claimsift_quotes", "claimsift_figures"]
 
 
 def test_stage_order(nlp):
@@ -24,7 +24,7 @@ def test_stage_order(nlp):
     positions = [names.index(s) for s in STAGES]
     assert positions == sorted(positions)
     assert names.index("claimsift_sentences") < names.index("parser")
-    assert names.index("ner") < names.index("claimsift_people")
+    assert names.index("ner") < names.index("claimsift_entities")
 
 
 def test_analyze_pipes_reports_no_problems(nlp):
@@ -99,7 +99,7 @@ MARKER = "FAIL-HERE-MARKER-9K"
 OUR_STAGES = STAGES + ["claimsift_morph"]
 INNER = {  # the function each stage's component calls to do its work
     "claimsift_sentences": ("pipeline.components.sentences", "set_news_boundaries"),
-    "claimsift_people": ("pipeline.components.people", "build_clusters"),
+    "claimsift_entities": ("pipeline.components.entities", "build_entities"),
     "claimsift_quotes": ("pipeline.components.quotes", "find_quotes"),
     "claimsift_figures": ("pipeline.components.figures", "extract_figures"),
 }

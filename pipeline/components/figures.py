@@ -35,7 +35,7 @@ class FiguresComponent:
     "claimsift_figures",
     assigns=[f"doc._.{attrs.FIGURES}"],
     requires=["doc.sents", "doc.ents", "token.dep", "token.pos", "token.lemma", f"doc._.{attrs.ARTICLE}",
-              f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.PEOPLE}", f"doc._.{attrs.QUOTES}"],
+              f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.ENTITIES}", f"doc._.{attrs.QUOTES}"],
     default_config={},
 )
 def make_figures(nlp: Language, name: str) -> FiguresComponent:

@@ -1,6 +1,6 @@
 """Quote detection and attribution.
 
-The stage ("claimsift_quotes", after ``claimsift_people``) writes ``doc._.claimsift_quotes``
+The stage ("claimsift_quotes", after ``claimsift_entities``) writes ``doc._.claimsift_quotes``
 (see ``pipeline/attrs.py``): one record per maximal quoted segment, offsets on the content
 without its marks.
 
@@ -64,7 +64,7 @@ class QuotesComponent:
     "claimsift_quotes",
     assigns=[f"doc._.{attrs.QUOTES}"],
     requires=["doc.sents", "doc.ents", "token.dep", "token.pos", "token.lemma", f"doc._.{attrs.PARAGRAPHS}",
-              f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.PEOPLE}"],
+              f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.ENTITIES}"],
     default_config={"emit_indirect": False},
 )
 def make_quotes(nlp: Language, name: str, emit_indirect: bool) -> QuotesComponent:

@@ -3,7 +3,8 @@
 Runs before the parser, which keeps the boundaries set here:
 - every line break starts a new sentence (headlines, datelines, paragraphs never run together);
 - a closing quotation mark never starts a sentence, and neither does a lower-case word right
-  after one ("... not yet,” he said." stays one sentence with its attribution).
+  after one ("... not yet,” he said." stays one sentence with its attribution);
+- no sentence starts right after a word on the same line (only after punctuation).
 It also records the paragraph spans in doc._.claimsift_paragraphs.
 """
 
@@ -41,6 +42,10 @@ def news_sent_starts(doc: Doc) -> List[int]:
                 values[i] = -1
             elif prev.text in _CLOSING_MARKS and prev.whitespace_ != "" and text[:1].islower():
                 # ... and so does a lower-case attribution after it.
+                values[i] = -1
+            elif prev.is_alpha or prev.like_num:
+                # No sentence starts right after a word on the same line ("... envoy to Brazil
+                # Jane Doe said" is one sentence, whatever the parser would guess).
                 values[i] = -1
         if token.is_space:
             line_start = line_start or "\n" in text

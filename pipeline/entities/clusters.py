@@ -17,14 +17,17 @@ from .lexicon import (
     FIRST_NAME_GENDER,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
+    PERSON_NOUNS,
     PLACE_WORDS,
     ROLES,
+    TEAM_WORD,
     _norm_word,
     doc_text,
     looks_like_name,
     title_gender,
 )
 from .mentions import _ORG_JOINERS, _collect_mentions, _Mention, _name_piece_end
+from .places import find_places
 
 
 def build_clusters(doc: Doc) -> List[dict]:
@@ -73,7 +76,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         if len(m.words) >= 2:
             continue
         w = m.words[0]
-        cands = by_last.get(w) or by_first.get(w) or []
+        cands = _gender_fits(by_last.get(w) or by_first.get(w) or [], _mention_gender(m))
         target = _nearest_cluster(cands, m.start) if cands else None
         if target is None and not m.title:
             if len(org_first.get(w, ())) == 1:
@@ -162,6 +165,8 @@ def build_clusters(doc: Doc) -> List[dict]:
                 target = _nearest_cluster(surnames[base], tok.idx)
                 target["forms"][base] += 1
                 target["mentions"].append(m)
+                covered.update(range(tok.i, te))
+    _add_bare_org_heads(doc, clusters, covered)
 
     # 5. gender: titles, role appositives, pronouns
     tok_cluster: Dict[int, int] = {}
@@ -184,6 +189,14 @@ def build_clusters(doc: Doc) -> List[dict]:
                     role = _appos_text(doc, child)
                     if role:
                         c["titles"].append(role)
+            # the name as the apposition of a person noun: "His mother Jane Doe", "the spokesman, Jane Doe"
+            noun = head.head if head is not None and head.dep_ == "appos" else None
+            if c["kind"] == "person" and noun is not None and noun.i < head.i and noun.pos_ == "NOUN" \
+                    and noun.lemma_.lower() in PERSON_NOUNS and noun.lemma_.lower() not in ORG_NOUNS:
+                g = PERSON_NOUNS[noun.lemma_.lower()]
+                if g:
+                    c["gvotes"][g] += 2
+                c["titles"].append(noun.text)
     sents = _sentences(doc)
     ments_by_sent: List[List[Tuple[int, int, bool]]] = [[] for _ in sents]
     if sents:
@@ -221,10 +234,80 @@ def build_clusters(doc: Doc) -> List[dict]:
             if t and t not in titles:
                 titles.append(t)
         spans = sorted({(m.start, m.end) for m in c["mentions"]})
+        aliases = [f for f, _ in sorted(c["forms"].items(), key=lambda kv: (-kv[1], kv[0])) if f != name]
         out.append({"name": name, "kind": c["kind"], "gender": gender if c["kind"] == "person" else None,
-                    "titles": titles, "mentions": [[a, b] for a, b in spans]})
+                    "titles": titles, "aliases": aliases, "mentions": [[a, b] for a, b in spans]})
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+def build_entities(doc: Doc) -> List[dict]:
+    """The article's entity index: the people and organization clusters, then the places that no
+    cluster covers, ordered by first mention (pure: reads only the doc's entities and parse)."""
+    clusters = build_clusters(doc)
+    taken = [tuple(m) for c in clusters for m in c["mentions"]]
+    out = clusters + find_places(doc, taken)
+    out.sort(key=lambda c: c["mentions"][0][0])
+    return out
+
+
+def _mention_gender(m: _Mention) -> Optional[str]:
+    """The gender a mention's title tells ("Mr", "Ms.", "congresswoman"), else None."""
+    if not m.title:
+        return None
+    words = m.title.split()
+    return title_gender(words[-1:]) or title_gender(words)
+
+
+def _gender_fits(cands: List[dict], gender: Optional[str]) -> List[dict]:
+    """The candidate clusters whose titles and first name do not contradict `gender` ("Mr Doe"
+    joins "John Doe", not "Jane Doe"); all of them when none fits."""
+    if not gender or len(cands) < 2:
+        return cands
+    def told(c: dict) -> set:
+        out = {_mention_gender(m) for m in c["mentions"]}
+        out.add(FIRST_NAME_GENDER.get(c.get("first", "")))
+        return out - {None}
+    fit = [c for c in cands if told(c) <= {gender}]
+    return fit or cands
+
+
+def _add_bare_org_heads(doc: Doc, clusters: List[dict], covered: set) -> None:
+    """An organization's first word used alone and tagged as nothing ("Acme sold ..." in an article
+    about "Acme Robotics") is a mention of that organization, when exactly one organization's name
+    starts with it and it is no word of a person's full name."""
+    heads: Dict[str, List[dict]] = defaultdict(list)
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    person_words = set()
+    for c in clusters:
+        if not c["mentions"]:
+            continue
+        if c["kind"] == "person":
+            for form in c["forms"]:
+                if " " in form:
+                    person_words.update(form.split())
+            continue
+        words = _fullest_form(c["forms"]).split()
+        if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) <= 2:
+            continue
+        # a place's name stands for an organization only as a team or company of one plural
+        # word ("Lakeport Sharks", "Northline Ferries"), not for its agencies ("X Police Department")
+        team = len(words) == 2 and TEAM_WORD.fullmatch(words[1]) is not None
+        if words[0] not in places or team:
+            heads[words[0]].append((c, team))
+    for tok in doc:
+        cands = heads.get(tok.text)
+        if not cands or len(cands) != 1 or tok.i in covered or tok.pos_ != "PROPN" or tok.text in person_words:
+            continue
+        if tok.ent_type_ and not (cands[0][1] and tok.ent_type_ in ("GPE", "LOC")):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() \
+                or tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].text[:1].isupper():
+            continue  # part of a longer name ("Jane Acme")
+        target = cands[0][0]
+        target["forms"][tok.text] += 1
+        target["mentions"].append(_Mention(tok.idx, tok.idx + len(tok.text), [tok.text], "", "ORG", tok.i, tok.i + 1))
+        covered.add(tok.i)
 
 
 def _at_sentence_start(doc: Doc, i: int) -> bool:

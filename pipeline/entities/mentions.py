@@ -15,6 +15,7 @@ from .lexicon import (
     _SUBJ_DEPS,
     _TITLE_FIRST,
     _TITLE_MAXLEN,
+    FIRST_NAME_GENDER,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PERSON_NOUNS,
@@ -248,6 +249,12 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
     for ent in doc.ents:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
+        if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
+                and ent[0].text not in FIRST_NAME_GENDER and (_norm_word(ent[0].text),) not in TITLES:
+            # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)
         cuts = [t.i for t in ent[1:-1] if t.lower_ in _SPLIT_WORDS and t.is_lower] if len(ent) > 2 else []
         if not cuts:
             yield ent
@@ -319,6 +326,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
             person_toks.update(range(ts, te))
         elif label == "ORG":
+            if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
+                continue  # a time zone after a clock time ("1230 GMT"), not an organization
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
                 continue

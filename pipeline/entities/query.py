@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from .binding import (
+    _SUBJ_DEPS,
     _is_subject,
     _local_subjects,
     _quoted_tokens,
@@ -25,6 +26,7 @@ from .lexicon import (
     PLURAL,
     PRONOUNS,
     ROLES,
+    TEAM_WORD,
     TITLE_ROLES,
     TITLES,
     _norm_word,
@@ -64,18 +66,23 @@ class _Index:
 _CACHE: Dict[int, Tuple[object, object, _Index]] = {}
 
 
+# the entity kinds that speak, act and are referred back to (places are only looked up by name)
+AGENT_KINDS = frozenset({"person", "org"})
+
+
 def _index(doc: Doc) -> Optional[_Index]:
-    people = doc._.get(attrs.PEOPLE)
-    if not people:
+    entities = doc._.get(attrs.ENTITIES)
+    if not entities:
         return None
     key = id(doc)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0] is doc and hit[1] is people:
+    if hit is not None and hit[0] is doc and hit[1] is entities:
         return hit[2]
-    idx = _Index(doc, people)
+    people = [c for c in entities if c["kind"] in AGENT_KINDS]
+    idx = _Index(doc, people) if people else None
     if len(_CACHE) > 64:
         _CACHE.clear()
-    _CACHE[key] = (doc, people, idx)
+    _CACHE[key] = (doc, entities, idx)
     return idx
 
 
@@ -112,6 +119,14 @@ def cluster_for(doc: Doc, start: int, end: int) -> Optional[dict]:
         firsts = [c for c in cands if c["kind"] == "person" and c["name"].split()[0] == words[0]]
         if len(firsts) == 1:
             return firsts[0]
+    return None
+
+
+def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
+    """The place entity with a mention overlapping [start, end), else None."""
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "place" and any(a < end and start < b for a, b in c["mentions"]):
+            return c
     return None
 
 
@@ -239,7 +254,7 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
             elif g in ("m", "f") and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_subject(t) \
                     and t.lemma_.lower() in PERSON_NOUNS:
                 cand_gender = PERSON_NOUNS[t.lemma_.lower()]
-                if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) and t.lower_ in ROLES:
+                if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     named = role_antecedent(doc, t)
                     if named:
                         cand_name = named
@@ -270,26 +285,146 @@ def _title_roles(title: str) -> frozenset:
 
 
 def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The organization a definite org noun ("the agency", "the company") refers to, else None.
+    """The organization a definite org noun ("the agency", "the company") refers to, else None
+    (`salient_org` at the noun)."""
+    if token.lower_ not in ORG_NOUNS:
+        return None
+    return described_org(token) or salient_org(doc, token.idx, token.lower_)
 
-    The most recent organization before the noun whose name ends in that noun wins ("the
-    agency" -> "... Protection Agency"), else the most recent organization.
-    """
+
+def described_org(token: Token) -> Optional[str]:
+    """An organization noun whose proper modifiers name it ("the Scottish government", "the
+    French foreign ministry"): the words from the first proper modifier to the noun, else None."""
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    if not mods:
+        return None
+    doc = token.doc
+    return doc[mods[0].i:token.i + 1].text
+
+
+def age_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
+    """The person a definite age description stands for ("the 31-year-old forward", "the
+    48-year-old said"): the person named last in the preceding `window` characters, else None."""
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return None
+    if not (token.lower_ == "old" or any(c.lower_ == "old" and c.dep_ == "amod" for c in kids)):
+        return None
     idx = _index(doc)
-    noun = token.lower_
-    if idx is None or noun not in ORG_NOUNS:
+    if idx is None:
         return None
     best = None
-    for a, b, ci in idx.char_starts:
-        if a >= token.idx:
+    for a, b, ci in idx.char_starts[bisect_left(idx.mention_starts, token.idx - window):]:
+        if b > token.idx:
             break
-        c = idx.people[ci]
+        if idx.people[ci]["kind"] == "person":
+            best = idx.people[ci]["name"]
+    return best
+
+
+def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The organization "it"/"its" stands for, else None: the organization subject of a verb above
+    the pronoun ("X said it would ..."), else the latest organization earlier in its sentence,
+    else the salient organization at the sentence's start."""
+    if token.dep_ == "expl" or token.lower_ not in ("it", "its", "itself"):
+        return None
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for ch in cur.children:
+            if ch.dep_ in _SUBJ_DEPS and ch.i < token.i and ch.pos_ in ("PROPN", "NOUN") \
+                    and not ch.left_edge.i <= token.i <= ch.right_edge.i:
+                name = _org_named_by(doc, ch)
+                if name:
+                    return name
+    sent = token.sent
+    entities = doc._.get(attrs.ENTITIES) or ()
+    same = sorted((a, c["name"]) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
+                  if sent.start_char <= a and b <= token.idx)
+    if same:
+        return fullest_org(doc, same[-1][1])
+    return salient_org(doc, sent.start_char, window=1500)
+
+
+def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:
+    """The organization a subject token names: an organization of the index ("Acme", "Acme
+    Robotics") or a definite organization noun ("the company")."""
+    if tok.pos_ == "PROPN":
+        c = cluster_for(doc, tok.idx, tok.idx + len(tok.text))
+        return fullest_org(doc, c["name"]) if c is not None and c["kind"] == "org" else None
+    if any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in tok.children):
+        return org_antecedent(doc, tok)
+    return None
+
+
+def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
+    """The organization a definite noun ("the company", "the department") or "it" stands for at
+    character `pos`, else None.
+
+    A noun that is a word of a recent organization's or place's name picks the latest such one
+    ("the department" -> "X Police Department"); other organization nouns ("the company") pick
+    the organization mentioned most often in the preceding `window` characters (ties: the
+    latest), leaving out organizations whose name holds another organization noun ("the
+    company" is not "X Workers Union").
+    """
+    entities = doc._.get(attrs.ENTITIES) or ()
+    lo = pos - window
+    mentions = sorted((a, c["name"], c["kind"]) for c in entities if c["kind"] in ("org", "place")
+                      for a, b in c["mentions"] if lo <= a and b <= pos)
+    if noun:
+        named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
+        if named:
+            return named[-1][1]
+        if noun not in ORG_NOUNS:
+            return None
+    orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
+    if noun:
+        orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
+                                           for w in x[1].lower().split()[1:])] or orgs
+    if not orgs:
+        return None
+    counts: Dict[str, int] = defaultdict(int)
+    last: Dict[str, int] = {}
+    for a, name in orgs:
+        name = fullest_org(doc, name)
+        counts[name] += 3 if _is_subject_at(doc, a) else 1  # the one that acts and speaks counts more
+        last[name] = a
+    return max(counts, key=lambda n: (counts[n], last[n]))
+
+
+def _is_subject_at(doc: Doc, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _is_subject(span[0])
+
+
+def fullest_org(doc: Doc, name: str) -> str:
+    """The fullest organization name of the article that starts with `name` and has at most three
+    more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
+    company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
+    entities = doc._.get(attrs.ENTITIES) or ()
+    words = name.split()
+    if not words:
+        return name
+    places = {c["name"] for c in entities if c["kind"] == "place"}
+    best, best_n = name, 0
+    for c in entities:
         if c["kind"] != "org":
             continue
-        fits = c["name"].lower().split()[-1:] == [noun]
-        if fits or best is None or not best[0]:
-            best = (fits, c["name"])
-    return best[1] if best else None
+        full = c["name"].split()
+        if not (len(words) < len(full) <= len(words) + 3 and full[:len(words)] == words):
+            continue
+        extra = full[len(words):]
+        if name in places and not (len(extra) == 1 and TEAM_WORD.fullmatch(extra[0])):
+            continue
+        n = len(c["mentions"])
+        if n > best_n or n == best_n and len(c["name"]) > len(best):
+            best, best_n = c["name"], n
+    return best
 
 
 def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
@@ -331,24 +466,39 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
 
 
 def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The person a definite role noun ("the congresswoman") refers to, else None."""
+    """The person a definite role or person noun refers to, else None.
+
+    "the congresswoman", "the governor" (for "Gov. X"): the latest person before it holding that
+    role, else (role nouns only) the latest person of the role's gender. "the mother-of-nine",
+    "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
+    Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
+    title ("X's mother has said ..." and later "His mother Jane Doe").
+    """
     idx = _index(doc)
     if idx is None:
         return None
-    role = token.lower_
-    if role not in ROLES:
+    role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
+    if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
         return None
-    g = ROLES[role]
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+        return None  # "a spokesman said": someone new
+    g = ROLES.get(role)
     best = None
+    later = None
     for a, b, ci in idx.char_starts:
-        if a >= token.idx:
-            break
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().split() or role in _title_roles(t) for t in c.get("titles") or ())
+        has_role = any(role in t.lower().replace("-", " ").split() or role in _title_roles(t)
+                       for t in c.get("titles") or ())
+        if a >= token.idx:
+            if has_role and later is None:
+                later = c["name"]
+            continue
         if has_role:
             best = (2, a, c["name"])
         elif g and c.get("gender") == g and (best is None or best[0] < 2):
             best = (1, a, c["name"])
-    return best[2] if best else None
+    if best:
+        return best[2]
+    return later

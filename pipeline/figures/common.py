@@ -25,7 +25,7 @@ REL_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 PERS_PRONOUNS = {"he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs",
                  "it", "its", "we", "our", "i", "my", "you", "your"}
 STOP_AT_THING = True
-SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = {"advcl", "xcomp", "ccomp", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
               "dobj", "attr", "appos", "npadvmod", "advmod", "oprd", "dative", "nmod",
               "compound", "nummod", "quantmod", "amod", "acomp", "agent", "cc", "parataxis",
@@ -95,6 +95,17 @@ def _kids(tok: Token) -> List[Token]:
     got = memo.get(tok.i)
     if got is None:
         got = memo[tok.i] = list(tok.children)
+    return got
+
+
+def _kids_with(tok: Token, deps: frozenset) -> List[Token]:
+    """The children of `tok` with one of the dependency labels `deps`, in order, once per token:
+    the per-figure walks stay linear when one head has a thousand children."""
+    memo = _cached(tok.doc).setdefault("kids_with", {})
+    key = (tok.i, deps)
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = [c for c in _kids(tok) if c.dep_ in deps]
     return got
 
 

@@ -21,6 +21,7 @@ from .common import (
     _cached,
     _in_subtree,
     _kids,
+    _kids_with,
     _text,
     _words_in,
 )
@@ -165,6 +166,11 @@ def _first_entity_in(tokens: Iterable[Token], skip: Token) -> Optional[str]:
     return None
 
 
+_AGENT = frozenset({"agent"})
+_OBJECTS = frozenset({"dobj", "dative"})
+_POSS = frozenset({"poss"})
+
+
 def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[str]]:
     """Walk up the parse from the figure's nominal to the clause that owns it.
 
@@ -176,11 +182,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
     verb: Optional[Token] = None
     fallback: Optional[str] = None
     for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or any(c.dep_ in SUBJ_DEPS for c in _kids(cur)):
+        if cur.pos_ in ("VERB", "AUX") or _kids_with(cur, SUBJ_DEPS):
             if verb is None and cur.pos_ in ("VERB", "AUX"):
                 verb = cur
             # passive agent: "raised by Okafor"
-            for ch in _kids(cur):
+            for ch in _kids_with(cur, _AGENT):
                 if ch.dep_ == "agent":
                     for p in _kids(ch):
                         if p.dep_ == "pobj":
@@ -188,7 +194,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                             if n:
                                 return n, verb, fallback
             if via_with:
-                for ch in _kids(cur):
+                for ch in _kids_with(cur, _OBJECTS):
                     if ch.dep_ in ("dobj", "dative") and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
@@ -199,17 +205,17 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                                          and cur.lemma_.lower() in GIVE_VERBS):
                 # ("cost it $12 million" parses the recipient as a second direct object)
                 want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative", "dobj")
-                for ch in _kids(cur):
+                for ch in _kids_with(cur, _OBJECTS):
                     if ch.dep_ in want and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
                             return n, verb, fallback
             subj = None
-            for ch in _kids(cur):
+            for ch in _kids_with(cur, SUBJ_DEPS):
                 if ch.dep_ in SUBJ_DEPS:
                     subj = ch
                     break
-            for ch in _kids(cur):  # "His partner, a clerk named Jane Roe, was ..."
+            for ch in _kids_with(cur, SUBJ_DEPS):  # "His partner, a clerk named Jane Roe, was ..."
                 if ch.dep_ in SUBJ_DEPS and ch is not subj and ch.pos_ == "NOUN" and _named_child(ch):
                     subj = ch
                     break
@@ -250,7 +256,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 n = _np_name(cur)
                 if n:
                     return n, verb, fallback
-            for ch in _kids(cur):
+            for ch in _kids_with(cur, _POSS):
                 if ch.dep_ == "poss":
                     n = entity_name(ch)
                     if n:

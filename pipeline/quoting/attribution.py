@@ -206,6 +206,10 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
 
     cue = None
     strength = 0.0
+    if re.search(r"[.!?…]$", doc_text(doc)[q["start"]:q["end"]]):
+        # a quote that ends its own sentence is not what a later verb with its own object or
+        # clause reports ("... this." Jane Doe echoed the coach's view / said that ...)
+        right = [i for i in right if not (_is_cue(doc[i]) and _reports_something_else(doc[i], close_end))]
     if view.has_dep:
         # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe
         words = [i for i in right if not doc[i].is_punct and not doc[i].is_space][:5]
@@ -262,6 +266,11 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     if speaker is None:
         cue = cue if speaker else cue
     return speaker, cue, strength
+
+
+def _reports_something_else(cue: Token, after: int) -> bool:
+    """The cue has an object or a reported clause of its own after the character offset `after`."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.idx >= after for c in cue.children)
 
 
 def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Optional[dict]:

@@ -107,11 +107,14 @@ def scan_quotes(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = None)
             q["para"] = k
             q["lead"] = q["open"][0] == first_char
             out.append(q)
-    # runs: a paragraph that ends inside a quote continues into a next paragraph that opens one
+    # runs: a paragraph that ends inside a quote continues into a next paragraph that opens one,
+    # and a quote that runs on without a closing mark into a new opening mark continues there
     run = 0
     prev = None
     for q in out:
-        if prev is not None and not prev["closed"] and q["lead"] and q["para"] == prev["para"] + 1:
+        if prev is not None and not prev["closed"] and (
+                q["lead"] and q["para"] == prev["para"] + 1
+                or q["para"] == prev["para"] and not text[prev["end"]:q["open"][0]].strip()):
             q["run"] = prev["run"]
         else:
             run += 1
@@ -126,6 +129,17 @@ def _emit(text: str, out: List[dict], style: str, open_span, content_start: int,
     if b > a:
         out.append({"start": a, "end": b, "open": list(open_span), "close": list(close_span) if close_span else None,
                     "style": style, "closed": close_span is not None})
+
+
+def _reopens(text: str, p: int, ps: int, pe: int) -> bool:
+    """A straight mark at p opens a quote even inside an open one: white space before it, a word
+    right after it, and a sentence ending before the space ('... win. "We never ...')."""
+    if p + 1 >= pe or p - 2 < ps or not text[p - 1].isspace() or not text[p + 1].isalnum():
+        return False
+    k = p - 1
+    while k > ps and text[k].isspace():
+        k -= 1
+    return text[k] in ".!?"
 
 
 def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -> List[dict]:
@@ -150,6 +164,12 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             i += 1
             continue
         style, o_start, o_end = state
+        if style == "straight" and tok == '"' and _reopens(text, p, ps, pe):
+            # the open quote ran on without a closing mark and a new one starts here ("... win. "We")
+            _emit(text, out, style, (o_start, o_end), o_end, p, None)
+            state = (style, p, p + 1)
+            i += 1
+            continue
         if style != "single":
             if tok in _DOUBLE_CLOSE[style] and not (style == "low" and tok == "“" and False):
                 # a curly opener used where a closer is expected: “word.“

@@ -19,9 +19,12 @@ from ..entities.lexicon import (
 )
 from ..entities.mentions import _pre_title
 from ..entities.query import (
+    age_antecedent,
     cataphoric_antecedent,
     cluster_for,
+    it_antecedent,
     org_antecedent,
+    place_for,
     resolve_pronoun,
     role_antecedent,
 )
@@ -148,6 +151,9 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         else:
             name = resolve_pronoun(doc, tok)
         return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
+    if low == "it":
+        return {"name": it_antecedent(doc, tok), "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)],
+                "title": None}
     if low in _FIRST_PERSON or tok.pos_ == "PRON" and low not in ("who", "that"):
         if low in ("who", "that", "which"):
             return None
@@ -176,9 +182,13 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         a, b = _mention_span(doc, cl, t)
         title = _title_for(doc, t, a, cl)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
+    place = place_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
+    if place is not None:  # a country or a city speaking for its government ("Washington has claimed")
+        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+        return {"name": place["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
-            name = role_antecedent(doc, tok) or org_antecedent(doc, tok)
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
+            name = role_antecedent(doc, tok) or age_antecedent(doc, tok) or org_antecedent(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}

@@ -131,10 +131,14 @@ def find_date_lines(text: str) -> List[Tuple[int, int, str, int]]:
 
 def find_date_line(text: str) -> Optional[Tuple[int, int, str]]:
     """(start, end, ISO date) of the date line that gives the publication date, or None."""
-    found = find_date_lines(text)
+    return _publication(find_date_lines(text))
+
+
+def _publication(found: Sequence[Tuple[int, int, str, int]]) -> Optional[Tuple[int, int, str]]:
+    """The date line of lowest rank, the first of them (min keeps the first of equals)."""
     if not found:
         return None
-    start, end, iso, _ = min(found, key=lambda item: item[3])  # min keeps the first of a rank
+    start, end, iso, _ = min(found, key=lambda item: item[3])
     return start, end, iso
 
 
@@ -279,7 +283,7 @@ def annotate_article(doc: Doc) -> Doc:
         if paras and start < paras[0][1]:  # a date line first: the headline comes after it
             skip_to = end
     if dated and not meta["published"]:
-        meta["published"] = find_date_line(text)[2]
+        meta["published"] = _publication(dated)[2]
     if not meta["title"]:
         meta["title"] = find_title(text, paras, skip_to)
     furniture.extend(find_furniture(text, paras, meta["title"]))

@@ -1,12 +1,12 @@
 """Where the time goes: seconds and share of each pipeline stage, and of export.
 
-    python bench/stages.py [--words 50000] [--mix DIR] [--model NAME]
+    python bench/stages.py [--words 50000] [--mix DIR] [--model NAME] [--bare]
 
 Runs the claimsift pipeline stage by stage over corpus/ repeated to at least --words words, or
 over the .txt files of --mix DIR each once (after
 one warm-up pass, so one-time costs such as compiling dateparser's patterns are left out) and
 prints each stage's CPU time (of this process: other load on the machine does not count) and
-share. The quote stage's share is the figure the quotes issue asks
+share. With --bare, the base spaCy pipeline alone, all its default components. The quote stage's share is the figure the quotes issue asks
 for ("adds at most 10% to the pipeline's time").
 """
 
@@ -25,6 +25,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=50_000)
     parser.add_argument("--mix", type=Path, default=None)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--bare", action="store_true", help="the base model alone")
     args = parser.parse_args()
 
     from pipeline import load_pipeline
@@ -40,7 +41,12 @@ def main() -> None:
         for text in corpus:
             texts.append(text)
             words += len(text.split())
-    nlp = load_pipeline(args.model)
+    if args.bare:
+        from pipeline.assemble import load_base
+
+        nlp = load_base(args.model)
+    else:
+        nlp = load_pipeline(args.model)
     for _ in nlp.pipe(corpus):  # warm-up
         pass
 
@@ -58,7 +64,7 @@ def main() -> None:
             docs = [proc(doc) for doc in docs]
         times[name] += time.process_time() - start
     start = time.process_time()
-    for doc in docs:
+    for doc in docs if not args.bare else ():
         records_to_jsonl(doc_to_records(doc))
     times["(export to JSONL)"] += time.process_time() - start
 

@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from . import attrs  # noqa: F401
 from .components import article, claims, morph, people, quotes, sentences  # noqa: F401  (factories)
+from .components.selective import use_selective as selective_parsing
 
 # Tried in this order when the user names no model: the official package first,
 # then the same files republished on PyPI (a dependency of claimsift).
@@ -26,6 +27,7 @@ class PipelineSpec(NamedTuple):
 
     model: Optional[str] = None
     indirect: bool = False  # also write indirect (unquoted, reported) speech as quote records
+    selective: bool = False  # parse only the sentences a stage needs (components/selective.py)
 
 
 ModelKey = Union[None, str, PipelineSpec]
@@ -50,7 +52,7 @@ def load_base(model: Optional[str] = None, exclude: Iterable[str] = ()) -> Langu
 
 
 def load_pipeline(
-    model: ModelKey = None, fast_morph: bool = True, *, indirect: bool = False
+    model: ModelKey = None, fast_morph: bool = True, *, indirect: bool = False, selective: bool = False
 ) -> Language:
     """The full claimsift pipeline: the base model with the claimsift stages added in order.
 
@@ -59,10 +61,11 @@ def load_pipeline(
     clusters, quotes and attribution, numeric claims. With `fast_morph`, the base model's
     attribute_ruler and rule lemmatizer are replaced by `claimsift_morph`, which gives the same
     POS tags and content-word lemmas for a fraction of their time. `indirect` (or a
-    `PipelineSpec` with it) makes the quotes stage write indirect speech too.
+    `PipelineSpec` with it) makes the quotes stage write indirect speech too. `selective` (off by
+    default) runs tok2vec, tagger and parser only on the sentences a stage needs.
     """
     if isinstance(model, PipelineSpec):
-        model, indirect = model.model, model.indirect or indirect
+        model, indirect, selective = model.model, model.indirect or indirect, model.selective or selective
     nlp = load_base(model)
     if fast_morph:
         _use_fast_morph(nlp)
@@ -75,6 +78,8 @@ def load_pipeline(
     nlp.add_pipe("claimsift_people")
     nlp.add_pipe("claimsift_quotes", config={"emit_indirect": indirect})
     nlp.add_pipe("claimsift_figures")
+    if selective:
+        selective_parsing(nlp)
     return nlp
 
 

@@ -61,13 +61,26 @@ def reporting_forms(exceptions: dict) -> frozenset:
     return frozenset(forms)
 
 
+def _opens(doc: Doc, i: int) -> bool:
+    """An opening mark: written against the next word, apart from the previous one."""
+    token = doc[i]
+    return (token.is_left_punct or token.text in _QUOTE_TOKENS) and not token.whitespace_ and (
+        i == 0 or bool(doc[i - 1].whitespace_)
+    )
+
+
 def sentence_units(doc: Doc, guesses: Sequence[bool]) -> List[Tuple[int, int]]:
     """Token ranges of the sentences a rule splitter finds, within the boundaries already set
     (a token marked as no start stays inside its sentence)."""
     starts = [0]
     for i in range(1, len(doc)):
         preset = doc[i].is_sent_start
-        if preset or (guesses[i] and preset is None):
+        if preset:
+            starts.append(i)
+        elif guesses[i] and preset is None:
+            # the splitter leaves an opening quotation mark with the sentence before it
+            while i - 1 > starts[-1] and _opens(doc, i - 1):
+                i -= 1
             starts.append(i)
     return list(zip(starts, starts[1:] + [len(doc)]))
 

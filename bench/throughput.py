@@ -47,8 +47,13 @@ MAX_REPEAT = 3
 # The bare run: what a user of spaCy alone would write (start-up counted from the process start).
 BARE = """
 import json, sys
-from pipeline.assemble import load_base
-nlp = load_base(sys.argv[2] or None)
+import spacy
+for name in sys.argv[2].split(","):
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
 texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
 kwargs = {"batch_size": int(sys.argv[3])} if sys.argv[3] else {}
 for doc in nlp.pipe(texts, **kwargs):
@@ -128,7 +133,10 @@ def _is_worker(pid: int) -> bool:
 
 def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
     if mode.startswith("bare"):
-        cmd = [sys.executable, "-c", BARE, str(data), model or "", "16" if mode == "bare16" else ""]
+        from pipeline.assemble import DEFAULT_MODELS
+
+        names = model or ",".join(DEFAULT_MODELS)
+        cmd = [sys.executable, "-c", BARE, str(data), names, "16" if mode == "bare16" else ""]
     else:
         exe = shutil.which("claimsift") or str(Path(sys.executable).parent / "claimsift")
         out = tmp / f"{mode}.jsonl"

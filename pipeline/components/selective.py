@@ -102,12 +102,11 @@ class SelectiveParser:
     def take_over(self, nlp: Language) -> None:
         """Remove tok2vec, tagger and parser from `nlp`'s pipeline and run them from here."""
         self.parts = [(name, nlp.remove_pipe(name)[1]) for name in PARSING if name in nlp.pipe_names]
-        exceptions = {}
-        if "lemmatizer" in nlp.pipe_names or "claimsift_morph" in nlp.pipe_names:
-            owner = nlp.get_pipe("claimsift_morph" if "claimsift_morph" in nlp.pipe_names else "lemmatizer")
-            table = owner.lookups.get_table("lemma_exc", {}) if owner.lookups.has_table("lemma_exc") else {}
-            exceptions = dict(table.get("verb", {}))
-        self.verbs = reporting_forms(exceptions)
+        # irregular forms ("said", "told") from the lemma exceptions of whichever stage holds them
+        owner = next((nlp.get_pipe(n) for n in ("claimsift_morph", "lemmatizer") if n in nlp.pipe_names), None)
+        lookups = getattr(owner, "lookups", None)
+        table = lookups.get_table("lemma_exc", {}) if lookups is not None else {}
+        self.verbs = reporting_forms(dict(table.get("verb", {})))
 
     def _needs_parse(self, doc: Doc, start: int, end: int) -> bool:
         numbers = number_words()

@@ -470,3 +470,23 @@ ENTITY_SPEAKER_CASES = [
 def test_speakers_through_the_entity_layer(nlp, text, expected):
     doc, quotes = run(nlp, text)
     assert found(text, quotes) == expected
+
+
+INTERVIEW_CASES = [
+    # answers labelled A: belong to the interviewee (the person the article names most);
+    # a name as a paragraph label is the speaker
+    ("Coach Lena Marsh spoke to us after the final.\n\nQ: What did you learn from the season?\n\n"
+     "A: “That patience matters more than talent.”\n\nQ: And next year?\n\nLena Marsh: “We start again.”",
+     [("That patience matters more than talent.", "Lena Marsh"), ("We start again.", "Lena Marsh")]),
+    # the spokesperson is named in the next sentence, away from the lede
+    ("The county opened an inquiry on Monday.\n\nThe inquiry will take a year.\n\n"
+     "“We will not comment on ongoing cases,” a spokesperson said. Petra Lind, the spokesperson for "
+     "the county, added that details would follow.",
+     [("We will not comment on ongoing cases,", "Petra Lind")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INTERVIEW_CASES, ids=["qa", "spokesperson"])
+def test_interview_labels_and_a_spokesperson_named_next(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == expected

@@ -130,6 +130,15 @@ def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     return None
 
 
+def most_mentioned_person(doc: Doc) -> Optional[str]:
+    """The person the article names most often (the first named on a tie), else None."""
+    best = None
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "person" and (best is None or len(c["mentions"]) > len(best["mentions"])):
+            best = c
+    return best["name"] if best else None
+
+
 def canonical_name(doc: Doc, start: int, end: int) -> Optional[str]:
     """Canonical (fullest) cluster name for the mention at char offsets [start, end), else None."""
     c = cluster_for(doc, start, end)
@@ -428,12 +437,14 @@ def fullest_org(doc: Doc, name: str) -> str:
 
 
 def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The person an indefinite role noun in an article's lede stands for, named later.
+    """The person an indefinite role noun stands for, named right after it.
 
     Wire ledes hold back the name ("A senior doctor warned that ..." and, a paragraph later,
-    "Dr Jane Doe, an emergency consultant, ..."): the first person introduced in the next two
-    paragraphs, when one of that person's titles stands for the same role ("Dr" -> doctor).
-    Only in the first two paragraphs of the article, only for "a"/"an" + a role or person noun.
+    "Dr Jane Doe, an emergency consultant, ..."), and so does a quote's attribution ("...,"
+    a spokesperson said. Jane Doe, the spokesperson, added ...): the first person introduced
+    after the noun, within two paragraphs in the lede and within the next paragraph elsewhere,
+    when one of that person's titles stands for the same role ("Dr" -> doctor). Only for
+    "a"/"an" + a role or person noun.
     """
     idx = _index(doc)
     noun = token.lemma_.lower()
@@ -445,9 +456,11 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
         return None
     starts = [int(a) for a, _ in paras]
     k = bisect_right(starts, token.idx) - 1
-    if k < 0 or k > 1:
+    if k < 0:
         return None
-    limit = int(paras[min(len(paras) - 1, k + 2)][1])
+    # a lede holds the name back for up to two paragraphs; elsewhere the name follows at once,
+    # in the same or the next paragraph ("..., a spokesperson said. Jane Doe, the spokesperson ...")
+    limit = int(paras[min(len(paras) - 1, k + (2 if k <= 1 else 1))][1])
     seen = set()
     for a, b, ci in idx.char_starts:
         if ci in seen:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
-from ..entities.query import cluster_for
+from ..entities.query import cluster_for, most_mentioned_person
 from .filters import is_title_or_scare
 from .marks import paragraphs_of, scan_quotes
 from .speakers import (
@@ -268,6 +268,37 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     return speaker, cue, strength
 
 
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]")
+_QUESTION_LABELS = frozenset({"q", "question"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def _label_speaker(doc: Doc, view: _DocView, para_idx: int, before: int) -> Optional[dict]:
+    """The speaker a paragraph's label names, for a quote right after the label: a name ("Jane
+    Doe: “...”") or an answer label ("A: “...”", the person the article names most: the
+    interviewee). A quote inside an answer is someone else's."""
+    if para_idx >= len(view.paragraphs):
+        return None
+    ps, pe = view.paragraphs[para_idx]
+    m = _LABEL.match(doc_text(doc), ps, pe)
+    if m is None or m.end() > before or doc_text(doc)[m.end():before].strip():
+        return None
+    label = m.group(1)
+    a, b = m.span(1)
+    if label.lower() in _QUESTION_LABELS:
+        return None
+    if label.lower() in _ANSWER_LABELS:
+        name = most_mentioned_person(doc)
+        return {"name": name, "mention": label, "mention_span": [a, b], "title": None} if name else None
+    cl = cluster_for(doc, a, b)
+    if cl is not None:
+        return {"name": cl["name"], "mention": label, "mention_span": [a, b], "title": None}
+    words = label.split()
+    if looks_like_name(words) and len(words) >= 2:
+        return {"name": label, "mention": label, "mention_span": [a, b], "title": None}
+    return None
+
+
 def _reports_something_else(cue: Token, after: int) -> bool:
     """The cue has an object or a reported clause of its own after the character offset `after`."""
     return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.idx >= after for c in cue.children)
@@ -388,6 +419,12 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
     for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
         _share_run_speakers(runs, attributed, conf)
         _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+    # a paragraph labelled with its speaker, as interviews are laid out ("Jane Doe: ...", "A: ...")
+    for qi in kept:
+        if qi not in attributed:
+            sp = _label_speaker(doc, view, raw[qi]["para"], raw[qi]["open"][0])
+            if sp is not None:
+                attributed[qi], conf[qi] = sp, 0.7
     # quote-led paragraphs with no cue: the previous paragraph's speaker (then the run again)
     for qi in kept:
         q = raw[qi]

@@ -307,3 +307,8 @@ def test_figures_stage_is_linear_in_the_numbers_of_one_sentence(nlp):
     assert seconds < max(0.5, 8 * small), (small, seconds)
     for f in doc._.claimsift_figures:
         assert doc.text[f["start"]:f["end"]]
+
+
+def test_according_to_a_titled_official_is_the_official(nlp):
+    (doc, figs), = _run(nlp, ["Ridership grew by 12% last year, according to Transit Secretary Maren Holt."])
+    assert _fig(doc, figs, "12%")["attributed_to"] == "Maren Holt"

@@ -328,6 +328,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         elif label == "ORG":
             if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
                 continue  # a time zone after a clock time ("1230 GMT"), not an organization
+            if ent.end + 1 < len(doc) and (_norm_word(doc[ent.end].text),) in TITLES \
+                    and doc[ent.end + 1].ent_type_ == "PERSON":
+                continue  # the department of a title ("Transportation Secretary Jane Doe")
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
                 continue

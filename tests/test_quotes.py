@@ -458,6 +458,9 @@ ENTITY_SPEAKER_CASES = [
      "His mother Edna Falk told a television network on Sunday that her son was kind. "
      "Describing him as “a gentle soul”, the mother-of-five said she feared for him.",
      [("completely certain", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+    # a short quote after a sentence that ends in a title noun ("game") is speech, not a title
+    ('"It was an accident," Tom Reyes said after the game. "But we\'ll see."',
+     [("It was an accident,", "Tom Reyes"), ("But we'll see.", "Tom Reyes")]),
     # a straight-quoted run that lost its closing mark keeps its speaker, and the next sentence's
     # verb with an object of its own is not its cue
     ('Captain Rhys Moran told reporters: "We made hard work of it. "We never take a win lightly." '

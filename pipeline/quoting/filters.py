@@ -33,6 +33,9 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     content = text[q["start"]:q["end"]]
     before = [doc[i] for i in view.toks_in(max(0, q["open"][0] - 60), q["open"][0])]
     before = [t for t in before if not t.is_space][-3:]
+    ends = [k for k, t in enumerate(before) if t.text in (".", "!", "?", "…")]
+    if ends:
+        before = before[ends[-1] + 1:]  # a title noun in the sentence before is not this quote's
     close_end = q["close"][1] if q["close"] else q["end"]
     after = [doc[i] for i in view.toks_in(close_end, min(len(text), close_end + 40))]
     after = [t for t in after if not t.is_space]

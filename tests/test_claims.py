@@ -286,6 +286,7 @@ def test_percent_figures_always_have_unit_percent(nlp):
                 assert f["unit"] == "percent", (doc.text, f)
 
 
+@pytest.mark.slow
 def test_figures_stage_is_linear_in_the_numbers_of_one_sentence(nlp):
     """Per-figure work is bounded: one sentence with 2,000 numbers once took ~20 s. Four times
     the numbers may take at most eight times as long (quadratic work would take sixteen)."""

@@ -381,10 +381,10 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     latest), leaving out organizations whose name holds another organization noun ("the
     company" is not "X Workers Union").
     """
-    entities = doc._.get(attrs.ENTITIES) or ()
-    lo = pos - window
-    mentions = sorted((a, c["name"], c["kind"]) for c in entities if c["kind"] in ("org", "place")
-                      for a, b in c["mentions"] if lo <= a and b <= pos)
+    rows, starts = _org_place_rows(doc)
+    mentions = [(a, name, kind) for a, b, name, kind, _ in rows[bisect_left(starts, pos - window):bisect_left(starts, pos)]
+                if b <= pos]
+    subject_at = {a for a, _, _, _, subj in rows if subj}
     if noun:
         named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
         if named:
@@ -401,21 +401,53 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     last: Dict[str, int] = {}
     for a, name in orgs:
         name = fullest_org(doc, name)
-        counts[name] += 3 if _is_subject_at(doc, a) else 1  # the one that acts and speaks counts more
+        counts[name] += 3 if a in subject_at else 1  # the one that acts and speaks counts more
         last[name] = a
     return max(counts, key=lambda n: (counts[n], last[n]))
 
 
-def _is_subject_at(doc: Doc, char: int) -> bool:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _is_subject(span[0])
+_ROWS: Dict[int, Tuple[object, object, tuple]] = {}
+
+
+def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
+    """(start, end, name, kind, is a subject) for every organization and place mention, sorted,
+    with their starts; once per entity index."""
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _ROWS.get(id(doc))
+    if hit is not None and hit[0] is doc and hit[1] is entities:
+        return hit[2]
+    rows = []
+    for c in entities:
+        if c["kind"] not in ("org", "place"):
+            continue
+        for a, b in c["mentions"]:
+            span = doc.char_span(a, a + 1, alignment_mode="expand")
+            rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _is_subject(span[0])))
+    rows.sort()
+    got = (rows, [r[0] for r in rows])
+    _ROWS.clear()  # one doc at a time
+    _ROWS[id(doc)] = (doc, entities, got)
+    return got
 
 
 def fullest_org(doc: Doc, name: str) -> str:
     """The fullest organization name of the article that starts with `name` and has at most three
     more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
     company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
-    entities = doc._.get(attrs.ENTITIES) or ()
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _FULL.get(id(doc))
+    if hit is None or hit[0] is not doc or hit[1] is not entities:
+        _FULL.clear()  # one doc at a time: no doc outlives its memory zone here
+        hit = _FULL[id(doc)] = (doc, entities, {})
+    if name not in hit[2]:
+        hit[2][name] = _fullest_org(entities, name)
+    return hit[2][name]
+
+
+_FULL: Dict[int, Tuple[object, object, Dict[str, str]]] = {}
+
+
+def _fullest_org(entities: List[dict], name: str) -> str:
     words = name.split()
     if not words:
         return name

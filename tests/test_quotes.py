@@ -448,24 +448,24 @@ ENTITY_SPEAKER_CASES = [
     ("Brightwell Foods said it would recall 2 million jars. In a statement, it added: “No illness has been "
      "reported.”", [("No illness has been reported.", "Brightwell Foods")]),
     # an organization noun named by its proper modifiers
-    ("“All contacts are being traced,” the Ruritanian government said in a statement.",
-     [("All contacts are being traced,", "Ruritanian government")]),
+    ("“The clinic stays shut until Friday,” the Ruritanian government said on Monday.",
+     [("The clinic stays shut until Friday,", "Ruritanian government")]),
     # a city or country that reports speaks for its government
-    ("Rivermouth has claimed all four men were “enemy agents” who trained abroad.",
-     [("enemy agents", "Rivermouth")]),
+    ("Rivermouth has insisted the two ferries were “never at risk” during the storm.",
+     [("never at risk", "Rivermouth")]),
     # a relative described before the name is given, then resolved through the title
-    ("The singer's mother has said she is “completely certain” he is innocent.\n\n"
+    ("The singer's mother has said she is “quite sure” he will be cleared.\n\n"
      "His mother Edna Falk told a television network on Sunday that her son was kind. "
-     "Describing him as “a gentle soul”, the mother-of-five said she feared for him.",
-     [("completely certain", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+     "Calling him “a gentle soul”, the mother-of-five said she feared for him.",
+     [("quite sure", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
     # a short quote after a sentence that ends in a title noun ("game") is speech, not a title
-    ('"It was an accident," Tom Reyes said after the game. "But we\'ll see."',
-     [("It was an accident,", "Tom Reyes"), ("But we'll see.", "Tom Reyes")]),
+    ('"The pitch was fine," Tom Reyes said after the game. "Next week is harder."',
+     [("The pitch was fine,", "Tom Reyes"), ("Next week is harder.", "Tom Reyes")]),
     # a straight-quoted run that lost its closing mark keeps its speaker, and the next sentence's
     # verb with an object of its own is not its cue
-    ('Captain Rhys Moran told reporters: "We made hard work of it. "We never take a win lightly." '
-     'Hooker Dan Price echoed the captain\'s view.',
-     [("We made hard work of it.", "Rhys Moran"), ("We never take a win lightly.", "Rhys Moran")]),
+    ('Captain Rhys Moran told reporters: "The first half was slow. "Nobody here panicked at the break." '
+     'Winger Dan Price praised the captain\'s calm.',
+     [("The first half was slow.", "Rhys Moran"), ("Nobody here panicked at the break.", "Rhys Moran")]),
 ]
 
 

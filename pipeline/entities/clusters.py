@@ -291,7 +291,7 @@ def _add_bare_org_heads(doc: Doc, clusters: List[dict], covered: set) -> None:
         if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) <= 2:
             continue
         # a place's name stands for an organization only as a team or company of one plural
-        # word ("Lakeport Sharks", "Northline Ferries"), not for its agencies ("X Police Department")
+        # word ("Lakeport Sharks", "Harbor City Rovers"), not for its agencies ("X Police Department")
         team = len(words) == 2 and TEAM_WORD.fullmatch(words[1]) is not None
         if words[0] not in places or team:
             heads[words[0]].append((c, team))

@@ -33,7 +33,7 @@ PLACE_WORDS = frozenset(_norm_word(w) for w in wordlists.lines("people_place_wor
 # lemmas of reporting verbs (shared with the quotes stage)
 REPORTING_VERBS = wordlists.words("quotes_reporting_verbs.txt")
 
-# the one plural word of a team's or company's name after a place ("Sharks", "Ferries")
+# the one plural word of a team's or company's name after a place ("Sharks", "Rovers")
 TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")
 
 MALE = frozenset({"he", "him", "his", "himself"})

@@ -250,7 +250,7 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
         if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
-            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Praising Mr X" at a sentence start
         if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
                 and ent[0].text not in FIRST_NAME_GENDER and (_norm_word(ent[0].text),) not in TITLES:
             # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
@@ -327,7 +327,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             person_toks.update(range(ts, te))
         elif label == "ORG":
             if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
-                continue  # a time zone after a clock time ("1230 GMT"), not an organization
+                continue  # a time zone after a clock time ("0900 UTC"), not an organization
             if ent.end + 1 < len(doc) and (_norm_word(doc[ent.end].text),) in TITLES \
                     and doc[ent.end + 1].ent_type_ == "PERSON":
                 continue  # the department of a title ("Transportation Secretary Jane Doe")

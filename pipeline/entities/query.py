@@ -302,8 +302,8 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
 
 
 def described_org(token: Token) -> Optional[str]:
-    """An organization noun whose proper modifiers name it ("the Scottish government", "the
-    French foreign ministry"): the words from the first proper modifier to the noun, else None."""
+    """An organization noun whose proper modifiers name it ("the Ruritanian government", "the
+    Freedonian trade ministry"): the words from the first proper modifier to the noun, else None."""
     mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
             and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
     if not mods:
@@ -514,7 +514,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The person a definite role or person noun refers to, else None.
 
     "the congresswoman", "the governor" (for "Gov. X"): the latest person before it holding that
-    role, else (role nouns only) the latest person of the role's gender. "the mother-of-nine",
+    role, else (role nouns only) the latest person of the role's gender. "the mother-of-two",
     "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
     Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
     title ("X's mother has said ..." and later "His mother Jane Doe").

@@ -208,7 +208,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     strength = 0.0
     if re.search(r"[.!?…]$", doc_text(doc)[q["start"]:q["end"]]):
         # a quote that ends its own sentence is not what a later verb with its own object or
-        # clause reports ("... this." Jane Doe echoed the coach's view / said that ...)
+        # clause reports ("... this." Jane Doe praised the coach's view / said that ...)
         right = [i for i in right if not (_is_cue(doc[i]) and _reports_something_else(doc[i], close_end))]
     if view.has_dep:
         # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe

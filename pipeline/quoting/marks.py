@@ -133,7 +133,7 @@ def _emit(text: str, out: List[dict], style: str, open_span, content_start: int,
 
 def _reopens(text: str, p: int, ps: int, pe: int) -> bool:
     """A straight mark at p opens a quote even inside an open one: white space before it, a word
-    right after it, and a sentence ending before the space ('... win. "We never ...')."""
+    right after it, and a sentence ending before the space ('... done. "We will ...')."""
     if p + 1 >= pe or p - 2 < ps or not text[p - 1].isspace() or not text[p + 1].isalnum():
         return False
     k = p - 1
@@ -165,7 +165,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             continue
         style, o_start, o_end = state
         if style == "straight" and tok == '"' and _reopens(text, p, ps, pe):
-            # the open quote ran on without a closing mark and a new one starts here ("... win. "We")
+            # the open quote ran on without a closing mark and a new one starts here ("... done. "We")
             _emit(text, out, style, (o_start, o_end), o_end, p, None)
             state = (style, p, p + 1)
             i += 1

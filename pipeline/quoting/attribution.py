@@ -407,7 +407,6 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
             or _cue_in_sentence(doc, view, q)
         if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
             kept.append(qi)
-    kept_set = set(kept)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}
     runs: Dict[int, List[int]] = {}

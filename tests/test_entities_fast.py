@@ -213,3 +213,22 @@ def test_straight_quotes_reopened_after_a_sentence(text, contents, same_run):
     quotes = scan_quotes(text)
     assert [text[q["start"]:q["end"]] for q in quotes] == contents
     assert (quotes[0]["run"] == quotes[1]["run"]) is same_run
+
+
+def test_first_person_inside_a_quote_is_its_speaker():
+    from pipeline.attrs import QUOTES
+    from pipeline.entities.query import quote_speaker
+
+    # “ We grew . ” Ann Roe said . We left .
+    rows = [("“", 2, "punct", "PUNCT", "``"), ("We", 1, "nsubj", "PRON", "PRP"), ("grew", 4, "ccomp", "VERB", "VBD"),
+            (".", -1, "punct", "PUNCT", "."), ("”", 2, "punct", "PUNCT", "''"),
+            ("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", "."),
+            ("We", 1, "nsubj", "PRON", "PRP"), ("left", -3, "conj", "VERB", "VBD"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, entities=[])
+    inside, outside = at(doc, "We"), at(doc, "We", 1)
+    doc._.set(QUOTES, [{"start": inside.idx, "end": at(doc, ".").idx + 1, "kind": "direct", "cue": "said",
+                        "cue_span": None, "speaker": {"name": "Ann Roe", "mention": "Ann Roe", "mention_span": None,
+                                                      "title": None}, "confidence": 0.9}])
+    assert quote_speaker(doc, inside) == "Ann Roe"
+    assert quote_speaker(doc, outside) is None

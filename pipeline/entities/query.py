@@ -130,6 +130,20 @@ def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     return None
 
 
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+def quote_speaker(doc: Doc, token: Token) -> Optional[str]:
+    """Who "I"/"we" is: inside a quote, the name of its speaker (``doc._.claimsift_quotes``);
+    elsewhere, or when the speaker is unnamed, None."""
+    if token.lower_ not in FIRST_PERSON:
+        return None
+    for q in doc._.get(attrs.QUOTES) or ():
+        if q["start"] <= token.idx < q["end"]:
+            return (q["speaker"] or {}).get("name")
+    return None
+
+
 def most_mentioned_person(doc: Doc) -> Optional[str]:
     """The person the article names most often (the first named on a tie), else None."""
     best = None

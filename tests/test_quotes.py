@@ -458,6 +458,8 @@ ENTITY_SPEAKER_CASES = [
      "His mother Edna Falk told a television network on Sunday that her son was kind. "
      "Calling him “a gentle soul”, the mother-of-five said she feared for him.",
      [("quite sure", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+    # a first name given as a family member of a named person takes the family's name
+    ("Mr Okafor's father, Tunde, said his son was “a good man”.", [("a good man", "Tunde Okafor")]),
     # a short quote after a sentence that ends in a title noun ("game") is speech, not a title
     ('"The pitch was fine," Tom Reyes said after the game. "Next week is harder."',
      [("The pitch was fine,", "Tom Reyes"), ("Next week is harder.", "Tom Reyes")]),

@@ -16,6 +16,7 @@ from .lexicon import (
     _TITLE_FIRST,
     _TITLE_MAXLEN,
     FIRST_NAME_GENDER,
+    KIN_NOUNS,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PERSON_NOUNS,
@@ -32,11 +33,12 @@ from .lexicon import (
 # --------------------------------------------------------------------------- clustering
 
 class _Mention:
-    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end")
+    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end", "family")
 
-    def __init__(self, start, end, words, title, label, tok_start, tok_end):
+    def __init__(self, start, end, words, title, label, tok_start, tok_end, family=None):
         self.start, self.end, self.words, self.title = start, end, words, title
         self.label, self.tok_start, self.tok_end = label, tok_start, tok_end
+        self.family = family  # the family name a lone first name shares ("Mr Doe's father, Tom,")
 
 
 def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) -> Optional[Tuple[int, int, int, int]]:
@@ -346,7 +348,30 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
     mentions.extend(_untagged_people(doc, person_toks))
+    mentions.extend(_kin_first_names(doc, person_toks))
     return mentions
+
+
+def _kin_first_names(doc: Doc, person_toks: set) -> List[_Mention]:
+    """A lone first name in apposition to a family noun of a named person ("Mr Doe's father, Tom,
+    said"): a person mention whose family name is the possessor's (even when the entity model
+    took the unfamiliar first name for a place)."""
+    out: List[_Mention] = []
+    for t in doc:
+        if t.dep_ != "appos" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in person_toks \
+                or t.ent_type_ == "ORG" or any(c.dep_ in ("compound", "flat") for c in t.children):
+            continue
+        kin = t.head
+        if kin.pos_ != "NOUN" or kin.lemma_.lower() not in KIN_NOUNS:
+            continue
+        owner = next((c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or not looks_like_name([t.text]):
+            continue
+        family = clean_name_text(owner.text)
+        if family and looks_like_name([family]) and family != t.text:
+            out.append(_Mention(t.idx, t.idx + len(t.text), [t.text], kin.text, "PERSON", t.i, t.i + 1, family))
+            person_toks.add(t.i)
+    return out
 
 
 def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:

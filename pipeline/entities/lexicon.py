@@ -33,8 +33,11 @@ FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
 # second words that make "X County Board" a place's body (a lone "X" is then the place)
 PLACE_WORDS = frozenset(_norm_word(w) for w in wordlists.lines("people_place_words.txt"))
 # lemmas of reporting verbs (shared with the quotes stage)
-_REPORTING = {cols[0].lower(): cols[1:] for _, cols in wordlists.entries("quotes_reporting_verbs.txt", (1, 2))}
+_REPORTING = {cols[0].lower(): frozenset(" ".join(cols[1:]).split())
+              for _, cols in wordlists.entries("quotes_reporting_verbs.txt", (1, 2))}
 REPORTING_VERBS = frozenset(_REPORTING)
+REPORTED_SPEECH_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if "reported" in flags)
+"""Reporting verbs precise enough to build reported speech from ("X said (that) ...")."""
 UNASSERTED_REPORTING_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if "unasserted" in flags)
 """Reporting verbs whose clause is not asserted as true ("denied", "hoped", "promised")."""
 

@@ -30,10 +30,10 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
-from ..entities.lexicon import PRONOUNS, doc_text
+from ..entities.lexicon import PRONOUNS, REPORTED_SPEECH_VERBS, doc_text
 from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
 
-REPORTED_VERBS = wordlists.words("quotes_reported_verbs.txt")
+REPORTED_VERBS = REPORTED_SPEECH_VERBS
 REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
 
 # verbs that report a question: only with a "whether"/"if"/wh- clause

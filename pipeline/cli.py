@@ -373,12 +373,12 @@ def export_cmd(
 
     Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
     """
-    from .report import claimreview_drafts
+    from .report import claimreview_json
 
     if fmt != "claimreview":
         raise _fail(f"--format must be claimreview, not {fmt!r}")
     selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
-    text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
+    text = claimreview_json(selected)
     _write_output(text, output, records_path)
     raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
 

@@ -527,6 +527,7 @@ def test_claimreview_json_is_safe_inside_a_script_element(files, records, tmp_pa
     out, _ = files
     hostile = json.loads(json.dumps(records[0]))
     hostile["text"] = "</script><script>alert(1)</script><!-- \u2028 & done"
+    hostile["span"]["end"] = hostile["span"]["start"] + len(hostile["text"])
     hostile["article"]["title"] = "</SCRIPT>"
     out.write_text(json.dumps(hostile) + "\n", encoding="utf-8")
     result = runner.invoke(app, ["export", str(out), "--format", "claimreview"])

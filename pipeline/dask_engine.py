@@ -48,6 +48,8 @@ CONNECT_TIMEOUT = "30s"
 ALLOWED_FAILURES = 5
 """Worker deaths a task may witness before Dask gives up on it (local cluster only; a running
 scheduler keeps its own ``distributed.scheduler.allowed-failures``)."""
+MAX_HANDSHAKE = 1 << 20
+"""Bytes a Dask handshake may announce at most (a real one is about a hundred)."""
 WORKERS_TIMEOUT = 300
 """Seconds to wait at the start of a run for a first worker to join the scheduler."""
 MIN_WINDOW = 4
@@ -164,6 +166,7 @@ def ordered_results(
     pending: Deque[Tuple[List[Item], Any]] = deque()
     try:
         if scheduler:
+            check_scheduler(scheduler)
             try:
                 client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
             except (OSError, TimeoutError) as error:
@@ -202,6 +205,66 @@ def ordered_results(
             client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _seconds(timeout: str) -> float:
+    from dask.utils import parse_timedelta
+
+    return float(parse_timedelta(timeout))
+
+
+def check_scheduler(address: str) -> None:
+    """Make sure `address` is a Dask scheduler, within CONNECT_TIMEOUT, before a client is made
+    (a client to something else hangs, or fails where it cannot be stopped cleanly).
+
+    For tcp:// the first bytes the server sends must be the length of a Dask handshake (a
+    server sending anything else, e.g. a megabyte-sized length, is not read further); then the
+    scheduler must answer an ``identity`` request saying it is a scheduler."""
+    import asyncio
+    import socket
+
+    timeout = _seconds(CONNECT_TIMEOUT)
+
+    def refuse(reason: str) -> SchedulerUnreachable:
+        return SchedulerUnreachable(f"cannot reach the Dask scheduler at {address}: {reason}")
+
+    if address.startswith("tcp://") or "://" not in address:
+        host, _, port = address.split("://")[-1].rpartition(":")
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=timeout) as sock:
+                head = b""
+                while len(head) < 8:
+                    more = sock.recv(8 - len(head))
+                    if not more:
+                        raise refuse("the server closed the connection; it is not a Dask scheduler")
+                    head += more
+        except ValueError:
+            raise refuse("not an address of the form tcp://HOST:PORT") from None
+        except socket.timeout:
+            raise refuse(f"the server sent nothing within {timeout:g} s; it is not a Dask scheduler") from None
+        except OSError as error:
+            raise refuse(error.strerror or str(error)) from None
+        if not 0 < int.from_bytes(head, "little") < MAX_HANDSHAKE:
+            raise refuse("the server does not speak the Dask protocol (it is not a Dask scheduler)")
+
+    async def identity():
+        from distributed.comm import connect
+
+        comm = await asyncio.wait_for(connect(address, timeout=timeout), timeout)
+        try:
+            await asyncio.wait_for(comm.write({"op": "identity", "reply": True}), timeout)
+            return await asyncio.wait_for(comm.read(), timeout)
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(identity())
+    except (asyncio.TimeoutError, TimeoutError):
+        raise refuse(f"no answer within {timeout:g} s") from None
+    except Exception as error:  # noqa: BLE001 - anything a foreign server makes the comm layer raise
+        raise refuse(f"it does not answer like a Dask scheduler ({type(error).__name__}: {error})") from None
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        raise refuse("the server answered, but it is not a Dask scheduler")
 
 
 def _window(client) -> int:

@@ -223,6 +223,10 @@ def run(
         from .dask_engine import require_dask
 
         require_dask()  # DaskUnavailable is a RunError: stop before any file is touched
+        if scheduler:
+            from .dask_engine import check_scheduler
+
+            check_scheduler(scheduler)
     started = time.perf_counter()
     options = output_options(model, indirect, time_limit)
     files = Outputs(out, inputs, options, resume=resume and out.exists())

@@ -386,3 +386,70 @@ def test_a_task_is_pure_same_chunk_same_result(pure):
     """What the dask engine (and the local pool) rely on: a chunk redone in a process that has
     already processed other articles gives the same result as in a fresh one."""
     assert pure
+
+
+class _FakeServer:
+    """A TCP server on loopback that is not a Dask scheduler: `reply(data_received) -> bytes`."""
+
+    def __init__(self, reply):
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.address = f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.reply = reply
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            try:
+                conn.settimeout(10)
+                answer = self.reply(conn)
+                if answer:
+                    conn.sendall(answer)
+                time.sleep(0.5)
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+    def close(self):
+        self.sock.close()
+
+
+def _http(conn):
+    conn.recv(4096)  # waits for a request the Dask client never sends
+    return b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+
+
+@needs_dask
+@pytest.mark.parametrize("reply", [
+    _http,
+    lambda conn: b"\xff\xfe\xfdthis is not a frame length" * 100,
+    lambda conn: (1 << 40).to_bytes(8, "little") + b"x" * 64,  # announces a terabyte
+    lambda conn: b"",  # accepts and closes
+], ids=["http", "garbage", "huge length", "closes"])
+def test_a_scheduler_address_that_is_not_dask_is_a_clear_usage_error(monkeypatch, tmp_path, reply):
+    """Issue 17: a bounded wait and one line, never a hang or a traceback, and no file written."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "2s")
+    server = _FakeServer(reply)
+    try:
+        started = time.monotonic()
+        out = tmp_path / "out.jsonl"
+        result = CliRunner().invoke(app, ["run", str(CORPUS), "-o", str(out), "--engine", "dask",
+                                          "--scheduler", server.address, "-q"])
+        assert time.monotonic() - started < 20
+        assert result.exit_code == 2, result.output
+        assert f"cannot reach the Dask scheduler at {server.address}" in result.output
+        assert "Traceback" not in result.output and not out.exists()
+    finally:
+        server.close()

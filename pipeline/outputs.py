@@ -51,20 +51,23 @@ def progress_path(out: Path) -> Path:
     return Path(out).with_name(Path(out).name + ".progress")
 
 
+def _exists(path: Path) -> bool:
+    try:
+        path.stat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True  # there, though not reachable: the open says why
+    return True
+
+
 def _reason(error: OSError) -> str:
     return error.strerror or str(error)
 
 
 def check_output(out: Path, inputs: Sequence[Union[str, Path]], force: bool, resume: bool) -> None:
     """Refuse, before any file is touched, an output that cannot be written or would destroy an input."""
-    if out.is_dir():
-        raise RunError(f"output is a folder: {out}")
-    if os.path.lexists(out) and out.exists() and not stat.S_ISREG(out.stat().st_mode):
-        raise RunError(f"output is not a regular file: {out} (write to a file; its side files "
-                       f"{out.name}.errors.jsonl and {out.name}.progress go next to it)")
-    if out.exists() and not (force or resume):
-        raise RunError(f"{out} exists; use --force to overwrite it or --resume to continue it")
-    existing = next((p for p in (out.parent, *out.parent.parents) if p.exists()), Path("."))
+    existing = next((p for p in (out.parent, *out.parent.parents) if _exists(p)), Path("."))
     if not existing.is_dir():
         raise RunError(f"cannot write {out}: {existing} is a file, not a folder")
     try:
@@ -74,12 +77,25 @@ def check_output(out: Path, inputs: Sequence[Union[str, Path]], force: bool, res
     for name in (*out.parent.relative_to(existing).parts, out.name + SIDE_SUFFIXES[0]):
         if len(os.fsencode(name)) > limit:
             raise RunError(f"cannot write {out}: the name {name[:40]}... is too long "
-                           f"({len(os.fsencode(name))} bytes; the limit is {limit})")
+                           f"({len(os.fsencode(name))} bytes with the side file's suffix; the limit is {limit})")
+    try:
+        mode = out.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as error:
+        raise RunError(f"cannot write {out}: {_reason(error)}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise RunError(f"output is a folder: {out}")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise RunError(f"output is not a regular file: {out} (write to a file; its side files "
+                       f"{out.name}.errors.jsonl and {out.name}.progress go next to it)")
+    if mode is not None and not (force or resume):
+        raise RunError(f"{out} exists; use --force to overwrite it or --resume to continue it")
     own = {os.path.realpath(p) for p in (out, errors_path(out), progress_path(out))}
     out_real = os.path.realpath(out.parent) + os.sep
     for path in inputs:
         real = os.path.realpath(path)
-        if real in own or (out.exists() and os.path.isfile(path) and os.path.samefile(path, out)):
+        if real in own or (mode is not None and os.path.isfile(path) and os.path.samefile(path, out)):
             raise RunError(f"input {path} is the output or one of its side files (or a link to it)")
         if os.path.isdir(real) and out_real.startswith(real.rstrip(os.sep) + os.sep):
             raise RunError(

@@ -51,7 +51,8 @@ def _announce(hard_end: float) -> None:
 
 
 def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Optional[str], slots) -> None:
-    """Load the model once per worker. A failure is kept and raised by the first task (a failing
+    """Load the model once per worker (`model`: what `load_pipeline` builds from, or a picklable
+    function returning a pipeline). A failure is kept and raised by the first task (a failing
     initializer would only break the pool, without saying why)."""
     global _WORKER_NLP, _WORKER_ERROR, _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOT, _WORKER_SLOTS
     _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOTS = time_limit, spool_dir, slots
@@ -69,7 +70,7 @@ def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Opti
         from . import load_pipeline
         from .process import prepare
 
-        _WORKER_NLP = load_pipeline(model)
+        _WORKER_NLP = model() if callable(model) else load_pipeline(model)
         prepare(_WORKER_NLP)
     except Exception as error:  # noqa: BLE001
         _WORKER_ERROR = error

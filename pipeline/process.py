@@ -309,7 +309,7 @@ def process_article(
     refused = _too_long(article)
     if refused is not None:
         return refused
-    pieces = segments(article.text)
+    pieces = segments(article.text, SEGMENT_CHARS)
     spool_fd, spool = (tempfile.mkstemp(dir=spool_dir, suffix=".jsonl") if spool_dir and len(pieces) > 1
                        else (None, None))
     parts: List[str] = []

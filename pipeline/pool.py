@@ -84,6 +84,22 @@ def _worker_process(task: int, articles: List[Article]) -> List[ArticleResult]:
     return process_chunk(_WORKER_NLP, articles, time_limit=_WORKER_TIME_LIMIT, spool_dir=_WORKER_SPOOL)
 
 
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker ignoring SIGHUP, as it ignores SIGINT and SIGTERM
+    itself: a hangup of the terminal must not kill it under a run that is stopping cleanly (a new
+    one would then complain, with a traceback, about the semaphores of the old one)."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited through exec
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
 class Pool:
     """A spawn-based process pool that survives the death of a worker.
 
@@ -106,6 +122,7 @@ class Pool:
         self._watch.start()
 
     def start(self) -> None:
+        _start_resource_tracker()
         # 4 doubles a worker: pid, hard end (monotonic), task, article index; the slots of a
         # replaced worker are taken again by the new ones (a pool is started anew after a death)
         self.slots = self.ctx.Array("d", 4 * self.workers)

@@ -202,7 +202,7 @@ STUCK = "STUCK-MARKER-8W"
 def _stuck_stage(doc):
     """A stage stuck in compiled code that holds the GIL: no signal handler gets to run."""
     if STUCK in doc.text:
-        re.match(r"(a+)+$", "a" * 64 + "!")
+        sum(range(1 << 60))  # one C call: hours, and signals wait for it to return
     return doc
 
 

@@ -89,13 +89,15 @@ _NLP_LOCKS: Dict[Optional[str], threading.Lock] = {}
 
 
 def worker_pipeline(model: "ModelKey") -> Tuple[Any, threading.Lock]:
-    """The worker's pipeline for `model` (loaded once per process) and the lock guarding it."""
+    """The worker's pipeline for `model` (loaded once per process) and the lock guarding it.
+
+    `model`: what `load_pipeline` builds from, or a picklable function returning a pipeline."""
     with _MODELS_LOCK:
         nlp = _MODELS.get(model)
         if nlp is None:
             from . import load_pipeline
 
-            nlp = load_pipeline(model)
+            nlp = model() if callable(model) else load_pipeline(model)
             prepare(nlp)
             _MODELS[model] = nlp
             _NLP_LOCKS[model] = threading.Lock()

@@ -453,3 +453,31 @@ def test_a_scheduler_address_that_is_not_dask_is_a_clear_usage_error(monkeypatch
         assert "Traceback" not in result.output and not out.exists()
     finally:
         server.close()
+
+
+def swallowing_pipeline():
+    """The full pipeline plus a stage that swallows the time limit (see tests/test_hostile_runs.py)."""
+    from tests.test_hostile_runs import stuck_pipeline  # noqa: F401  (registers the test stages)
+    from pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    nlp.add_pipe("test_hostile_swallow", after="claimsift_people")
+    return nlp
+
+
+@needs_dask
+def test_the_time_limit_holds_in_dask_tasks(cluster):
+    """Issue 17: tasks run off a worker's main thread, where SIGALRM cannot reach; the article
+    that overruns is an error line naming the stage, the others are whole."""
+    from tests.test_hostile_runs import STORY, SWALLOW
+
+    local_cluster, _ = cluster
+    chunks = [[Article(id=f"d{i}", text=STORY + (SWALLOW if i == 1 else ""), source=f"d{i}.txt")
+               for i in range(3)]]
+    started = time.monotonic()
+    (results,) = list(dask_engine.ordered_results(iter(chunks), swallowing_pipeline,
+                                                  scheduler=local_cluster.scheduler_address, time_limit=2.0))
+    assert time.monotonic() - started < 120
+    assert [r.article_id for r in results] == ["d0", "d1", "d2"]
+    assert results[0].lines and results[2].lines and results[0].error is None
+    assert "stage test_hostile_swallow failed: ArticleTimeout" in results[1].error and not results[1].lines

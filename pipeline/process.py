@@ -77,6 +77,8 @@ class ArticleResult:
     words: int = 0
     error: Optional[str] = None
     spool: Optional[str] = None
+    spool_error: Optional[str] = None
+    """The spool file could not be written (a full disk): a problem of the run, not of the article."""
 
 
 def word_count(text: str) -> int:
@@ -293,6 +295,10 @@ def _too_long(article: Article) -> Optional[ArticleResult]:
     )
 
 
+class _SpoolFailed(BaseException):
+    """Writing a spool file failed (not caught as the article's failure)."""
+
+
 def process_article(
     nlp, article: Article, time_limit: Optional[float] = TIME_LIMIT, spool_dir: Optional[str] = None
 ) -> ArticleResult:
@@ -334,13 +340,18 @@ def process_article(
                 lines = records_to_jsonl(records)
                 del records, doc
                 if spool_fd is not None:
-                    write_all(spool_fd, lines.encode("utf-8", "surrogatepass"))
+                    try:
+                        write_all(spool_fd, lines.encode("utf-8", "surrogatepass"))
+                    except OSError as error:
+                        raise _SpoolFailed(f"cannot write {spool}: {error.strerror or error}") from None
                 else:
                     parts.append(lines)
-    except Exception as error:  # noqa: BLE001 - isolate the article, report why
+    except (Exception, _SpoolFailed) as error:  # noqa: BLE001 - isolate the article, report why
         if spool is not None:
             os.close(spool_fd)
             os.unlink(spool)
+        if isinstance(error, _SpoolFailed):
+            return ArticleResult(source=article.source, article_id=article.id, spool_error=str(error))
         return ArticleResult(source=article.source, article_id=article.id, words=result.words,
                              error=_describe(error))
     if spool is not None:

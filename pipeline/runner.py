@@ -276,7 +276,10 @@ def run(
                                       time_limit=time_limit)
         else:
             # a long article's lines are spooled next to OUT by the process that makes them
-            spool_dir = tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".spool", dir=out.parent)
+            try:
+                spool_dir = tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".spool", dir=out.parent)
+            except OSError as error:
+                raise RunError(f"cannot write {out.parent}: {error.strerror or error}") from None
             if nlp is not None:
                 prepare(nlp)
                 ordered = _in_process(all_chunks, nlp, time_limit, spool_dir)
@@ -393,6 +396,9 @@ def _account(summary: Summary, result: Union[ArticleResult, Problem], files: Out
             counts["skipped"] += 1
         lines, spool = "", None
     else:
+        if result.spool_error is not None:
+            raise OutputError(f"{result.spool_error}; the articles before {result.source} are written: once "
+                              "that is fixed, run the same command with --resume to finish")
         spool = result.spool
         counts["articles"] += 1
         counts["words"] += result.words

@@ -348,6 +348,23 @@ def test_a_disk_that_fills_during_the_run_is_exit_1_and_resume_finishes(tmp_path
     assert runner.errors_path(out).read_bytes() == runner.errors_path(reference).read_bytes()
 
 
+@pytest.mark.slow
+def test_a_full_disk_while_spooling_a_long_article_stops_the_run_not_the_article(nlp, tmp_path, tiny_disk,
+                                                                                   monkeypatch):
+    from pipeline import process
+
+    monkeypatch.setattr(process, "SEGMENT_CHARS", 400)  # every article long: spooled
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"l{i:02d}.txt").write_text("\n\n".join(STORY for _ in range(4)), encoding="utf-8")
+    out = tiny_disk / "o.jsonl"
+    with pytest.raises(runner.OutputError, match="No space left on device.*--resume"):
+        runner.run([folder], out, nlp=nlp)
+    assert not runner.errors_path(out).read_text()  # no article was reported lost
+    assert [p.name for p in tiny_disk.iterdir() if p.name.endswith(".spool")] == []
+
+
 # --------------------------------------------------------------------------- 8. resume
 
 

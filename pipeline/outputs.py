@@ -87,8 +87,8 @@ def check_output(out: Path, inputs: Sequence[Union[str, Path]], force: bool, res
     if mode is not None and stat.S_ISDIR(mode):
         raise RunError(f"output is a folder: {out}")
     if mode is not None and not stat.S_ISREG(mode):
-        raise RunError(f"output is not a regular file: {out} (write to a file; its side files "
-                       f"{out.name}.errors.jsonl and {out.name}.progress go next to it)")
+        raise RunError(f"output is not a regular file: {out} (give the path of a file: a run writes "
+                       "it and two side files next to it, .errors.jsonl and .progress)")
     if mode is not None and not (force or resume):
         raise RunError(f"{out} exists; use --force to overwrite it or --resume to continue it")
     own = {os.path.realpath(p) for p in (out, errors_path(out), progress_path(out))}

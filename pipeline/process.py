@@ -55,6 +55,9 @@ def hard_grace(seconds: float) -> float:
 class ArticleTimeout(Exception):
     """Processing ran past the time limit."""
 
+    def __init__(self, message: str = "took longer than the time limit; given up"):
+        super().__init__(message)
+
 
 class StageError(Exception):
     """A pipeline stage failed on an article."""

@@ -24,6 +24,7 @@ import signal
 import tempfile
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator, List, Optional, Sequence, Tuple
@@ -33,6 +34,10 @@ from .reader import Article
 # Articles longer than this are processed in segments cut at paragraph or line breaks; the
 # parser and the entity recognizer need about 1 GB per 100,000 characters otherwise.
 SEGMENT_CHARS = 100_000
+# A segment of more tokens than this is cut again, smaller: the parser and the recognizer need
+# memory per token (100,000 one-character tokens took 1.7 GB); ordinary text has ~22,000 tokens
+# per 100,000 characters and is never cut for this.
+SEGMENT_TOKENS = 40_000
 # An article longer than this is not processed at all (an error naming its length): at the
 # pipeline's speed it would hold a run for hours. 20 million characters is ~4,000 pages.
 MAX_ARTICLE_CHARS = 20_000_000
@@ -326,10 +331,17 @@ def process_article(
     try:
         with nlp.memory_zone():
             meta = None
-            for start, end in pieces:
+            pending = deque(pieces)
+            while pending:
+                start, end = pending.popleft()
                 with _time_limit(time_limit) as deadline:  # inside the zone: it always closes cleanly
                     doc = _make_doc(nlp, article, start, end)
                     deadline.check("tokenizer")
+                    if len(doc) > SEGMENT_TOKENS:  # dense text: cut the segment again, smaller
+                        limit = max(2, (end - start) * SEGMENT_TOKENS // len(doc))
+                        smaller = segments(article.text[start:end], limit)
+                        pending.extendleft((start + a, start + b) for a, b in reversed(smaller))
+                        continue
                     doc = _run_stages(nlp, doc, deadline)
                 if meta is None:
                     meta = dict(doc._.get(ARTICLE) or {})
@@ -379,8 +391,12 @@ def process_chunk(
         with nlp.memory_zone():
             with _time_limit(time_limit and time_limit * CHUNK_LIMIT_FACTOR) as deadline:
                 docs = [_make_doc(nlp, a, 0, len(a.text)) for a in articles]
-                docs = list(nlp.pipe(docs, batch_size=batch_size))
-            deadline.check("nlp.pipe")
-            return [_result(a, doc) for a, doc in zip(articles, docs)]
-    except Exception:  # noqa: BLE001
-        return [process_article(nlp, a, time_limit, spool_dir) for a in articles]
+                dense = sum(len(doc) for doc in docs) > SEGMENT_TOKENS
+                if not dense:
+                    docs = list(nlp.pipe(docs, batch_size=batch_size))
+            if not dense:
+                deadline.check("nlp.pipe")
+                return [_result(a, doc) for a, doc in zip(articles, docs)]
+    except Exception:  # noqa: BLE001 - redone one by one below, which isolates the failure
+        pass
+    return [process_article(nlp, a, time_limit, spool_dir) for a in articles]

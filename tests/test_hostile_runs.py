@@ -105,6 +105,32 @@ def test_a_long_article_is_spooled_segment_by_segment(nlp, tmp_path, monkeypatch
     assert_offsets(text, [json.loads(line) for line in whole.lines.splitlines()])
 
 
+SEEN_LENGTHS = []
+
+
+@Language.component("test_hostile_lengths")
+def _record_length(doc):
+    SEEN_LENGTHS.append(len(doc))
+    return doc
+
+
+def test_dense_text_is_cut_into_segments_of_bounded_tokens(nlp, monkeypatch):
+    """One token a character (100,000 "(") took 1.7 GB in the parser and the recognizer."""
+    from pipeline import process
+
+    monkeypatch.setattr(process, "SEGMENT_TOKENS", 300)
+    text = STORY + "\n\n" + "( " * 700 + "\n\n" + STORY.replace("12%", "14%")
+    nlp.add_pipe("test_hostile_lengths", last=True)
+    try:
+        SEEN_LENGTHS.clear()
+        (chunked,) = process.process_chunk(nlp, [Article(id="dense", text=text, source="dense.txt")])
+        assert SEEN_LENGTHS and max(SEEN_LENGTHS) <= 300 and len(SEEN_LENGTHS) >= 4
+    finally:
+        nlp.remove_pipe("test_hostile_lengths")
+    assert chunked.error is None and chunked.quotes == 2 and chunked.figures >= 4
+    assert_offsets(text, [json.loads(line) for line in chunked.lines.splitlines()])
+
+
 # --------------------------------------------------------------------------- 2. tokenizer guard
 
 

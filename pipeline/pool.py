@@ -22,7 +22,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Deque, Dict, Iterator, List, Optional, Set, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
 
 from .process import TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, process_chunk, set_announcer, word_count
 from .reader import Article, Problem

@@ -100,14 +100,14 @@ class SentenceIndex:
     def _window(self, s: int, e: int, start: int, end: int) -> Tuple[int, int]:
         text = self.text
         low, high = max(s, start - SENTENCE_WINDOW), min(e, end + SENTENCE_WINDOW)
-        if low > s:  # begin after a space, when there is one between the window's edge and the finding
-            space = max(text.rfind(" ", low, start), text.rfind("\n", low, start))
+        if low > s:  # begin after the first space in the window before the finding, if any
+            spaces = [i for i in (text.find(" ", low, start), text.find("\n", low, start)) if i >= 0]
+            if spaces:
+                low = min(spaces) + 1
+        if high < e:  # end at the last space in the window after the finding, if any
+            space = max(text.rfind(" ", end, high), text.rfind("\n", end, high))
             if space >= 0:
-                low = space + 1
-        if high < e:
-            cuts = [i for i in (text.find(" ", end, high), text.find("\n", end, high)) if i >= 0]
-            if cuts:
-                high = min(cuts)
+                high = space
         return min(low, start), max(high, end)
 
 

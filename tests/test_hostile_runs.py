@@ -64,7 +64,8 @@ def test_a_sentence_without_ends_is_cut_to_a_window_around_the_finding():
     end = start + len("w1500")
     ref = index.covering(start, end)
     assert ref.end - ref.start <= 2 * SENTENCE_WINDOW + (end - start)
-    assert ref.start - 7 <= start and end <= ref.end - 7
+    assert start - SENTENCE_WINDOW <= ref.start - 7 <= start - SENTENCE_WINDOW + 6  # context each side,
+    assert end + SENTENCE_WINDOW - 6 <= ref.end - 7 <= end + SENTENCE_WINDOW  # to the nearest space
     assert text[ref.start - 7 : ref.end - 7] == ref.text
     assert ref.text.startswith("w") and not ref.text.endswith(" ")  # cut at spaces, not in a word
     # a sentence of ordinary length is kept whole

@@ -455,21 +455,11 @@ def test_a_scheduler_address_that_is_not_dask_is_a_clear_usage_error(monkeypatch
         server.close()
 
 
-def swallowing_pipeline():
-    """The full pipeline plus a stage that swallows the time limit (see tests/test_hostile_runs.py)."""
-    from tests.test_hostile_runs import stuck_pipeline  # noqa: F401  (registers the test stages)
-    from pipeline import load_pipeline
-
-    nlp = load_pipeline()
-    nlp.add_pipe("test_hostile_swallow", after="claimsift_people")
-    return nlp
-
-
 @needs_dask
 def test_the_time_limit_holds_in_dask_tasks(cluster):
     """Issue 17: tasks run off a worker's main thread, where SIGALRM cannot reach; the article
     that overruns is an error line naming the stage, the others are whole."""
-    from tests.test_hostile_runs import STORY, SWALLOW
+    from tests.hostile_stages import STORY, SWALLOW, swallowing_pipeline
 
     local_cluster, _ = cluster
     chunks = [[Article(id=f"d{i}", text=STORY + (SWALLOW if i == 1 else ""), source=f"d{i}.txt")

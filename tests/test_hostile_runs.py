@@ -33,14 +33,9 @@ from pipeline.export import MAX_SENTENCE_CHARS, SENTENCE_WINDOW, SentenceIndex
 from pipeline.process import process_article
 from pipeline.reader import Article
 from tests.conftest import ROOT, assert_offsets
+from tests.hostile_stages import STORY, STUCK, SWALLOW, stuck_pipeline
 
 CLI = [sys.executable, "-m", "pipeline.cli"]
-STORY = (
-    "Ticket sales rose 12% to $4.5 million in the season, the club said on Monday.\n\n"
-    "\u201cWe did not expect a year like this,\u201d said Ines Varga, the club's director.\n"
-)
-
-
 def invoke(*args):
     return CliRunner().invoke(app, [str(a) for a in args])
 
@@ -124,10 +119,11 @@ def test_dense_text_is_cut_into_segments_of_bounded_tokens(nlp, monkeypatch):
     try:
         SEEN_LENGTHS.clear()
         (chunked,) = process.process_chunk(nlp, [Article(id="dense", text=text, source="dense.txt")])
-        assert SEEN_LENGTHS and max(SEEN_LENGTHS) <= 300 and len(SEEN_LENGTHS) >= 4
+        assert chunked.error is None, chunked.error
+        assert SEEN_LENGTHS and max(SEEN_LENGTHS) <= 300 and len(SEEN_LENGTHS) >= 4, SEEN_LENGTHS
     finally:
         nlp.remove_pipe("test_hostile_lengths")
-    assert chunked.error is None and chunked.quotes == 2 and chunked.figures >= 4
+    assert chunked.quotes == 2 and chunked.figures >= 4
     assert_offsets(text, [json.loads(line) for line in chunked.lines.splitlines()])
 
 
@@ -171,21 +167,6 @@ def test_a_run_of_dollar_signs_is_processed_within_the_limit(nlp):
 
 # --------------------------------------------------------------------------- 2. a limit that holds
 
-SWALLOW = "SWALLOW-MARKER-5K"
-
-
-@Language.component("test_hostile_swallow")
-def _swallowing_stage(doc):
-    """A stage that catches everything (the alarm too) and returns a partial result."""
-    if SWALLOW in doc.text:
-        try:
-            while True:
-                pass
-        except Exception:  # noqa: BLE001 - the point of the test
-            return doc
-    return doc
-
-
 def test_a_stage_that_swallows_the_time_limit_still_fails_the_article(tmp_path):
     from pipeline import load_pipeline
 
@@ -219,26 +200,6 @@ def test_the_limit_holds_off_the_main_thread(nlp):
         assert fine.error is None and fine.lines
     finally:
         nlp.remove_pipe("swallow_in_thread")
-
-
-STUCK = "STUCK-MARKER-8W"
-
-
-@Language.component("test_hostile_stuck")
-def _stuck_stage(doc):
-    """A stage stuck in compiled code that holds the GIL: no signal handler gets to run."""
-    if STUCK in doc.text:
-        sum(range(1 << 60))  # one C call: hours, and signals wait for it to return
-    return doc
-
-
-def stuck_pipeline():
-    """What the workers of the test below build (a picklable pipeline factory)."""
-    from pipeline import load_pipeline
-
-    nlp = load_pipeline()
-    nlp.add_pipe("test_hostile_stuck", after="claimsift_people")
-    return nlp
 
 
 @pytest.mark.slow

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -47,6 +48,14 @@ SHOW_PROBLEMS = 50
 """Problems printed at the end of a run; all of them are in OUTPUT.errors.jsonl."""
 
 
+def _usable_cores() -> int:
+    """The CPUs this process may run on (its affinity, e.g. under taskset or a container's cpuset)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class Engine(str, Enum):
     local = "local"
     dask = "dask"
@@ -66,7 +75,8 @@ def run_cmd(
         "run is left as it is.",
     ),
     workers: int = typer.Option(
-        0, "--workers", "-w", help="Worker processes, each loading the model once (0: one per core). "
+        0, "--workers", "-w", help="Worker processes, each loading the model once (0: one per CPU "
+        "this process may use). "
         "The output is byte-identical whatever the number.",
     ),
     model: Optional[str] = ModelOption,
@@ -96,13 +106,15 @@ def run_cmd(
     that was killed.
 
     Exit status: 0 when every article was processed, 1 when some failed (after all others
-    were processed), 2 for usage errors (missing input, OUTPUT exists without --force or
-    --resume).
+    were processed) or OUTPUT could not be written during the run (disk full: --resume finishes
+    it), 2 for usage errors (missing input, OUTPUT exists without --force or --resume, OUTPUT
+    not writable or being written by another run, a resume with other inputs or options),
+    128 + the signal when stopped by SIGINT (130), SIGTERM (143) or SIGHUP (129).
     """
     from . import ModelNotFound
-    from .runner import RunError, errors_path, run
+    from .runner import OutputError, RunError, errors_path, run
 
-    n_workers = workers if workers > 0 else (os.cpu_count() or 1)
+    n_workers = workers if workers > 0 else _usable_cores()
     bar, progress = _progress_bar(quiet)
     try:
         summary = run(
@@ -113,8 +125,12 @@ def run_cmd(
         raise _fail(str(err))
     except ModelNotFound as err:
         raise _fail(str(err))
-    except KeyboardInterrupt:
-        raise _fail(f"interrupted; every finished article is in {output}: add --resume to continue", 130)
+    except OutputError as err:
+        raise _fail(str(err), EXIT_FAILURES)
+    except KeyboardInterrupt as err:  # RunInterrupted names the signal: SIGINT, SIGTERM, SIGHUP
+        signum = getattr(err, "signum", signal.SIGINT)
+        raise _fail(f"interrupted ({signal.Signals(signum).name}); every finished article is in "
+                    f"{output}: run the same command with --resume to continue", 128 + signum)
     finally:
         if bar is not None:
             bar.close()
@@ -422,7 +438,7 @@ def export_cmd(
 
     Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
     """
-    from .report import claimreview_drafts, csv_text
+    from .report import claimreview_json, csv_text
 
     if fmt not in EXPORT_FORMATS:
         raise _fail(f"--format must be {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}, not {fmt!r}")
@@ -432,10 +448,7 @@ def export_cmd(
     if fmt == "sqlite":
         _write_database(selected, output, records_path)
     else:
-        if fmt == "csv":
-            text = csv_text(selected)
-        else:
-            text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
+        text = csv_text(selected) if fmt == "csv" else claimreview_json(selected)
         _write_output(text, output, records_path)
     raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
 

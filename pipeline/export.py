@@ -55,6 +55,12 @@ def numeric_cluster(subject: Optional[str], predicate: Optional[str], value: flo
     return "n" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:15]
 
 
+MAX_SENTENCE_CHARS = 1000
+"""A record's sentence longer than this is cut to a window around the finding."""
+SENTENCE_WINDOW = 250
+"""Characters kept each side of the finding in such a window (fewer after cutting at a space)."""
+
+
 class SentenceIndex:
     """Finds the sentence(s) covering a character range of a doc.
 
@@ -78,13 +84,32 @@ class SentenceIndex:
         return max(0, bisect_right(self.starts, char) - 1)
 
     def covering(self, start: int, end: int) -> SentenceRef:
+        """The sentence(s) holding [start, end); in a "sentence" longer than MAX_SENTENCE_CHARS
+        (a text without sentence ends, a table, a list) a window of about SENTENCE_WINDOW
+        characters each side of the finding, cut at spaces, so that a record's size does not
+        grow with the length of the text around it."""
         first = self.bounds[self._index(start)]
         last = self.bounds[self._index(max(start, end - 1))]
         s, e = first[0], max(first[1], last[1], end)
+        if e - s > MAX_SENTENCE_CHARS:
+            s, e = self._window(s, e, start, end)
         # Trailing white space (the paragraph break) is not part of the sentence.
         while e > s and self.text[e - 1].isspace() and e > end:
             e -= 1
         return SentenceRef(start=s + self.offset, end=e + self.offset, text=self.text[s:e])
+
+    def _window(self, s: int, e: int, start: int, end: int) -> Tuple[int, int]:
+        text = self.text
+        low, high = max(s, start - SENTENCE_WINDOW), min(e, end + SENTENCE_WINDOW)
+        if low > s:  # begin after the first space in the window before the finding, if any
+            spaces = [i for i in (text.find(" ", low, start), text.find("\n", low, start)) if i >= 0]
+            if spaces:
+                low = min(spaces) + 1
+        if high < e:  # end at the last space in the window after the finding, if any
+            space = max(text.rfind(" ", end, high), text.rfind("\n", end, high))
+            if space >= 0:
+                high = space
+        return min(low, start), max(high, end)
 
 
 def article_ref(doc: Doc) -> ArticleRef:

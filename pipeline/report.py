@@ -5,7 +5,8 @@
   ``cluster``) into one group with its appearances.
 - ``table_text``, ``csv_text`` / ``write_csv`` and ``jsonl_text`` are what ``claimsift inspect``
   prints: a table for a terminal, CSV with stable columns (``CSV_COLUMNS``, ``GROUP_COLUMNS``)
-  for spreadsheets, JSONL to pipe on.
+  for spreadsheets (cells that a spreadsheet would run as a formula are neutralized,
+  ``csv_safe``), JSONL to pipe on.
 - ``build_report`` makes one self-contained HTML file (no network, no external scripts, fonts
   or styles): an index of the articles and one section per article, shown one at a time through
   the URL fragment, with quotes and figures highlighted at their exact offsets. Overlapping spans
@@ -14,7 +15,8 @@
   string encoding; all article text is HTML-escaped and record data travels in a JSON block
   in which ``<``, ``>`` and ``&`` are escaped.
 - ``claimreview_drafts`` makes schema.org ClaimReview drafts (JSON-LD), one per claim cluster,
-  with the verdict fields left empty for the fact-checker.
+  with the verdict fields left empty for the fact-checker; only http(s) URLs pass, and
+  ``claimreview_json`` is safe inside a ``<script>`` element.
 
 Records are handled as plain dicts in the shape of ``models/records.py``.
 """
@@ -52,6 +54,9 @@ __all__ = [
     "render_marked_text",
     "build_report",
     "claimreview_drafts",
+    "claimreview_json",
+    "csv_safe",
+    "script_safe_json",
 ]
 
 Rec = Dict[str, Any]
@@ -231,12 +236,25 @@ GROUP_COLUMNS: Tuple[str, ...] = CSV_COLUMNS + ("appearances", "articles")
 records it has and the ids of their articles (separated by ``|``)."""
 
 
+_FORMULA_START = tuple("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_safe(text: str) -> str:
+    """A CSV cell that no spreadsheet runs as a formula (OWASP, "CSV Injection"): text starting
+    with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or their full-width forms) gets a
+    leading ``'``, which spreadsheets show as text; plain numbers such as ``-4.5`` stay numbers."""
+    if text.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return repr(value) if not value.is_integer() else str(int(value)) if abs(value) < 1e16 else repr(value)
-    return str(value)
+    return csv_safe(str(value))
 
 
 def record_row(record: Rec) -> Dict[str, str]:
@@ -282,7 +300,7 @@ def group_row(group: Group) -> Dict[str, str]:
     """One CSV row for a cluster: its first record plus ``appearances`` and ``articles``."""
     row = record_row(group.first)
     row["appearances"] = str(len(group.records))
-    row["articles"] = "|".join(group.article_ids)
+    row["articles"] = csv_safe("|".join(group.article_ids))
     return row
 
 
@@ -448,10 +466,19 @@ def render_marked_text(text: str, spans: Sequence[Tuple[int, int, int, str]]) ->
 # --------------------------------------------------------------------------- HTML: report
 
 
+_SCRIPT_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                  0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_safe_json(text: str) -> str:
+    """JSON text that is safe inside a <script> element (``</script>``, ``<!--`` cannot occur):
+    ``<``, ``>``, ``&``, U+2028 and U+2029 written as escapes, the same JSON value."""
+    return text.translate(_SCRIPT_UNSAFE)
+
+
 def _script_json(data: Any) -> str:
-    """JSON that is safe inside a <script> element: no ``<``, ``>`` or ``&`` characters at all."""
-    text = json.dumps(data, ensure_ascii=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    """Compact JSON that is safe inside a <script> element."""
+    return script_safe_json(json.dumps(data, ensure_ascii=True, separators=(",", ":")))
 
 
 def _record_data(record: Rec, article_index: int) -> Dict[str, Any]:
@@ -900,7 +927,8 @@ def claimreview_drafts(records: Sequence[Rec]) -> List[Dict[str, Any]]:
     per article: identifier, url, headline, datePublished; ``disambiguatingDescription``: the record
     type and kind, e.g. "quote indirect") and ``identifier`` (the cluster id).
     Left empty for the fact-checker: ``reviewRating``, the review's own ``author``,
-    ``datePublished`` and ``url``.
+    ``datePublished`` and ``url``. Only http(s) URLs are copied (``javascript:``, ``data:`` and
+    the like become ""); ``claimreview_json`` is the text to publish.
     """
     drafts: List[Dict[str, Any]] = []
     for group in group_records(records):
@@ -920,7 +948,7 @@ def claimreview_drafts(records: Sequence[Rec]) -> List[Dict[str, Any]]:
             appearances[aid] = {
                 "@type": "CreativeWork",
                 "identifier": aid,
-                "url": article.get("url") or "",
+                "url": _safe_url(article.get("url")) or "",
                 "headline": article.get("title") or "",
                 "datePublished": article.get("published") or "",
             }
@@ -954,3 +982,9 @@ def claimreview_drafts(records: Sequence[Rec]) -> List[Dict[str, Any]]:
             }
         )
     return drafts
+
+
+def claimreview_json(records: Sequence[Rec]) -> str:
+    """``claimreview_drafts`` as an indented JSON array, safe to paste inside a
+    ``<script type="application/ld+json">`` element."""
+    return script_safe_json(json.dumps(claimreview_drafts(records), ensure_ascii=False, indent=2)) + "\n"

@@ -386,3 +386,88 @@ def test_a_task_is_pure_same_chunk_same_result(pure):
     """What the dask engine (and the local pool) rely on: a chunk redone in a process that has
     already processed other articles gives the same result as in a fresh one."""
     assert pure
+
+
+class _FakeServer:
+    """A TCP server on loopback that is not a Dask scheduler: `reply(data_received) -> bytes`."""
+
+    def __init__(self, reply):
+        import threading
+
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen()
+        self.address = f"tcp://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.reply = reply
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self):
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            try:
+                conn.settimeout(10)
+                answer = self.reply(conn)
+                if answer:
+                    conn.sendall(answer)
+                time.sleep(0.5)
+            except OSError:
+                pass
+            finally:
+                conn.close()
+
+    def close(self):
+        self.sock.close()
+
+
+def _http(conn):
+    conn.recv(4096)  # waits for a request the Dask client never sends
+    return b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+
+
+@needs_dask
+@pytest.mark.parametrize("reply", [
+    _http,
+    lambda conn: b"\xff\xfe\xfdthis is not a frame length" * 100,
+    lambda conn: (1 << 40).to_bytes(8, "little") + b"x" * 64,  # announces a terabyte
+    lambda conn: b"",  # accepts and closes
+], ids=["http", "garbage", "huge length", "closes"])
+def test_a_scheduler_address_that_is_not_dask_is_a_clear_usage_error(monkeypatch, tmp_path, reply):
+    """Issue 17: a bounded wait and one line, never a hang or a traceback, and no file written."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    monkeypatch.setattr(dask_engine, "CONNECT_TIMEOUT", "2s")
+    server = _FakeServer(reply)
+    try:
+        started = time.monotonic()
+        out = tmp_path / "out.jsonl"
+        result = CliRunner().invoke(app, ["run", str(CORPUS), "-o", str(out), "--engine", "dask",
+                                          "--scheduler", server.address, "-q"])
+        assert time.monotonic() - started < 20
+        assert result.exit_code == 2, result.output
+        assert f"cannot reach the Dask scheduler at {server.address}" in result.output
+        assert "Traceback" not in result.output and not out.exists()
+    finally:
+        server.close()
+
+
+@needs_dask
+def test_the_time_limit_holds_in_dask_tasks(cluster):
+    """Issue 17: tasks run off a worker's main thread, where SIGALRM cannot reach; the article
+    that overruns is an error line naming the stage, the others are whole."""
+    from tests.hostile_stages import STORY, SWALLOW, swallowing_pipeline
+
+    local_cluster, _ = cluster
+    chunks = [[Article(id=f"d{i}", text=STORY + (SWALLOW if i == 1 else ""), source=f"d{i}.txt")
+               for i in range(3)]]
+    started = time.monotonic()
+    (results,) = list(dask_engine.ordered_results(iter(chunks), swallowing_pipeline,
+                                                  scheduler=local_cluster.scheduler_address, time_limit=2.0))
+    assert time.monotonic() - started < 120
+    assert [r.article_id for r in results] == ["d0", "d1", "d2"]
+    assert results[0].lines and results[2].lines and results[0].error is None
+    assert "stage test_hostile_swallow failed: ArticleTimeout" in results[1].error and not results[1].lines

@@ -499,3 +499,57 @@ def test_report_hints_when_articles_do_not_match_the_run(files, tmp_path):
     assert result.exit_code == 0
     assert "no article id of RECORDS is in --articles" in result.output
     assert result.output.count("article text not given") == len(ARTICLES)
+
+
+# --------------------------------------------------------------------------- hostile record data (issue 17)
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)",
+            "\tstarts with a tab", "\rstarts with a return", "\uff1d1+1"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_csv_cells_never_start_a_formula(records, formula):
+    """OWASP CSV injection: a cell a spreadsheet would run as a formula gets a leading quote."""
+    hostile = json.loads(json.dumps(records[0]))
+    hostile["text"] = hostile["article"]["title"] = hostile["sentence"]["text"] = formula
+    hostile["article"]["id"] = formula
+    rows = list(csv.DictReader(io.StringIO(csv_text([hostile]), newline="")))
+    for column in ("text", "article_title", "article_id", "sentence"):
+        assert rows[0][column] == "'" + formula
+    grouped = list(csv.DictReader(io.StringIO(csv_text(group_records([hostile]), grouped=True), newline="")))
+    assert grouped[0]["articles"] == "'" + formula
+
+
+@pytest.mark.parametrize("number", ["-4.5", "+12", "-3e5", "0.25"])
+def test_csv_plain_numbers_stay_numbers(number):
+    from pipeline.report import csv_safe
+
+    assert csv_safe(number) == number
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("javascript:alert(1)", ""), ("data:text/html;base64,PHNjcmlwdD4=", ""), ("JaVaScRiPt:void(0)", ""),
+    (" javascript:alert(1)", ""), ("ftp://files.example/a", ""), ("https://news.example/a?b=1", "https://news.example/a?b=1"),
+    ("HTTP://news.example/", "HTTP://news.example/"),
+])
+def test_claimreview_copies_only_http_urls(records, url, kept):
+    hostile = json.loads(json.dumps(records[0]))
+    hostile["article"]["url"] = url
+    (draft,) = claimreview_drafts([hostile])
+    assert [a["url"] for a in draft["itemReviewed"]["appearance"]] == [kept]
+
+
+def test_claimreview_json_is_safe_inside_a_script_element(files, records, tmp_path):
+    out, _ = files
+    hostile = json.loads(json.dumps(records[0]))
+    hostile["text"] = "</script><script>alert(1)</script><!-- \u2028 & done"
+    hostile["span"]["end"] = hostile["span"]["start"] + len(hostile["text"])
+    hostile["article"]["title"] = "</SCRIPT>"
+    out.write_text(json.dumps(hostile) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", str(out), "--format", "claimreview"])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    (draft,) = json.loads(text)
+    assert draft["claimReviewed"].startswith("</script><script>")
+    assert draft["itemReviewed"]["appearance"][0]["headline"] == "</SCRIPT>"

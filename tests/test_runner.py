@@ -425,8 +425,9 @@ def test_a_killed_run_never_leaves_a_line_a_reader_chokes_on(nlp, finished, tmp_
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_ctrl_c_exits_130_with_a_resume_hint_and_resume_completes(corpus, tmp_path, workers):
-    """SIGINT to the whole process group, as a terminal sends it: the run stops after the chunk
-    being written (never inside a read or a write), says how to continue, and resumes exactly."""
+    """SIGINT to the whole process group, as a terminal sends it: the run stops at once while it
+    waits for results, else after the item being written (never inside a write), says how to
+    continue, and resumes exactly."""
     folder, reference = corpus
     out = tmp_path / "o.jsonl"
     proc = subprocess.Popen(CLI + ["run", str(folder), "-o", str(out), "-w", workers, "-q"], cwd=ROOT,

@@ -1,0 +1,239 @@
+"""The local engine: chunks of the input stream processed by worker processes, results in order.
+
+``ordered_results(chunks, model, workers, ...)``: a chunk is a list of articles (-> a list of
+``ArticleResult``, one each, in order) or a list of one reader ``Problem`` (-> itself).
+
+Each worker process loads the model once. A worker that dies (killed, out of memory, a crash)
+costs only the article it was processing: the pool is started again and the chunk redone article
+by article. A worker still inside a segment ``hard_grace`` seconds after the segment's deadline
+(stuck in code that no exception interrupts) is killed by a watchdog thread of the parent and
+its article fails as having run past the time limit. The workers ignore SIGINT, SIGTERM and
+SIGHUP: the parent stops them (``close``), so a signal to the whole process group cannot break the
+pool under a run that is finishing the chunk in hand.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
+
+from .process import TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, process_chunk, set_announcer, word_count
+from .reader import Article, Problem
+
+if TYPE_CHECKING:
+    from .assemble import ModelKey
+
+Item = Union[Article, Problem]
+CRASHED = "worker process died while processing this article (killed, out of memory or a crash)"
+WATCH_INTERVAL = 0.5
+
+_WORKER_NLP = None
+_WORKER_ERROR: Optional[BaseException] = None
+_WORKER_TIME_LIMIT: Optional[float] = TIME_LIMIT
+_WORKER_SPOOL: Optional[str] = None
+_WORKER_SLOT: Optional[int] = None
+_WORKER_SLOTS = None
+_WORKER_TASK: Tuple[int, int] = (0, 0)
+
+
+def _announce(hard_end: float) -> None:
+    """Tell the parent's watchdog until when this worker may run (0: not processing)."""
+    slots, i = _WORKER_SLOTS, _WORKER_SLOT
+    slots[4 * i + 1] = hard_end
+    slots[4 * i + 2], slots[4 * i + 3] = _WORKER_TASK
+
+
+def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Optional[str], slots) -> None:
+    """Load the model once per worker (`model`: what `load_pipeline` builds from, or a picklable
+    function returning a pipeline). A failure is kept and raised by the first task (a failing
+    initializer would only break the pool, without saying why)."""
+    global _WORKER_NLP, _WORKER_ERROR, _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOT, _WORKER_SLOTS
+    _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOTS = time_limit, spool_dir, slots
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # the parent's to handle
+        signal.signal(signum, signal.SIG_IGN)
+    with slots.get_lock():
+        for i in range(len(slots) // 4):
+            if slots[4 * i] == 0:
+                slots[4 * i] = os.getpid()
+                _WORKER_SLOT = i
+                break
+    if _WORKER_SLOT is not None:
+        set_announcer(_announce)
+    try:
+        from . import load_pipeline
+        from .process import prepare
+
+        _WORKER_NLP = model() if callable(model) else load_pipeline(model)
+        prepare(_WORKER_NLP)
+    except Exception as error:  # noqa: BLE001
+        _WORKER_ERROR = error
+
+
+def _worker_process(task: int, articles: List[Article]) -> List[ArticleResult]:
+    global _WORKER_TASK
+    if _WORKER_NLP is None:
+        raise _WORKER_ERROR or RuntimeError("worker has no pipeline")
+    _WORKER_TASK = (task, 0 if len(articles) == 1 else -1)  # -1: somewhere in a chunk
+    return process_chunk(_WORKER_NLP, articles, time_limit=_WORKER_TIME_LIMIT, spool_dir=_WORKER_SPOOL)
+
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker ignoring SIGHUP, as it ignores SIGINT and SIGTERM
+    itself: a hangup of the terminal must not kill it under a run that is stopping cleanly (a new
+    one would then complain, with a traceback, about the semaphores of the old one)."""
+    from multiprocessing import resource_tracker
+
+    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
+        resource_tracker.ensure_running()
+        return
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited through exec
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+class Pool:
+    """A spawn-based process pool that survives the death of a worker.
+
+    `concurrent.futures` (not `multiprocessing.Pool`, whose results never come when a worker
+    dies) reports a dead worker as BrokenProcessPool; the pool is then started again and the
+    chunk redone article by article, so that only the article that kills a worker is lost.
+    """
+
+    def __init__(self, workers: int, model: "ModelKey", time_limit: Optional[float] = TIME_LIMIT,
+                 spool_dir: Optional[str] = None):
+        self.workers, self.model, self.time_limit, self.spool_dir = workers, model, time_limit, spool_dir
+        self.ctx = multiprocessing.get_context("spawn")
+        self.executor: Optional[ProcessPoolExecutor] = None
+        self.tasks = 0
+        self.overran: Set[Tuple[int, int]] = set()
+        """(task, article index or -1) whose worker the watchdog stopped."""
+        self._watch_stop = threading.Event()
+        self.start()
+        self._watch = threading.Thread(target=self._watchdog, name="claimsift-watchdog", daemon=True)
+        self._watch.start()
+
+    def start(self) -> None:
+        _start_resource_tracker()
+        # 4 doubles a worker: pid, hard end (monotonic), task, article index; the slots of a
+        # replaced worker are taken again by the new ones (a pool is started anew after a death)
+        self.slots = self.ctx.Array("d", 4 * self.workers)
+        self.executor = ProcessPoolExecutor(
+            self.workers, mp_context=self.ctx, initializer=_worker_init,
+            initargs=(self.model, self.time_limit, self.spool_dir, self.slots),
+        )
+
+    def _watchdog(self) -> None:
+        while not self._watch_stop.wait(WATCH_INTERVAL):
+            slots = self.slots
+            now = time.monotonic()
+            for i in range(len(slots) // 4):
+                pid, end = int(slots[4 * i]), slots[4 * i + 1]
+                if pid and end and now > end:
+                    self.overran.add((int(slots[4 * i + 2]), int(slots[4 * i + 3])))
+                    slots[4 * i + 1] = 0
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except ProcessLookupError:
+                        pass
+
+    def restart(self) -> None:
+        self.close(kill=True)
+        self.start()
+
+    def submit(self, chunk: List[Article]):
+        self.tasks += 1
+        future = self.executor.submit(_worker_process, self.tasks, chunk)
+        future.claimsift_task = self.tasks
+        return future
+
+    def close(self, kill: bool = False) -> None:
+        """Stop the pool; with `kill`, its workers at once (else after their current task)."""
+        executor, self.executor = self.executor, None
+        if executor is None:
+            return
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        executor.shutdown(wait=False, cancel_futures=True)
+        if kill:
+            for process in processes:
+                if process.is_alive():
+                    process.kill()
+            for process in processes:
+                process.join(5)
+
+    def stop(self) -> None:
+        """End of the run: the watchdog and the workers stopped, none left behind."""
+        self._watch_stop.set()
+        self.close(kill=True)
+
+    def overrun_error(self, task: int, index: int) -> Optional[str]:
+        if (task, index) in self.overran:
+            return (f"{ArticleTimeout.__name__}: took longer than {self.time_limit:g} s and was "
+                    f"stopped {hard_grace(self.time_limit):g} s later; given up")
+        return None
+
+    def isolate(self, chunk: List[Article], task: int) -> List[ArticleResult]:
+        """Each article of a chunk that broke the pool as a task of its own (an article the
+        watchdog stopped in `task` is not run again)."""
+        results = []
+        for index, article in enumerate(chunk):
+            known = self.overrun_error(task, index)
+            if known is None:
+                future = self.submit([article])
+                try:
+                    results.extend(future.result())
+                    continue
+                except BrokenProcessPool:
+                    self.restart()
+                    known = self.overrun_error(future.claimsift_task, 0)
+            results.append(ArticleResult(
+                source=article.source, article_id=article.id, words=word_count(article.text),
+                error=known or CRASHED,
+            ))
+        return results
+
+
+def ordered_results(
+    chunks: Iterator[List[Item]], model: "ModelKey", workers: int,
+    *, time_limit: Optional[float] = TIME_LIMIT, spool_dir: Optional[str] = None,
+) -> Iterator[List[Union[ArticleResult, Problem]]]:
+    """Results of each chunk, in input order, from `workers` processes; a bounded window of
+    chunks in flight."""
+    pool = Pool(workers, model, time_limit, spool_dir)
+    try:
+        pending: Deque[List] = deque()  # [chunk, future or None]
+        window = workers * 2
+
+        def take():
+            chunk, future = pending.popleft()
+            if future is None:
+                return chunk
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                pool.restart()
+                results = pool.isolate(chunk, future.claimsift_task)
+                for entry in pending:  # they died with the pool: submit them again
+                    if entry[1] is not None:
+                        entry[1] = pool.submit(entry[0])
+                return results
+
+        for chunk in chunks:
+            if isinstance(chunk[0], Problem):
+                pending.append([chunk, None])
+            else:
+                pending.append([chunk, pool.submit(chunk)])
+            while len(pending) > window:
+                yield take()
+        while pending:
+            yield take()
+    finally:
+        pool.stop()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.quantities import parse_number
+from pipeline.components.numbers import parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES_PATH = ROOT.parent / "shared" / "bench" / "recognizers_cases.jsonl"

@@ -59,10 +59,19 @@ ORDINALS["halfs"] = 2
 NUMBER_WORDS = set(UNITS) | set(TENS) | {"hundred"} | set(SCALES) | {"dozen"}
 
 _SPACES_RE = re.compile(r"[\u00a0\u202f\u2009\u2007]")
-_SIGN_RE = re.compile(r"^(?:(?P<word>minus|negative)\s+|(?P<sym>[-\u2212\u2013+])\s*)", re.I)
+_SIGN_RE = re.compile(r"^(?:(?P<word>minus|negative)(?:\s+|-)|(?P<sym>[-\u2212\u2013+])\s*)", re.I)
 _SCI_RE = re.compile(r"^(\d+(?:\.\d+)?|\.\d+)[eE]([+-]?\d{1,6})$")
 _POW_RE = re.compile(r"^(\d+(?:\.\d+)?)\s*\^\s*([+-]*)\s*(\d+(?:\.\d+)?)$")
-_FRAC_DIGITS_RE = re.compile(r"^(?:(\d+)\s+)?(\d+)\s*/\s*(\d+)$")
+_FRAC_DIGITS_RE = re.compile(r"^(?:(\d+)(?:\s+|-))?(\d+)\s*/\s*(\d+)(?:\s+(?P<scale>thousand|million|billion|trillion))?$",
+                             re.I)
+# vulgar fraction characters ("3 \u00bc million", "\u00be")
+VULGAR: Dict[str, str] = {
+    "\u00bc": "1/4", "\u00bd": "1/2", "\u00be": "3/4", "\u2150": "1/7", "\u2151": "1/9",
+    "\u2152": "1/10", "\u2153": "1/3", "\u2154": "2/3", "\u2155": "1/5", "\u2156": "2/5",
+    "\u2157": "3/5", "\u2158": "4/5", "\u2159": "1/6", "\u215a": "5/6", "\u215b": "1/8",
+    "\u215c": "3/8", "\u215d": "5/8", "\u215e": "7/8",
+}
+_VULGAR_RE = re.compile("[ \t]?([" + "".join(VULGAR) + "])")
 _DIGITS_RE = re.compile(
     r"^(?P<num>\d{1,3}(?:(?P<sep>[, ])\d{3})(?:(?P=sep)\d{3})*(?:\.\d+)?|\d+(?:[.,]\d+)?|\.\d+)"
     r"\s*(?P<suffix>[A-Za-z]+)?$")
@@ -273,13 +282,15 @@ def _parse(text: str) -> Optional[float]:
         neg = m.group(2).count("-") % 2 == 1
         exp = float(m.group(3)) * (-1 if neg else 1)
         return sign * math.pow(float(m.group(1)), exp)
+    s = _VULGAR_RE.sub(lambda v: " " + VULGAR[v.group(1)], s).strip()
     m = _FRAC_DIGITS_RE.match(s)
     if m:
         whole = float(m.group(1)) if m.group(1) else 0.0
         den = float(m.group(3))
         if den == 0:
             return None
-        return sign * (whole + float(m.group(2)) / den)
+        scale = SCALES[m.group("scale").lower()] if m.group("scale") else 1.0
+        return sign * (whole + float(m.group(2)) / den) * scale
     m = _DIGITS_RE.match(s)
     if m:
         v = _digit_value(m.group("num"))

@@ -15,17 +15,18 @@ from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
 from .numbers import parse_number
+from .quantity_forms import early_forms
 from .quantity_pairs import link
 from .quantity_rules import (
     ADDRESS_AFTER_RE, AFTER_REJECT_RE, AGED_LEFT_RE, AGE_AFTER_RE, AGE_BAND_LEFT_RE,
     AGE_BAND_RIGHT_RE, AGE_GROUP_RE, AGE_LEFT_RE, BASIS_POINTS_RE, CAP_WORD_BEFORE_RE,
-    COLON_LEFT_RE, CORE_RE, DATE_CHUNK_RE, DIAL_LEFT_RE, FRACTION_RE, GLUED_LETTER_RE,
-    HALF_PERIOD_LEFT_RE, HYPHEN_STOP, HYPHEN_WORD_RE, LEFT_VAGUE_RE, LENGTH_WORDS_RE,
+    COLON_LEFT_RE, CORE_RE, DATE_CHUNK_RE, DIAL_LEFT_RE, GLUED_LETTER_RE,
+    HYPHEN_STOP, HYPHEN_WORD_RE, LEFT_VAGUE_RE, LENGTH_WORDS_RE,
     MARGIN_NOUNS, MONTH_AFTER_RE, MONTH_BEFORE_RE, NEGATIVE_BEFORE_RE, NEXT_WORD_RE,
-    NOT_PLAIN_RE, NOT_PLAIN_RIGHT_RE, NUMWORD, ORDINAL_AFTER_RE, PERCENT_AFTER_RE,
-    PERCENT_OF_RE, PER_LEFT_RE, POINT_HYPHEN_RE, POINT_WORD_RE, PP_AFTER_RE, SCALE_AFTER_RE,
+    NOT_PLAIN_RE, NOT_PLAIN_RIGHT_RE, ORDINAL_AFTER_RE, PERCENT_AFTER_RE,
+    PER_LEFT_RE, POINT_HYPHEN_RE, POINT_WORD_RE, PP_AFTER_RE, SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE, SPACE_RE, STOP_BEFORE_RE, STOP_NEXT, TENOR_NOUNS, TENOR_RE,
-    TIMES_AFTER_RE, TIME_AFTER_RE, TIME_UNITS, TWICE_RE, URLISH_RE, WEEKDAY_BEFORE_RE, YEAR_RE,
+    TIMES_AFTER_RE, TIME_AFTER_RE, TIME_UNITS, URLISH_RE, WEEKDAY_BEFORE_RE, YEAR_RE,
     approx_before, clean_word_core, currency_after, currency_before, plural, sentence_start,
 )
 
@@ -61,76 +62,29 @@ def find_quantities(text: str) -> List[Quantity]:
     if not text:
         return []
     out: List[Quantity] = []
-    taken: List[Tuple[int, int]] = []
-    early: List[Tuple[int, int]] = []
-
     early_starts: List[int] = []
     early_ends: List[int] = []
+    # early forms first: fractions, "twice", clock durations; phone numbers are blocked
+    for s, e, fields in early_forms(text):
+        if fields is not None:
+            q = Quantity(**fields)
+            if _junk(text, q):
+                continue
+            out.append(q)
+        early_starts.append(s)
+        early_ends.append(e)
 
     def overlaps(s: int, e: int) -> bool:
-        # earlier passes (fractions, "percent of"): sorted spans, found by bisection; the core
-        # pass only grows at the end
-        if early_starts:
-            k = bisect.bisect_left(early_starts, e) - 1
-            while k >= 0 and early_starts[k] >= s - 200:
-                if s < early_ends[k]:
-                    return True
-                k -= 1
-        return bool(taken and len(taken) > len(early) and s < taken[-1][1] and taken[-1][0] < e)
+        # an early form (sorted spans, none longer than 200 characters, found by bisection) or
+        # the last quantity of the main pass
+        k = bisect.bisect_left(early_starts, e) - 1
+        while k >= 0 and early_starts[k] >= s - 200:
+            if s < early_ends[k]:
+                return True
+            k -= 1
+        return bool(last) and s < last[-1][1] and last[-1][0] < e
 
-    # fractions first: "one in three", "two-thirds of"
-    for m in FRACTION_RE.finditer(text):
-        if m.group("all"):
-            num = parse_number(m.group("num"))
-            den_txt = m.group("den")
-            if YEAR_RE.match(den_txt):  # "121 in 2022": a count and a year
-                continue
-            den = parse_number(den_txt)
-            if num is None or not den or num >= den:
-                continue
-            s, e = m.start("all"), m.end("all")
-            value = num / den
-        else:
-            s, e = m.start("fw"), m.end("fw")
-            if m.group("fw")[0].isupper() and not sentence_start(text, s):
-                continue
-            value = parse_number(m.group("fw"))
-            if value is None or value >= 1:
-                continue
-            if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
-                continue
-        approx, _ = approx_before(text, s)
-        out.append(Quantity(s, e, text[s:e], float(value), "other", "fraction", approx, s, e,
-                            confidence=0.7))
-        taken.append((s, e))
-
-    for m in TWICE_RE.finditer(text):
-        s, e = m.start("w"), m.end("w")
-        approx, _ = approx_before(text, s)
-        value = 2.0 if m.group("w").lower() == "twice" else 3.0
-        out.append(Quantity(s, e, text[s:e], value, "multiplier", "times", approx, s, e,
-                            words=True, confidence=0.6))
-        taken.append((s, e))
-
-    for m in PERCENT_OF_RE.finditer(text):
-        left = text[max(0, m.start() - 25):m.start()]
-        if re.search(r"(?:\d|%|\b(?:" + NUMWORD + r"))[ \t]*$", left, re.I):
-            continue
-        value = parse_number(m.group("n"))
-        if value is None:
-            continue
-        s, e = m.start(), m.end()
-        out.append(Quantity(s, e, text[s:e], float(value), "percent", "percent", None,
-                            m.start("n"), m.end("n"), confidence=0.6))
-        taken.append((s, e))
-
-    early = list(taken)
-    out = [q for q in out if not _junk(text, q)]
-    taken = [(q.start, q.end) for q in out]
-    early = list(taken)
-    for ts, te in sorted(early):
-        early_starts.append(ts)
-        early_ends.append(te)
+    last: List[Tuple[int, int]] = []
     blobs = _blob_runs(text)
     blob_starts = [a for a, _ in blobs]
     for m in CORE_RE.finditer(text):
@@ -142,7 +96,7 @@ def find_quantities(text: str) -> List[Quantity]:
         if q is None or overlaps(q.start, q.end) or _junk(text, q):
             continue
         out.append(q)
-        taken.append((q.start, q.end))
+        last[:] = [(q.start, q.end)]
 
     out.sort(key=lambda q: q.start)
     link(text, out)

@@ -12,7 +12,7 @@ from typing import Dict, List, Optional, Tuple
 _RES = Path(__file__).resolve().parent.parent / "resources"
 
 
-def _read_lines(name: str) -> List[str]:
+def read_lines(name: str) -> List[str]:
     """Non-empty, non-comment lines of a resource file (empty when the file is missing)."""
     try:
         raw = (_RES / name).read_text(encoding="utf-8")
@@ -29,7 +29,7 @@ def _read_lines(name: str) -> List[str]:
 
 def _time_units() -> Dict[str, str]:
     out: Dict[str, str] = {}
-    for line in _read_lines("quantities_time_units.txt"):
+    for line in read_lines("quantities_time_units.txt"):
         parts = line.split("\t")
         if len(parts) >= 2:
             out[parts[0].strip().lower()] = parts[1].strip().lower()
@@ -38,29 +38,29 @@ def _time_units() -> Dict[str, str]:
 
 
 TIME_UNITS = _time_units()  # singular or plural -> plural
-HYPHEN_STOP = {w.strip().lower() for w in _read_lines("quantities_hyphen_stop.txt")}
-APPROX = sorted({w.strip().lower() for w in _read_lines("quantities_approx.txt")}, key=len,
+HYPHEN_STOP = {w.strip().lower() for w in read_lines("quantities_hyphen_stop.txt")}
+APPROX = sorted({w.strip().lower() for w in read_lines("quantities_approx.txt")}, key=len,
                 reverse=True)
 
 
-def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]]]:
-    prefixes, words = [], []
-    for line in _read_lines("quantities_currencies.txt"):
-        parts = line.split("\t")
-        if len(parts) < 4:
-            continue
-        kind, form, code, factor = (p.strip() for p in parts[:4])
-        try:
-            fac = float(factor)
-        except ValueError:
-            continue
-        (prefixes if kind == "prefix" else words).append((form, code, fac))
+def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]], List[str]]:
+    prefixes, words, glued = [], [], []
+    for line in read_lines("quantities_currencies.txt"):
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) not in (4, 5) or parts[0] not in ("prefix", "word") or \
+                not re.fullmatch(r"\d+(?:\.\d+)?", parts[3]) or parts[4:] not in ([], ["glued"]):
+            raise ValueError(f"quantities_currencies.txt: malformed line {line!r} "
+                             "(kind<TAB>form<TAB>ISO code<TAB>factor[<TAB>glued])")
+        kind, form, code, factor = parts[:4]
+        (prefixes if kind == "prefix" else words).append((form, code, float(factor)))
+        if parts[4:]:
+            glued.append(form)
     prefixes.sort(key=lambda x: len(x[0]), reverse=True)
     words.sort(key=lambda x: len(x[0]), reverse=True)
-    return prefixes, words
+    return prefixes, words, glued
 
 
-CURRENCY_PREFIXES, CURRENCY_WORDS = _currencies()
+CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_PREFIXES = _currencies()
 
 
 def _form_regex(form: str) -> str:
@@ -99,8 +99,11 @@ NUMWORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twe
             r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
             r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)")
 _WORDNUM = rf"{NUMWORD}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:and[ \t]+)?{NUMWORD})*"
+# digits may be glued to a letter currency prefix ("RM45")
+_GLUED_BEHIND = "".join(rf"(?<=(?<![A-Za-z]){re.escape(f)})|" for f in GLUED_PREFIXES)
 CORE_RE = re.compile(
-    r"(?P<dig>(?<![\w.,/:@#&\\^])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d]))"
+    rf"(?P<dig>(?=[\d.])(?:{_GLUED_BEHIND}(?<![\w.,/:@#&\\^]))"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d]))"
     rf"|(?P<wrd>(?<![\w-])(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
     rf"{_WORDNUM}(?![\w]))",
     re.I)
@@ -136,7 +139,7 @@ LENGTH_WORDS_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|race|sprint|hurdles?|freestyle|metres?|meters?|"
     r"relay|dash|run|swim|away|above|below|in[ \t]+(?:length|height|width|diameter))(?![A-Za-z])",
     re.I)
-TENOR_NOUNS = {w.strip().lower() for w in _read_lines("quantities_tenor_nouns.txt")}
+TENOR_NOUNS = {w.strip().lower() for w in read_lines("quantities_tenor_nouns.txt")}
 TENOR_RE = re.compile(
     r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
     r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")

@@ -18,17 +18,65 @@ from .numbers import parse_number
 from .quantity_forms import early_forms
 from .quantity_pairs import link
 from .quantity_rules import (
-    ADDRESS_AFTER_RE, AFTER_REJECT_RE, AGED_LEFT_RE, AGE_AFTER_RE, AGE_BAND_LEFT_RE,
-    AGE_BAND_RIGHT_RE, AGE_GROUP_RE, AGE_LEFT_RE, BASIS_POINTS_RE, CAP_WORD_BEFORE_RE,
-    COLON_LEFT_RE, CORE_RE, DATE_CHUNK_RE, DIAL_LEFT_RE, GLUED_LETTER_RE,
-    HYPHEN_STOP, HYPHEN_WORD_RE, LEFT_VAGUE_RE, LENGTH_WORDS_RE,
-    MARGIN_NOUNS, MONTH_AFTER_RE, MONTH_BEFORE_RE, NEGATIVE_BEFORE_RE, NEXT_WORD_RE,
-    NOT_PLAIN_RE, NOT_PLAIN_RIGHT_RE, ORDINAL_AFTER_RE, PERCENT_AFTER_RE,
-    PER_LEFT_RE, POINT_HYPHEN_RE, POINT_WORD_RE, PP_AFTER_RE, SCALE_AFTER_RE,
-    SCALE_LETTER_COUNT_RE, SPACE_RE, STOP_BEFORE_RE, STOP_NEXT, TENOR_NOUNS, TENOR_RE,
-    TIMES_AFTER_RE, TIME_AFTER_RE, TIME_UNITS, URLISH_RE, WEEKDAY_BEFORE_RE, YEAR_RE,
-    approx_before, clean_word_core, currency_after, currency_before, plural, sentence_start,
+    ADDRESS_AFTER_RE,
+    AFTER_REJECT_RE,
+    AGE_AFTER_RE,
+    AGE_BAND_LEFT_RE,
+    AGE_BAND_RIGHT_RE,
+    AGE_GROUP_RE,
+    AGE_LEFT_RE,
+    AGED_LEFT_RE,
+    BASIS_POINTS_RE,
+    CAP_WORD_BEFORE_RE,
+    COLON_LEFT_RE,
+    CORE_RE,
+    DATE_CHUNK_RE,
+    DIAL_LEFT_RE,
+    GLUED_LETTER_RE,
+    HYPHEN_STOP,
+    HYPHEN_WORD_RE,
+    LEFT_VAGUE_RE,
+    LENGTH_WORDS_RE,
+    MARGIN_NOUNS,
+    MONTH_AFTER_RE,
+    MONTH_BEFORE_RE,
+    NEGATIVE_BEFORE_RE,
+    NEXT_WORD_RE,
+    NOT_PLAIN_RE,
+    NOT_PLAIN_RIGHT_RE,
+    NOT_SCALE_AFTER_RE,
+    ONE_IDIOM_NOUNS,
+    ONE_LEFT_STOP_RE,
+    ONE_OF_RE,
+    ORDINAL_AFTER_RE,
+    PER_LEFT_RE,
+    PERCENT_AFTER_RE,
+    POINT_HYPHEN_RE,
+    POINT_WORD_RE,
+    PP_AFTER_RE,
+    PRICE_LEFT_RE,
+    SCALE_AFTER_RE,
+    SCALE_LETTER_COUNT_RE,
+    SPACE_RE,
+    STOP_BEFORE_RE,
+    STOP_NEXT,
+    TENOR_NOUNS,
+    TENOR_RE,
+    TIME_AFTER_RE,
+    TIME_UNITS,
+    TIMES_AFTER_RE,
+    URLISH_RE,
+    WEEKDAY_BEFORE_RE,
+    YEAR_RE,
+    approx_before,
+    clean_word_core,
+    currency_after,
+    currency_before,
+    plural,
+    sentence_start,
 )
+from .units import measure_after
+
 
 @dataclass
 class Quantity:
@@ -120,6 +168,8 @@ _LETTER_RE = re.compile(r"[A-Za-z]")
 _DIGIT_RE = re.compile(r"\d")
 # "1e309", "$2E6": scientific notation glued to the digits (not a figure we can check)
 _SCI_AFTER_RE = re.compile(r"[eE][+-]?\d")
+_POWER_OR_FRACTION_AFTER_RE = re.compile(
+    "[ \t\u00a0]?[\u00b2\u00b3\u00b9\u2070-\u2079\u00bc-\u00be\u2150-\u215e]")
 # "1,2,3,4%", "1,5%": a comma glued to digits that is no thousands group (a list or a decimal
 # comma - ambiguous); "5..6%", "5...6": dots between digits
 _COMMA_DIGIT_AFTER_RE = re.compile(r",\d")
@@ -156,6 +206,8 @@ def _junk(text: str, q: "Quantity") -> bool:
     if q.words or e <= s:
         return False
     after = text[e:e + 4]
+    if _POWER_OR_FRACTION_AFTER_RE.match(after):
+        return True  # "$10\u00b2 million", "3 \u00bc" left over: no value we can state
     if _SCI_AFTER_RE.match(after) or _COMMA_DIGIT_AFTER_RE.match(after) or _DOTS_AFTER_RE.match(after):
         return True
     if _DOTS_BEFORE_RE.search(text[max(0, s - 4):s]):
@@ -168,6 +220,7 @@ def _junk(text: str, q: "Quantity") -> bool:
 def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     is_words = m.group("wrd") is not None
     lone_one = False
+    low = ""
     ns, ne = m.start(), m.end()
     if not is_words:
         fast = _plain_number(text, ns, ne)
@@ -196,7 +249,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     plain = not is_words and not NOT_PLAIN_RE.search(left)
     if not is_words:
         near = left[-24:]  # the anchored left-context patterns are short
-        if not plain and STOP_BEFORE_RE.search(near):
+        if not plain and STOP_BEFORE_RE.search(near) and not NEGATIVE_BEFORE_RE.search(near):
             # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
             cur_code, _, _ = currency_before(text, ns)
             if cur_code is None:
@@ -224,12 +277,15 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     # ---- currency before
     cur_code, cur_fac, cur_start = (None, 1.0, ns) if plain else currency_before(text, ns)
     if scale_is_letter and cur_code is None:
-        # "10k" without money is usually a race or a file size; "5m" metres
+        # "10k" without money is a race or a file size unless things are counted ("18k
+        # downloads") or priced ("a price of 18k"); "5m" metres, "18k gold" carats
         if sm.group("sl").lower() in ("m", "b", "k", "t"):
             after = text[pos:pos + 40]
-            decimal = "." in core and sm.group("sl") in ("m", "b")
-            if is_words or LENGTH_WORDS_RE.match(after) or not (
-                    decimal or (sm.group("sl") == "m" and SCALE_LETTER_COUNT_RE.match(after))):
+            decimal = "." in core and sm.group("sl").lower() in ("m", "b")
+            counted = SCALE_LETTER_COUNT_RE.match(after) and sm.group("sl") != "t"
+            priced = PRICE_LEFT_RE.search(left) and sm.group("sl").lower() != "t"
+            if is_words or LENGTH_WORDS_RE.match(after) or NOT_SCALE_AFTER_RE.match(after) or not (
+                    decimal or counted or priced):
                 return None
     number_text = core + scale_txt
     value = parse_number(number_text.replace("\n", " "))
@@ -244,20 +300,30 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     noun: Optional[str] = None
     bare = False
 
+    measure = None if cur_code is not None else measure_after(text, pos)
+    if measure is not None:
+        kind, unit, end = "measure", measure[0], measure[1]
+
     # ---- right-context rejections
-    if not is_words and not scale_txt:
+    if measure is not None:
+        pass
+    elif not is_words and not scale_txt:
         if ORDINAL_AFTER_RE.match(right) or TIME_AFTER_RE.match(right) or AFTER_REJECT_RE.match(right):
             return None
         if MONTH_AFTER_RE.match(right):
             return None
-        if GLUED_LETTER_RE.match(right) and cur_code is None:
+        if GLUED_LETTER_RE.match(right) and cur_code is None and not (
+                PERCENT_AFTER_RE.match(right) or PP_AFTER_RE.match(right)
+                or BASIS_POINTS_RE.match(right)):
             return None
         if ADDRESS_AFTER_RE.match(right):
             return None
-    if not is_words and scale_txt and GLUED_LETTER_RE.match(right):
+    if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None
 
-    if cur_code is not None:
+    if measure is not None:
+        pass
+    elif cur_code is not None:
         kind, unit = "money", cur_code
         value *= cur_fac
         span_start = cur_start
@@ -363,6 +429,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             else:
                 bare = True
 
+    # "one of the four", "one of 12 finalists": "one" counts
+    one_of = is_words and low == "one" and ONE_OF_RE.match(right)
+    if one_of:
+        bare = False
+
     # ---- things that are not figures
     if kind == "count" and bare:
         if is_words:
@@ -414,9 +485,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 # "Airbus 320 jets" vs "Okafor 24,000 votes" (rare): keep only with a comma number
                 if "," not in core:
                     return None
-    if is_words and kind == "count" and noun is None and unit is None:
+    if is_words and kind == "count" and noun is None and unit is None and not one_of:
         return None
-    if is_words and lone_one and kind not in ("money", "percent", "multiplier"):
+    if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
+            one_of or (low == "one" and kind == "count" and noun is not None
+                       and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left))):
         return None
 
     neg = None if plain else NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])

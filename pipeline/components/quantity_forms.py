@@ -28,7 +28,8 @@ _THINK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:think|thinks|thought|thinking)[ \t
 # ("at once", "once again", "once upon a time", "once in a while")
 _ONCE_RE = re.compile(
     r"(?<![\w-])(?P<w>once)(?=[ \t]*(?:[.,;:!?)\u201d\"]|$)|[ \t]+(?:a|an|per|every|each|this|"
-    r"last|since|before|during|so[ \t]+far|in[ \t]+(?!a[ \t]|an[ \t])[\w]+|or[ \t]+twice)"
+    r"last|since|before|during|so[ \t]+far|in[ \t]+(?!a[ \t]|an[ \t])[\w]+|or[ \t]+twice|"
+    r"and(?![ \t]+for[ \t]+all))"
     r"(?![\w-]))")
 _ONCE_LEFT_STOP_RE = re.compile(r"(?<![A-Za-z])(?:at|for|all|of|and)[ \t]+$", re.I)
 _FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{NUMWORD}|\d+(?:\.\d+)?)fold(?![\w-])", re.I)

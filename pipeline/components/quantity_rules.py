@@ -112,9 +112,11 @@ SCALE_AFTER_RE = re.compile(
     r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
 PERCENT_AFTER_RE = re.compile(
     r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"
-    r"(?![A-Za-z]))", re.I)
+    r"(?![A-Za-z])|[ \t\u00a0]?(?-i:pc)(?![A-Za-z]))", re.I)
+# "0.25 percentage points", "2ppt", "0.5 ppts" (British)
 PP_AFTER_RE = re.compile(
-    r"^[ \t\u00a0]?-?[ \t]*(?:percentage|pct\.?|percent)[ \t-]+points?(?![A-Za-z])", re.I)
+    r"^(?:[ \t\u00a0]?-?[ \t]*(?:percentage|pct\.?|percent)[ \t-]+points?"
+    r"|[ \t\u00a0]?(?-i:pp|ppts?))(?![A-Za-z])", re.I)
 POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
 POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
 BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
@@ -202,7 +204,9 @@ FRACTION_RE = re.compile(
     r"hundred|a[ \t]+hundred|\d{1,4}))(?![\w])"
     r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
-    r"three-fourths)(?=[ \t]+of[ \t])",
+    r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|said|say|says|were|are|"
+    r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
+    r"expected)[ \t.,;])",
     re.I)
 # "the second half of the year", "the first quarter of": a part of a period, not a share
 NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
@@ -213,7 +217,27 @@ COLON_LEFT_RE = re.compile(r"\d[ \t]*:[ \t]*$")
 HALF_PERIOD_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",
     re.I)
-NEGATIVE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:minus|negative)[ \t]+$", re.I)
+NEGATIVE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:minus|negative)(?:[ \t]+|-)$", re.I)
+# "a price of 18k", "sold for 2.6M": a scale letter without a currency in a price
+PRICE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:price|prices|priced|cost|costs|costing|worth|valued|salary|salaries|paid|pay|"
+    r"pays|fee|fees|fetched|fetch|sold|sells|rent|budget)[ \t]+(?:(?:of|at|for|about|around|"
+    r"nearly|just|over)[ \t]+)*$", re.I)
+# "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
+NOT_SCALE_AFTER_RE = re.compile(
+    r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"
+    r"tvs?|televisions?|videos?|streaming|footage|content|ultra)(?![A-Za-z])", re.I)
+# "one" as a counted quantity: "one of the four", "one of 12 finalists", "one platform" - but not
+# "no one", "the one", "one another", "one day"
+ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
+                       re.I)
+ONE_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which)[ \t]+$",
+    re.I)
+ONE_IDIOM_NOUNS = {"another", "day", "way", "thing", "time", "hand", "point", "side", "piece",
+                   "last", "kind", "sort", "bit", "moment", "morning", "night", "evening",
+                   "afternoon", "hundred", "thousand", "million", "billion", "on", "off",
+                   "big", "single", "only", "great", "true", "final", "former"}
 PERCENT_OF_RE = re.compile(
     r"(?<![\w.%])(?P<pw>percents?|per[ \t]?cents?)[ \t]+of[ \t]+"
     rf"(?P<n>\d+(?:\.\d+)?|{_WORDNUM})(?![\w%])", re.I)

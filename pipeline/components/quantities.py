@@ -48,6 +48,7 @@ from .quantity_rules import (
     ONE_IDIOM_NOUNS,
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
+    SCORE_AFTER_RE,
     ORDINAL_AFTER_RE,
     PER_LEFT_RE,
     PERCENT_AFTER_RE,
@@ -133,6 +134,7 @@ def find_quantities(text: str) -> List[Quantity]:
         return bool(last) and s < last[-1][1] and last[-1][0] < e
 
     last: List[Tuple[int, int]] = []
+    refused_end = -2
     blobs = _blob_runs(text)
     blob_starts = [a for a, _ in blobs]
     for m in CORE_RE.finditer(text):
@@ -140,8 +142,14 @@ def find_quantities(text: str) -> List[Quantity]:
             k = bisect.bisect_right(blob_starts, m.start()) - 1
             if k >= 0 and m.end() <= blobs[k][1]:
                 continue  # digits inside a base64 blob, a hash, a long key
+        if m.start() == refused_end + 1 and text[refused_end] in "-\u2013":
+            refused_end = m.end()  # "737-800" after a refused "737": the same identifier
+            continue
         q = _one(text, m)
-        if q is None or overlaps(q.start, q.end) or _junk(text, q):
+        if q is None:
+            refused_end = m.end() if m.group("dig") else -2
+            continue
+        if overlaps(q.start, q.end) or _junk(text, q):
             continue
         out.append(q)
         last[:] = [(q.start, q.end)]
@@ -249,7 +257,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     plain = not is_words and not NOT_PLAIN_RE.search(left)
     if not is_words:
         near = left[-24:]  # the anchored left-context patterns are short
-        if not plain and STOP_BEFORE_RE.search(near) and not NEGATIVE_BEFORE_RE.search(near):
+        if not plain and STOP_BEFORE_RE.search(near) and not NEGATIVE_BEFORE_RE.search(near) and \
+                not (SCORE_AFTER_RE.match(text, ne) and near.split()[-1:] != []
+                     and near.split()[-1].islower()):
             # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
             cur_code, _, _ = currency_before(text, ns)
             if cur_code is None:

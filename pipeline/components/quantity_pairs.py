@@ -4,10 +4,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, List
 
 from .numbers import parse_number
-from .quantity_rules import BETWEEN_GAP_RE, RANGE_LEFT_RE, RANGE_OF_LEFT_RE, SCALE_AFTER_RE, SCORE_CONTEXT_RE
+from .quantity_rules import (
+    BETWEEN_GAP_RE, GAME_CONTEXT_RE, RANGE_LEFT_RE, RANGE_OF_LEFT_RE, SCALE_AFTER_RE, SCORE_CONTEXT_RE,
+    VOTE_CONTEXT_RE,
+)
 
 if TYPE_CHECKING:
     from .quantities import Quantity
@@ -49,23 +53,9 @@ def link(text: str, qs: List[Quantity]) -> None:
                     if sc:
                         a.value *= sc
             hyphen = gap.strip() in ("-", "\u2013") or gap == ""
-            if (hyphen and a.value == 50 and b.value == 50 and a.kind == "count"
-                    and b.kind == "count" and not a.words and b.start == a.end + 1):
-                for x in (a, b):
-                    x.kind, x.unit, x.bare, x.confidence, x.noun = "percent", "percent", False, 0.7, None
-                b.approx = a.approx
-            elif a.bare and b.bare:
-                if False:
-                    for x in (a, b):
-                        x.kind, x.unit, x.bare, x.confidence = "percent", "percent", False, 0.7
-                    b.approx = a.approx
-                elif hyphen:
-                    ctx = text[max(0, a.start - 60):min(len(text), b.end + 40)]
-                    if SCORE_CONTEXT_RE.search(ctx) and a.value < 1000 and b.value < 1000:
-                        for x in (a, b):
-                            x.kind, x.unit, x.confidence = "other", None, 0.5
-                    else:
-                        a.extra["drop"] = b.extra["drop"] = True
+            if hyphen and _score_shape(text, a, b):
+                if not _score_or_split(text, a, b):
+                    a.extra["drop"] = b.extra["drop"] = True  # "the 2019-20 season", "24-7"
             a.link = b.link = "range" if is_range else "pair"
             a.position, b.position = 0, 1
             a.partner, b.partner = i + 1, i
@@ -73,3 +63,39 @@ def link(text: str, qs: List[Quantity]) -> None:
             i += 2
             continue
         i += 1
+
+
+def _score_shape(text: str, a: "Quantity", b: "Quantity") -> bool:
+    """Two whole numbers under 1,000 joined by a dash, with no unit of their own: "112-104",
+    "60-40", "a 49-49 tie" (the second may have a noun: "a 55-45 split")."""
+    if a.words or b.words or not a.bare or not (b.bare or b.noun is not None):
+        return False
+    if a.kind != "count" or b.kind != "count" or b.start - a.end > 3:
+        return False
+    return all(
+        x.value == int(x.value) and 0 <= x.value < 1000 and text[x.num_start:x.num_end].isdigit()
+        for x in (a, b))
+
+
+def _score_or_split(text: str, a: "Quantity", b: "Quantity") -> bool:
+    """Give a score-shaped pair its kind: a split of a whole ("a 60-40 split", "divided 52-48",
+    "a 50-50 tie") is two percentages; votes ("voted 7-2") are counts of votes; a result ("a
+    112-104 win", "a 49-49 tie") is two figures of kind other. False when nothing around the pair
+    says which: then it is no figure ("the 2019-20 season")."""
+    # the clause around the pair: the nearest cue decides ("voted 7-2, a 55-45 split")
+    left = re.split(r"[,;.:!?\n]", text[max(0, a.start - 50):a.start])[-1]
+    right = re.split(r"[,;.:!?\n]", text[b.end:b.end + 30])[0]
+    ctx = f"{left} {right}"
+    game = GAME_CONTEXT_RE.search(ctx)
+    if a.value + b.value == 100 and not game and not VOTE_CONTEXT_RE.search(ctx):
+        kind, unit, conf = "percent", "percent", 0.7
+    elif VOTE_CONTEXT_RE.search(ctx) and not game:
+        kind, unit, conf = "count", "votes", 0.6
+    elif game or SCORE_CONTEXT_RE.search(ctx) or a.value + b.value == 100:
+        kind, unit, conf = "other", None, 0.5
+    else:
+        return False
+    for x in (a, b):
+        x.kind, x.unit, x.bare, x.noun, x.confidence = kind, unit, False, None, conf
+    b.approx = a.approx
+    return True

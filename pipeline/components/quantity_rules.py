@@ -172,7 +172,7 @@ STOP_BEFORE_RE = re.compile(
     r"Game|Round|Day|Year|Grade|Class|Zone|Region|Area|Step|Item|Figure|Fig|Table|"
     r"Line|Lines|Bus|Pier|Terminal|Track|Ext|Tel|Fax|Ph|Code|Calibre|Caliber)\.?[ \t]*#?$)"
     r"|(?:#[ \t]*$)|(?:[A-Za-z][-\u2013]$)|(?:'$)|(?:\u2019$)|(?:\d[/.]$)|(?:\d{4}[-\u2013]$)"
-    r"|(?:\d[-.]\d+[-.]$)|(?:[A-Za-z]\d*$)",
+    r"|(?:\d(?P<sep>[-.])\d+(?P=sep)$)|(?:[A-Za-z]\d*$)",
     re.I)
 AFTER_REJECT_RE = re.compile(
     r"^(?:[/.^]\d|-\d{2}-\d|[-.]\d{3}[-.]\d{4}|s(?![A-Za-z])|'s\b|\u2019s\b|\d)")
@@ -196,7 +196,16 @@ RANGE_OF_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:of|at|be|is|was|were|expects?|ex
 SCORE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
     r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
-    r"victory|loss|draw|edge|ruling|decision|majority)(?![A-Za-z])", re.I)
+    r"victory|loss|draw|edge|ruling|decision|majority|divided|divide|divides)(?![A-Za-z])", re.I)
+# a game result rather than a split of a whole ("won 55-45", "a 60-40 victory")
+GAME_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:won|win|wins|winning|beat|beats|beating|defeated|defeat|lost|loses|lose|"
+    r"losing|game|games|match|victory|score|scored|scoring|points|goals?|innings|rout|routed|"
+    r"edged|final|season|quarter|halftime|half-time|overtime)(?![A-Za-z])", re.I)
+# a count of votes ("voted 7-2", "a 5-4 ruling")
+VOTE_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"
+    r"senators|lawmakers|members)(?![A-Za-z])", re.I)
 FRACTION_RE = re.compile(
     r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
@@ -212,7 +221,10 @@ FRACTION_RE = re.compile(
 NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
 SPACE_RE = re.compile(r"\s")
 NOT_PLAIN_RIGHT_RE = re.compile(r"[^\d \t\n,;()]")
-DATE_CHUNK_RE = re.compile(r"\d[-/.]\d+[-/.]\d")
+# a date written with one separator ("2024-01-05", "5/1/2024", "05.01.24"); "4.25-4.5" is a range
+DATE_CHUNK_RE = re.compile(r"\d([-/.])\d+\1\d")
+# "the series 2-1": a score after a lower-case word that would otherwise name the number
+SCORE_AFTER_RE = re.compile(r"[-\u2013]\d{1,3}(?![\d.,]\d)")
 COLON_LEFT_RE = re.compile(r"\d[ \t]*:[ \t]*$")
 HALF_PERIOD_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",

@@ -48,7 +48,6 @@ from .quantity_rules import (
     ONE_IDIOM_NOUNS,
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
-    SCORE_AFTER_RE,
     ORDINAL_AFTER_RE,
     PER_LEFT_RE,
     PERCENT_AFTER_RE,
@@ -58,6 +57,7 @@ from .quantity_rules import (
     PRICE_LEFT_RE,
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
+    SCORE_AFTER_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
@@ -75,6 +75,7 @@ from .quantity_rules import (
     currency_before,
     plural,
     sentence_start,
+    subunit_tail,
 )
 from .units import measure_after
 
@@ -337,6 +338,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         kind, unit = "money", cur_code
         value *= cur_fac
         span_start = cur_start
+        if not scale_txt and cur_fac == 1.0:  # "C$100 and fifty"
+            added, end = subunit_tail(text, end, cur_code, cur_fac, after_sign=True)
+            value += added
         # "$5 billion" already; "$ 70 - a - share" stays "$ 70"
     else:
         code, fac, cend = currency_after(text, pos)
@@ -344,22 +348,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             kind, unit = "money", code
             value *= fac
             end = cend
-            # "3 dollars 50 cents" / "thirteen dollars and forty-five cents"
-            cents = re.match(
-                r"^[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|[A-Za-z]+(?:[ -][A-Za-z]+)?)[ \t]+cents?(?![A-Za-z])",
-                text[end:end + 40])
-            if not cents:
-                cents = re.match(
-                    r"^[ \t]+(?:and[ \t]+)?(?P<n>\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
-                    r"eighty|ninety)(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|"
-                    r"three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                    r"(?:thir|four|fif|six|seven|eigh|nine)teen)(?=[ \t]*(?:[.,;!?]|$)|[ \t]+and\b)",
-                    text[end:end + 40], re.I)
-            if cents and fac == 1.0:
-                cv = parse_number(cents.group("n"))
-                if cv is not None and 0 < cv < 100:
-                    value += cv / 100.0
-                    end = end + cents.end()
+            # "3 dollars 50 cents", "thirteen dollars and forty-five", "one kuai and five mao"
+            added, end = subunit_tail(text, end, code, fac, after_sign=False)
+            value += added
         elif BASIS_POINTS_RE.match(right) and not is_words or BASIS_POINTS_RE.match(right) and \
                 re.match(r"^[ \t]+basis", right):
             pm = BASIS_POINTS_RE.match(right)

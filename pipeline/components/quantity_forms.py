@@ -15,8 +15,16 @@ from typing import Iterator, List, Optional, Tuple
 
 from .numbers import VULGAR, parse_number
 from .quantity_rules import (
-    FRACTION_RE, HALF_PERIOD_LEFT_RE, NUMWORD, PERCENT_AFTER_RE, PERCENT_OF_RE, TIME_AFTER_RE,
-    YEAR_RE, approx_before, currency_before, sentence_start,
+    FRACTION_RE,
+    HALF_PERIOD_LEFT_RE,
+    NUMWORD,
+    PERCENT_AFTER_RE,
+    PERCENT_OF_RE,
+    TIME_AFTER_RE,
+    YEAR_RE,
+    approx_before,
+    currency_before,
+    sentence_start,
 )
 
 Form = Tuple[int, int, Optional[dict]]

@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, List
 
 from .numbers import parse_number
 from .quantity_rules import (
-    BETWEEN_GAP_RE, GAME_CONTEXT_RE, RANGE_LEFT_RE, RANGE_OF_LEFT_RE, SCALE_AFTER_RE, SCORE_CONTEXT_RE,
+    BETWEEN_GAP_RE,
+    GAME_CONTEXT_RE,
+    RANGE_LEFT_RE,
+    RANGE_OF_LEFT_RE,
+    SCALE_AFTER_RE,
+    SCORE_CONTEXT_RE,
     VOTE_CONTEXT_RE,
 )
 

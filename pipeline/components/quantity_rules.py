@@ -9,6 +9,8 @@ import re
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from .numbers import parse_number
+
 _RES = Path(__file__).resolve().parent.parent / "resources"
 
 
@@ -43,24 +45,26 @@ APPROX = sorted({w.strip().lower() for w in read_lines("quantities_approx.txt")}
                 reverse=True)
 
 
-def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]], List[str]]:
-    prefixes, words, glued = [], [], []
+def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]], List[str],
+                           List[Tuple[str, str, float]]]:
+    prefixes, words, glued, subunits = [], [], [], []
     for line in read_lines("quantities_currencies.txt"):
         parts = [p.strip() for p in line.split("\t")]
-        if len(parts) not in (4, 5) or parts[0] not in ("prefix", "word") or \
+        if len(parts) not in (4, 5) or parts[0] not in ("prefix", "word", "subunit") or \
                 not re.fullmatch(r"\d+(?:\.\d+)?", parts[3]) or parts[4:] not in ([], ["glued"]):
             raise ValueError(f"quantities_currencies.txt: malformed line {line!r} "
                              "(kind<TAB>form<TAB>ISO code<TAB>factor[<TAB>glued])")
         kind, form, code, factor = parts[:4]
-        (prefixes if kind == "prefix" else words).append((form, code, float(factor)))
+        {"prefix": prefixes, "word": words, "subunit": subunits}[kind].append((form, code, float(factor)))
         if parts[4:]:
             glued.append(form)
     prefixes.sort(key=lambda x: len(x[0]), reverse=True)
     words.sort(key=lambda x: len(x[0]), reverse=True)
-    return prefixes, words, glued
+    subunits.sort(key=lambda x: len(x[0]), reverse=True)
+    return prefixes, words, glued, subunits
 
 
-CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_PREFIXES = _currencies()
+CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_PREFIXES, CURRENCY_SUBUNITS = _currencies()
 
 
 def _form_regex(form: str) -> str:
@@ -90,6 +94,18 @@ _WORD_ALTS = "|".join(
     _form_regex(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "") for f, _, _ in CURRENCY_WORDS
 )
 CURRENCY_AFTER_RE = re.compile(rf"^(?:\s?-\s?|[ \t\u00a0]?)(?P<cur>{_WORD_ALTS})", re.I)
+# a smaller unit after an amount: "3 dollars 50 cents", "one kuai and five mao five"
+_SUB_INDEX = dict(_WORD_INDEX)
+_SUB_INDEX.update({f.lower(): (code, fac) for f, code, fac in CURRENCY_SUBUNITS})
+_SUB_ALTS = "|".join(re.escape(f) + r"(?![A-Za-z])" for f in sorted(
+    _SUB_INDEX, key=len, reverse=True))
+_SUB_NUM = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|"
+            r"six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen")
+_SUBUNIT_RE = re.compile(rf"^[ \t]+(?:and[ \t]+)?(?P<n>{_SUB_NUM})[ \t]+(?P<cur>{_SUB_ALTS})", re.I)
+# a bare number that ends the amount: "thirteen dollars and forty-five", "c$ 100 and fifty"
+_SUB_TRAIL_RE = re.compile(
+    rf"^[ \t]+(?P<and>and[ \t]+)?(?P<n>{_SUB_NUM})(?=[ \t]*(?:[.,;!?]|$)|[ \t]+and\b)", re.I)
 
 APPROX_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?P<approx>" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in APPROX)
@@ -347,3 +363,27 @@ def sentence_start(text: str, pos: int) -> bool:
         and not re.search(r"[A-Za-z]\s+$", left)
 
 
+
+
+def subunit_tail(text: str, end: int, code: str, factor: float, after_sign: bool) -> Tuple[float, int]:
+    """Smaller units written after an amount of ``code`` in units of ``factor`` that ends at
+    ``end``: the value they add (in the main unit) and where they end. A bare last number is
+    the next smaller unit ("and forty-five" cents; "five mao five" fen); after a currency sign it
+    needs "and" ("C$100 and fifty")."""
+    added, last = 0.0, factor
+    for _ in range(3):
+        m = _SUBUNIT_RE.match(text[end:end + 48])
+        if not m:
+            break
+        c2, f2 = _SUB_INDEX.get(re.sub(r"\s+", " ", m.group("cur").lower()), (None, 1.0))
+        n = parse_number(m.group("n"))
+        if c2 != code or f2 >= last or n is None or not 0 < n < round(last / f2):
+            break
+        added, last, end = added + n * f2, f2, end + m.end()
+    m = _SUB_TRAIL_RE.match(text[end:end + 40])
+    if m and (m.group("and") or not after_sign):
+        step = 0.01 if last == 1.0 else last / 10
+        n = parse_number(m.group("n"))
+        if n is not None and 0 < n < round(last / step):
+            added, end = added + n * step, end + m.end()
+    return added, end

@@ -147,6 +147,8 @@ NOTHING = [
     "Once the bill passes, the agency will act.",
     "The decision came all at once.",
     "It was once again delayed.",
+    "Once every ballot is counted, the board will certify.",
+    "Once in office, the mayor changed course.",
     "You should think twice before signing.",
     "The 4K screens sold out.",
     "The ring is made of 18k gold.",

@@ -34,12 +34,16 @@ _TWICE_RE = re.compile(r"(?<![\w-])(?P<w>[Tt]wice|[Tt]hrice)(?![\w-])")
 _THINK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:think|thinks|thought|thinking)[ \t]+$", re.I)
 # "once" is a count only where it cannot be the conjunction ("once the bill passes") or an idiom
 # ("at once", "once again", "once upon a time", "once in a while")
+_PERIOD = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|season|year|decade|century|"
+           r"term|game|match|lifetime|generation)s?")
 _ONCE_RE = re.compile(
-    r"(?<![\w-])(?P<w>once)(?=[ \t]*(?:[.,;:!?)\u201d\"]|$)|[ \t]+(?:a|an|per|every|each|this|"
-    r"last|since|before|during|so[ \t]+far|in[ \t]+(?!a[ \t]|an[ \t])[\w]+|or[ \t]+twice|"
-    r"and(?![ \t]+for[ \t]+all))"
+    r"(?<![\w-])(?P<w>once)(?="
+    r"[ \t]*(?:[.,;:!?)\u201d\"]|$)"
+    r"|[ \t]+in[ \t]+\d"
+    r"|[ \t]+(?:(?:a|an|per|every|each)[ \t]+(?:few[ \t]+|couple[ \t]+of[ \t]+)?"
+    rf"{_PERIOD}|last|since|before|during|so[ \t]+far|or[ \t]+twice|and(?![ \t]+for[ \t]+all))"
     r"(?![\w-]))")
-_ONCE_LEFT_STOP_RE = re.compile(r"(?<![A-Za-z])(?:at|for|all|of|and)[ \t]+$", re.I)
+_ONCE_LEFT_STOP_RE = re.compile(r"(?<![A-Za-z])(?:at|for|all|of)[ \t]+$", re.I)
 _FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{NUMWORD}|\d+(?:\.\d+)?)fold(?![\w-])", re.I)
 # digit fractions: a denominator that is a power of two ("5/32" in bond prices, "2-1/2 points");
 # "24/7", "9/11" and dates are no fractions

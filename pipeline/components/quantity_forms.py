@@ -211,13 +211,27 @@ def _phones(text: str) -> Iterator[Form]:
         yield m.start(), m.end(), None
 
 
+# words or signs without which a finder cannot match: a cheap test that skips it (number-only
+# tables, long lines of digits)
+_NEEDS = {
+    "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
+    "_percent_of": ("cent",), "_times": ("once", "wice", "hrice", "fold"),
+    "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
+                        "sixth", "eighth", "tenth"),
+}
+
+
 def early_forms(text: str) -> List[Form]:
     """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
     first (phones, clocks, fractions, scientific notation, percent-of, times) wins; each finder
     is merged into the kept spans in one sweep, so the whole stays linear in the text."""
+    low = text.lower()
     kept: List[Form] = []
     for finder in (_phones, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
                    _times):
+        needs = _NEEDS.get(finder.__name__)
+        if needs and not any(n in low for n in needs):
+            continue
         new = sorted(finder(text), key=lambda f: f[0])
         fresh: List[Form] = []
         j = 0

@@ -143,6 +143,7 @@ NOTHING = [
     "The attacks of 9/11 changed air travel.",
     "The meeting starts at 2:30 p.m. on Tuesday.",
     "Doors open at 7:45 on Friday.",
+    "Fans expect a 7:30 start and the 9:15 train.",
     "No one saw the 10K race finish.",
     "Once the bill passes, the agency will act.",
     "The decision came all at once.",

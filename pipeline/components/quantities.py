@@ -430,8 +430,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             else:
                 bare = True
 
-    # "one of the four", "one of 12 finalists": "one" counts
-    one_of = is_words and low == "one" and ONE_OF_RE.match(right)
+    # "one of the four", "five of the nine members": a word number counts
+    one_of = is_words and ONE_OF_RE.match(right)
     if one_of:
         bare = False
 

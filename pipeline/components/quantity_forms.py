@@ -62,7 +62,7 @@ _CLOCK_RE = re.compile(
     r"(?![\w:]|\.\d)")
 _CLOCK_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:in|of|clocked|timed|ran|run|runs|finished|finishing|posted|lasted|took|"
-    r"record|best|winning|a|an|his|her|their)[ \t]+$", re.I)
+    r"record|best|winning)[ \t]+$", re.I)
 _HOURS_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:marathons?|ironman|triathlons?|hours?|games?|match|film|movie|flight|drive|"
     r"ride|hike|ultra|stage|trial|session|meeting|debate|speech)(?![A-Za-z])", re.I)

@@ -155,6 +155,7 @@ NOTHING = [
     "The ring is made of 18k gold.",
     "Prices rose $10² million, the post said.",
     "Version 2.4.1 fixed the bug.",
+    "The average one-bedroom flat is now out of reach.",
 ]
 
 

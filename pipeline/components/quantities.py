@@ -489,7 +489,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if is_words and kind == "count" and noun is None and unit is None and not one_of:
         return None
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
-            one_of or (low == "one" and kind == "count" and noun is not None
+            one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
                        and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left))):
         return None
 

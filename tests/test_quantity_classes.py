@@ -137,6 +137,7 @@ NOTHING = [
     "Leaders met at the G7 summit.",
     "He wore the number 23 shirt for a decade.",
     "She took the No. 10 jersey after the transfer.",
+    "The 14 on her jersey was retired in a ceremony.",
     "The band was formed in the 1990s.",
     "The 2019-20 season ended early.",
     "Crews worked 24/7 on the bridge.",

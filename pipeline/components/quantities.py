@@ -58,6 +58,7 @@ from .quantity_rules import (
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
+    SHIRT_AFTER_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
@@ -327,7 +328,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 PERCENT_AFTER_RE.match(right) or PP_AFTER_RE.match(right)
                 or BASIS_POINTS_RE.match(right)):
             return None
-        if ADDRESS_AFTER_RE.match(right):
+        if ADDRESS_AFTER_RE.match(right) or SHIRT_AFTER_RE.match(right):
             return None
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None

@@ -196,6 +196,10 @@ GLUED_LETTER_RE = re.compile(r"^[A-Za-z\u00b0]")
 ADDRESS_AFTER_RE = re.compile(
     r"^[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?")
+# a number worn as a name: "the 23 on his shirt", "31 on her jersey"
+SHIRT_AFTER_RE = re.compile(
+    r"^[ \t]+on[ \t]+(?:his|her|their|the|its|my|your)[ \t]+(?:[a-z]+[ \t]+)?(?:jersey|shirt|"
+    r"back|uniform|kit|helmet|car|bib)s?(?![A-Za-z])", re.I)
 LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|some|tens[ \t]+of|"
                            r"hundreds[ \t]+of|thousands[ \t]+of|a[ \t]+couple)[ \t]+$", re.I)
 AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")

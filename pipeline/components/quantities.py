@@ -411,7 +411,6 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                         return None
                 elif re.match(r"^-[A-Za-z]+-", right) and w not in TIME_UNITS:
                     # "one-on-one", "50-year-old"-like chains other than ages
-                    code, fac, cend = currency_after(text, pos)
                     return None
                 else:
                     kind, unit = "count", plural(w)

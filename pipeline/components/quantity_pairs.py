@@ -49,7 +49,6 @@ def link(text: str, qs: List[Quantity]) -> None:
             # units flow from the second to a bare first ("10 to 20 percent")
             if a.bare and b.kind in ("percent", "money", "percentage_points", "duration") and not a.words:
                 a.kind, a.unit, a.bare = b.kind, b.unit, False
-                sc = b.extra.get("scale")
                 a.confidence = b.confidence - 0.1
             if a.kind == "money" and b.kind == "money" and a.value < 1000 <= b.value:
                 m = SCALE_AFTER_RE.match(text[b.num_end:b.num_end + 20])

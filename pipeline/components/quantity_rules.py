@@ -15,11 +15,9 @@ _RES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def read_lines(name: str) -> List[str]:
-    """Non-empty, non-comment lines of a resource file (empty when the file is missing)."""
-    try:
-        raw = (_RES / name).read_text(encoding="utf-8")
-    except OSError:
-        return []
+    """Non-empty, non-comment lines of a resource file (a missing file is a packaging error and
+    raises, naming the file)."""
+    raw = (_RES / name).read_text(encoding="utf-8")
     out = []
     for line in raw.splitlines():
         line = line.rstrip("\n")
@@ -136,10 +134,6 @@ PP_AFTER_RE = re.compile(
 POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
 POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
 BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
-# "twice the rate", "twice Smith's total", "twice as many": a multiplier (not "arrested twice")
-TWICE_RE = re.compile(
-    r"(?<![\w-])(?P<w>twice|thrice)(?=[ \t]+(?:the|as|that|this|his|her|its|their|our|a|an|"
-    r"[A-Z][\w.-]*(?:'s|\u2019s|'|\u2019))(?![A-Za-z]))")
 # a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
 AGE_BAND_RIGHT_RE = re.compile(
     r"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds?"
@@ -237,7 +231,6 @@ FRACTION_RE = re.compile(
     r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
     r"expected)[ \t.,;])",
     re.I)
-# "the second half of the year", "the first quarter of": a part of a period, not a share
 NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
 SPACE_RE = re.compile(r"\s")
 NOT_PLAIN_RIGHT_RE = re.compile(r"[^\d \t\n,;()]")
@@ -246,6 +239,7 @@ DATE_CHUNK_RE = re.compile(r"\d([-/.])\d+\1\d")
 # "the series 2-1": a score after a lower-case word that would otherwise name the number
 SCORE_AFTER_RE = re.compile(r"[-\u2013]\d{1,3}(?![\d.,]\d)")
 COLON_LEFT_RE = re.compile(r"\d[ \t]*:[ \t]*$")
+# "the second half of the year", "the first quarter of": a part of a period, not a share
 HALF_PERIOD_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",
     re.I)

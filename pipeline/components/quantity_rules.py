@@ -30,10 +30,11 @@ def read_lines(name: str) -> List[str]:
 def _time_units() -> Dict[str, str]:
     out: Dict[str, str] = {}
     for line in read_lines("quantities_time_units.txt"):
-        parts = line.split("\t")
-        if len(parts) >= 2:
-            out[parts[0].strip().lower()] = parts[1].strip().lower()
-            out[parts[1].strip().lower()] = parts[1].strip().lower()
+        parts = [p.strip().lower() for p in line.split("\t")]
+        if len(parts) != 2 or not all(parts):
+            raise ValueError(f"quantities_time_units.txt: malformed line {line!r} "
+                             "(singular<TAB>plural)")
+        out[parts[0]] = out[parts[1]] = parts[1]
     return out
 
 

@@ -48,6 +48,9 @@ CLASSES = [
     ("The trail runs 14 kilometres through the valley.", "14 kilometres", 14.0, "measure", "km"),
     ("Temperatures hit 38°C in the capital.", "38°C", 38.0, "measure", "°C"),
     ("The plant will store 40 MWh of power.", "40 MWh", 40.0, "measure", "MWh"),
+    ("The reservoir holds 3.2 million cubic metres.", "3.2 million cubic metres", 3.2e6, "measure",
+     "m³"),
+    ("The shortstop was worth 1.3 WAR last season.", "1.3", 1.3, "count", None),
     ("The farm spans 300 hectares of orchards.", "300 hectares", 300.0, "measure", "ha"),
     ("Inspectors seized 2.5 tonnes of produce.", "2.5 tonnes", 2.5, "measure", "t"),
     ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "percentage_points",
@@ -71,6 +74,8 @@ CLASSES = [
     # sub-unit amounts keep their face value in the text, the value is in the main unit
     ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money", "GBP"),
     ("Shares closed up 40 cents.", "40 cents", 0.4, "money", "USD"),
+    ("Petrol rose 4p to 151p a litre, the highest since pounds went decimal.", "151p", 1.51, "money",
+     "GBP"),
     ("The fare is 2 dollars 75 cents each way.", "2 dollars 75 cents", 2.75, "money", "USD"),
     # word numbers, frequencies and fractions
     ("The council hired three inspectors.", "three", 3.0, "count", None),
@@ -153,6 +158,7 @@ NOTHING = [
     "Once in office, the mayor changed course.",
     "You should think twice before signing.",
     "The 4K screens sold out.",
+    "The set streams 1080p video.",
     "The ring is made of 18k gold.",
     "Prices rose $10² million, the post said.",
     "Version 2.4.1 fixed the bug.",

@@ -59,6 +59,8 @@ from .quantity_rules import (
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
     SHIRT_AFTER_RE,
+    PENCE_GLUED_RE,
+    POUNDS_NEAR_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
@@ -315,6 +317,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     measure = None if cur_code is not None else measure_after(text, pos)
     if measure is not None:
         kind, unit, end = "measure", measure[0], measure[1]
+    elif cur_code is None and not scale_txt and not is_words and PENCE_GLUED_RE.match(text, pos) \
+            and POUNDS_NEAR_RE.search(text, max(0, ns - 400), min(n_len, ne + 400)):
+        # "50p" where the text counts in pounds: pence ("1080p" elsewhere is a resolution)
+        cur_code, cur_fac, cur_start = "GBP", 0.01, ns
+        end = pos + 1
 
     # ---- right-context rejections
     if measure is not None:
@@ -442,7 +449,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core:
             return None
-        if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core:
+        if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core \
+                and "." not in core:
             return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
         if not plain and DIAL_LEFT_RE.search(left[-16:]):

@@ -191,6 +191,9 @@ GLUED_LETTER_RE = re.compile(r"^[A-Za-z\u00b0]")
 ADDRESS_AFTER_RE = re.compile(
     r"^[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
     r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?")
+# "50p" glued: pence, when pounds are written near ("\u00a3", "pounds", "pence", "sterling")
+PENCE_GLUED_RE = re.compile(r"p(?![A-Za-z\d])")
+POUNDS_NEAR_RE = re.compile(r"\u00a3|(?<![A-Za-z])(?:pounds?|pence|sterling|GBP)(?![A-Za-z])", re.I)
 # a number worn as a name: "the 23 on his shirt", "31 on her jersey"
 SHIRT_AFTER_RE = re.compile(
     r"^[ \t]+on[ \t]+(?:his|her|their|the|its|my|your)[ \t]+(?:[a-z]+[ \t]+)?(?:jersey|shirt|"

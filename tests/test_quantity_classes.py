@@ -69,6 +69,8 @@ CLASSES = [
     ("The hotel charges ¥24,800 a night.", "¥24,800", 24800.0, "money", "JPY"),
     ("The contractor was fined Rs 3 crore.", "Rs 3 crore", 3e7, "money", "INR"),
     ("Police recovered Rs 40 lakh in cash.", "Rs 40 lakh", 4e6, "money", "INR"),
+    ("The state owes Rs 2 lakh crore.", "Rs 2 lakh crore", 2e12, "money", "INR"),
+    ("The port cost Rs 1,500 crores.", "Rs 1,500 crores", 1.5e10, "money", "INR"),
     ("The terminal will cost HK$4.5 billion.", "HK$4.5 billion", 4.5e9, "money", "HKD"),
     ("Spreads widened by 0.3ppt in a week.", "0.3ppt", 0.3, "percentage_points", "points"),
     # sub-unit amounts keep their face value in the text, the value is in the main unit

@@ -104,7 +104,8 @@ class Quantity:
     partner: Optional[int] = None  # index of the other member of a pair or range
     position: int = 0              # 0 = first of a pair or range, 1 = second
     confidence: float = 0.8
-    extra: dict = field(default_factory=dict)
+    extra: dict = field(default_factory=dict)  # "counted": a word number the context counts
+    #                                             ("one of the four"), whatever its parse role
 
 
 def find_quantities(text: str) -> List[Quantity]:
@@ -513,6 +514,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                  ne, noun=noun, bare=bare and kind == "count" and not scale_txt, words=words, confidence=conf)
     if not math.isfinite(q.value):
         return None
+    if one_of:
+        q.extra["counted"] = True  # "five of the nine": a count whatever its parse role
     return q
 
 

@@ -123,7 +123,8 @@ CORE_RE = re.compile(
     rf"{_WORDNUM}(?![\w]))",
     re.I)
 SCALE_AFTER_RE = re.compile(
-    r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>hundred|thousand|million|billion|trillion|lakh|crore|mln|bln|bn|mn|tn)"
+    r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>(?:lakh|thousand)[ \t]+crores?|hundred|thousand|million|billion|"
+    r"trillion|lakhs?|crores?|mln|bln|bn|mn|tn)"
     r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
 PERCENT_AFTER_RE = re.compile(
     r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"

@@ -29,7 +29,7 @@ from .quantity_rules import (
 
 Form = Tuple[int, int, Optional[dict]]
 
-# "twice the rate", "won twice", "three times" is found by the main pass
+# "twice the rate", "won twice" (a multiplier in "times"; "three times" is found by the main pass)
 _TWICE_RE = re.compile(r"(?<![\w-])(?P<w>[Tt]wice|[Tt]hrice)(?![\w-])")
 _THINK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:think|thinks|thought|thinking)[ \t]+$", re.I)
 # "once" is a count only where it cannot be the conjunction ("once the bill passes") or an idiom
@@ -107,7 +107,7 @@ def _word_fractions(text: str) -> Iterator[Form]:
             # "the second half of the year", "the first quarter of": a part of a period
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
                 continue
-        yield s, e, _fields(text, s, e, value, "other", "fraction", words=True)
+        yield s, e, _fields(text, s, e, value, "other", "fraction")
 
 
 def _times(text: str) -> Iterator[Form]:

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 from . import attrs  # noqa: F401
-from .components import article, claims, morph, people, quotes, sentences  # noqa: F401  (factories)
+from .components import article, entities, figures, morph, quotes, sentences  # noqa: F401  (factories)
 
 # Tried in this order when the user names no model: the official package first,
 # then the same files republished on PyPI (a dependency of claimsift).
@@ -72,7 +72,7 @@ def load_pipeline(
         nlp.add_pipe("claimsift_sentences", before="parser")
     else:
         nlp.add_pipe("claimsift_sentences", after="claimsift_article")
-    nlp.add_pipe("claimsift_people")
+    nlp.add_pipe("claimsift_entities")
     nlp.add_pipe("claimsift_quotes", config={"emit_indirect": indirect})
     nlp.add_pipe("claimsift_figures")
     return nlp

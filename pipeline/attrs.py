@@ -19,14 +19,18 @@ the leading date line)::
 ``doc._.claimsift_paragraphs`` (list, sentences stage): ``[[start, end], ...]``
 for every non-empty paragraph (text between blank lines or single line breaks).
 
-``doc._.claimsift_people`` (list, people stage): one cluster per person or
-organization in the article::
+``doc._.claimsift_entities`` (list, entities stage): the article's entity index, one entry per
+person, organization or place, in order of first mention::
 
-    [{"name": str,            # canonical fullest name
-      "kind": "person" | "org",
+    [{"name": str,            # canonical fullest name ("Darnell Vance", "Food and Drug Administration")
+      "kind": "person" | "org" | "place",
       "gender": "m" | "f" | None,
-      "titles": [str],        # roles seen with the name
+      "titles": [str],        # titles and roles seen with the name, kept apart from it
+      "aliases": [str],       # the other forms the article uses ("Vance", "FDA", "Rovers")
       "mentions": [[start, end], ...]}]
+
+``doc.spans["claimsift_entities"]`` (span group, entities stage): every mention of the index as a
+span labelled PERSON, ORG or PLACE whose ``kb_id_`` is the entity's canonical name.
 
 ``doc._.claimsift_quotes`` (list, quotes stage)::
 
@@ -53,11 +57,12 @@ from spacy.tokens import Doc
 ARTICLE = "claimsift_article"
 FURNITURE = "claimsift_furniture"
 PARAGRAPHS = "claimsift_paragraphs"
-PEOPLE = "claimsift_people"
+ENTITIES = "claimsift_entities"
+ENTITY_SPANS = ENTITIES  # the span group key (doc.spans), beside the extension of the same name
 QUOTES = "claimsift_quotes"
 FIGURES = "claimsift_figures"
 
-ALL = (ARTICLE, FURNITURE, PARAGRAPHS, PEOPLE, QUOTES, FIGURES)
+ALL = (ARTICLE, FURNITURE, PARAGRAPHS, ENTITIES, QUOTES, FIGURES)
 
 
 def register() -> None:

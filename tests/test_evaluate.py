@@ -16,6 +16,7 @@ from pipeline.evaluate import (
     names_someone,
     predict_gold,
     score,
+    statement_f1,
 )
 from tests.conftest import SHARED, assert_offsets
 
@@ -326,8 +327,65 @@ def test_quote_kinds_filter():
     s, e = span(QUOTE)
     stray = span("Officials said hospital beds")
     preds = [pquote(s, e), pquote(*stray, kind="indirect")]
-    assert score(gold, preds)["quotes"]["fp"] == 1
-    assert score(gold, preds, quote_kinds={"direct", "fragment"})["quotes"]["fp"] == 0
+    # the gold annotates no reported speech, so predicted indirect quotes are left out by default
+    assert score(gold, preds)["quotes"]["fp"] == 0
+    assert score(gold, preds, quote_kinds={"direct", "indirect"})["quotes"]["fp"] == 1
+
+
+def test_indirect_quotes_count_when_the_gold_annotates_reported_speech():
+    reported = "hospital beds stood at nearly 40 percent of capacity"
+    gold = [article(quotes=[gquote(QUOTE), gquote(reported, speaker="officials", named=False, kind="indirect")])]
+    s, e = span(QUOTE)
+    r = span(reported)
+    stray = span("The county reported 1,204 new cases")
+    result = score(gold, [pquote(s, e), pquote(*r, kind="indirect"), pquote(*stray, kind="indirect")])
+    q = result["quotes"]
+    assert (q["tp"], q["fp"], q["fn"]) == (2, 1, 0)
+    assert (q["quoted"]["tp"], q["quoted"]["fp"], q["quoted"]["fn"]) == (1, 0, 0)
+    assert (q["indirect"]["tp"], q["indirect"]["fp"], q["indirect"]["fn"]) == (1, 1, 0)
+    assert q["indirect"]["precision"] == 0.5
+    # a quoted span predicted as reported speech is a quoted-speech miss and an indirect false one
+    q = score(gold, [pquote(s, e, kind="indirect"), pquote(*r, kind="indirect")])["quotes"]
+    assert q["quoted"]["fn"] == 1 and q["indirect"]["fp"] == 1 and q["tp"] == 2
+
+
+def test_statements_scored_by_word_f1_worst_first():
+    figs = [
+        dict(gfigure("1,204", 1204.0, subject="the county"), statement="The county reported 1,204 new cases on Monday"),
+        dict(gfigure("12.5%", 12.5, kind="percent"), statement="a rise of 12.5% from last week"),
+    ]
+    gold = [article(figures=figs)]
+    preds = []
+    for needle, value, statement, subject in (
+        ("1,204", 1204.0, "The county reported 1,204 new cases on Monday.", "county"),
+        ("12.5%", 12.5, "county 12.5%", "new cases"),
+    ):
+        record = pfigure(*span(needle), value, subject=subject)
+        record["statement"] = statement
+        record["sentence"] = {"text": TEXT.split(". ")[0]}
+        preds.append(record)
+    f = score(gold, preds)["figures"]
+    assert f["statement"]["n"] == 2 and f["statement"]["good"] == 0.5
+    assert f["statement"]["f1"] == pytest.approx((1.0 + 2 * 1 / (2 + 7)) / 2)
+    assert f["sentence_baseline"]["n"] == 2
+    assert f["about"] == {"correct": 1, "n": 1, "accuracy": 1.0}
+    worst = score(gold, preds)["errors"]["statements"]
+    assert [e["text"] for e in worst] == ["12.5%", "1,204"]
+    text = format_scores(score(gold, preds), errors=True)
+    assert "statements, worst first (2)" in text and "at F1 >= 0.8" in text
+
+
+@pytest.mark.parametrize(
+    "predicted, gold, f1",
+    [
+        ("Rick Roe spent $100 million", "Rick Roe spent $100 million", 1.0),
+        ("Roe's budget rose 3%", "Roe budget rose 3%.", 1.0),  # possessive and punctuation ignored
+        ("", "anything", 0.0),
+        ("a a b", "a b b", 2 * 2 / 6),  # words counted as a multiset
+    ],
+)
+def test_statement_f1(predicted, gold, f1):
+    assert statement_f1(predicted, gold) == pytest.approx(f1)
 
 
 def test_per_article_breakdown_and_offset_mismatch():

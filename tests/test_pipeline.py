@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+import json
+
 import spacy
 
 from models import NumericRecord, QuoteRecord, parse_record
@@ -13,7 +16,7 @@ from tests.conftest import CORPUS, assert_offsets
 
 import pytest
 
-STAGES = ["claimsift_article", "claimsift_sentences", "claimsift_people", "claimsift_quotes", "claimsift_figures"]
+STAGES = ["claimsift_article", "claimsift_sentences", "claimsift_entities", "claimsift_quotes", "claimsift_figures"]
 
 
 def test_stage_order(nlp):
@@ -21,7 +24,7 @@ def test_stage_order(nlp):
     positions = [names.index(s) for s in STAGES]
     assert positions == sorted(positions)
     assert names.index("claimsift_sentences") < names.index("parser")
-    assert names.index("ner") < names.index("claimsift_people")
+    assert names.index("ner") < names.index("claimsift_entities")
 
 
 def test_analyze_pipes_reports_no_problems(nlp):
@@ -90,3 +93,58 @@ def test_repeated_claims_share_a_cluster(nlp):
     assert a["quote"] == b["quote"]
     assert a["numeric"] == b["numeric"]
     assert a["quote"] != a["numeric"]
+
+
+MARKER = "FAIL-HERE-MARKER-9K"
+OUR_STAGES = STAGES + ["claimsift_morph"]
+INNER = {  # the function each stage's component calls to do its work
+    "claimsift_sentences": ("pipeline.components.sentences", "set_news_boundaries"),
+    "claimsift_entities": ("pipeline.components.entities", "build_entities"),
+    "claimsift_quotes": ("pipeline.components.quotes", "find_quotes"),
+    "claimsift_figures": ("pipeline.components.figures", "extract_figures"),
+}
+
+
+@pytest.mark.parametrize("stage", OUR_STAGES)
+def test_a_failure_inside_each_stage_is_an_error_line_naming_it(nlp, stage, tmp_path, monkeypatch):
+    """The stages do not swallow their failures: spaCy's error handler raises them, and the runner
+    writes an error line naming the stage, keeps the other articles and exits 1."""
+    from pipeline import runner
+
+    inner = INNER.get(stage)
+    if inner:  # the failure comes from inside the stage's own work, under its component
+        module_name, attr = inner
+        module = importlib.import_module(module_name)
+        original_fn = getattr(module, attr)
+
+        def failing_fn(doc, *args, **kwargs):
+            if MARKER in doc.text:
+                raise RuntimeError("injected failure")
+            return original_fn(doc, *args, **kwargs)
+
+        monkeypatch.setattr(module, attr, failing_fn)
+    else:
+        cls = type(nlp.get_pipe(stage))
+        original = cls.__call__
+
+        def failing(self, doc):
+            if MARKER in doc.text:
+                raise RuntimeError("injected failure")
+            return original(self, doc)
+
+        monkeypatch.setattr(cls, "__call__", failing)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"a{i}.txt").write_text(
+            f"Sales rose {i + 3}% last year.\n\n\u201cWe did well,\u201d said Nora Lind.\n" + (MARKER if i == 1 else ""),
+            encoding="utf-8",
+        )
+    out = tmp_path / "o.jsonl"
+    summary = runner.run([folder], out, nlp=nlp, workers=1)
+    assert summary.exit_code == 1 and summary.failed == 1 and summary.articles == 3
+    (problem,) = [json.loads(line) for line in runner.errors_path(out).read_text().splitlines()]
+    assert problem["level"] == "error" and problem["id"] == "a1"
+    assert f"stage {stage} failed: RuntimeError: injected failure" in problem["reason"]
+    ids = {json.loads(line)["article"]["id"] for line in out.read_text().splitlines()}
+    assert ids == {"a0", "a2"}

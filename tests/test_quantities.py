@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.components.numbers import parse_number
+from pipeline.numbers.parse import parse_number
 from pipeline.components.quantities import find_quantities
 
 

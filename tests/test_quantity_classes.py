@@ -15,9 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.components.numbers import parse_number
+from pipeline.numbers.parse import parse_number
 from pipeline.components.quantities import find_quantities
-from pipeline.components.units import UNIT_FORMS, convert, measure_after, unit_symbol
+from pipeline.numbers.units import UNIT_FORMS, convert, measure_after, unit_symbol
 
 
 def _find(text):

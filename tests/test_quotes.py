@@ -1,4 +1,4 @@
-"""Quote detection and attribution (pipeline/components/quotes.py).
+"""Quote detection and attribution (pipeline/quoting/, the quotes stage).
 
 Pure tests for the mark scanner, then tables of real-style news sentences run through the real
 English pipeline (the session `nlp` fixture from conftest.py). Every produced quote is checked
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from pipeline.attrs import QUOTES
-from pipeline.components.quotes import (
+from pipeline.quoting.marks import (
     is_single_opener,
     paragraphs_of,
     scan_quotes,
@@ -294,7 +294,7 @@ def test_indirect_quotes_are_off_by_default(nlp):
 
 
 def test_indirect_quotes_when_enabled(nlp):
-    from pipeline.components.quotes import find_indirect
+    from pipeline.quoting.attribution import find_indirect
 
     text = "Bank chief Maria Lopez said interest rates would stay high for the rest of the year."
     doc = nlp(text)
@@ -404,7 +404,7 @@ def test_no_quotes_more(nlp, text):
     assert quotes == []
 
 
-@pytest.mark.xfail(reason="cataphora: an indefinite role speaker named only in a later paragraph", strict=False)
+@pytest.mark.xfail(reason="cataphora: an indefinite role speaker named only in a later paragraph", strict=True)
 def test_cataphoric_lede_speaker(nlp):
     text = ("A senior official warned that the talks were ‘close to collapse’.\n\n"
             "Dr Neema Achterberg, the chief negotiator, said the sides remained far apart.")
@@ -413,7 +413,7 @@ def test_cataphoric_lede_speaker(nlp):
 
 
 @pytest.mark.xfail(reason="a numeral subject whose apposition names the person ('One, a welder named X, said')",
-                   strict=False)
+                   strict=True)
 def test_named_apposition_of_numeral_subject(nlp):
     text = "Three residents spoke. One, a retired welder named Ozzie Tamblyn, said the plant “ruined the river.”"
     doc, quotes = run(nlp, text)
@@ -434,5 +434,39 @@ def test_named_apposition_of_numeral_subject(nlp):
     ],
 )
 def test_cataphoric_role_speaker(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quotes) == expected
+
+
+# --------------------------------------------------------------------------- speakers through the entity layer
+
+ENTITY_SPEAKER_CASES = [
+    # a name right after a place in a role ("envoy to X Jane Doe") is one sentence, one speaker
+    ("“The talks went well,” envoy to Ruritania Marta Kovic said on Tuesday.",
+     [("The talks went well,", "Marta Kovic")]),
+    # "it" is the organization that acts in the story
+    ("Brightwell Foods said it would recall 2 million jars. In a statement, it added: “No illness has been "
+     "reported.”", [("No illness has been reported.", "Brightwell Foods")]),
+    # an organization noun named by its proper modifiers
+    ("“All contacts are being traced,” the Ruritanian government said in a statement.",
+     [("All contacts are being traced,", "Ruritanian government")]),
+    # a city or country that reports speaks for its government
+    ("Rivermouth has claimed all four men were “enemy agents” who trained abroad.",
+     [("enemy agents", "Rivermouth")]),
+    # a relative described before the name is given, then resolved through the title
+    ("The singer's mother has said she is “completely certain” he is innocent.\n\n"
+     "His mother Edna Falk told a television network on Sunday that her son was kind. "
+     "Describing him as “a gentle soul”, the mother-of-five said she feared for him.",
+     [("completely certain", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+    # a straight-quoted run that lost its closing mark keeps its speaker, and the next sentence's
+    # verb with an object of its own is not its cue
+    ('Captain Rhys Moran told reporters: "We made hard work of it. "We never take a win lightly." '
+     'Hooker Dan Price echoed the captain\'s view.',
+     [("We made hard work of it.", "Rhys Moran"), ("We never take a win lightly.", "Rhys Moran")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTITY_SPEAKER_CASES, ids=[str(k) for k in range(len(ENTITY_SPEAKER_CASES))])
+def test_speakers_through_the_entity_layer(nlp, text, expected):
     doc, quotes = run(nlp, text)
     assert found(text, quotes) == expected

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.components.numbers import parse_number
+from pipeline.numbers.parse import parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
 # the shared folder sits next to the repository; CLAIMSIFT_SHARED points elsewhere (a worktree)

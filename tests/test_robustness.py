@@ -452,7 +452,7 @@ def test_a_stage_that_never_finishes_costs_one_article(tmp_path):
     from pipeline import load_pipeline
 
     nlp = load_pipeline()
-    nlp.add_pipe("test_robustness_slow", after="claimsift_people")
+    nlp.add_pipe("test_robustness_slow", after="claimsift_entities")
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(5):
@@ -500,4 +500,4 @@ def test_people_stage_stays_linear_on_a_long_article(nlp):
                           f"{a.split()[1]} said costs rose {rng.randint(2, 40)}% after {b.split()[1]} left.")
     text = "\n\n".join(paragraphs)
     seconds = _stage_seconds(nlp, text)
-    assert seconds["claimsift_people"] < max(0.5, seconds["tok2vec"]), seconds
+    assert seconds["claimsift_entities"] < max(0.5, seconds["tok2vec"]), seconds

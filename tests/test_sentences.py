@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from pipeline.attrs import PARAGRAPHS
 
@@ -36,3 +38,31 @@ def test_paragraph_spans(nlp):
     doc = nlp(text)
     spans = doc._.get(PARAGRAPHS)
     assert [text[s:e] for s, e in spans] == ["First paragraph here.", "Second one.", "Third."]
+
+
+# --------------------------------------------------------------------------- fast tier: hand-built Docs
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _values(words, spaces=None):
+    from pipeline.components.sentences import news_sent_starts
+
+    return news_sent_starts(Doc(VOCAB, words=words, spaces=spaces))
+
+
+@pytest.mark.parametrize(
+    "words,spaces,expected",
+    [
+        # no sentence starts right after a word on the same line
+        (["envoy", "to", "Ruritania", "Ana", "Kos", "said", "."], None, [1, -1, -1, -1, -1, -1, -1]),
+        (["in", "2023", "Lena", "Marsh", "won"], None, [1, -1, -1, -1, -1]),
+        # after punctuation the parser decides (0), after a line break a sentence starts
+        (["Done", ".", "Next"], [False, True, False], [1, -1, 0]),
+        (["Budget", "\n", "Council", "votes"], [False, False, True, False], [1, -1, 1, -1]),
+        # a closing mark joins its sentence, and so does a lower-case attribution after it
+        (["“", "No", ",", "”", "she", "said"], [False, False, False, True, True, False], [1, 0, -1, -1, -1, -1]),
+    ],
+)
+def test_news_sent_starts_on_hand_built_docs(words, spaces, expected):
+    assert _values(words, spaces) == expected

@@ -24,7 +24,6 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
-
 _KEYS = {"TAG", "LOWER", "DEP", "IS_SPACE"}
 CACHE_LIMIT = 5_000  # entries; the caches only save time, and they must not grow a long run
 

@@ -2,8 +2,9 @@
 ``Quantity`` with character offsets into ``text`` (money, percent, percentage points, counts,
 multipliers, durations, ages, physical measures, fractions). Dates, years, times of day, ordinals,
 identifiers and vague amounts are left out. The figures stage refines what this finds with the
-parse. Numbers themselves are read by ``numbers.parse_number``; the context patterns live in
-``quantity_rules``; pairs, ranges, scores and splits are linked by ``quantity_pairs``.
+parse. The pieces live in ``pipeline.numbers``: ``parse`` reads numbers, ``lexicon`` holds the
+context patterns, ``forms`` the early forms, ``units`` physical units, ``pairs`` ranges, scores
+and splits.
 """
 
 from __future__ import annotations
@@ -11,13 +12,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from dataclasses import dataclass, field
 from typing import List, Optional, Tuple
 
-from .numbers import parse_number
-from .quantity_forms import early_forms
-from .quantity_pairs import link
-from .quantity_rules import (
+from ..numbers.forms import early_forms
+from ..numbers.lexicon import (
     ADDRESS_AFTER_RE,
     AFTER_REJECT_RE,
     AGE_AFTER_RE,
@@ -49,18 +47,18 @@ from .quantity_rules import (
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
     ORDINAL_AFTER_RE,
+    PENCE_GLUED_RE,
     PER_LEFT_RE,
     PERCENT_AFTER_RE,
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
+    POUNDS_NEAR_RE,
     PP_AFTER_RE,
     PRICE_LEFT_RE,
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
     SHIRT_AFTER_RE,
-    PENCE_GLUED_RE,
-    POUNDS_NEAR_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
@@ -80,32 +78,10 @@ from .quantity_rules import (
     sentence_start,
     subunit_tail,
 )
-from .units import measure_after
-
-
-@dataclass
-class Quantity:
-    """One quantity found in a text. ``text[start:end]`` is the reported span."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    kind: str                      # money, percent, percentage_points, count, multiplier,
-    #                                duration, age, other
-    unit: Optional[str] = None
-    approx: Optional[str] = None
-    num_start: int = 0             # the number itself (without sign, scale, unit)
-    num_end: int = 0
-    noun: Optional[str] = None     # a guess at the counted noun (the word after the number)
-    bare: bool = False             # a plain number with nothing around it
-    words: bool = False            # written in words
-    link: Optional[str] = None     # "pair" (52% to 46%), "range" (between 10 and 20)
-    partner: Optional[int] = None  # index of the other member of a pair or range
-    position: int = 0              # 0 = first of a pair or range, 1 = second
-    confidence: float = 0.8
-    extra: dict = field(default_factory=dict)  # "counted": a word number the context counts
-    #                                             ("one of the four"), whatever its parse role
+from ..numbers.pairs import link
+from ..numbers.parse import parse_number
+from ..numbers.quantity import Quantity
+from ..numbers.units import measure_after
 
 
 def find_quantities(text: str) -> List[Quantity]:

@@ -3,7 +3,8 @@
 Runs before the parser, which keeps the boundaries set here:
 - every line break starts a new sentence (headlines, datelines, paragraphs never run together);
 - a closing quotation mark never starts a sentence, and neither does a lower-case word right
-  after one ("... not yet,” he said." stays one sentence with its attribution).
+  after one ("... not yet,” he said." stays one sentence with its attribution);
+- no sentence starts right after a word on the same line (only after punctuation).
 It also records the paragraph spans in doc._.claimsift_paragraphs.
 """
 
@@ -17,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..attrs import PARAGRAPHS
-from .article import paragraphs
+from ..quoting.marks import paragraphs_of
 
 _CLOSING_MARKS = {"”", "’", "''", "»", '"', "'"}
 _OPENING_MARKS = {"“", "‘", "``", "«", "`"}
@@ -42,6 +43,10 @@ def news_sent_starts(doc: Doc) -> List[int]:
             elif prev.text in _CLOSING_MARKS and prev.whitespace_ != "" and text[:1].islower():
                 # ... and so does a lower-case attribution after it.
                 values[i] = -1
+            elif prev.is_alpha or prev.like_num:
+                # No sentence starts right after a word on the same line ("... envoy to Brazil
+                # Jane Doe said" is one sentence, whatever the parser would guess).
+                values[i] = -1
         if token.is_space:
             line_start = line_start or "\n" in text
         else:
@@ -52,7 +57,7 @@ def news_sent_starts(doc: Doc) -> List[int]:
 
 def set_news_boundaries(doc: Doc) -> Doc:
     """Set sentence starts at line breaks and keep attributions with their quotes."""
-    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs(doc.text)])
+    doc._.set(PARAGRAPHS, [list(p) for p in paragraphs_of(doc.text)])
     if len(doc) == 0:
         return doc
     values = news_sent_starts(doc)

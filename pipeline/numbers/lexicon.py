@@ -6,60 +6,38 @@ of a number to tell a figure from a date, an identifier or a name.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from .numbers import parse_number
-
-_RES = Path(__file__).resolve().parent.parent / "resources"
-
-
-def read_lines(name: str) -> List[str]:
-    """Non-empty, non-comment lines of a resource file (a missing file is a packaging error and
-    raises, naming the file)."""
-    raw = (_RES / name).read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.rstrip("\n")
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append(line.strip("\r"))
-    return out
+from .. import wordlists
+from .parse import parse_number
 
 
 def _time_units() -> Dict[str, str]:
     out: Dict[str, str] = {}
-    for line in read_lines("quantities_time_units.txt"):
-        parts = [p.strip().lower() for p in line.split("\t")]
-        if len(parts) != 2 or not all(parts):
-            raise ValueError(f"quantities_time_units.txt: malformed line {line!r} "
-                             "(singular<TAB>plural)")
-        out[parts[0]] = out[parts[1]] = parts[1]
+    for _, (singular, plural_form) in wordlists.entries("quantities_time_units.txt", (2, 2)):
+        out[singular.lower()] = out[plural_form.lower()] = plural_form.lower()
     return out
 
 
 TIME_UNITS = _time_units()  # singular or plural -> plural
-HYPHEN_STOP = {w.strip().lower() for w in read_lines("quantities_hyphen_stop.txt")}
-APPROX = sorted({w.strip().lower() for w in read_lines("quantities_approx.txt")}, key=len,
+HYPHEN_STOP = wordlists.words("quantities_hyphen_stop.txt")
+APPROX = sorted(wordlists.words("quantities_approx.txt"), key=len,
                 reverse=True)
 
 
 def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]], List[str],
                            List[Tuple[str, str, float]]]:
     prefixes, words, glued, subunits = [], [], [], []
-    for line in read_lines("quantities_currencies.txt"):
-        parts = [p.strip() for p in line.split("\t")]
-        if len(parts) not in (4, 5) or parts[0] not in ("prefix", "word", "subunit") or \
-                not re.fullmatch(r"\d+(?:\.\d+)?", parts[3]) or parts[4:] not in ([], ["glued"]):
-            raise ValueError(f"quantities_currencies.txt: malformed line {line!r} "
-                             "(kind<TAB>form<TAB>ISO code<TAB>factor[<TAB>glued])")
-        kind, form, code, factor = parts[:4]
-        {"prefix": prefixes, "word": words, "subunit": subunits}[kind].append((form, code, float(factor)))
-        if parts[4:]:
+    lists = {"prefix": prefixes, "glued": prefixes, "word": words, "subunit": subunits}
+    for number, (kind, form, code, factor) in wordlists.entries("quantities_currencies.txt", (4, 4)):
+        if kind not in lists or not re.fullmatch(r"\d+(?:\.\d+)?", factor):
+            raise wordlists.ResourceError(wordlists.RESOURCES / "quantities_currencies.txt", number,
+                                          "expected kind<TAB>form<TAB>ISO code<TAB>factor")
+        lists[kind].append((form, code, float(factor)))
+        if kind == "glued":
             glued.append(form)
-    prefixes.sort(key=lambda x: len(x[0]), reverse=True)
-    words.sort(key=lambda x: len(x[0]), reverse=True)
-    subunits.sort(key=lambda x: len(x[0]), reverse=True)
+    for table in (prefixes, words, subunits):
+        table.sort(key=lambda x: len(x[0]), reverse=True)
     return prefixes, words, glued, subunits
 
 
@@ -153,7 +131,7 @@ LENGTH_WORDS_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|race|sprint|hurdles?|freestyle|metres?|meters?|"
     r"relay|dash|run|swim|away|above|below|in[ \t]+(?:length|height|width|diameter))(?![A-Za-z])",
     re.I)
-TENOR_NOUNS = {w.strip().lower() for w in read_lines("quantities_tenor_nouns.txt")}
+TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
 TENOR_RE = re.compile(
     r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
     r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")

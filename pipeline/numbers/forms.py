@@ -13,8 +13,7 @@ import heapq
 import re
 from typing import Iterator, List, Optional, Tuple
 
-from .numbers import VULGAR, parse_number
-from .quantity_rules import (
+from .lexicon import (
     FRACTION_RE,
     HALF_PERIOD_LEFT_RE,
     NUMWORD,
@@ -26,6 +25,7 @@ from .quantity_rules import (
     currency_before,
     sentence_start,
 )
+from .parse import VULGAR, parse_number
 
 Form = Tuple[int, int, Optional[dict]]
 

@@ -5,10 +5,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List
+from typing import List
 
-from .numbers import parse_number
-from .quantity_rules import (
+from .lexicon import (
     BETWEEN_GAP_RE,
     GAME_CONTEXT_RE,
     RANGE_LEFT_RE,
@@ -17,9 +16,8 @@ from .quantity_rules import (
     SCORE_CONTEXT_RE,
     VOTE_CONTEXT_RE,
 )
-
-if TYPE_CHECKING:
-    from .quantities import Quantity
+from .parse import parse_number
+from .quantity import Quantity
 
 
 def link(text: str, qs: List[Quantity]) -> None:
@@ -69,7 +67,7 @@ def link(text: str, qs: List[Quantity]) -> None:
         i += 1
 
 
-def _score_shape(text: str, a: "Quantity", b: "Quantity") -> bool:
+def _score_shape(text: str, a: Quantity, b: Quantity) -> bool:
     """Two whole numbers under 1,000 joined by a dash, with no unit of their own: "112-104",
     "60-40", "a 49-49 tie" (the second may have a noun: "a 55-45 split")."""
     if a.words or b.words or not a.bare or not (b.bare or b.noun is not None):
@@ -81,7 +79,7 @@ def _score_shape(text: str, a: "Quantity", b: "Quantity") -> bool:
         for x in (a, b))
 
 
-def _score_or_split(text: str, a: "Quantity", b: "Quantity") -> bool:
+def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
     """Give a score-shaped pair its kind: a split of a whole ("a 60-40 split", "divided 52-48",
     "a 50-50 tie") is two percentages; votes ("voted 7-2") are counts of votes; a result ("a
     112-104 win", "a 49-49 tie") is two figures of kind other. False when nothing around the pair

@@ -11,17 +11,11 @@ import re
 from functools import lru_cache
 from typing import Dict, Optional, Tuple
 
-from .quantity_rules import read_lines
+from .. import wordlists
 
 
 def _unit_forms() -> Dict[str, str]:
-    out: Dict[str, str] = {}
-    for line in read_lines("quantities_units.txt"):
-        form, sep, expr = line.partition("\t")
-        if not sep or not form.strip() or not expr.strip():
-            raise ValueError(f"quantities_units.txt: malformed line {line!r} (form<TAB>unit)")
-        out[form.strip()] = expr.strip()
-    return out
+    return {form: expr for _, (form, expr) in wordlists.entries("quantities_units.txt", (2, 2))}
 
 
 UNIT_FORMS = _unit_forms()  # form as written -> pint expression

@@ -1,0 +1,99 @@
+"""Word lists and name shapes of the entity layer: titles, roles, person and organization nouns,
+and the tests that a run of words can be a personal name."""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc
+
+from .. import wordlists
+from ..wordlists import norm_word as _norm_word
+
+TITLES: Dict[Tuple[str, ...], Optional[str]] = wordlists.gendered("people_titles.txt")
+ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in wordlists.gendered("people_roles.txt").items()}
+# nouns for people (an unnamed "a nurse" or "the woman" can be a pronoun's antecedent)
+PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
+PERSON_NOUNS.update({k[0]: v for k, v in wordlists.gendered("people_person_nouns.txt").items()})
+_TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
+_TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
+# words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
+ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
+ORG_NOUNS = wordlists.words("org_nouns.txt")
+# titles and the role nouns that refer back to their holder ("Gov." -> "governor")
+TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = wordlists.mapping("people_title_roles.txt")
+# first names by sex: weak evidence for a person's gender when no title or pronoun tells it
+_FIRST_M = frozenset(wordlists.lines("people_first_names_m.txt"))
+_FIRST_F = frozenset(wordlists.lines("people_first_names_f.txt"))
+FIRST_NAME_GENDER: Dict[str, str] = {w: "m" for w in _FIRST_M - _FIRST_F}
+FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
+# second words that make "X County Board" a place's body (a lone "X" is then the place)
+PLACE_WORDS = frozenset(_norm_word(w) for w in wordlists.lines("people_place_words.txt"))
+# lemmas of reporting verbs (shared with the quotes stage)
+REPORTING_VERBS = wordlists.words("quotes_reporting_verbs.txt")
+
+# the one plural word of a team's or company's name after a place ("Sharks", "Ferries")
+TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+PRONOUNS = MALE | FEMALE | PLURAL
+
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|dos|das|y|st\.?)|[a-z]{1,3}-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
+_BAD_CHARS = re.compile(r"[/\\|@#0-9()\[\]{}<>=+*]")
+_DIGIT = re.compile(r"\d")
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+_TEXT_CACHE: List[object] = [None, ""]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached for the last doc (spaCy rebuilds the string on every access)."""
+    if _TEXT_CACHE[0] is not doc:
+        _TEXT_CACHE[0], _TEXT_CACHE[1] = doc, doc.text
+    return _TEXT_CACHE[1]  # type: ignore[return-value]
+
+
+def title_gender(words: Sequence[str]) -> Optional[str]:
+    """Gender a title tells ("Ms." -> "f"), else None."""
+    return TITLES.get(tuple(_norm_word(w) for w in words))
+
+
+def split_title(words: Sequence[str]) -> Tuple[List[str], List[str]]:
+    """Split leading titles off a list of name words: (["Sen."], ["Jane", "Doe"])."""
+    words = list(words)
+    title: List[str] = []
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        for n in range(min(_TITLE_MAXLEN, len(words) - 1), 0, -1):
+            key = tuple(_norm_word(w) for w in words[:n])
+            if key in TITLES:
+                title.extend(words[:n])
+                words = words[n:]
+                changed = True
+                break
+    return title, words
+
+
+def clean_name_text(text: str) -> str:
+    """Strip a possessive ending, surrounding punctuation and odd spacing from a name."""
+    text = " ".join(text.split())
+    text = text.strip(" ,;:-–—\"“”‘’'`")
+    text = _POSSESSIVE.sub("", text)
+    return text.strip(" ,;:.-–—") if not re.search(r"\b[A-Z]\.$", text) else text.strip(" ,;:-–—")
+
+
+def looks_like_name(words: Sequence[str]) -> bool:
+    """True when every word could be part of a personal name (capitalized, initials, particles)."""
+    if not words or len(words) > 5:
+        return False
+    if any(_BAD_CHARS.search(w) for w in words):
+        return False
+    if not words[-1][:1].isupper():
+        return False
+    return all(_NAME_WORD.match(w) for w in words)

@@ -1,0 +1,410 @@
+"""Mention collection: the PERSON and ORG mentions of a doc, from the entity model corrected with
+titles, roles, ages, reporting verbs and datelines."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    _POSSESSIVE,
+    _SUBJ_DEPS,
+    _TITLE_FIRST,
+    _TITLE_MAXLEN,
+    FIRST_NAME_GENDER,
+    ORG_NOUNS,
+    ORG_WORDS_LOWER,
+    PERSON_NOUNS,
+    REPORTING_VERBS,
+    ROLES,
+    TITLES,
+    _norm_word,
+    clean_name_text,
+    doc_text,
+    looks_like_name,
+    split_title,
+)
+
+# --------------------------------------------------------------------------- clustering
+
+class _Mention:
+    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end")
+
+    def __init__(self, start, end, words, title, label, tok_start, tok_end):
+        self.start, self.end, self.words, self.title = start, end, words, title
+        self.label, self.tok_start, self.tok_end = label, tok_start, tok_end
+
+
+def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) -> Optional[Tuple[int, int, int, int]]:
+    """Char and token offsets of an entity without its leading title words and possessive."""
+    toks = [t for t in doc[ent_start:ent_end] if not t.is_space]
+    # drop title words (they are whole tokens, or a token plus ".")
+    skip = 0
+    consumed = 0
+    while consumed < n_title_words and skip < len(toks):
+        if toks[skip].text != ".":
+            consumed += 1
+        skip += 1
+        while skip < len(toks) and toks[skip].text == ".":
+            skip += 1
+    toks = toks[skip:]
+    while toks and (toks[-1].text in ("'s", "’s", "'", "’", "‘s", "‘") or toks[-1].is_punct and toks[-1].text != "."):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    start = toks[0].idx
+    end = toks[-1].idx + len(toks[-1].text)
+    text = doc_text(doc)[start:end]
+    m = _POSSESSIVE.search(text)
+    if m and len(text) > 2:
+        end -= len(m.group(0))
+    text = doc_text(doc)[start:end]
+    while text and text[-1] in " ,;:":
+        end -= 1
+        text = text[:-1]
+    if not text:
+        return None
+    return start, end, toks[0].i, toks[-1].i + 1
+
+
+def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
+    """Role words right before a name ("longtime strategist" in "longtime strategist Dana Whitmore")."""
+    i = tok_start - 1
+    first = tok_start
+    while i >= 0:
+        t = doc[i]
+        if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "VERB", "AUX", "NUM", "PART"):
+            break
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i >= i:
+            if t.dep_ == "poss" or t.tag_ == "POS":
+                break
+            first = i
+            i -= 1
+            continue
+        if (_norm_word(t.text),) in TITLES:
+            first = i
+            i -= 1
+            continue
+        break
+    if first == tok_start:
+        return ""
+    return doc[first:tok_start].text.strip()
+
+
+_ORG_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "to"})
+
+
+def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> bool:
+    """True when the first word of a two-or-three-word name also stands alone elsewhere in the doc
+    (organizations are shortened to their first word, "Acme Widgets ... Acme"; people to their last)."""
+    first, second = words[0], words[1] if len(words) > 1 else None
+    for i in _word_positions(doc).get(first, ()):
+        if not (skip[0] <= i < skip[1]):
+            nxt = doc[i + 1].text if i + 1 < len(doc) else None
+            if nxt != second:
+                return True
+    return False
+
+
+_POS_CACHE: List[object] = [None, None]
+
+
+def _word_positions(doc: Doc) -> Dict[str, List[int]]:
+    """Capitalized token text -> token indices, built once per doc (keeps lookups linear)."""
+    if _POS_CACHE[0] is not doc:
+        pos: Dict[str, List[int]] = defaultdict(list)
+        for t in doc:
+            if t.text[:1].isupper():
+                pos[t.text].append(t.i)
+        _POS_CACHE[0], _POS_CACHE[1] = doc, pos
+    return _POS_CACHE[1]  # type: ignore[return-value]
+
+
+def _is_reporting_subject(tok: Token) -> bool:
+    """The name whose head is `tok` is the subject of a reporting verb, or stands right after one
+    ("said Jane Doe")."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ in ("compound", "flat") and t.head is not t:
+            t = t.head
+        else:
+            break
+    if t.dep_ in _SUBJ_DEPS and t.head.lemma_.lower() in REPORTING_VERBS:
+        return True
+    i = tok.left_edge.i - 1
+    while i >= 0 and (doc_t := tok.doc[i]).pos_ in ("PROPN", "PUNCT") and doc_t.text not in (",", ".", ":", ";") \
+            and i > tok.left_edge.i - 4:
+        i -= 1
+    return i >= 0 and tok.doc[i].lemma_.lower() in REPORTING_VERBS and tok.doc[i].pos_ in ("VERB", "AUX") \
+        and tok.doc[i].i < tok.i
+
+
+def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str]) -> bool:
+    """Signs that a capitalized two-or-three-word span tagged ORG/GPE (or nothing) names a person:
+    a title inside it or a title/role/person noun before it ("longtime resident Jane Doe"), an age
+    after it ("Jane Doe, 54,"), a person-noun apposition, or a reporting verb it is the subject of."""
+    if split_title(words)[0]:
+        return True
+    if ent_start > 0:
+        prev = doc[ent_start - 1]
+        if (_norm_word(prev.text),) in TITLES or prev.lower_ in ROLES \
+                or (prev.pos_ == "NOUN" and prev.lemma_.lower() in PERSON_NOUNS):
+            return True
+    if ent_end + 2 < len(doc) and doc[ent_end].text == "," and doc[ent_end + 1].like_num \
+            and doc[ent_end + 2].text == ",":
+        return True
+    head = doc[ent_start:ent_end].root
+    for c in head.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS and c.lemma_.lower() not in ORG_NOUNS:
+            return True
+    if len(words) >= 2 and _is_reporting_subject(head) and not _first_word_alone(doc, words, (ent_start, ent_end)):
+        return True
+    return False
+
+
+def _has_org_word(words: Sequence[str]) -> bool:
+    return any(_norm_word(w) in ORG_WORDS_LOWER for w in words)
+
+
+def _name_piece_end(doc: Doc, i: int) -> int:
+    """End token of a name word starting at token i: hyphen-joined parts stay one word ("Delgado-Pryor")."""
+    j = i + 1
+    while j + 1 < len(doc) and doc[j].text in ("-", "‐") and not doc[j - 1].whitespace_ \
+            and not doc[j].whitespace_ and doc[j + 1].text[:1].isupper():
+        j += 2
+    return j
+
+
+def _name_tokens_after(doc: Doc, i: int, limit: int = 3) -> int:
+    """End token of up to `limit` capitalized name words starting at token i (i itself when none)."""
+    j = i
+    n = 0
+    while j < len(doc) and n < limit:
+        t = doc[j]
+        if not (t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "ADJ", "X") and re.match(r"^[A-Z][\w'’.\-]*$", t.text)):
+            break
+        if _norm_word(t.text) in ORG_WORDS_LOWER or (_norm_word(t.text),) in TITLES:
+            break
+        e = _name_piece_end(doc, j)
+        n += 1
+        j = e
+        if not doc[j - 1].whitespace_ and j < len(doc) and doc[j].is_alpha:
+            break
+    return j
+
+
+def _person_mention(doc: Doc, ts: int, te: int, title_words: Sequence[str], title_start: int) -> Optional[_Mention]:
+    """A PERSON mention over tokens [ts, te) (the name), with the title words before it."""
+    if te <= ts:
+        return None
+    start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+    m = _POSSESSIVE.search(doc_text(doc)[start:end])
+    if m and end - start > 2:
+        end -= len(m.group(0))
+    name_words = doc_text(doc)[start:end].split()
+    if not looks_like_name(name_words):
+        return None
+    pre = _pre_title(doc, title_start, doc[ts])
+    full_title = " ".join(x for x in (pre, " ".join(title_words)) if x)
+    return _Mention(start, end, name_words, full_title, "PERSON", ts, te)
+
+
+# a dateline: an all-caps place opening a paragraph, then an optional ", Region/date" and
+# "(Agency)", then a dash ("KESSELPORT, Norway (Reuters) - ", "SAN MATEO, Calif. - ", "CITY —")
+_DATELINE = re.compile(
+    r"[ \t]*([A-Z][A-Z.'’\-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
+    r"(?=(?:,[^\n,()]{1,40}(?:,[^\n,()]{1,30})?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])[ \t])")
+# lowercase words that never sit inside a name: an entity crossing one is two names run
+# together ("Gulls as Mercer" in "Ridgebacks rally past Gulls as Mercer runs wild")
+_SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "after", "beat", "beats", "past",
+                          "against", "with"})
+
+
+def _datelines(doc: Doc) -> List[Tuple[int, int]]:
+    """Char ranges of the dateline places of a doc's paragraphs (places, never people)."""
+    text = doc_text(doc)
+    out: List[Tuple[int, int]] = []
+    pos, tried = 0, 0
+    while pos >= 0 and tried < 200 and len(out) < 50:  # datelines open articles; odd text stays cheap
+        tried += 1
+        m = _DATELINE.match(text, pos) if text[pos:pos + 1].isupper() or text[pos:pos + 1] in " \t" else None
+        pos = text.find("\n", pos)
+        if pos >= 0:
+            pos += 1
+        if m is None:
+            continue
+        word = m.group(1)
+        # an acronym the article repeats in capitals ("IBM - the computing giant - said") is a name
+        if len(word) > 5 or text.find(word, m.end(1)) < 0:
+            out.append(m.span(1))
+    return out
+
+
+def _entity_pieces(doc: Doc) -> Iterable[Span]:
+    """The doc's PERSON/ORG/GPE entities, split at lowercase words no name holds."""
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE"):
+            continue
+        if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
+        if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
+                and ent[0].text not in FIRST_NAME_GENDER and (_norm_word(ent[0].text),) not in TITLES:
+            # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)
+        cuts = [t.i for t in ent[1:-1] if t.lower_ in _SPLIT_WORDS and t.is_lower] if len(ent) > 2 else []
+        if not cuts:
+            yield ent
+            continue
+        a = ent.start
+        for c in cuts + [ent.end]:
+            if c > a and not (c - a == 1 and doc[a].lower_ == "the"):
+                yield Span(doc, a, c, label=ent.label)
+            a = c + 1
+
+
+def _collect_mentions(doc: Doc) -> List[_Mention]:
+    mentions: List[_Mention] = []
+    person_toks: set = set()
+    org_at: Dict[Tuple[int, int], int] = {}
+    datelines = _datelines(doc)
+    dl_starts = [a for a, _ in datelines]
+    dl_places = {" ".join(w.capitalize() for w in doc_text(doc)[a:b].split()) for a, b in datelines}
+    for ent in _entity_pieces(doc):
+        if "\n" in ent.text:
+            continue
+        if datelines:
+            k = bisect_right(dl_starts, ent.start_char) - 1
+            if k >= 0 and ent.start_char < datelines[k][1]:
+                continue  # "KESSELPORT, Norway (Reuters) -": a place
+            if ent.text in dl_places:
+                continue  # the dateline's place written in title case elsewhere
+        text = clean_name_text(ent.text)
+        words = text.split()
+        if not words:
+            continue
+        label = ent.label_
+        if label in ("ORG", "GPE"):
+            bare = words[1:] if words[0].lower() == "the" else words
+            if 1 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
+                    and _person_evidence(doc, ent.start, ent.end, bare):
+                # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
+                label = "PERSON"
+            elif label == "GPE":
+                continue
+        elif label == "PERSON":
+            if _norm_word(words[-1]) in ORG_WORDS_LOWER and not split_title(words)[0]:
+                label = "ORG"  # "Acme Renewables", "the Gazette" tagged PERSON
+            elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
+                    and doc[ent.start - 1].lower_ not in ROLES:
+                label = "ORG"  # "industrial group Acme Werke"
+        if label == "PERSON":
+            title, name = split_title(words)
+            if not looks_like_name(name):
+                # lower-cased or odd strings: keep as a possible reference only when capitalized
+                continue
+            offs = _name_offsets(doc, ent.start, ent.end, len(title))
+            if offs is None:
+                continue
+            start, end, ts, te = offs
+            # a first name the model left out: "Jane" in "Jane Doe" when only "Doe" was tagged
+            if not title and ts > 0 and te - ts <= 2:
+                p = doc[ts - 1]
+                if p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
+                        and not p.ent_type_ and p.whitespace_ and (_norm_word(p.text),) not in TITLES \
+                        and p.lower_ not in ROLES and p.lower_ not in PERSON_NOUNS \
+                        and _norm_word(p.text) not in ORG_WORDS_LOWER and p.dep_ in ("compound", "nmod", "nsubj", "appos", "flat") \
+                        and (p.i == 0 or not doc[p.i - 1].text[:1].isupper() or doc[p.i - 1].is_sent_start or doc[p.i - 1].is_punct):
+                    ts -= 1
+                    start = p.idx
+            name_words = doc_text(doc)[start:end].split()
+            pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
+            full_title = " ".join(x for x in (pre, " ".join(title)) if x)
+            mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
+            person_toks.update(range(ts, te))
+        elif label == "ORG":
+            if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
+                continue  # a time zone after a clock time ("1230 GMT"), not an organization
+            offs = _name_offsets(doc, ent.start, ent.end, 0)
+            if offs is None:
+                continue
+            start, end, ts, te = offs
+            # "the Democratic Party" -> keep the determiner out of the name
+            if doc[ts].lower_ == "the" and te - ts > 1:
+                ts += 1
+                start = doc[ts].idx
+            # "the Acme union": a trailing common noun is not part of the name
+            while te - ts > 1 and doc[te - 1].is_alpha and doc[te - 1].is_lower:
+                te -= 1
+                end = doc[te - 1].idx + len(doc[te - 1].text)
+            org_at[(ts, te)] = len(mentions)
+            mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
+    mentions.extend(_untagged_people(doc, person_toks))
+    return mentions
+
+
+def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
+    """Names the entity model missed: a title followed by capitalized words ("said Mayor Jane
+    Doe"), and a capitalized two-or-three-word subject of a reporting verb."""
+    out: List[_Mention] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        t = doc[i]
+        if not t.text[:1].isupper() or i in person_toks:
+            i += 1
+            continue
+        # longest title starting here
+        best = 0
+        for k in range(min(_TITLE_MAXLEN, n - i), 0, -1) if _norm_word(t.text) in _TITLE_FIRST else ():
+            key = tuple(_norm_word(doc[i + x].text) for x in range(k) if doc[i + x].text != ".")
+            if key in TITLES and all(doc[i + x].text[:1].isupper() or doc[i + x].text == "." for x in range(k)):
+                best = k
+                break
+        if best:
+            ts = i + best
+            te = _name_tokens_after(doc, ts)
+            if te > ts and not any(x in person_toks for x in range(ts, te)) \
+                    and doc[te - 1].ent_type_ not in ("ORG",) and not any(doc[x].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for x in range(ts, te)):
+                m = _person_mention(doc, ts, te, [doc[x].text for x in range(i, ts) if doc[x].text != "."], i)
+                if m is not None:
+                    out.append(m)
+                    person_toks.update(range(ts, te))
+                    i = te
+                    continue
+            i += max(1, best)
+            continue
+        i += 1
+    # capitalized "Firstname Lastname" subjects of reporting verbs that no entity covers
+    for t in doc:
+        if t.i in person_toks or t.pos_ != "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE") \
+                or not t.text[:1].isupper():
+            continue
+        if t.dep_ not in ("nsubj", "nsubjpass") and not _is_reporting_subject(t):
+            continue
+        if not _is_reporting_subject(t):
+            continue
+        ts = t.i
+        while ts > 0 and doc[ts - 1].dep_ in ("compound", "flat") and doc[ts - 1].head.i in range(ts, t.i + 1) \
+                and doc[ts - 1].pos_ == "PROPN" and doc[ts - 1].text[:1].isupper() and ts > t.i - 3:
+            ts -= 1
+        te = t.i + 1
+        words = [doc[x].text for x in range(ts, te)]
+        if not (2 <= len(words) <= 3) or any(x in person_toks for x in range(ts, te)):
+            continue
+        if _has_org_word(words):
+            if _norm_word(words[-1]) in ORG_WORDS_LOWER and looks_like_name(words) and not t.ent_type_:
+                a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+                out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Renewables said"
+                person_toks.update(range(ts, te))
+            continue
+        if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)):
+            continue
+        m = _person_mention(doc, ts, te, [], ts)
+        if m is not None:
+            out.append(m)
+            person_toks.update(range(ts, te))
+    return out

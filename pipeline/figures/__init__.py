@@ -1,0 +1,1 @@
+"""Figures: subjects, time, attribution and assembly behind the figures stage."""

@@ -1,0 +1,174 @@
+"""Figure assembly: each quantity of the article with its subject, predicate, statement, time and
+source (`extract_figures`)."""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .. import attrs
+from ..components.quantities import TIME_UNITS, Quantity, find_quantities
+from .attribution import _attribution
+from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
+from .names import _persons_in
+from .subjects import (
+    _explicit_subject,
+    _figure_root,
+    _nominal,
+    _number_token,
+    _pair_subjects,
+    climb_subject,
+)
+from .time import _time_for
+
+# ----------------------------------------------------------------------------------------------
+# per figure
+# ----------------------------------------------------------------------------------------------
+
+
+def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
+    """Numbers the pure layer kept that the parse and NER show are not figures."""
+    if num.ent_type_ == "ORDINAL":
+        return True
+    if q.kind in ("count", "other") and q.unit != "fraction":
+        if num.ent_type_ in ("DATE", "TIME"):
+            # keep counted things ("24,000 votes"), drop bare day numbers and years
+            if q.bare or (q.noun or "") in TIME_UNITS:
+                return True
+        if num.ent_type_ in ID_LABELS and q.bare:
+            return True
+        if q.words and num.dep_ not in ("nummod", "compound", "quantmod", "amod", "npadvmod",
+                                        "appos", "nmod"):
+            return True
+    return False
+
+
+def _refine(doc: Doc, q: Quantity, num: Token) -> None:
+    """Counted noun and durations from the parse."""
+    if q.kind != "count" or q.unit == "points":
+        return
+    head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and not re.search(r"[A-Za-z]", head.text):
+        head = None  # "1,2,3,4%": a sign or a piece of junk is no counted noun
+    if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
+        lemma = head.lemma_.lower()
+        if lemma in TIME_UNITS:
+            q.kind, q.unit = "duration", TIME_UNITS[lemma]
+            return
+        comp = [c for c in _kids(head) if c.dep_ == "compound" and num.i < c.i < head.i
+                and c.pos_ == "NOUN"]
+        word = head.text.lower()
+        if comp:
+            word = " ".join([c.text.lower() for c in comp] + [word])
+        q.unit = word
+    elif q.noun and not q.bare:
+        q.unit = q.noun if q.unit is None else q.unit
+
+
+def _statement(q: Quantity, subject: Optional[str], verb: Optional[Token], nom: Token,
+               fallback: Optional[str]) -> str:
+    fig = q.text if not q.approx else f"{q.approx} {q.text}"
+    if q.kind in ("count", "duration") and q.unit and q.unit not in q.text and q.unit != "fraction":
+        fig = f"{fig} {q.unit}"
+    elif q.kind == "age":
+        fig = f"{q.text} years old"
+    who = subject or fallback
+    if verb is not None:
+        neg = " not" if any(c.dep_ == "neg" for c in _kids(verb)) else ""
+        prep = ""
+        t = nom
+        for _ in range(6):
+            if t.head.i == t.i or t.head.i == verb.i:
+                if t.dep_ == "prep" and t.i != verb.i:
+                    prep = t.text + " "
+                break
+            t = t.head
+        core = f"{verb.text}{neg} {prep}{fig}"
+        return f"{who} {core}" if who else core
+    if who:
+        return f"{who}: {fig}"
+    return fig
+
+
+def extract_figures(doc: Doc) -> List[dict]:
+    """All numeric claims of a parsed doc as plain dicts (see pipeline.attrs)."""
+    text = _text(doc)
+    if not text.strip():
+        return []
+    quants = find_quantities(text)
+    if not quants:
+        return []
+    article = doc._.get(attrs.ARTICLE) or {}
+    published = article.get("published") if isinstance(article, dict) else None
+    quotes = [q for q in (doc._.get(attrs.QUOTES) or ()) if isinstance(q, dict)]
+    keep: List[Tuple[Quantity, Token, Token]] = []
+    dropped = set()
+    for i, q in enumerate(quants):
+        if attrs.in_furniture(doc, q.start, q.end):
+            dropped.add(i)
+            continue
+        num = _number_token(doc, q)
+        root = _figure_root(doc, q)
+        if num is None or root is None:
+            dropped.add(i)
+            continue
+        if _reject_by_parse(doc, q, num, root):
+            dropped.add(i)
+            continue
+        _refine(doc, q, num)
+        keep.append((q, num, root))
+    figure_spans = [(q.start, q.end) for q, _, _ in keep]
+    by_index = {id(q): (q, num, root) for q, num, root in keep}
+    pair_done: Dict[int, Tuple[Optional[str], Optional[Token]]] = {}
+    out = []
+    for q, num, root in keep:
+        sent = _sent_of(root)
+        nom = _nominal(root)
+        subject = None
+        verb = None
+        fallback = None
+        partner = quants[q.partner] if q.partner is not None and q.partner < len(quants) else None
+        if q.link == "pair" and partner is not None and id(partner) in by_index:
+            if id(q) in pair_done:
+                subject, verb = pair_done.pop(id(q))
+            else:
+                a, b = (q, partner) if q.position == 0 else (partner, q)
+                ra, rb = by_index[id(a)][2], by_index[id(b)][2]
+                ea, eb, verb = _pair_subjects(doc, a, b, ra, rb, sent)
+                subject = ea if q is a else eb
+                pair_done[id(partner)] = (eb if q is a else ea, verb)
+        else:
+            subject = _explicit_subject(nom, root, q.kind)
+            if subject is None:
+                subject, verb, fallback = climb_subject(nom)
+            if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
+                pass
+        if verb is None:
+            _, verb, fb2 = climb_subject(nom)
+            fallback = fallback or fb2
+        if subject is None and fallback and STOP_AT_THING:
+            subject = fallback
+        if subject is None:
+            persons = _persons_in(doc, sent.start_char, sent.end_char)
+            names = {n for _, n in persons}
+            if len(names) == 1:
+                subject = next(iter(names))
+        predicate = None
+        if verb is not None:
+            predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
+            if not re.search(r"[a-z]", predicate):
+                predicate = "be" if verb.lower_ in ("'s", "\u2019s") else verb.lower_
+        conf = q.confidence + (0.05 if subject else -0.15)
+        conf = max(0.05, min(0.99, conf))
+        rec = {
+            "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
+            "kind": q.kind, "approx": q.approx, "subject": subject, "predicate": predicate,
+            "statement": _statement(q, subject, verb, nom, fallback),
+            "time": _time_for(doc, q, sent, figure_spans, published),
+            "attributed_to": _attribution(doc, q, sent, quotes),
+            "confidence": round(conf, 3),
+        }
+        out.append(rec)
+    return out

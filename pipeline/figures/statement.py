@@ -1,0 +1,332 @@
+"""A figure's claim statement: an extractive compression of its sentence (``shared/gold/README.md``).
+
+Pure functions over a parsed sentence. The statement is made of the sentence's own tokens in
+their order, with only two kinds of change:
+
+- tokens are dropped: the attribution ("X said", "according to X"), clauses that do not hold the
+  figure (coordinated, adverbial and paratactic clauses, appositions and non-restrictive relative
+  clauses off the figure's path), leading discourse words and stance words;
+- the clause's subject, or its possessor, when it refers to a named person or organization, is
+  replaced by the entity's fullest name, which the caller supplies through `name_for`.
+
+The clause is the one that holds the figure: the main clause, or the reported clause when the
+main verb only attributes it, or a coordinated clause when the figure sits in one. A figure that
+only describes a named person ("Jane Roe, a 33-year-old engineer") gets that noun phrase.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable, List, Optional, Sequence, Set
+
+from spacy.tokens import Span, Token
+
+NameFor = Callable[[Span], Optional[str]]
+"""Maps a mention (a pronoun, a surname, "the company") to the entity's fullest name, or None."""
+
+_CLAUSE_VERBS = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_OFF_PATH_CLAUSES = frozenset({"parataxis", "intj", "discourse", "dep"})
+_LEADING_DISCOURSE = frozenset({"and", "but", "also", "so", "however", "yet", "still", "meanwhile", "plus"})
+_SEPARATORS = frozenset({",", ";", ":", "(", ")", "[", "]", "-", "--", "\u2013", "\u2014"})
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
+_PERSONAL = frozenset(
+    "he she it they him her them his hers its their theirs".split()
+)
+_QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u00ab\u00bb`")
+
+
+def claim_statement(
+    figure: Span,
+    partners: Sequence[Span] = (),
+    *,
+    name_for: NameFor,
+    attribution_lemmas: Iterable[str] = (),
+    stance_words: Iterable[str] = (),
+) -> str:
+    """The statement of the figure at `figure` (its tokens), sharing a clause with `partners`.
+
+    `attribution_lemmas` are the lemmas of verbs that only attribute what follows ("say", "tell");
+    `stance_words` are evaluative words that are not part of a claim ("staggering").
+    """
+    reporting = frozenset(attribution_lemmas)
+    stance = frozenset(w.lower() for w in stance_words)
+    anchors = [figure.root] + [p.root for p in partners]
+    path: Set[int] = set()
+    for tok in anchors:
+        path.add(tok.i)
+        path.update(a.i for a in tok.ancestors)
+    noun_phrase = _described_name(figure.root)
+    if noun_phrase is not None:
+        return _render(noun_phrase, name_for)
+    root = _clause_root(anchors[0], reporting)
+    keep: List[Token] = []
+    counted = {t.head.i for t in anchors if t.dep_ == "nummod"}
+    _collect(root, path, reporting, stance, counted, keep)
+    keep.sort(key=lambda t: t.i)
+    inherited = None
+    own = [t for t in keep if t.dep_ in _SUBJECTS and t.head.i == root.i]
+    if root.dep_ == "relcl" and own and own[0].tag_ in ("WP", "WDT"):
+        keep = [t for t in keep if t.i != own[0].i]
+        inherited = root.head
+    elif not own:
+        inherited = _inherited_subject(root)
+    keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep), path))
+    if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
+        keep = keep[1:]
+    return _render(keep, name_for, inherited)
+
+
+def _clause_root(tok: Token, reporting: frozenset) -> Token:
+    """The head of the clause that states the figure at `tok`.
+
+    The lowest clause on the figure's way up that has its own subject (so the attribution and
+    the clauses around it fall away), going on past a relative clause about a common noun ("the
+    man who spent ..."); the object of a participle that only attributes ("..., noting her plan
+    to add 30 buses"); else the sentence's root.
+    """
+    below = None
+    for anc in [tok, *tok.ancestors]:
+        head = anc.head
+        if anc.pos_ in _CLAUSE_VERBS and _has_subject(anc) and _finite(anc):
+            if not (anc.dep_ == "relcl" and head.pos_ != "PROPN"):
+                return anc
+        if (anc.pos_ == "VERB" and anc.dep_ in ("advcl", "xcomp", "acl") and anc.lemma_.lower() in reporting
+                and not _has_subject(anc) and below is not None and below.dep_ in ("dobj", "ccomp")):
+            return below
+        if head.i == anc.i:
+            return anc
+        below = anc
+    return tok
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A clause of purpose or result without its own subject: "(rose 5%) to close at 112"."""
+    return not _has_subject(verb) and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _finite(verb: Token) -> bool:
+    """A verb with tense: a finite form, or an auxiliary or modal that carries it."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
+
+
+def _without_dateline(tokens: List[Token]) -> List[Token]:
+    """Drop a wire dateline ("CITY, Country (Agency) -") that opens the sentence."""
+    for k, t in enumerate(tokens[:12]):
+        if t.text in _DASHES:
+            head = tokens[:k]
+            if k and t.i == head[-1].i + 1 and any(h.is_upper and len(h) > 1 for h in head) and all(
+                h.is_upper or h.is_punct or h.is_title for h in head
+            ) and head[0].i == head[0].sent.start:
+                return tokens[k + 1 :]
+            break
+    return tokens
+
+
+def _without_dashed_asides(tokens: List[Token], path: Set[int]) -> List[Token]:
+    """Drop an aside set off by dashes (or after a last dash) that does not hold the figure."""
+    dashes = [k for k, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_ and t.i > 0 and t.nbor(-1).whitespace_]
+    drop: Set[int] = set()
+    for a, b in zip(dashes, dashes[1:] + [len(tokens)]):
+        inner = tokens[a:b + 1]
+        if not any(t.i in path for t in inner):
+            drop.update(t.i for t in inner)
+    return [t for t in tokens if t.i not in drop]
+
+
+def _without_stray_punct(tokens: List[Token]) -> List[Token]:
+    """Drop punctuation next to a gap left by a dropped phrase ("Jane Roe, [a chemist,] said")."""
+    kept = {t.i for t in tokens}
+    out = []
+    for t in tokens:
+        if t.text in _SEPARATORS and ((t.i - 1 not in kept and t.i > t.sent.start) or (t.i + 1 not in kept and t.i + 1 < t.sent.end)):
+            continue
+        out.append(t)
+    return out
+
+
+def _inherited_subject(root: Token) -> Optional[Token]:
+    """The subject a coordinated verb shares with the verb it is coordinated with."""
+    if root.dep_ == "conj":
+        for child in root.head.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+    return None
+
+
+def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset, counted: Set[int],
+             out: List[Token]) -> None:
+    out.append(tok)
+    dropped_clause = False
+    for child in tok.children:
+        if child.i in path:
+            _collect(child, path, reporting, stance, counted, out)
+            continue
+        if _drop(child, tok, reporting, stance, counted):
+            if child.dep_ == "conj":
+                dropped_clause = True
+            continue
+        _collect(child, path, reporting, stance, counted, out)
+    if dropped_clause:
+        # the "and"/"but" and the comma that joined a dropped clause go with it
+        last = max((c.i for c in tok.children if c.dep_ == "conj" and c.i not in path), default=-1)
+        out[:] = [t for t in out if not (t.head.i == tok.i and t.dep_ in ("cc", "punct") and tok.i < t.i < last)]
+
+
+def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, counted: Set[int]) -> bool:
+    dep = child.dep_
+    if dep in _OFF_PATH_CLAUSES:
+        return True
+    if dep == "advcl" and not _conditional(child) and not _infinitive(child):
+        return True
+    if dep in ("ccomp", "csubj", "conj") and (child.pos_ in _CLAUSE_VERBS or dep == "conj") and _holds_number(child):
+        return True
+    if dep == "conj" and child.pos_ in _CLAUSE_VERBS:
+        return True
+    if dep == "det" and child.lower_ in ("a", "an") and child.i + 1 < len(child.doc) and child.nbor(1).lower_ in stance:
+        return True
+    if dep == "appos":
+        return True
+    if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children):
+        return True
+    if dep == "conj" and parent.i in counted:
+        return True
+    if dep == "prep" and child.lower_ == "according":
+        return True
+    if dep == "mark" and child.lower_ == "that" and parent.dep_ in ("ccomp", "xcomp") and parent.head.lemma_.lower() in reporting:
+        return True
+    if dep == "npadvmod" and child.pos_ in _CLAUSE_VERBS:
+        return True
+    if dep in ("amod", "advmod") and child.lower_ in stance:
+        return True
+    if dep == "punct" and all(ch in _QUOTE_CHARS for ch in child.text):
+        return True
+    return False
+
+
+def _holds_number(tok: Token) -> bool:
+    return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
+
+
+def _described_name(num: Token) -> Optional[List[Optional[Token]]]:
+    """A figure that only describes a named person or thing, as that name and its description.
+
+    "Jane Roe, a 33-year-old engineer" and "Jane Roe, 46," give the name, a comma and the
+    description; "the trial, expected to last five months" gives the noun phrase and the
+    participle clause the figure sits in.
+    """
+    if (num.dep_ in ("appos", "amod", "npadvmod") and num.head.pos_ == "PROPN" and num.i > num.head.i
+            and num.like_num and num.nbor(-1).text == ","):
+        return _name_tokens(num.head) + [None] + [t for t in num.subtree]
+    noun = num
+    for _ in range(3):
+        if noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+            noun = noun.head
+        else:
+            break
+    if noun.i != num.i and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return _name_tokens(noun.head) + [None] + [t for t in noun.subtree if t.i <= noun.i]
+    for anc in num.ancestors:
+        if anc.pos_ in _CLAUSE_VERBS and anc.dep_ != "acl":
+            return None
+        if anc.dep_ == "acl" and anc.tag_ in ("VBN", "VBG") and anc.head.pos_ in ("NOUN", "PROPN"):
+            noun = anc.head
+            left = [t for t in noun.subtree if t.i <= noun.i and not _is_clause_inside(t, noun)]
+            return left + [None] + list(anc.subtree)
+    return None
+
+
+def _name_tokens(name: Token) -> List[Token]:
+    return sorted([t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat")] + [name], key=lambda t: t.i)
+
+
+def _is_clause_inside(tok: Token, top: Token) -> bool:
+    while tok.i != top.i:
+        if tok.dep_ in ("acl", "relcl", "appos"):
+            return True
+        tok = tok.head
+    return False
+
+
+def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional[Token] = None) -> str:
+    real = [t for t in tokens if t is not None]
+    if not real:
+        return ""
+    doc = real[0].doc
+    kept = {t.i for t in real}
+    replace: dict = {}
+    # the clause subject (and the possessor of the subject phrase) by the entity's fullest name
+    for t in real:
+        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECTS):
+            span = _mention(t)
+            if span.start in kept and (span.end - 1) in kept:
+                name = name_for(span)
+                if name and name != span.text:
+                    replace[span.start] = (span.end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
+    parts: List[str] = []
+    if inherited is not None:
+        span = _mention(inherited)
+        name = name_for(span) or (span.text if inherited.lower_ not in _PERSONAL else None)
+        if name:
+            parts.append(name + " ")
+    skip_to = -1
+    prev = None
+    for t in tokens:
+        if t is None:
+            parts.append(", ")
+            prev = None
+            continue
+        if t.i < skip_to:
+            continue
+        if prev is not None and t.i != prev + 1 and parts and not parts[-1].endswith(" "):
+            parts.append(" ")
+        if t.i in replace:
+            end, name = replace[t.i]
+            parts.append(name + doc[end - 1].whitespace_)
+            skip_to = end
+            prev = end - 1
+            continue
+        parts.append(t.text_with_ws)
+        prev = t.i
+    return _tidy("".join(parts))
+
+
+def _mention(tok: Token) -> Span:
+    """The name-like span a subject token heads: its compounds and flat parts, or the token."""
+    doc = tok.doc
+    if tok.pos_ == "PRON":
+        return doc[tok.i : tok.i + 1]
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in ("compound", "flat", "det") and child.i == start - 1:
+            start = child.i
+    # leftward chain of compounds ending right before the head
+    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "flat", "det"):
+        start -= 1
+    return doc[start : tok.i + 1]
+
+
+def _tidy(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower().strip(",") in _LEADING_DISCOURSE:
+        words = words[1:]
+    text = " ".join(words)
+    for bad, good in ((" ,", ","), (",,", ","), (" .", ".")):
+        while bad in text:
+            text = text.replace(bad, good)
+    text = text.strip(" ,;:-\u2013\u2014")
+    while text and (text[-1] in ".!?" or text[-1] in _QUOTE_CHARS):
+        text = text[:-1].rstrip(" ,;:")
+    while text and text[0] in _QUOTE_CHARS:
+        text = text[1:].lstrip()
+    return text

@@ -1,0 +1,1 @@
+"""Quotes: the mark scanner, speaker mapping, filters and attribution behind the quotes stage."""

@@ -1,0 +1,543 @@
+"""Attribution: the cue and speaker of every quoted span (reporting verbs, "according to", colon
+lead-ins, dash sign-offs, runs and paragraphs), the quote kinds, and indirect speech."""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .. import attrs
+from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
+from ..entities.query import cluster_for
+from .filters import is_title_or_scare
+from .marks import paragraphs_of, scan_quotes
+from .speakers import (
+    _FIRST_PERSON,
+    _DocView,
+    _is_cue,
+    _is_naming_cue,
+    _np_after,
+    _subject_of,
+    speaker_from_token,
+)
+
+# verbs precise enough to build indirect quotes from ("X said (that) ...")
+INDIRECT_VERBS = frozenset({
+    "say", "tell", "argue", "claim", "insist", "warn", "note", "acknowledge", "explain", "stress",
+    "state", "declare", "announce", "contend", "assert", "maintain", "admit", "concede", "predict",
+    "suggest", "add", "write", "tweet", "respond", "reply", "emphasize", "emphasise", "allege",
+    "testify", "report", "confirm", "deny", "caution", "recall",
+})
+
+
+# --------------------------------------------------------------------------- attribution
+
+def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[Token]:
+    """The closest reporting verb outside the quote that governs its tokens."""
+    best = None
+    best_depth = 99
+    for i in toks:
+        t = doc[i]
+        h = t.head
+        if view.quote_of[h.i] == qi and h is not t:
+            continue
+        depth = 0
+        cur = t
+        while depth < 5 and cur.head is not cur:
+            cur = cur.head
+            depth += 1
+            if view.quote_of[cur.i] != -1:
+                continue
+            if _is_cue(cur) or _is_naming_cue(cur):
+                if depth < best_depth:
+                    best, best_depth = cur, depth
+                break
+    return best
+
+
+def _sentence_bounds(view: _DocView, a_char: int, b_char: int, para: Tuple[int, int]) -> Tuple[int, int]:
+    """Token range of the sentences holding [a_char, b_char), clipped to the paragraph."""
+    doc = view.doc
+    ta = view.tok_at(a_char)
+    tb = view.tok_at(max(a_char, b_char - 1))
+    s0 = view.sents[view.sent_of[ta]][0]
+    s1 = view.sents[view.sent_of[tb]][1]
+    pa = view.toks_in(para[0], para[1])
+    lo = max(s0, pa.start) if len(pa) else s0
+    hi = min(s1, pa.stop) if len(pa) else s1
+    del doc
+    return lo, hi
+
+
+def _according_to(doc: Doc, view: _DocView, toks: Sequence[int]) -> Optional[Token]:
+    for i in toks:
+        t = doc[i]
+        if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+            for c in doc[i + 1].children:
+                if c.dep_ == "pobj":
+                    return c
+            if i + 2 < len(doc):
+                return doc[i + 2]
+    return None
+
+
+_DASHES = ("—", "–", "--", "-", "―")
+
+
+_SIGNOFF = re.compile(r"[ \t\u00a0]*(?:—|–|―|--|-)[ \t\u00a0]*")
+
+
+def _dash_signoff(doc: Doc, view: _DocView, close_end: int, para_idx: int) -> Optional[dict]:
+    """Speaker of a dash sign-off after the quote ("...” — Jane Doe, Springfield"), in the
+    quote's paragraph or, when the quote ends its paragraph, on the next line."""
+    text = doc_text(doc)
+    para_end = view.paragraphs[para_idx][1] if para_idx < len(view.paragraphs) else len(text)
+    m = _SIGNOFF.match(text, close_end, para_end)
+    if m is None:
+        if text[close_end:para_end].strip(" \t\u00a0.,") or para_idx + 1 >= len(view.paragraphs):
+            return None
+        ns, para_end = view.paragraphs[para_idx + 1]
+        if text.count("\n", close_end, ns) > 2:
+            return None
+        m = _SIGNOFF.match(text, ns, para_end)
+        if m is None:
+            return None
+    start = m.end()
+    # the name runs to the first comma, parenthesis, slash or line end
+    stop = re.compile(r"[,(\[/|;\n]").search(text, start, min(para_end, start + 80))
+    end = stop.start() if stop else min(para_end, start + 80)
+    a, b = start, end
+    while b > a and text[b - 1] in " \t.":
+        b -= 1
+    words = text[a:b].split()
+    title, name = split_title(words)
+    if not name or not looks_like_name(name) or len(name) > 4:
+        # fall back to an entity after the dash
+        for i in view.toks_in(start, min(para_end, start + 80)):
+            t = doc[i]
+            if t.ent_type_ in ("PERSON", "ORG"):
+                while t.head is not t and t.head.ent_type_ == t.ent_type_ and t.head.i > t.i and doc[t.head.i].idx < para_end:
+                    t = t.head
+                return speaker_from_token(doc, t)
+        return None
+    if title:
+        a = text.index(name[0], a)
+    cl = cluster_for(doc, a, b)
+    return {"name": cl["name"] if cl else " ".join(name), "mention": text[a:b], "mention_span": [a, b],
+            "title": " ".join(title) or None}
+
+
+def _colon_lead_in(doc: Doc, view: _DocView, q: dict, left: List[int]) -> Optional[Tuple[dict, Token]]:
+    """'Doe was blunt: “...”' - a clause ending in a colon right before the quote: its subject."""
+    text = doc_text(doc)
+    j = q["open"][0] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] != ":" or not left:
+        return None
+    lo = left[0]
+    for i in left:
+        t = doc[i]
+        if (t.head.i < lo or t.head.i > left[-1] or t.head is t) and t.pos_ in ("VERB", "AUX"):
+            subj = _subject_of(t)
+            if subj is None or subj.i < lo:
+                continue
+            sp = speaker_from_token(doc, subj)
+            if sp is not None and (sp.get("name") or subj.lower_ in PRONOUNS):
+                return sp, t
+    return None
+
+
+def _prev_sentence_speaker(doc: Doc, view: _DocView, q: dict) -> Optional[dict]:
+    """A quote that opens a sentence inside a paragraph, with no cue of its own, continues the
+    reporting verb of the sentence before it ('The gains level off, she said. “Beyond that ...”')."""
+    para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
+    ta = view.tok_at(q["open"][0])
+    si = view.sent_of[ta]
+    if si == 0:
+        return None
+    pa = view.toks_in(para[0], para[1])
+    lo, hi = view.sents[si - 1]
+    lo, hi = max(lo, pa.start), min(hi, ta)
+    if hi <= lo:
+        return None
+    for i in range(lo, hi):
+        t = doc[i]
+        if view.quote_of[i] == -1 and _is_cue(t):
+            subj = _subject_of(t)
+            if subj is None:
+                subj = _np_after(doc, t)
+            if subj is not None and view.quote_of[subj.i] == -1:
+                sp = speaker_from_token(doc, subj)
+                if sp is not None:
+                    return sp
+    return None
+
+
+def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -> Tuple[Optional[dict], Optional[Token], float]:
+    """(speaker, cue token, strength) found around the quote itself, or (None, None, 0)."""
+    para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
+    close_end = q["close"][1] if q["close"] else q["end"]
+    lo, hi = _sentence_bounds(view, q["open"][0], close_end, para)
+    # the sentence after the closing mark (", he said." may be split off)
+    if close_end < para[1]:
+        ta = view.tok_at(close_end)
+        if ta < len(doc) and doc[ta].idx < close_end:
+            ta += 1
+        if ta < len(doc) and doc[ta].idx < para[1]:
+            hi = max(hi, min(view.sents[view.sent_of[ta]][1], view.toks_in(para[0], para[1]).stop))
+    q_toks = view.toks_in(q["start"], q["end"])
+    left = [i for i in range(lo, hi) if doc[i].idx < q["open"][0] and view.quote_of[i] == -1]
+    right = [i for i in range(lo, hi) if doc[i].idx >= close_end and view.quote_of[i] == -1]
+    # stop the right context at the next quote, the left context at the previous one
+    nxt = quotes[qi + 1]["open"][0] if qi + 1 < len(quotes) else None
+    if nxt is not None:
+        right = [i for i in right if doc[i].idx < nxt]
+    if q.get("kind") == "fragment" and re.search(r"[.!?…]$", doc_text(doc)[q["start"]:q["end"]]):
+        # a fragment that ends its sentence: the next sentence's verb is not its cue
+        right = [i for i in right if view.sent_of[i] == view.sent_of[min(len(doc) - 1, view.tok_at(q["start"]))]
+                 or doc[i].idx < close_end + 2]
+    prv = quotes[qi - 1] if qi > 0 else None
+    if prv is not None:
+        pend = prv["close"][1] if prv["close"] else prv["end"]
+        left = [i for i in left if doc[i].idx >= pend]
+
+    cue = None
+    strength = 0.0
+    if re.search(r"[.!?…]$", doc_text(doc)[q["start"]:q["end"]]):
+        # a quote that ends its own sentence is not what a later verb with its own object or
+        # clause reports ("... this." Jane Doe echoed the coach's view / said that ...)
+        right = [i for i in right if not (_is_cue(doc[i]) and _reports_something_else(doc[i], close_end))]
+    if view.has_dep:
+        # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe
+        words = [i for i in right if not doc[i].is_punct and not doc[i].is_space][:5]
+        for i in words:
+            if _is_cue(doc[i]):
+                cue, strength = doc[i], 0.95
+                break
+            if doc[i].pos_ in ("VERB", "AUX") and doc[i].lemma_.lower() not in ("be", "have", "do"):
+                break
+        # 2. a cue that governs the quote
+        if cue is None:
+            g = _governing_cue(doc, view, qi, q_toks)
+            if g is not None:
+                cue, strength = g, 0.9
+        # 3. a lead-in before the quote: X said: “...” / X told reporters, “...”
+        if cue is None:
+            for i in reversed(left):
+                if _is_cue(doc[i]):
+                    cue, strength = doc[i], 0.85
+                    break
+        # 4. anywhere after it in the sentence
+        if cue is None:
+            for i in right:
+                if _is_cue(doc[i]):
+                    cue, strength = doc[i], 0.75
+                    break
+    speaker = None
+    if cue is not None:
+        subj = _subject_of(cue)
+        if subj is None:
+            subj = _np_after(doc, cue)
+        if subj is not None and subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
+            subj = subj.head.head
+        if subj is not None and view.quote_of[subj.i] == qi:
+            subj = None  # the parse climbed into the quote itself ("Asked about it, X said: “I ...”")
+        if subj is not None:
+            speaker = speaker_from_token(doc, subj)
+    if speaker is None and view.has_dep:
+        # a clause ending in a colon right before the quote: X was blunt: “...”
+        hit = _colon_lead_in(doc, view, q, left)
+        if hit is not None:
+            speaker, cue, strength = hit[0], hit[1], 0.8
+    if speaker is None:
+        acc = _according_to(doc, view, left + right)
+        if acc is not None:
+            speaker = speaker_from_token(doc, acc)
+            if speaker is not None:
+                i = acc.i - 2 if acc.i >= 2 else acc.i
+                cue, strength = doc[i], 0.85
+    if speaker is None:
+        sp = _dash_signoff(doc, view, close_end, q["para"])
+        if sp is not None:
+            speaker, strength = sp, 0.8
+    if speaker is None:
+        cue = cue if speaker else cue
+    return speaker, cue, strength
+
+
+def _reports_something_else(cue: Token, after: int) -> bool:
+    """The cue has an object or a reported clause of its own after the character offset `after`."""
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr") and c.idx >= after for c in cue.children)
+
+
+def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Optional[dict]:
+    """Speaker from the main subject of a sentence span (person, pronoun or org)."""
+    for i in range(lo, hi):
+        t = doc[i]
+        if view.quote_of[i] != -1:
+            continue
+        if t.dep_ == "ROOT" or (t.head.i < lo or t.head.i >= hi):
+            subj = _subject_of(t)
+            if subj is None or view.quote_of[subj.i] != -1:
+                continue
+            sp = speaker_from_token(doc, subj)
+            if sp is not None and sp.get("name"):
+                return sp
+            if subj.lower_ in PRONOUNS:
+                return sp
+    return None
+
+
+def _prev_paragraph_speaker(doc: Doc, view: _DocView, para_idx: int, attributed: Dict[int, dict],
+                            by_para: Dict[int, List[int]]) -> Tuple[Optional[dict], float]:
+    """The speaker a quote-led paragraph inherits from the paragraph before it."""
+    if para_idx == 0:
+        return None, 0.0
+    prev_quotes = by_para.get(para_idx - 1, [])
+    if prev_quotes:
+        for k in reversed(prev_quotes):
+            if attributed.get(k):
+                return attributed[k], 0.7
+        return None, 0.0
+    ps, pe = view.paragraphs[para_idx - 1]
+    toks = view.toks_in(ps, pe)
+    if not len(toks):
+        return None, 0.0
+    last_sent = view.sent_of[toks.stop - 1]
+    lo = max(view.sents[last_sent][0], toks.start)
+    hi = min(view.sents[last_sent][1], toks.stop)
+    # a cue in the last sentence: X said: / X struck a tone, saying ...
+    for i in range(lo, hi):
+        if _is_cue(doc[i]):
+            subj = _subject_of(doc[i])
+            if subj is not None:
+                sp = speaker_from_token(doc, subj)
+                if sp is not None:
+                    return sp, 0.7
+    sp = _sentence_subject_speaker(doc, view, lo, hi)
+    if sp is not None and sp.get("name"):
+        return sp, 0.55
+    return None, 0.0
+
+
+def _kind(doc: Doc, view: _DocView, q: dict) -> str:
+    """direct (a quoted sentence or clause) or fragment (a few words inside the reporter's sentence)."""
+    text = doc_text(doc)
+    if q["lead"]:
+        return "direct"
+    j = q["open"][0] - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    if j < 0 or text[j] in ":,\n.!?…" or text[j] in "”\"'’»":
+        return "direct"
+    toks = view.toks_in(q["start"], q["end"])
+    if not len(toks):
+        return "fragment"
+    first = doc[toks.start]
+    if view.sent_of[toks.start] != view.sent_of[max(0, toks.start - 1)] and first.text[:1].isupper():
+        return "direct"
+    if view.has_dep:
+        for i in toks:
+            t = doc[i]
+            if view.quote_of[t.head.i] != view.quote_of[i] or t.head is t:
+                if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and q["start"] <= c.idx < q["end"]
+                                                     for c in t.children):
+                    return "direct"
+    return "fragment"
+
+
+def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
+    """All quote records of a parsed doc (pure apart from reading the people clusters)."""
+    text = doc_text(doc)
+    if not text or not len(doc):
+        return []
+    paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(text)
+    raw = [q for q in scan_quotes(text, paragraphs) if not attrs.in_furniture(doc, q["start"], q["end"])]
+    view = _DocView(doc, paragraphs)
+    for qi, q in enumerate(raw):
+        b = q["close"][1] if q["close"] else q["end"]
+        for i in view.toks_in(q["open"][0], b):
+            view.quote_of[i] = qi
+
+    found: List[dict] = []
+    for qi, q in enumerate(raw):
+        q["kind"] = _kind(doc, view, q)
+        speaker, cue, strength = _attribute(doc, view, qi, q, raw)
+        q["speaker"], q["cue_tok"], q["strength"] = speaker, cue, strength
+    # filter titles and scare quotes (needs cue info)
+    kept: List[int] = []
+    for qi, q in enumerate(raw):
+        cue_tok = q["cue_tok"]
+        has_cue = cue_tok is not None and q["strength"] >= 0.85 \
+            and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 2) \
+            or _cue_in_sentence(doc, view, q)
+        if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
+            kept.append(qi)
+    kept_set = set(kept)
+    attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
+    conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}
+    runs: Dict[int, List[int]] = {}
+    for qi in kept:
+        runs.setdefault(raw[qi]["run"], []).append(qi)
+    by_para: Dict[int, List[int]] = {}
+    for qi in kept:
+        by_para.setdefault(raw[qi]["para"], []).append(qi)
+    for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
+        _share_run_speakers(runs, attributed, conf)
+        _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+    # quote-led paragraphs with no cue: the previous paragraph's speaker (then the run again)
+    for qi in kept:
+        q = raw[qi]
+        if qi in attributed:
+            continue
+        first_in_para = by_para[q["para"]][0]
+        if first_in_para != qi and first_in_para not in attributed:
+            continue
+        if not raw[first_in_para]["lead"]:
+            continue
+        run_first = runs[q["run"]][0]
+        para_idx = raw[run_first]["para"]
+        sp, c = _prev_paragraph_speaker(doc, view, para_idx, attributed, by_para)
+        if sp is not None:
+            for m in set(runs[q["run"]]) | set(by_para[q["para"]]):
+                if m not in attributed:
+                    attributed[m] = sp
+                    conf[m] = c
+    # a quote opening a sentence inside a paragraph: the reporting verb of the sentence before
+    for qi in kept:
+        if qi in attributed or raw[qi]["lead"] or raw[qi]["kind"] != "direct":
+            continue
+        sp = _prev_sentence_speaker(doc, view, raw[qi])
+        if sp is not None:
+            for m in [qi] + [x for x in by_para[raw[qi]["para"]] if x > qi]:
+                if m not in attributed:
+                    attributed[m] = sp
+                    conf[m] = 0.6
+    # fragments and other embedded quotes: the sentence's subject
+    for qi in kept:
+        if qi in attributed:
+            continue
+        q = raw[qi]
+        para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
+        lo, hi = _sentence_bounds(view, q["open"][0], q["end"], para)
+        sp = _sentence_subject_speaker(doc, view, lo, hi)
+        if sp is not None:
+            attributed[qi] = sp
+            conf[qi] = 0.5
+
+    for qi in kept:
+        q = raw[qi]
+        sp = attributed.get(qi)
+        c = conf.get(qi, 0.35) if sp else 0.35
+        if sp is not None and sp.get("name") is None and sp.get("mention", "").lower() in PRONOUNS:
+            c -= 0.15
+        if not q["closed"]:
+            c -= 0.1
+        cue = q["cue_tok"]
+        found.append({
+            "start": q["start"], "end": q["end"], "kind": q["kind"],
+            "cue": cue.text if cue is not None else None,
+            "cue_span": [cue.idx, cue.idx + len(cue.text)] if cue is not None else None,
+            "speaker": sp,
+            "confidence": round(max(0.05, min(1.0, c)), 3),
+        })
+    if emit_indirect:
+        found.extend(find_indirect(doc, view))
+        found.sort(key=lambda r: r["start"])
+    return found
+
+
+def _share_run_speakers(runs: Dict[int, List[int]], attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
+    """Multi-paragraph quotes share one speaker."""
+    for members in runs.values():
+        if len(members) < 2:
+            continue
+        src = [m for m in members if m in attributed]
+        if not src:
+            continue
+        best = max(src, key=lambda m: conf[m])
+        for m in members:
+            if m not in attributed:
+                attributed[m] = attributed[best]
+                conf[m] = min(conf[best], 0.8)
+
+
+def _share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List[int]],
+                              attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
+    """Unattributed quotes take the speaker of the other quotes of their paragraph."""
+    for members in by_para.values():
+        for m in members:
+            if m in attributed:
+                continue
+            prev = [x for x in members if x < m and x in attributed]
+            nxt = [x for x in members if x > m and x in attributed]
+            src = None
+            if nxt and (not prev or _gap_is_empty(doc, raw[m], raw[nxt[0]])):
+                src = nxt[0]
+            elif prev:
+                src = prev[-1]
+            elif nxt:
+                src = nxt[0]
+            if src is not None:
+                attributed[m] = attributed[src]
+                conf[m] = min(conf[src], 0.75)
+
+
+def _gap_is_empty(doc: Doc, a: dict, b: dict) -> bool:
+    end = a["close"][1] if a["close"] else a["end"]
+    return not doc_text(doc)[end:b["open"][0]].strip()
+
+
+def _cue_in_sentence(doc: Doc, view: _DocView, q: dict) -> bool:
+    para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
+    close_end = q["close"][1] if q["close"] else q["end"]
+    lo, hi = _sentence_bounds(view, q["open"][0], close_end, para)
+    return any(view.quote_of[i] == -1 and _is_cue(doc[i]) for i in range(lo, hi))
+
+
+def find_indirect(doc: Doc, view: Optional[_DocView] = None) -> List[dict]:
+    """Reported speech without marks: "X said (that) CLAUSE" and "according to X, CLAUSE"."""
+    if view is None:
+        paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc_text(doc))
+        view = _DocView(doc, paragraphs)
+        for qi, q in enumerate(scan_quotes(doc_text(doc), paragraphs)):
+            b = q["close"][1] if q["close"] else q["end"]
+            for i in view.toks_in(q["open"][0], b):
+                view.quote_of[i] = qi
+    if not view.has_dep:
+        return []
+    out = []
+    for tok in doc:
+        if view.quote_of[tok.i] != -1 or tok.pos_ != "VERB" or tok.lemma_.lower() not in INDIRECT_VERBS:
+            continue
+        comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
+        if not comp:
+            continue
+        c = comp[0]
+        lo, hi = c.left_edge.i, c.right_edge.i + 1
+        if any(view.quote_of[i] != -1 for i in range(max(0, lo - 1), min(len(doc), hi + 1))):
+            continue
+        if doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
+            lo += 1
+        while hi > lo and doc[hi - 1].is_punct:
+            hi -= 1
+        if hi - lo < 3:
+            continue
+        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children):
+            continue
+        subj = _subject_of(tok)
+        if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that", "which", "who"):
+            continue
+        sp = speaker_from_token(doc, subj)
+        if sp is None or (sp.get("name") is None and subj.lower_ in PRONOUNS):
+            continue
+        if attrs.in_furniture(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)):
+            continue
+        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        out.append({"start": a, "end": b, "kind": "indirect", "cue": tok.text,
+                    "cue_span": [tok.idx, tok.idx + len(tok.text)], "speaker": sp,
+                    "confidence": 0.6 if sp.get("name") else 0.45})
+    return out

@@ -1,0 +1,71 @@
+"""Quoted spans that are not speech: titles of works, nicknames, scare quotes."""
+
+from __future__ import annotations
+
+import re
+from typing import List
+
+from spacy.tokens import Doc, Token
+
+from .. import wordlists
+from ..entities.lexicon import doc_text
+from .speakers import _DocView, _is_naming_cue
+
+TITLE_NOUNS = wordlists.words("quotes_title_nouns.txt")
+
+
+# --------------------------------------------------------------------------- filtering
+
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&"})
+
+
+def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
+    return [doc[i] for i in view.toks_in(a, b) if doc[i].is_alpha or doc[i].like_num]
+
+
+def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
+    """True for titles of works, nicknames and unattributed one- or two-word scare quotes."""
+    text = doc_text(doc)
+    words = _content_words(doc, view, q["start"], q["end"])
+    n = len(words)
+    if n == 0:
+        return True
+    content = text[q["start"]:q["end"]]
+    before = [doc[i] for i in view.toks_in(max(0, q["open"][0] - 60), q["open"][0])]
+    before = [t for t in before if not t.is_space][-3:]
+    close_end = q["close"][1] if q["close"] else q["end"]
+    after = [doc[i] for i in view.toks_in(close_end, min(len(text), close_end + 40))]
+    after = [t for t in after if not t.is_space]
+    # a title noun or naming verb just before: the song “...”, a slogan like “...”, dubbed “...”
+    # (not when a naming verb governs a lower-case quote: X called the report “deeply misleading”)
+    cue_tok = q.get("cue_tok")
+    named_by_cue = cue_tok is not None and _is_naming_cue(cue_tok) and content[:1].islower()
+    if n <= 12 and not q["lead"] and not named_by_cue:
+        for t in before:
+            if t.lemma_.lower() in TITLE_NOUNS or t.lower_ in TITLE_NOUNS:
+                if not (has_cue and n > 4):
+                    return True
+    # “Title” by Someone
+    if n <= 10 and len(after) >= 2 and after[0].lower_ == "by" and after[1].text[:1].isupper() \
+            and not re.search(r"[.!?,;:]\s*$", content):
+        return True
+    # nickname between a first and a last name: Dwayne “The Rock” Johnson
+    if n <= 3 and before and after and before[-1].pos_ == "PROPN" and after[0].pos_ == "PROPN" \
+            and before[-1].idx + len(before[-1].text) >= q["open"][0] - 1:
+        return True
+    # short title-cased phrase in running text with no one said to have said it
+    title_cased = not re.search(r"[,.!?;:]", content) and words[0].text[:1].isupper() \
+        and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+    if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
+        if not (n == 1 and words[0].pos_ == "PRON"):
+            return True
+    if len(content.split()) <= 2 and not has_cue:
+        # a short sentence of its own right after another quote (“...,” she said. “Never.”) is speech
+        j = q["open"][0] - 1
+        while j >= 0 and text[j] in " \t\u00a0":
+            j -= 1
+        starts_sentence = j < 0 or text[j] in ".!?…\n" or text[j] in "”\"'’»"
+        if starts_sentence and re.search(r"[.!?…]$", content) and words[0].text[:1].isupper():
+            return False
+        return True
+    return False

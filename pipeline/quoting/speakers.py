@@ -1,0 +1,240 @@
+"""Speaker mapping: from a reporting verb's subject (or any token) to a speaker record with the
+canonical name from the entity layer, the mention as written and a title."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from typing import List, Optional, Sequence, Tuple
+
+from spacy.tokens import Doc, Token
+
+from ..entities.clusters import _appos_text
+from ..entities.lexicon import (
+    PLURAL,
+    PRONOUNS,
+    REPORTING_VERBS,
+    TITLES,
+    _norm_word,
+    doc_text,
+)
+from ..entities.mentions import _pre_title
+from ..entities.query import (
+    age_antecedent,
+    cataphoric_antecedent,
+    cluster_for,
+    it_antecedent,
+    org_antecedent,
+    place_for,
+    resolve_pronoun,
+    role_antecedent,
+)
+
+# --------------------------------------------------------------------------- doc helpers
+
+class _DocView:
+    """Token / sentence / paragraph lookups for one doc, built once (linear)."""
+
+    def __init__(self, doc: Doc, paragraphs: Sequence[Sequence[int]]):
+        self.doc = doc
+        self.tok_starts = [t.idx for t in doc]
+        self.sents: List[Tuple[int, int]] = []
+        if len(doc) and doc.has_annotation("SENT_START"):
+            self.sents = [(s.start, s.end) for s in doc.sents]
+        elif len(doc):
+            self.sents = [(0, len(doc))]
+        self.sent_of = [0] * len(doc)
+        for k, (a, b) in enumerate(self.sents):
+            for i in range(a, b):
+                self.sent_of[i] = k
+        self.paragraphs = [(int(a), int(b)) for a, b in paragraphs]
+        self.para_starts = [a for a, _ in self.paragraphs]
+        self.has_dep = doc.has_annotation("DEP")
+        self.quote_of = [-1] * len(doc)  # token -> quote index (marks included)
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing or starting after char."""
+        i = bisect_right(self.tok_starts, char) - 1
+        return max(0, i)
+
+    def toks_in(self, a: int, b: int) -> range:
+        """Tokens that start within [a, b)."""
+        return range(bisect_left(self.tok_starts, a), bisect_left(self.tok_starts, b))
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect_right(self.para_starts, char) - 1)
+
+
+def _is_cue(tok: Token) -> bool:
+    if not (tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") or (
+            tok.lower_ in ("says", "said", "told", "tells", "added", "asked", "wrote", "tweeted") and tok.pos_ != "NOUN")):
+        return False
+    # a passive reporting verb ("I am told", "a deal could be announced") is not said by its subject
+    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+# verbs that put a quoted fragment in their subject's mouth: X called the plan "a betrayal",
+# X described it as "...", X labeled it "..."
+NAMING_CUES = frozenset({"call", "describe", "label", "brand", "characterize", "characterise", "term", "deem"})
+
+
+def _is_naming_cue(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_CUES \
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+
+
+def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
+    """Subject of a cue verb; climbs through "saying"/"quoted as saying"/conjoined verbs."""
+    for child in tok.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if depth < 3 and tok.head is not tok and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        return _subject_of(tok.head, depth + 1)
+    return None
+
+
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def _np_after(doc: Doc, cue: Token) -> Optional[Token]:
+    """The head of a noun phrase right after a cue ("said a truck driver waiting ...",
+    "said Jane Doe"), for inversions the parser did not attach as the subject."""
+    head = None
+    i = cue.i + 1
+    while i < len(doc) and i <= cue.i + 8:
+        t = doc[i]
+        if t.lower_ in PRONOUNS and t.pos_ == "PRON" and head is None:
+            return t
+        if t.pos_ in _NP_POS or (t.text in ("-", ".") and head is not None and t.whitespace_ == ""):
+            if t.pos_ in ("NOUN", "PROPN"):
+                head = t
+            i += 1
+            continue
+        break
+    return head
+
+
+def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
+    """A cluster named by the head of a noun phrase, its compounds or its appositions."""
+    cands = [head]
+    cands += [c for c in head.children if c.dep_ in ("compound", "appos", "flat")]
+    for c in list(cands[1:]):
+        cands += [g for g in c.children if g.dep_ in ("compound", "appos", "flat")]
+    for t in cands:
+        cl = cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None
+        if cl is not None:
+            return cl, t
+    return None
+
+
+def _maybe_name(t: Token) -> bool:
+    return t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN", "X", "ADJ", "VERB") or t.ent_type_ in ("PERSON", "ORG")
+
+
+def _mention_span(doc: Doc, cluster: dict, tok: Token) -> Tuple[int, int]:
+    for a, b in cluster.get("mentions") or ():
+        if a <= tok.idx < b:
+            return a, b
+    return tok.idx, tok.idx + len(tok.text)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
+    """Speaker dict for a subject token (a name, pronoun, role noun or description)."""
+    low = tok.lower_
+    if low in PRONOUNS:
+        if low in PLURAL:
+            name = resolve_pronoun(doc, tok)
+        else:
+            name = resolve_pronoun(doc, tok)
+        return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
+    if low == "it":
+        return {"name": it_antecedent(doc, tok), "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)],
+                "title": None}
+    if low in _FIRST_PERSON or tok.pos_ == "PRON" and low not in ("who", "that"):
+        if low in ("who", "that", "which"):
+            return None
+        return {"name": None, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
+    if tok.lower_ in ("who", "that") and tok.head is not None and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    conj = [c for c in tok.conjuncts]
+    if conj:
+        names = []
+        mems = sorted([tok] + conj, key=lambda t: t.i)
+        for m in mems:
+            hit = _person_in_np(doc, m)
+            if hit is None:
+                names = []
+                break
+            names.append(_name_with_title(hit[0]))
+        if len(names) >= 2:
+            a = mems[0].left_edge.idx
+            last = mems[-1]
+            b = last.idx + len(last.text)
+            return {"name": ", ".join(names[:-1]) + " and " + names[-1], "mention": doc_text(doc)[a:b],
+                    "mention_span": [a, b], "title": None}
+    hit = _person_in_np(doc, tok)
+    if hit is not None:
+        cl, t = hit
+        a, b = _mention_span(doc, cl, t)
+        title = _title_for(doc, t, a, cl)
+        return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
+    place = place_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
+    if place is not None:  # a country or a city speaking for its government ("Washington has claimed")
+        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+        return {"name": place["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
+            name = role_antecedent(doc, tok) or age_antecedent(doc, tok) or org_antecedent(doc, tok)
+            if name:
+                a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+                return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
+        a = tok.left_edge.idx
+        if tok.pos_ == "NOUN":
+            name = cataphoric_antecedent(doc, tok)
+            if name:
+                b = tok.idx + len(tok.text)
+                return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
+        end_tok = tok
+        for child in tok.rights:
+            if child.dep_ == "prep" and child.right_edge.i - tok.i <= 8:
+                end_tok = child.right_edge
+            else:
+                break
+        b = end_tok.idx + len(end_tok.text)
+        mention = doc_text(doc)[a:b]
+        if len(mention) > 80:
+            a, b = tok.idx, tok.idx + len(tok.text)
+            mention = doc_text(doc)[a:b]
+        return {"name": None, "mention": mention, "mention_span": [a, b], "title": None}
+    return None
+
+
+def _name_with_title(cl: dict) -> str:
+    for t in cl.get("titles") or ():
+        words = t.split()
+        if words and tuple(_norm_word(w) for w in words) in TITLES:
+            return f"{t} {cl['name']}"
+    return cl["name"]
+
+
+def _title_for(doc: Doc, tok: Token, mention_start: int, cl: dict) -> Optional[str]:
+    # role words right before this mention, else an apposition, else None
+    i = tok.i
+    while i > 0 and doc[i - 1].idx >= mention_start:
+        i -= 1
+    pre = _pre_title(doc, i, tok)
+    if pre:
+        return pre
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _appos_text(doc, child) or None
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return _appos_text(doc, head.head) or None
+    return None

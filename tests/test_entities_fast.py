@@ -1,0 +1,215 @@
+"""Fast tier: the entity layer's rules on hand-built Docs (words, heads, deps, tags, entities).
+
+No model is loaded: each Doc carries exactly the parse a rule reads, and the entity index the
+query API reads is written by hand where the rule only queries it.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.attrs import ENTITIES
+from pipeline.entities.clusters import build_entities
+from pipeline.entities.query import (
+    age_antecedent,
+    described_org,
+    fullest_org,
+    it_antecedent,
+    org_antecedent,
+    place_for,
+    role_antecedent,
+    salient_org,
+)
+from pipeline.quoting.marks import scan_quotes
+
+VOCAB = spacy.blank("en").vocab
+
+
+def make(tokens, ents=(), entities=None):
+    """A Doc from (word, head offset, dep, pos, tag, lemma) rows; heads are relative (0: itself)."""
+    words = [t[0] for t in tokens]
+    doc = Doc(
+        VOCAB, words=words,
+        spaces=[not (i + 1 < len(words) and words[i + 1] in (".", ",", "'s")) for i in range(len(words))],
+        heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
+        lemmas=[t[5] if len(t) > 5 else t[0].lower() for t in tokens],
+        sent_starts=[1] + [0] * (len(tokens) - 1), ents=list(ents) or None,
+    )
+    if entities is not None:
+        doc._.set(ENTITIES, entities)
+    return doc
+
+
+def entity(name, kind, mentions, titles=(), gender=None):
+    return {"name": name, "kind": kind, "gender": gender, "titles": list(titles), "aliases": [],
+            "mentions": [list(m) for m in mentions]}
+
+
+def at(doc, word, n=0):
+    return [t for t in doc if t.text == word][n]
+
+
+# --------------------------------------------------------------------------- organizations
+
+
+def test_an_org_noun_with_a_proper_modifier_names_itself():
+    # "the Ruritanian government said"
+    doc = make([("the", 2, "det", "DET", "DT"), ("Ruritanian", 1, "amod", "ADJ", "JJ"),
+                ("government", 1, "nsubj", "NOUN", "NN"), ("said", 0, "ROOT", "VERB", "VBD", "say")],
+               ents=["O", "B-NORP", "O", "O"], entities=[])
+    assert described_org(at(doc, "government")) == "Ruritanian government"
+    assert org_antecedent(doc, at(doc, "government")) == "Ruritanian government"
+
+
+def test_a_plain_org_noun_names_no_one_by_itself():
+    doc = make([("the", 1, "det", "DET", "DT"), ("agency", 1, "nsubj", "NOUN", "NN"),
+                ("said", 0, "ROOT", "VERB", "VBD", "say")], entities=[])
+    assert described_org(at(doc, "agency")) is None
+    assert org_antecedent(doc, at(doc, "agency")) is None
+
+
+# "Brightwell said it would expand. Shops sell Zephyr phones. The company grew."
+SALIENCE = [("Brightwell", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("it", 2, "nsubj", "PRON", "PRP"), ("would", 1, "aux", "AUX", "MD"),
+            ("expand", -3, "ccomp", "VERB", "VB"), (".", -4, "punct", "PUNCT", "."),
+            ("Shops", 1, "nsubj", "NOUN", "NNS", "shop"), ("sell", 0, "ROOT", "VERB", "VBP"),
+            ("Zephyr", 1, "compound", "PROPN", "NNP"), ("phones", -2, "dobj", "NOUN", "NNS", "phone"),
+            (".", -3, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("company", 1, "nsubj", "NOUN", "NN"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", ".")]
+
+
+def salience_doc():
+    doc = make(SALIENCE)
+    a = at(doc, "Brightwell").idx
+    z = at(doc, "Zephyr").idx
+    doc._.set(ENTITIES, [entity("Brightwell", "org", [(a, a + 10)]), entity("Zephyr", "org", [(z, z + 6)])])
+    return doc
+
+
+def test_the_company_is_the_organization_that_acts_not_the_latest_brand():
+    doc = salience_doc()
+    assert salient_org(doc, at(doc, "company").idx, "company") == "Brightwell"
+    assert org_antecedent(doc, at(doc, "company")) == "Brightwell"
+
+
+def test_it_is_the_organization_subject_of_the_verb_above_it():
+    doc = salience_doc()
+    assert it_antecedent(doc, at(doc, "it")) == "Brightwell"
+
+
+def test_fullest_org_extends_a_short_name_but_a_place_only_to_a_team():
+    doc = make([("x", 0, "ROOT", "X", "XX")])
+    doc._.set(ENTITIES, [
+        entity("Lakeport", "place", [(0, 1)]), entity("Lakeport Police Department", "org", [(0, 1)]),
+        entity("Harlow Dynamics", "org", [(0, 1)]), entity("Harlow", "org", [(0, 1)]),
+        entity("Northgate", "place", [(0, 1)]), entity("Northgate Sharks", "org", [(0, 1)]),
+    ])
+    assert fullest_org(doc, "Harlow") == "Harlow Dynamics"
+    assert fullest_org(doc, "Lakeport") == "Lakeport"
+    assert fullest_org(doc, "Northgate") == "Northgate Sharks"
+    assert place_for(doc, 0, 1)["name"] == "Lakeport"
+
+
+# --------------------------------------------------------------------------- people
+
+
+# "Jane Roe, the club 's mother, spoke . The mother-of-two said ."
+def role_doc(det="The", later=False):
+    rows = [(det, 1, "det", "DET", "DT"), ("mother", 1, "nsubj", "NOUN", "NN"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            (".", -1, "punct", "PUNCT", ".")]
+    name = [("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    rows = rows + name if later else name + rows
+    doc = make(rows)
+    ann = at(doc, "Ann")
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(ann.idx, ann.idx + 7)], titles=["His mother"], gender="f")])
+    return doc
+
+
+def test_a_definite_person_noun_is_the_earlier_person_with_that_title():
+    doc = role_doc()
+    assert role_antecedent(doc, at(doc, "mother")) == "Ann Roe"
+
+
+def test_a_person_noun_no_earlier_person_holds_looks_ahead():
+    doc = role_doc(later=True)
+    assert role_antecedent(doc, at(doc, "mother")) == "Ann Roe"
+
+
+def test_an_indefinite_person_noun_is_someone_new():
+    doc = role_doc(det="A")
+    assert role_antecedent(doc, at(doc, "mother")) is None
+
+
+def test_the_age_description_is_the_person_named_last():
+    rows = [("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 2, "det", "DET", "DT"), ("31-year", 1, "npadvmod", "NOUN", "NN"),
+            ("old", 1, "nsubj", "ADJ", "JJ"), ("smiled", 0, "ROOT", "VERB", "VBD", "smile"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows)
+    ann = at(doc, "Ann")
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(ann.idx, ann.idx + 7)])])
+    assert age_antecedent(doc, at(doc, "old")) == "Ann Roe"
+    assert age_antecedent(doc, at(doc, "Roe")) is None
+
+
+def test_a_titled_surname_joins_the_cluster_its_gender_fits():
+    # "John Roe spoke . Jane Roe spoke . Mr Roe left ."
+    rows = []
+    for first in ("John", "Jane"):
+        rows += [(first, 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+                 ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    rows += [("Mr", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+             ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "I-PERSON", "O", "O"] * 2 + ["B-PERSON", "I-PERSON", "O", "O"]
+    doc = make(rows, ents=ents)
+    out = {e["name"]: e for e in build_entities(doc)}
+    mr = at(doc, "Roe", 2).idx
+    assert [mr, mr + 3] in out["John Roe"]["mentions"]
+    assert [mr, mr + 3] not in out["Jane Roe"]["mentions"]
+    assert out["John Roe"]["aliases"] == ["Roe"]
+
+
+def test_a_verb_opening_a_person_entity_is_cut_off():
+    rows = [("Praising", 2, "compound", "VERB", "VBG", "praise"), ("Ann", 1, "compound", "PROPN", "NNP"),
+            ("Roe", 1, "nsubj", "PROPN", "NNP"), ("smiled", 0, "ROOT", "VERB", "VBD", "smile"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"])
+    assert [e["name"] for e in build_entities(doc)] == ["Ann Roe"]
+
+
+def test_a_time_zone_after_a_clock_time_is_no_organization():
+    rows = [("at", 0, "ROOT", "ADP", "IN"), ("1230", 1, "nummod", "NUM", "CD"), ("GMT", -2, "pobj", "PROPN", "NNP")]
+    doc = make(rows, ents=["O", "B-TIME", "B-ORG"])
+    assert build_entities(doc) == []
+
+
+def test_places_are_entities_of_their_own():
+    rows = [("Rivermouth", 1, "nsubj", "PROPN", "NNP"), ("has", 0, "ROOT", "VERB", "VBZ", "have"),
+            ("claimed", -1, "aux", "VERB", "VBN", "claim"), (".", -2, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-GPE", "O", "O", "O"])
+    (place,) = build_entities(doc)
+    assert place["kind"] == "place" and place["name"] == "Rivermouth" and place["mentions"] == [[0, 10]]
+
+
+# --------------------------------------------------------------------------- quote marks (no spaCy)
+
+
+@pytest.mark.parametrize(
+    "text,contents,same_run",
+    [
+        # a quote run on without its closing mark into a new opening mark: two quotes, one run
+        ('He said: "We won. "We will win again." Then he left.', ["We won.", "We will win again."], True),
+        # a closing mark right after the words is a closing mark
+        ('"We won." "We will win again," he said.', ["We won.", "We will win again,"], False),
+    ],
+)
+def test_straight_quotes_reopened_after_a_sentence(text, contents, same_run):
+    quotes = scan_quotes(text)
+    assert [text[q["start"]:q["end"]] for q in quotes] == contents
+    assert (quotes[0]["run"] == quotes[1]["run"]) is same_run

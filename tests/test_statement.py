@@ -1,0 +1,80 @@
+"""The claim statement of a figure: an extractive compression of its sentence (pipeline/figures/statement.py).
+
+Real-model tables of invented news sentences. Names are resolved by a plain lookup standing in
+for the entity layer, so these tests check the compression rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate import statement_words
+from pipeline.figures.statement import claim_statement
+
+ATTRIBUTION = "say tell add note explain state write tweet post".split()
+NAMES = {
+    "she": "Lena Ortiz",
+    "ortiz": "Lena Ortiz",
+    "he": "Tomas Brandt",
+    "brandt": "Tomas Brandt",
+    "the company": "Harbor Freightways",
+}
+
+
+def statement(nlp, text: str, figure: str) -> str:
+    doc = nlp(text)
+    start = text.index(figure)
+    span = doc.char_span(start, start + len(figure), alignment_mode="expand")
+    return claim_statement(
+        span,
+        name_for=lambda mention: NAMES.get(mention.text.lower()),
+        attribution_lemmas=ATTRIBUTION,
+        stance_words=["staggering", "whopping"],
+    )
+
+
+CASES = [
+    # stance words and a coordinated clause about something else go; the relative clause stays
+    ("And Ortiz would go down as the mayor who spent a staggering $40 million of her own money, "
+     "but still came up short.", "$40 million",
+     "Lena Ortiz would go down as the mayor who spent $40 million of her own money"),
+    # attribution behind "according to" goes; a pronoun subject becomes the fullest name
+    ("She now leads by nearly 12,000 votes, according to the county clerk.", "12,000",
+     "Lena Ortiz now leads by nearly 12,000 votes"),
+    # the reported clause, without the reporting verb and its source
+    ("Brandt said the agency had cut bus fares by 20 percent last year.", "20 percent",
+     "the agency had cut bus fares by 20 percent last year"),
+    # a loss stays a loss
+    ("The company posted a first-quarter net loss of $145 million, it said on Tuesday.", "$145 million",
+     "Harbor Freightways posted a first-quarter net loss of $145 million"),
+    # "only X of Y" keeps both numbers and the qualifier
+    ("Brandt has lost only two of his 28 matches this season.", "two",
+     "Tomas Brandt has lost only two of his 28 matches this season"),
+    # the subject noun phrase says what is measured
+    ("The median rent of a new lease signed in May was $2,150, the report found.", "$2,150",
+     "The median rent of a new lease signed in May was $2,150"),
+    # a figure that only describes a named person: the name and that description
+    ("Lena Ortiz, a 52-year-old former teacher, announced her campaign on Monday.", "52",
+     "Lena Ortiz, a 52-year-old former teacher"),
+    # the clause of this figure, not the other figure's
+    ("Sales rose 4.1% in the quarter, while costs fell 2%.", "2%", "costs fell 2%"),
+    # negation is kept
+    ("The council did not approve the $3 million plan.", "$3 million", "The council did not approve the $3 million plan"),
+    # a condition is part of the claim
+    ("If the bill passes, about 40,000 families would lose their benefits.", "40,000",
+     "If the bill passes, about 40,000 families would lose their benefits"),
+    # a wire dateline is not part of the claim
+    ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
+     "The county spent $8 million on road salt this winter"),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", CASES)
+def test_statement(nlp, text, figure, expected):
+    assert statement(nlp, text, figure) == expected
+
+
+@pytest.mark.parametrize("text, figure, expected", CASES)
+def test_statement_words_come_from_the_sentence_or_a_name(nlp, text, figure, expected):
+    allowed = set(statement_words(text)) | {w for name in NAMES.values() for w in statement_words(name)}
+    assert set(statement_words(statement(nlp, text, figure))) <= allowed

@@ -11,6 +11,8 @@ from .records import (
     Record,
     SentenceRef,
     Speaker,
+    Subject,
+    SubjectKind,
     TimeRef,
     parse_record,
     record_adapter,
@@ -19,6 +21,6 @@ from .records import (
 
 __all__ = [
     "SCHEMA_VERSION", "ArticleRef", "Entity", "NumericRecord", "Offsets", "Quantity",
-    "QuoteRecord", "Record", "SentenceRef", "Speaker", "TimeRef", "parse_record",
+    "QuoteRecord", "Record", "SentenceRef", "Speaker", "Subject", "SubjectKind", "TimeRef", "parse_record",
     "record_adapter", "record_json_schema",
 ]

@@ -10,7 +10,7 @@ from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 QuoteKind = Literal["direct", "fragment", "indirect"]
 QuantityKind = Literal[
@@ -96,6 +96,18 @@ class Entity(_Model):
     """Canonical name: the fullest form used in the article."""
 
 
+SubjectKind = Literal["person", "organization", "place", "thing"]
+
+
+class Subject(_Model):
+    """Whom or what a figure is about."""
+
+    name: str
+    """The entity's canonical (fullest) name, or a short noun phrase for a thing ("crude prices")."""
+    kind: SubjectKind
+    """person, organization or place (an entity of the article), or thing (what is measured)."""
+
+
 class TimeRef(_Model):
     """When a figure applies, from the sentence's date or time expression."""
 
@@ -106,7 +118,7 @@ class TimeRef(_Model):
 
 
 class _RecordBase(_Model):
-    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    schema_version: Literal["1.1"] = SCHEMA_VERSION
     """Version of this record format."""
     id: str
     """Stable id: the same input always gives the same id."""
@@ -150,7 +162,7 @@ class NumericRecord(_RecordBase):
     """Record type."""
     quantity: Quantity
     """The normalized figure."""
-    subject: Optional[Entity] = None
+    subject: Optional[Subject] = None
     """Whom or what the figure is about."""
     predicate: Optional[str] = None
     """Lemma of the verb that governs the figure ("spend")."""

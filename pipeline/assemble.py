@@ -25,7 +25,7 @@ class PipelineSpec(NamedTuple):
     """
 
     model: Optional[str] = None
-    indirect: bool = False  # also write indirect (unquoted, reported) speech as quote records
+    indirect: bool = True  # also write indirect (unquoted, reported) speech as quote records
 
 
 ModelKey = Union[None, str, PipelineSpec]
@@ -50,7 +50,7 @@ def load_base(model: Optional[str] = None, exclude: Iterable[str] = ()) -> Langu
 
 
 def load_pipeline(
-    model: ModelKey = None, fast_morph: bool = True, *, indirect: bool = False
+    model: ModelKey = None, fast_morph: bool = True, *, indirect: bool = True
 ) -> Language:
     """The full claimsift pipeline: the base model with the claimsift stages added in order.
 
@@ -59,11 +59,12 @@ def load_pipeline(
     clusters, quotes and attribution, numeric claims. With `fast_morph`, the base model's
     attribute_ruler and rule lemmatizer are replaced by `claimsift_morph`, which gives the same
     POS tags and content-word lemmas for a fraction of their time. `indirect` (or a
-    `PipelineSpec` with it) makes the quotes stage write indirect speech too.
+    `PipelineSpec`'s, which wins) makes the quotes stage write indirect speech too (the default).
     """
     if isinstance(model, PipelineSpec):
-        model, indirect = model.model, model.indirect or indirect
+        model, indirect = model.model, model.indirect
     nlp = load_base(model)
+    _split_scale_letters(nlp)
     if fast_morph:
         _use_fast_morph(nlp)
     first = nlp.pipe_names[0] if nlp.pipe_names else None
@@ -76,6 +77,15 @@ def load_pipeline(
     nlp.add_pipe("claimsift_quotes", config={"emit_indirect": indirect})
     nlp.add_pipe("claimsift_figures")
     return nlp
+
+
+SCALE_LETTERS = ("k.", "m.", "b.")
+"""Scale letters of compact amounts ("£250m.", "18k.") that the base tokenizer keeps with a
+sentence's final period, as if they were abbreviations; then the sentence does not end there."""
+
+
+def _split_scale_letters(nlp: Language) -> None:
+    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items() if key not in SCALE_LETTERS}
 
 
 def _use_fast_morph(nlp: Language) -> None:

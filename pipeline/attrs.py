@@ -45,7 +45,8 @@ span labelled PERSON, ORG or PLACE whose ``kb_id_`` is the entity's canonical na
 
     [{"start": int, "end": int,           # the quantity expression
       "value": float, "unit": str | None, "kind": str, "approx": str | None,
-      "subject": str | None, "predicate": str | None, "statement": str,
+      "subject": str | None, "subject_kind": "person" | "organization" | "place" | "thing" | None,
+      "predicate": str | None, "statement": str,
       "time": None | {"text": str, "date": "YYYY-MM-DD" | None},
       "attributed_to": str | None, "confidence": float}]
 """

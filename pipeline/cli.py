@@ -82,8 +82,9 @@ def run_cmd(
         "need claimsift installed, not the data.",
     ),
     indirect: bool = typer.Option(
-        False, "--indirect", help="Also write indirect (reported, unquoted) speech as quote records "
-        "of kind indirect: \"X said shelters are not the answer\", \"according to X, ...\".",
+        True, "--indirect/--no-indirect", help="Also write indirect (reported, unquoted) speech as quote "
+        "records of kind indirect: \"X said shelters are not the answer\", \"according to X, ...\" "
+        "(the default; --no-indirect writes quoted speech only).",
     ),
 ) -> None:
     """Extract quotes and figures from articles into OUTPUT (JSONL).

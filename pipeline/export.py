@@ -17,6 +17,7 @@ from models import (
     QuoteRecord,
     SentenceRef,
     Speaker,
+    Subject,
     TimeRef,
 )
 
@@ -149,7 +150,7 @@ def numeric_record(item: Dict, article: ArticleRef, sentences: SentenceIndex) ->
             kind=item.get("kind") or "other",
             approx=item.get("approx"),
         ),
-        subject=Entity(name=item["subject"]) if item.get("subject") else None,
+        subject=Subject(name=item["subject"], kind=item.get("subject_kind") or "thing") if item.get("subject") else None,
         predicate=item.get("predicate"),
         statement=item.get("statement") or text[start:end],
         time=TimeRef(text=time["text"], date=time.get("date")) if time else None,

@@ -421,12 +421,16 @@ def escape_text(text: str) -> str:
     return html.escape(text, quote=True).replace("\r", "&#13;").replace("\x00", "\ufffd")
 
 
+_MARK_CLASS = {"quote": "q", "indirect": "r"}
+
+
 def render_marked_text(text: str, spans: Sequence[Tuple[int, int, int, str]]) -> str:
     """The escaped text with a ``<mark>`` around every piece covered by a span.
 
     Spans are ``(start, end, record_index, type)``; a piece covered by several spans is one
     element carrying all their indexes in ``data-r`` and the classes of their types (``q`` for
-    quotes, ``n`` for figures), so nested and overlapping spans stay exact.
+    quoted speech, ``r`` for reported speech, type ``indirect``; ``n`` for figures), so nested and
+    overlapping spans stay exact.
     """
     pieces = segment_spans(len(text), [(s, e, (i, t)) for s, e, i, t in spans])
     out: List[str] = []
@@ -435,7 +439,7 @@ def render_marked_text(text: str, spans: Sequence[Tuple[int, int, int, str]]) ->
         if not keys:
             out.append(chunk)
             continue
-        classes = sorted({"q" if t == "quote" else "n" for _i, t in keys})
+        classes = sorted({_MARK_CLASS.get(t, "n") for _i, t in keys})
         ids = " ".join(str(i) for i, _t in keys)
         out.append(f'<mark class="hl {" ".join(classes)}" data-r="{ids}" tabindex="0">{chunk}</mark>')
     return "".join(out)
@@ -567,7 +571,7 @@ def build_report(
             elif end <= start:
                 unplaced.append((i, "empty span"))
             else:
-                placed.append((start, end, i, r.get("type", "")))
+                placed.append((start, end, i, "indirect" if record_kind(r) == "indirect" else r.get("type", "")))
         status = ""
         if view.text is None:
             status = "text missing"
@@ -671,7 +675,7 @@ _PAGE = """<!DOCTYPE html>
 <title>{title}</title><style>{css}</style></head>
 <body><header><h1><a href="#">{title}</a></h1>
 <input id="filter" type="search" placeholder="Filter: speaker, words, unit…" aria-label="Filter" autocomplete="off">
-<span class="legend"><mark class="hl q">quote</mark> <mark class="hl n">figure</mark> <mark class="hl q n">figure in a quote</mark></span>
+<span class="legend"><mark class="hl q">quote</mark> <mark class="hl r">reported speech</mark> <mark class="hl n">figure</mark> <mark class="hl q n">figure in a quote</mark></span>
 </header>
 <main>{index}{sections}</main>
 <aside id="details" hidden><button type="button" id="close" aria-label="Close">×</button><div id="details-body"></div></aside>
@@ -702,6 +706,7 @@ font-family:Georgia,serif;font-size:16px;line-height:1.65}
 mark.hl{color:inherit;cursor:pointer;border-radius:2px;padding:0}
 mark.q{background:#fff0a8}mark.n{background:#bfe3ff}
 mark.q.n{background:#bfe3ff;box-shadow:inset 0 -3px 0 #e6c300}
+mark.r{background:#e6dcff}mark.r.n{background:#bfe3ff;box-shadow:inset 0 -3px 0 #9a7ee6}mark.q.r{background:#fff0a8;box-shadow:inset 0 -3px 0 #9a7ee6}
 mark.sel{outline:2px solid #d0021b;outline-offset:1px}mark.dim{background:none;box-shadow:none;color:#999}
 .hidden-by-filter{display:none}
 #details{position:fixed;right:1em;bottom:1em;width:24em;max-height:60vh;overflow:auto;background:#fff;
@@ -892,7 +897,8 @@ def claimreview_drafts(records: Sequence[Rec]) -> List[Dict[str, Any]]:
     Filled from the records: ``claimReviewed`` (the quote, or the figure's statement, cut to 280
     characters), ``itemReviewed`` (a Claim with its ``author``: the speaker, or for a figure the
     person it is attributed to; the earliest ``datePublished`` of its articles; an ``appearance``
-    per article: identifier, url, headline, datePublished) and ``identifier`` (the cluster id).
+    per article: identifier, url, headline, datePublished; ``disambiguatingDescription``: the record
+    type and kind, e.g. "quote indirect") and ``identifier`` (the cluster id).
     Left empty for the fact-checker: ``reviewRating``, the review's own ``author``,
     ``datePublished`` and ``url``.
     """
@@ -924,6 +930,7 @@ def claimreview_drafts(records: Sequence[Rec]) -> List[Dict[str, Any]]:
             "author": author,
             "datePublished": dates[0] if dates else "",
             "appearance": list(appearances.values()),
+            "disambiguatingDescription": f"{first.get('type', '')} {record_kind(first) or ''}".strip(),  # "quote indirect"
         }
         if first.get("type") == "numeric" and (first.get("subject") or {}).get("name"):
             claim["about"] = {"@type": "Thing", "name": first["subject"]["name"]}

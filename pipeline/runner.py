@@ -671,7 +671,7 @@ def run(
     time_limit: Optional[float] = TIME_LIMIT,
     engine: str = "local",
     scheduler: Optional[str] = None,
-    indirect: bool = False,
+    indirect: bool = True,
 ) -> Summary:
     """Process every article of `inputs` and write the records to `out`.
 
@@ -682,7 +682,7 @@ def run(
     `time_limit`: seconds a segment of an article may take before it fails (None: no limit).
     `engine`: "local" (this machine, `workers` processes) or "dask" (a Dask cluster at
     `scheduler`, or a local one of `workers` processes; see pipeline/dask_engine.py).
-    `indirect`: also write indirect (unquoted, reported) speech as quote records.
+    `indirect`: also write indirect (unquoted, reported) speech as quote records (the default).
     """
     out = Path(out)
     if isinstance(inputs, (str, Path)):
@@ -698,10 +698,10 @@ def run(
         require_dask()  # DaskUnavailable is a RunError: stop before any file is touched
     started = time.perf_counter()
     files = _Outputs(out, inputs, model, resume=resume and out.exists())
-    if indirect:  # what every process builds its pipeline from (a model name alone otherwise)
+    if not indirect:  # what every process builds its pipeline from (a model name alone otherwise)
         from .assemble import PipelineSpec
 
-        model = PipelineSpec(model, indirect=True)
+        model = PipelineSpec(model, indirect=False)
     summary = Summary(**files.counts)
     summary.resumed_from = files.done_items
     summary.words_before = summary.words

@@ -100,20 +100,20 @@ def test_console_script_runs_as_a_process(tmp_path):
     assert out.read_text(encoding="utf-8").count("\n") >= 3
 
 
-def test_indirect_speech_on_request(tmp_path):
+def test_indirect_speech_by_default_and_off_on_request(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     text = ("The central bank's governor, Maria Lopez, said interest rates would stay high for the rest "
             "of the year.\n\n“We are not done,” Lopez added.\n")
     (folder / "a.txt").write_text(text, encoding="utf-8")
     kinds = {}
-    for flag in ([], ["--indirect"]):
+    for flag in (["--no-indirect"], []):
         out = tmp_path / f"out{len(flag)}.jsonl"
         result = runner.invoke(app, ["run", str(folder), "-o", str(out), "-q", "-w", "1", *flag])
         assert result.exit_code == 0, result.output
         records = [parse_record(line) for line in out.read_text(encoding="utf-8").splitlines()]
         assert_offsets(text, records)
-        kinds[bool(flag)] = [(r.kind, r.text, r.speaker.name if r.speaker else None)
+        kinds[not flag] = [(r.kind, r.text, r.speaker.name if r.speaker else None)
                              for r in records if r.type == "quote"]
     assert kinds[False] == [("direct", "We are not done,", "Maria Lopez")]
     assert ("indirect", "interest rates would stay high for the rest of the year", "Maria Lopez") in kinds[True]

@@ -213,3 +213,15 @@ def test_straight_quotes_reopened_after_a_sentence(text, contents, same_run):
     quotes = scan_quotes(text)
     assert [text[q["start"]:q["end"]] for q in quotes] == contents
     assert (quotes[0]["run"] == quotes[1]["run"]) is same_run
+
+
+def test_tickers_fold_into_their_organization():
+    from pipeline.entities.tickers import merge_tickers
+
+    text = "Harbor Freightways Inc. (NYSE: HBFW) fell 4%. HBFW later recovered."
+    org = {"name": "Harbor Freightways Inc.", "kind": "org", "aliases": [], "mentions": [[0, 23]]}
+    exchange = {"name": "NYSE", "kind": "org", "aliases": [], "mentions": [[25, 29]]}
+    ticker = {"name": "HBFW", "kind": "org", "aliases": [], "mentions": [[31, 35], [47, 51]]}
+    out = merge_tickers(text, [org, exchange, ticker])
+    assert [c["name"] for c in out] == ["Harbor Freightways Inc."]
+    assert out[0]["aliases"] == ["HBFW"] and out[0]["mentions"] == [[0, 23], [47, 51]]

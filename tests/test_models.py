@@ -7,7 +7,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from models import NumericRecord, QuoteRecord, parse_record, record_json_schema
+from models import SCHEMA_VERSION, NumericRecord, QuoteRecord, parse_record, record_json_schema
 from tests.conftest import ROOT
 
 SCHEMA_FILE = ROOT / "models" / "schema" / "record.schema.json"
@@ -32,7 +32,7 @@ def numeric(**over):
         "id": "y", "type": "numeric", "article": ARTICLE, "span": {"start": 11, "end": 15},
         "text": "4.5%", "sentence": SENTENCE, "confidence": 0.8, "cluster": "n1",
         "quantity": {"value": 4.5, "unit": "percent", "kind": "percent", "approx": None},
-        "subject": {"name": "Rates"}, "predicate": "rise", "statement": "Rates rose 4.5%",
+        "subject": {"name": "Rates", "kind": "thing"}, "predicate": "rise", "statement": "Rates rose 4.5%",
         "time": {"text": "last month", "date": None}, "attributed_to": None,
     }
     data.update(over)
@@ -58,7 +58,7 @@ def test_schema_documents_every_field():
 def test_records_round_trip_through_json(data, cls):
     record = parse_record(json.dumps(data))
     assert isinstance(record, cls)
-    assert json.loads(record.model_dump_json()) == {"schema_version": "1.0", **data}
+    assert json.loads(record.model_dump_json()) == {"schema_version": SCHEMA_VERSION, **data}
 
 
 @pytest.mark.parametrize(

@@ -174,6 +174,17 @@ def test_render_nests_a_figure_inside_a_quote_and_escapes():
     assert by_record == {0: "we lost 12% & more", 1: "12%"}
 
 
+def test_render_colours_reported_speech_apart_from_quoted_speech():
+    text = "The mayor said the plan was “a mess” again."
+    clause = (text.index("the plan"), text.index(" again."), 0, "indirect")
+    fragment = (text.index("a mess"), text.index("”"), 1, "quote")
+    out = render_marked_text(text, [clause, fragment])
+    pieces = re.findall(r'<mark class="hl ([^"]*)" data-r="[^"]*" tabindex="0">(.*?)</mark>', out)
+    assert pieces == [("r", "the plan was “"), ("q r", "a mess"), ("r", "”")]
+    by_record, plain = _marked(out)
+    assert plain == text and by_record == {0: "the plan was “a mess”", 1: "a mess"}
+
+
 def test_escape_text():
     assert escape_text("<script>alert('x')</script>&\r\x00") == (
         "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;&amp;&#13;\ufffd"
@@ -359,6 +370,11 @@ def test_claimreview_author_type(records, speaker, expected_type):
     rec = json.loads(json.dumps(_quote(records, "sport/final")))
     rec["speaker"]["name"] = speaker
     assert claimreview_drafts([rec])[0]["itemReviewed"]["author"]["@type"] == expected_type
+
+
+def test_claimreview_names_the_kind(records):
+    rec = dict(next(r for r in records if r["type"] == "quote"), kind="indirect")
+    assert claimreview_drafts([rec])[0]["itemReviewed"]["disambiguatingDescription"] == "quote indirect"
 
 
 def test_claimreview_unnamed_source_and_long_quote(records):

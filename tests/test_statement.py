@@ -11,7 +11,7 @@ import pytest
 from pipeline.evaluate import statement_words
 from pipeline.figures.statement import claim_statement
 
-ATTRIBUTION = "say tell add note explain state write tweet post".split()
+ATTRIBUTION = "say tell add note explain state write tweet post".split()  # promise: not attribution
 NAMES = {
     "she": "Lena Ortiz",
     "ortiz": "Lena Ortiz",
@@ -27,6 +27,7 @@ def statement(nlp, text: str, figure: str) -> str:
     span = doc.char_span(start, start + len(figure), alignment_mode="expand")
     return claim_statement(
         span,
+        sentence=span.sent,
         name_for=lambda mention: NAMES.get(mention.text.lower()),
         attribution_lemmas=ATTRIBUTION,
         stance_words=["staggering", "whopping"],
@@ -51,7 +52,7 @@ CASES = [
     ("Brandt has lost only two of his 28 matches this season.", "two",
      "Tomas Brandt has lost only two of his 28 matches this season"),
     # the subject noun phrase says what is measured
-    ("The median rent of a new lease signed in May was $2,150, the report found.", "$2,150",
+    ("The median rent of a new lease signed in May was $2,150, the report said.", "$2,150",
      "The median rent of a new lease signed in May was $2,150"),
     # a figure that only describes a named person: the name and that description
     ("Lena Ortiz, a 52-year-old former teacher, announced her campaign on Monday.", "52",
@@ -63,6 +64,8 @@ CASES = [
     # a condition is part of the claim
     ("If the bill passes, about 40,000 families would lose their benefits.", "40,000",
      "If the bill passes, about 40,000 families would lose their benefits"),
+    # a promised (not asserted) clause keeps the promise
+    ("Brandt promised he would build 300 homes by 2030.", "300", "Tomas Brandt promised he would build 300 homes by 2030"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

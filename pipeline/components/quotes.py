@@ -30,10 +30,10 @@ How it works:
    Quotes with no cue of their own take the speaker of their run (multi-paragraph quotes) and
    of the other quotes in the paragraph (both ways, twice), of the previous paragraph's
    attribution, or of the reporting verb in the sentence before them ("..., she said. “...”").
-4. Indirect quotes ("X said shelters are not the answer", "according to X, ...") are built by
-   ``find_indirect`` and emitted only when the factory's ``emit_indirect`` setting is true
-   (default False: on the hand gold, which annotates no indirect speech, every one would count
-   as a false positive).
+4. Reported speech ("X said shelters are not the answer", "according to X, ...", "..., X said")
+   becomes quote records of kind ``indirect`` (``pipeline/quoting/reported.py``: the reported
+   clause, the cue as written, the speaker as above). On by default; the factory's
+   ``emit_indirect`` setting (``claimsift run --no-indirect``) turns it off.
 """
 
 
@@ -50,7 +50,7 @@ from ..quoting.attribution import find_quotes
 class QuotesComponent:
     """Writes ``doc._.claimsift_quotes``; a failure raises through spaCy's error handler."""
 
-    def __init__(self, nlp: Language, name: str, emit_indirect: bool = False):
+    def __init__(self, nlp: Language, name: str, emit_indirect: bool = True):
         self.name = name
         self.emit_indirect = emit_indirect
 
@@ -65,7 +65,7 @@ class QuotesComponent:
     assigns=[f"doc._.{attrs.QUOTES}"],
     requires=["doc.sents", "doc.ents", "token.dep", "token.pos", "token.lemma", f"doc._.{attrs.PARAGRAPHS}",
               f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.ENTITIES}"],
-    default_config={"emit_indirect": False},
+    default_config={"emit_indirect": True},
 )
 def make_quotes(nlp: Language, name: str, emit_indirect: bool) -> QuotesComponent:
     return QuotesComponent(nlp, name, emit_indirect=emit_indirect)

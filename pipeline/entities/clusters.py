@@ -28,6 +28,7 @@ from .lexicon import (
 )
 from .mentions import _ORG_JOINERS, _collect_mentions, _Mention, _name_piece_end
 from .places import find_places
+from .tickers import merge_tickers
 
 
 def build_clusters(doc: Doc) -> List[dict]:
@@ -244,7 +245,7 @@ def build_clusters(doc: Doc) -> List[dict]:
 def build_entities(doc: Doc) -> List[dict]:
     """The article's entity index: the people and organization clusters, then the places that no
     cluster covers, ordered by first mention (pure: reads only the doc's entities and parse)."""
-    clusters = build_clusters(doc)
+    clusters = merge_tickers(doc_text(doc), build_clusters(doc))
     taken = [tuple(m) for c in clusters for m in c["mentions"]]
     out = clusters + find_places(doc, taken)
     out.sort(key=lambda c: c["mentions"][0][0])

@@ -31,7 +31,10 @@ FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
 # second words that make "X County Board" a place's body (a lone "X" is then the place)
 PLACE_WORDS = frozenset(_norm_word(w) for w in wordlists.lines("people_place_words.txt"))
 # lemmas of reporting verbs (shared with the quotes stage)
-REPORTING_VERBS = wordlists.words("quotes_reporting_verbs.txt")
+_REPORTING = {cols[0].lower(): cols[1:] for _, cols in wordlists.entries("quotes_reporting_verbs.txt", (1, 2))}
+REPORTING_VERBS = frozenset(_REPORTING)
+UNASSERTED_REPORTING_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if "unasserted" in flags)
+"""Reporting verbs whose clause is not asserted as true ("denied", "hoped", "promised")."""
 
 # the one plural word of a team's or company's name after a place ("Sharks", "Ferries")
 TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")

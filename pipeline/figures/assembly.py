@@ -4,24 +4,30 @@ source (`extract_figures`)."""
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from .. import attrs
+from .. import attrs, wordlists
 from ..components.quantities import TIME_UNITS, Quantity, find_quantities
 from .attribution import _attribution
 from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
-from .names import _persons_in
+from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
+from .names import _persons_in, entity_name
+from .about import measured_thing
+from .statement import MAX_CLAUSE_TOKENS, claim_statement
 from .subjects import (
     _explicit_subject,
     _figure_root,
     _nominal,
     _number_token,
     _pair_subjects,
+    clause_entity,
     climb_subject,
 )
 from .time import _time_for
+
+FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
 # ----------------------------------------------------------------------------------------------
 # per figure
@@ -67,29 +73,49 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
         q.unit = q.noun if q.unit is None else q.unit
 
 
-def _statement(q: Quantity, subject: Optional[str], verb: Optional[Token], nom: Token,
-               fallback: Optional[str]) -> str:
-    fig = q.text if not q.approx else f"{q.approx} {q.text}"
-    if q.kind in ("count", "duration") and q.unit and q.unit not in q.text and q.unit != "fraction":
-        fig = f"{fig} {q.unit}"
-    elif q.kind == "age":
-        fig = f"{q.text} years old"
-    who = subject or fallback
-    if verb is not None:
-        neg = " not" if any(c.dep_ == "neg" for c in _kids(verb)) else ""
-        prep = ""
-        t = nom
-        for _ in range(6):
-            if t.head.i == t.i or t.head.i == verb.i:
-                if t.dep_ == "prep" and t.i != verb.i:
-                    prep = t.text + " "
-                break
-            t = t.head
-        core = f"{verb.text}{neg} {prep}{fig}"
-        return f"{who} {core}" if who else core
-    if who:
-        return f"{who}: {fig}"
-    return fig
+ATTRIBUTION_VERBS = REPORTING_VERBS - UNASSERTED_REPORTING_VERBS
+"""Verbs that only attribute the clause they govern: the statement drops them with their source."""
+STANCE_WORDS = wordlists.words("figures_stance_words.txt")
+
+
+def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity], quotes: Sequence[dict]) -> str:
+    """The figure's claim statement (see pipeline/figures/statement.py)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    partners = []
+    if partner is not None and q.link in ("pair", "range"):
+        other = doc.char_span(partner.start, partner.end, alignment_mode="expand")
+        if other is not None and sent.start <= other.start and other.end <= sent.end:
+            partners.append(other)
+
+    def name_for(mention: Span) -> Optional[str]:
+        if mention.root.lower_ in FIRST_PERSON:
+            return _speaker_at(mention.start_char, quotes)
+        return entity_name(mention.root)
+
+    return claim_statement(span, partners, sentence=sent, name_for=name_for, attribution_lemmas=ATTRIBUTION_VERBS,
+                           stance_words=STANCE_WORDS)
+
+
+_ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place"}
+
+
+def _subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
+    """person, organization or place when the subject is an entity of the article, else thing."""
+    if not subject:
+        return None
+    for entity in doc._.get(attrs.ENTITIES) or ():
+        if entity.get("name") == subject:
+            return _ENTITY_KINDS.get(entity.get("kind"), "thing")
+    return "thing"
+
+
+def _speaker_at(pos: int, quotes: Sequence[dict]) -> Optional[str]:
+    """The named speaker of the quote around `pos`: "I" and "we" inside a quote are the speaker."""
+    for quote in quotes:
+        speaker = quote.get("speaker") or {}
+        if quote["start"] <= pos < quote["end"] and quote.get("kind") != "indirect" and speaker.get("name"):
+            return speaker["name"]
+    return None
 
 
 def extract_figures(doc: Doc) -> List[dict]:
@@ -141,6 +167,8 @@ def extract_figures(doc: Doc) -> List[dict]:
                 pair_done[id(partner)] = (eb if q is a else ea, verb)
         else:
             subject = _explicit_subject(nom, root, q.kind)
+            if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
+                subject = clause_entity(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
             if subject is None:
                 subject, verb, fallback = climb_subject(nom)
             if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
@@ -155,6 +183,8 @@ def extract_figures(doc: Doc) -> List[dict]:
             names = {n for _, n in persons}
             if len(names) == 1:
                 subject = next(iter(names))
+        if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
+            subject = measured_thing(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
         predicate = None
         if verb is not None:
             predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
@@ -164,8 +194,9 @@ def extract_figures(doc: Doc) -> List[dict]:
         conf = max(0.05, min(0.99, conf))
         rec = {
             "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
-            "kind": q.kind, "approx": q.approx, "subject": subject, "predicate": predicate,
-            "statement": _statement(q, subject, verb, nom, fallback),
+            "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": _subject_kind(doc, subject),
+            "predicate": predicate,
+            "statement": _statement(doc, q, sent, partner if partner is not None and id(partner) in by_index else None, quotes),
             "time": _time_for(doc, q, sent, figure_spans, published),
             "attributed_to": _attribution(doc, q, sent, quotes),
             "confidence": round(conf, 3),

@@ -36,10 +36,16 @@ _PERSONAL = frozenset(
 _QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u00ab\u00bb`")
 
 
+MAX_CLAUSE_TOKENS = 150
+"""A sentence longer than this (a list, a table run together) gets a window around the figure."""
+WINDOW_TOKENS = 20
+
+
 def claim_statement(
     figure: Span,
     partners: Sequence[Span] = (),
     *,
+    sentence: Span,
     name_for: NameFor,
     attribution_lemmas: Iterable[str] = (),
     stance_words: Iterable[str] = (),
@@ -49,17 +55,21 @@ def claim_statement(
     `attribution_lemmas` are the lemmas of verbs that only attribute what follows ("say", "tell");
     `stance_words` are evaluative words that are not part of a claim ("staggering").
     """
+    if len(sentence) > MAX_CLAUSE_TOKENS:
+        doc = sentence.doc
+        lo = max(sentence.start, min(p.start for p in (figure, *partners)) - WINDOW_TOKENS)
+        hi = min(sentence.end, max(p.end for p in (figure, *partners)) + WINDOW_TOKENS)
+        return _tidy(doc[lo:hi].text)
     reporting = frozenset(attribution_lemmas)
     stance = frozenset(w.lower() for w in stance_words)
     anchors = [figure.root] + [p.root for p in partners]
-    path: Set[int] = set()
+    path: Set[int] = {t.i for span in (figure, *partners) for t in span}
     for tok in anchors:
-        path.add(tok.i)
         path.update(a.i for a in tok.ancestors)
     noun_phrase = _described_name(figure.root)
     if noun_phrase is not None:
         return _render(noun_phrase, name_for)
-    root = _clause_root(anchors[0], reporting)
+    root = clause_root(anchors[0], reporting)
     keep: List[Token] = []
     counted = {t.head.i for t in anchors if t.dep_ == "nummod"}
     _collect(root, path, reporting, stance, counted, keep)
@@ -71,13 +81,13 @@ def claim_statement(
         inherited = root.head
     elif not own:
         inherited = _inherited_subject(root)
-    keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep), path))
+    keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep, sentence), path), sentence)
     if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
         keep = keep[1:]
     return _render(keep, name_for, inherited)
 
 
-def _clause_root(tok: Token, reporting: frozenset) -> Token:
+def clause_root(tok: Token, reporting: frozenset) -> Token:
     """The head of the clause that states the figure at `tok`.
 
     The lowest clause on the figure's way up that has its own subject (so the attribution and
@@ -89,10 +99,15 @@ def _clause_root(tok: Token, reporting: frozenset) -> Token:
     for anc in [tok, *tok.ancestors]:
         head = anc.head
         if anc.pos_ in _CLAUSE_VERBS and _has_subject(anc) and _finite(anc):
-            if not (anc.dep_ == "relcl" and head.pos_ != "PROPN"):
+            relative = anc.dep_ == "relcl" and head.pos_ != "PROPN"
+            # a clause that is denied, hoped for or promised is not asserted: keep what governs it
+            unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
+                          and _has_subject(head))
+            condition = anc.dep_ == "advcl" and _conditional(anc)
+            if not (relative or unasserted or condition):
                 return anc
         if (anc.pos_ == "VERB" and anc.dep_ in ("advcl", "xcomp", "acl") and anc.lemma_.lower() in reporting
-                and not _has_subject(anc) and below is not None and below.dep_ in ("dobj", "ccomp")):
+                and not _has_subject(anc) and below is not None and below.dep_ == "ccomp"):
             return below
         if head.i == anc.i:
             return anc
@@ -120,14 +135,14 @@ def _conditional(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in verb.children)
 
 
-def _without_dateline(tokens: List[Token]) -> List[Token]:
+def _without_dateline(tokens: List[Token], sentence: Span) -> List[Token]:
     """Drop a wire dateline ("CITY, Country (Agency) -") that opens the sentence."""
     for k, t in enumerate(tokens[:12]):
         if t.text in _DASHES:
             head = tokens[:k]
             if k and t.i == head[-1].i + 1 and any(h.is_upper and len(h) > 1 for h in head) and all(
                 h.is_upper or h.is_punct or h.is_title for h in head
-            ) and head[0].i == head[0].sent.start:
+            ) and head[0].i == sentence.start:
                 return tokens[k + 1 :]
             break
     return tokens
@@ -144,12 +159,12 @@ def _without_dashed_asides(tokens: List[Token], path: Set[int]) -> List[Token]:
     return [t for t in tokens if t.i not in drop]
 
 
-def _without_stray_punct(tokens: List[Token]) -> List[Token]:
+def _without_stray_punct(tokens: List[Token], sentence: Span) -> List[Token]:
     """Drop punctuation next to a gap left by a dropped phrase ("Jane Roe, [a chemist,] said")."""
     kept = {t.i for t in tokens}
     out = []
     for t in tokens:
-        if t.text in _SEPARATORS and ((t.i - 1 not in kept and t.i > t.sent.start) or (t.i + 1 not in kept and t.i + 1 < t.sent.end)):
+        if t.text in _SEPARATORS and ((t.i - 1 not in kept and t.i > sentence.start) or (t.i + 1 not in kept and t.i + 1 < sentence.end)):
             continue
         out.append(t)
     return out
@@ -265,14 +280,18 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
     doc = real[0].doc
     kept = {t.i for t in real}
     replace: dict = {}
-    # the clause subject (and the possessor of the subject phrase) by the entity's fullest name
+    named: Set[str] = set()
+    # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
+    # statement already names it ("Jane Roe promised she would ...")
     for t in real:
         if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECTS):
             span = _mention(t)
             if span.start in kept and (span.end - 1) in kept:
                 name = name_for(span)
-                if name and name != span.text:
+                if name and name != span.text and name not in named:
                     replace[span.start] = (span.end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
+                if name:
+                    named.add(name)
     parts: List[str] = []
     if inherited is not None:
         span = _mention(inherited)

@@ -11,6 +11,7 @@ from typing import Iterable, List, Optional, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from ..components.quantities import Quantity
+from .statement import clause_root
 from .common import (
     GIVE_VERBS,
     LOSE_VERBS,
@@ -361,3 +362,32 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
         elif eb is None and others:
             eb = others[0]
     return ea, eb, verb
+
+
+def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
+    """The entity that the clause stating the figure is about: its subject ("The airline raised
+    its fare to $9"), or the owner of its subject ("The airline's fare rose to $9"), when the
+    figure is not part of that subject."""
+    root = clause_root(figure.root, reporting)
+    inside = {t.i for t in figure}
+    step = figure.root
+    while step.head.i != root.i and step.head.i != step.i:
+        step = step.head
+    if step.dep_ == "xcomp" and step.head.i == root.i:
+        # "ordered Jane Roe to pay $9": the object of the governing verb does what the clause says
+        for child in _kids(root):
+            if child.dep_ in ("dobj", "dative"):
+                name = entity_name(child)
+                if name:
+                    return name
+    for child in _kids(root):
+        if child.dep_ in SUBJ_DEPS and not any(t.i in inside for t in child.subtree):
+            name = entity_name(child)
+            if name:
+                return name
+            for owner in _kids(child):
+                if owner.dep_ == "poss":
+                    name = entity_name(owner)
+                    if name:
+                        return name
+    return None

@@ -13,8 +13,8 @@ from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
 from ..entities.query import cluster_for
 from .filters import is_title_or_scare
 from .marks import paragraphs_of, scan_quotes
+from .reported import find_reported
 from .speakers import (
-    _FIRST_PERSON,
     _DocView,
     _is_cue,
     _is_naming_cue,
@@ -22,15 +22,6 @@ from .speakers import (
     _subject_of,
     speaker_from_token,
 )
-
-# verbs precise enough to build indirect quotes from ("X said (that) ...")
-INDIRECT_VERBS = frozenset({
-    "say", "tell", "argue", "claim", "insist", "warn", "note", "acknowledge", "explain", "stress",
-    "state", "declare", "announce", "contend", "assert", "maintain", "admit", "concede", "predict",
-    "suggest", "add", "write", "tweet", "respond", "reply", "emphasize", "emphasise", "allege",
-    "testify", "report", "confirm", "deny", "caution", "recall",
-})
-
 
 # --------------------------------------------------------------------------- attribution
 
@@ -349,7 +340,7 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
     return "fragment"
 
 
-def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
+def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     """All quote records of a parsed doc (pure apart from reading the people clusters)."""
     text = doc_text(doc)
     if not text or not len(doc):
@@ -445,7 +436,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = False) -> List[dict]:
             "confidence": round(max(0.05, min(1.0, c)), 3),
         })
     if emit_indirect:
-        found.extend(find_indirect(doc, view))
+        found.extend(find_reported(doc, view))
         found.sort(key=lambda r: r["start"])
     return found
 
@@ -496,48 +487,3 @@ def _cue_in_sentence(doc: Doc, view: _DocView, q: dict) -> bool:
     close_end = q["close"][1] if q["close"] else q["end"]
     lo, hi = _sentence_bounds(view, q["open"][0], close_end, para)
     return any(view.quote_of[i] == -1 and _is_cue(doc[i]) for i in range(lo, hi))
-
-
-def find_indirect(doc: Doc, view: Optional[_DocView] = None) -> List[dict]:
-    """Reported speech without marks: "X said (that) CLAUSE" and "according to X, CLAUSE"."""
-    if view is None:
-        paragraphs = doc._.get(attrs.PARAGRAPHS) or paragraphs_of(doc_text(doc))
-        view = _DocView(doc, paragraphs)
-        for qi, q in enumerate(scan_quotes(doc_text(doc), paragraphs)):
-            b = q["close"][1] if q["close"] else q["end"]
-            for i in view.toks_in(q["open"][0], b):
-                view.quote_of[i] = qi
-    if not view.has_dep:
-        return []
-    out = []
-    for tok in doc:
-        if view.quote_of[tok.i] != -1 or tok.pos_ != "VERB" or tok.lemma_.lower() not in INDIRECT_VERBS:
-            continue
-        comp = [c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i]
-        if not comp:
-            continue
-        c = comp[0]
-        lo, hi = c.left_edge.i, c.right_edge.i + 1
-        if any(view.quote_of[i] != -1 for i in range(max(0, lo - 1), min(len(doc), hi + 1))):
-            continue
-        if doc[lo].lower_ == "that" and doc[lo].dep_ == "mark":
-            lo += 1
-        while hi > lo and doc[hi - 1].is_punct:
-            hi -= 1
-        if hi - lo < 3:
-            continue
-        if not any(t.dep_ in ("nsubj", "nsubjpass") for t in c.children):
-            continue
-        subj = _subject_of(tok)
-        if subj is None or subj.lower_ in _FIRST_PERSON or subj.lower_ in ("you", "it", "this", "that", "which", "who"):
-            continue
-        sp = speaker_from_token(doc, subj)
-        if sp is None or (sp.get("name") is None and subj.lower_ in PRONOUNS):
-            continue
-        if attrs.in_furniture(doc, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)):
-            continue
-        a, b = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
-        out.append({"start": a, "end": b, "kind": "indirect", "cue": tok.text,
-                    "cue_span": [tok.idx, tok.idx + len(tok.text)], "speaker": sp,
-                    "confidence": 0.6 if sp.get("name") else 0.45})
-    return out

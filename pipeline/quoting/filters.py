@@ -1,4 +1,4 @@
-"""Quoted spans that are not speech: titles of works, nicknames, scare quotes."""
+"""Quoted spans that are not speech: titles of works, nicknames, "so-called" terms, scare quotes."""
 
 from __future__ import annotations
 
@@ -19,12 +19,23 @@ TITLE_NOUNS = wordlists.words("quotes_title_nouns.txt")
 _MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&"})
 
 
+# words that introduce a name or a label, not speech, right before the opening mark
+_NAMING_LEAD = re.compile(r"\b(?:so[- ]called|known as|nicknamed|also called|a\.?k\.?a\.?)[ \t\u00a0]*$", re.I)
+
+
+def _title_cased(words: List[Token]) -> bool:
+    """Every word capitalized but the minor ones ("Walking the Long Road Home")."""
+    return words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+
+
 def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
     return [doc[i] for i in view.toks_in(a, b) if doc[i].is_alpha or doc[i].like_num]
 
 
 def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
-    """True for titles of works, nicknames and unattributed one- or two-word scare quotes."""
+    """True for titles of works, nicknames, "so-called" terms and unattributed one- or two-word scare
+    quotes (a label after a naming verb, "calls its workers “associates”", is one; an adjective,
+    "called the plan “absurd”", is the subject's word)."""
     text = doc_text(doc)
     words = _content_words(doc, view, q["start"], q["end"])
     n = len(words)
@@ -33,17 +44,21 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     content = text[q["start"]:q["end"]]
     before = [doc[i] for i in view.toks_in(max(0, q["open"][0] - 60), q["open"][0])]
     before = [t for t in before if not t.is_space][-3:]
+    while before and any(t.text in ".!?…" for t in before):
+        before = before[1:]  # only words of the quote's own sentence ("... the song. “Yes ...”")
     close_end = q["close"][1] if q["close"] else q["end"]
     after = [doc[i] for i in view.toks_in(close_end, min(len(text), close_end + 40))]
     after = [t for t in after if not t.is_space]
     # a title noun or naming verb just before: the song “...”, a slogan like “...”, dubbed “...”
     # (not when a naming verb governs a lower-case quote: X called the report “deeply misleading”)
+    if not q["lead"] and _NAMING_LEAD.search(text, max(0, q["open"][0] - 40), q["open"][0]):
+        return True  # the so-called “...”, known as “...”, nicknamed “...”
     cue_tok = q.get("cue_tok")
     named_by_cue = cue_tok is not None and _is_naming_cue(cue_tok) and content[:1].islower()
     if n <= 12 and not q["lead"] and not named_by_cue:
         for t in before:
             if t.lemma_.lower() in TITLE_NOUNS or t.lower_ in TITLE_NOUNS:
-                if not (has_cue and n > 4):
+                if not (has_cue and n > 4) or _title_cased(words) and not re.search(r"[,.!?;:]", content):
                     return True
     # “Title” by Someone
     if n <= 10 and len(after) >= 2 and after[0].lower_ == "by" and after[1].text[:1].isupper() \
@@ -54,12 +69,14 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
             and before[-1].idx + len(before[-1].text) >= q["open"][0] - 1:
         return True
     # short title-cased phrase in running text with no one said to have said it
-    title_cased = not re.search(r"[,.!?;:]", content) and words[0].text[:1].isupper() \
-        and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+    title_cased = not re.search(r"[,.!?;:]", content) and _title_cased(words)
     if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True
     if len(content.split()) <= 2 and not has_cue:
+        if cue_tok is not None and _is_naming_cue(cue_tok) and all(w.pos_ in ("ADJ", "ADV") for w in words) \
+                and words[-1].pos_ == "ADJ":
+            return False  # an evaluation put in the subject's mouth: X called the plan “absurd”
         # a short sentence of its own right after another quote (“...,” she said. “Never.”) is speech
         j = q["open"][0] - 1
         while j >= 0 and text[j] in " \t\u00a0":

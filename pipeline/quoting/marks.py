@@ -86,10 +86,11 @@ def scan_quotes(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = None)
     """Find quoted segments, per paragraph, with a state machine over the quote marks.
 
     Returns dicts ``{"start", "end", "open": [a, b], "close": [a, b] | None, "style",
-    "para": k, "closed": bool, "lead": bool, "run": int}``: content offsets without the
+    "para": k, "closed": bool, "lead": bool, "run": int, "continues": bool}``: content offsets without the
     marks, the marks' own offsets, the paragraph index, whether a closing mark was found,
     whether the quote opens its paragraph, and a run id shared by the paragraphs of one
-    multi-paragraph quote.
+    multi-paragraph quote (also by a quote that goes on one whose paragraph break was lost:
+    ``continues`` True).
     """
     if paragraphs is None:
         paragraphs = paragraphs_of(text)
@@ -107,14 +108,12 @@ def scan_quotes(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = None)
             q["para"] = k
             q["lead"] = q["open"][0] == first_char
             out.append(q)
-    # runs: a paragraph that ends inside a quote continues into a next paragraph that opens one,
-    # and a quote that runs on without a closing mark into a new opening mark continues there
+    # runs: a paragraph that ends inside a quote continues into a next paragraph that opens one
     run = 0
     prev = None
     for q in out:
-        if prev is not None and not prev["closed"] and (
-                q["lead"] and q["para"] == prev["para"] + 1
-                or q["para"] == prev["para"] and not text[prev["end"]:q["open"][0]].strip()):
+        if prev is not None and not prev["closed"] and (q["lead"] and q["para"] == prev["para"] + 1
+                                                         or q["continues"] and q["para"] == prev["para"]):
             q["run"] = prev["run"]
         else:
             run += 1
@@ -131,15 +130,15 @@ def _emit(text: str, out: List[dict], style: str, open_span, content_start: int,
                     "style": style, "closed": close_span is not None})
 
 
-def _reopens(text: str, p: int, ps: int, pe: int) -> bool:
-    """A straight mark at p opens a quote even inside an open one: white space before it, a word
-    right after it, and a sentence ending before the space ('... win. "We never ...')."""
-    if p + 1 >= pe or p - 2 < ps or not text[p - 1].isspace() or not text[p + 1].isalnum():
+def _reopens(text: str, p: int, content_start: int, pe: int) -> bool:
+    """True when the straight mark at p, inside an open quote, opens a new one: a space before it,
+    a sentence end before the space and a word right after it (`... the vote. "We will ...`)."""
+    if p + 1 >= pe or text[p + 1].isspace() or not text[p - 1].isspace():
         return False
-    k = p - 1
-    while k > ps and text[k].isspace():
-        k -= 1
-    return text[k] in ".!?"
+    j = p - 1
+    while j > content_start and text[j].isspace():
+        j -= 1
+    return j > content_start and text[j] in ".!?…" and (text[p + 1].isalnum() or text[p + 1] in "‘'…")
 
 
 def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -> List[dict]:
@@ -149,6 +148,7 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
     state = None  # (style, open_start, open_end)
     nested = False  # a double quote open inside a single-quoted quote
     weak: Optional[int] = None  # index of a weak single closer seen while open
+    continuing = set()  # opening marks of quotes that go on a quote whose paragraph break was lost
     while i < n:
         p, tok = marks[i]
         if state is None:
@@ -164,10 +164,12 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             i += 1
             continue
         style, o_start, o_end = state
-        if style == "straight" and tok == '"' and _reopens(text, p, ps, pe):
-            # the open quote ran on without a closing mark and a new one starts here ("... win. "We")
+        if style == "straight" and tok == '"' and _reopens(text, p, o_end, pe):
+            # paragraphs run together: 'the vote. "We will ...' - the open quote ends at the sentence
+            # end (a quote going on in a new paragraph has no closing mark) and a new one starts
             _emit(text, out, style, (o_start, o_end), o_end, p, None)
             state = (style, p, p + 1)
+            continuing.add(p)
             i += 1
             continue
         if style != "single":
@@ -215,4 +217,6 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
         first = _trimmed(text, ps, pe)[0]
         if style != "single" or o_start == first:
             _emit(text, out, style, (o_start, o_end), o_end, pe, None)
+    for q in out:
+        q["continues"] = q["open"][0] in continuing
     return out

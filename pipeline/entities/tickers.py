@@ -1,0 +1,49 @@
+"""Stock tickers: "Acme Corp. (NYSE: ACME)" names one company, not three entities.
+
+A parenthesis right after an organization's mention that holds a ticker, with or without its
+exchange, makes the ticker an alias of that organization: the mentions inside the parenthesis
+(the exchange, the ticker) leave their own clusters, and later uses of the bare ticker join the
+organization.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List
+
+_TICKER = re.compile(r"\s*\((?:[A-Za-z][A-Za-z .]{0,20}:\s*)?([A-Z][A-Z0-9.\-]{0,7})\)")
+
+
+def merge_tickers(text: str, clusters: List[dict]) -> List[dict]:
+    """The clusters with tickers folded into their organizations (a new list; clusters are dicts
+    with "name", "kind", "aliases" and "mentions" as in the entity index)."""
+    tickers: Dict[str, dict] = {}
+    inside: List[tuple] = []
+    for cluster in clusters:
+        if cluster.get("kind") != "org":
+            continue
+        for _, end in cluster["mentions"]:
+            match = _TICKER.match(text, end)
+            if match:
+                tickers.setdefault(match.group(1), cluster)
+                inside.append((end, match.end()))
+    if not tickers:
+        return clusters
+    out = []
+    for cluster in clusters:
+        if cluster["name"] in tickers and tickers[cluster["name"]] is not cluster:
+            owner = tickers[cluster["name"]]
+            owner["mentions"] = sorted(owner["mentions"] + [m for m in cluster["mentions"] if not _within(m, inside)])
+            continue
+        cluster["mentions"] = [m for m in cluster["mentions"] if not _within(m, inside) or cluster in tickers.values()]
+        if cluster["mentions"]:
+            out.append(cluster)
+    for ticker, owner in tickers.items():
+        if ticker not in owner.setdefault("aliases", []) and ticker != owner["name"]:
+            owner["aliases"].append(ticker)
+    return out
+
+
+def _within(mention, spans) -> bool:
+    a, b = mention
+    return any(lo <= a and b <= hi for lo, hi in spans)

@@ -1,0 +1,414 @@
+"""Reported speech: `indirect` quote records for what a source is said to have said, unquoted.
+
+Forms (read off the dependency parse):
+
+- a reporting verb with a complement clause after it: "X said (that) CLAUSE", "X has long argued
+  CLAUSE", "X told reporters CLAUSE", "X pointed out that CLAUSE", "in a statement, X said CLAUSE";
+- the clause before it: "CLAUSE, X said" / "CLAUSE, said X, an analyst";
+- the passive with an agent: "it was announced by X that CLAUSE";
+- reported questions: "X asked whether CLAUSE";
+- "according to X, CLAUSE" and "CLAUSE, according to X";
+- a reporting noun with its owner: "X's claim that CLAUSE", "X's contention CLAUSE";
+- a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
+- nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
+  "X told him CLAUSE", X's is "CLAUSE").
+
+The content is the reported clause without the cue, the source and a leading "that" (or
+"whether"); the cue is the reporting verb as written with its auxiliaries ("has said") and, for
+verbs of telling, the hearer ("told reporters"). A clause may hold quoted words ("X said the
+plan was “a betrayal”"): it is one record, and the quoted words keep their own record. Nothing
+comes from hypotheticals ("if X said ...", "X could argue ..."), negated or questioned reports,
+"said" as an adjective, reporting verbs without a clause, or clauses that are themselves quoted.
+The speaker comes from `speaker_from_token`, like quoted speech's.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .. import attrs, wordlists
+from ..entities.lexicon import PRONOUNS, doc_text
+from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
+
+REPORTED_VERBS = wordlists.words("quotes_reported_verbs.txt")
+REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
+
+# verbs that report a question: only with a "whether"/"if"/wh- clause
+_QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
+# verbs whose cue includes the hearer: "told reporters", "assured investors"
+_HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
+# verbs that need a particle to report: "pointed out"
+_PARTICLE_VERBS = {"point": "out"}
+_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "when", "once", "before", "until"})
+_QUESTION_MARKS = frozenset({"whether", "if"})
+_REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
+_CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+_NOT_SPEAKERS = frozenset({"you", "this", "that", "which", "what", "there", "these", "those"}) | _FIRST_PERSON
+# "according to plan": no one said it
+_NOT_SOURCES = frozenset({"plan", "schedule", "script", "tradition", "custom", "rule", "design", "type", "size"})
+_ORDINALS = frozenset({"first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "finally",
+                       "lastly"})
+_POINT_NOUNS = frozenset({"point", "argument", "claim", "case", "reason", "concern", "objection", "demand",
+                          "prediction", "promise", "warning", "criticism", "complaint", "proposal", "pledge"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_STRIP_END = ".,;:!?—–-"
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:\([^)]{1,40}\))?(?:,[^-—–\n]{1,30})?\s*(?:-{1,2}|—|–)\s+")
+
+
+# --------------------------------------------------------------------------- spans
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
+    """Character span of tokens [lo, hi) without a leading mark ("that", "whether"), a leading
+    discourse adverb with its comma ("Nevertheless, "), a dateline and trailing punctuation; quote
+    marks stay when the content holds both ends of the quote."""
+    text = doc_text(doc)
+    while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
+        lo += 1
+    if lo + 1 < hi and doc[lo].lower_ in _CLAUSE_MARKS and not (doc[lo + 1].tag_ in _FINITE_TAGS
+                                                                   or doc[lo + 1].pos_ == "AUX"):
+        lo += 1  # not the subject in "said that would never work"
+    while lo < hi and (doc[lo].is_punct and not doc[lo].is_quote or doc[lo].is_space):
+        lo += 1  # "found that, at night, ..."
+    if lo + 1 < hi and doc[lo].pos_ in ("ADV", "CCONJ") and doc[lo + 1].text == ",":
+        lo += 2
+    elif lo < hi and doc[lo].pos_ == "CCONJ":
+        lo += 1  # "But the plan failed, X said"
+    while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _STRIP_END or doc[hi - 1].pos_ == "CCONJ"
+                       or doc[hi - 1].is_punct and doc[hi - 1].text not in ")]" and not doc[hi - 1].is_quote):
+        hi -= 1
+    if hi - lo < 3:
+        return None
+    a, b = doc[lo].idx, _end(doc[hi - 1])
+    m = _DATELINE.match(text, a, b) if a == 0 or text[:a].rstrip(" \t")[-1:] == "\n" else None
+    if m and m.end() < b:
+        a = m.end()  # "CITY (Agency) - " opening the paragraph
+    # a closing mark whose opening mark is not inside belongs to a quote that is not all inside
+    if text[b - 1] == '"' and text.count('"', a, b) % 2 == 1 or text[b - 1] == "”" and "“" not in text[a:b]:
+        b -= 1
+    while b > a and text[b - 1] in " \t" + _STRIP_END:
+        b -= 1
+    return (a, b) if b - a >= 8 else None
+
+
+def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
+    """The reporting verb as written: with its auxiliaries and adverbs ("has long argued"), its
+    particle ("pointed out") and, for verbs of telling, the hearer ("told reporters")."""
+    a = verb.i
+    while a > 0 and (doc[a - 1].dep_ in ("aux", "advmod") and doc[a - 1].head.i == verb.i
+                     and doc[a - 1].dep_ != "neg"):
+        a -= 1
+    while a < verb.i and doc[a].dep_ == "advmod":
+        a += 1
+    b = verb.i
+    for c in verb.rights:
+        if c.i >= clause_lo:
+            break
+        if c.dep_ == "prt" or (verb.lemma_.lower() in _HEARER_VERBS and c.dep_ in ("dobj", "dative")):
+            b = c.right_edge.i
+        else:
+            break
+    return doc[a].idx, _end(doc[b])
+
+
+def _quote_mix_ok(view: _DocView, clause_root: Token, lo: int, hi: int) -> bool:
+    """A clause may hold quoted words, but must not be quoted itself: its first token and its
+    subject lie outside quotes and every quote it touches lies wholly inside it."""
+    doc = view.doc
+    quotes = {view.quote_of[i] for i in range(lo, hi)} - {-1}
+    if not quotes:
+        return True
+    first = lo
+    while first < hi and doc[first].lower_ in _CLAUSE_MARKS:
+        first += 1
+    if first >= hi or view.quote_of[first] != -1:
+        return False
+    subj = [c for c in clause_root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subj and view.quote_of[subj[0].i] != -1:
+        return False
+    for qi in quotes:
+        if (lo > 0 and view.quote_of[lo - 1] == qi) or (hi < len(doc) and view.quote_of[hi] == qi
+                                                         and not doc[hi].is_punct):
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------- the reporting verb
+
+def _hypothetical(verb: Token) -> bool:
+    """A report that did not happen: modal ("could argue"), negated ("did not say"), in a
+    conditional ("if X said"), or asked about ("Did X say ...?")."""
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        return True  # an imperative: "Tell me the plan works ..."
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "auxpass") for c in verb.children):
+        return True  # a participle: "Asked whether ..., X said" (X was asked)
+    cur = verb
+    for _ in range(4):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in _HYPOTHETICAL_MARKS for c in cur.children):
+            return True
+        if cur.dep_ == "pcomp" and cur.head.lower_ in _REPORT_PREPS:
+            break  # "after warning that ...", "by claiming ..."
+        if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
+            break
+        cur = cur.head
+    sent = verb.sent
+    return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("would rise", "has been", "is")."""
+    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS
+                                             for c in verb.children)
+
+
+def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The complement clause a reporting verb reports (before or after it), as (root, lo, hi)
+    token bounds. Mends two common misparses: the clause's subject taken as the verb's object
+    ("said the fund [dobj] ... was [ccomp] empty") and a report of two clauses ("said she is sure
+    [ccomp] the deal is [ccomp] fair")."""
+    lemma = verb.lemma_.lower()
+    if lemma in _PARTICLE_VERBS and not any(c.dep_ == "prt" and c.lower_ == _PARTICLE_VERBS[lemma]
+                                              for c in verb.children):
+        return None
+    comps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not comps:
+        return None
+    after = [c for c in comps if c.i > verb.i]
+    clause = after[0] if after else comps[-1]
+    if clause.pos_ not in ("VERB", "AUX"):
+        return None
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if lemma in _QUESTION_VERBS:
+        first = clause.left_edge
+        if not (any(m in _QUESTION_MARKS for m in marks) or first.tag_ in ("WDT", "WP", "WRB")):
+            return None
+    elif any(m != "that" for m in marks) or clause.left_edge.tag_ in ("WDT", "WP", "WRB"):
+        return None  # "said as if", "claim because", "explained how it works"
+    if not _finite(clause):
+        return None  # "claimed a first home win [VB]": not a clause
+    lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    if any(c.pos_ in ("ADJ", "ADV") for c in subjects):
+        return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
+    has_subj = bool(subjects)
+    if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
+        doc = verb.doc
+        stray = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(clause.left_edge.i, clause.i))
+        if objs and not marks and not stray:
+            lo, has_subj = objs[0].left_edge.i, True
+    if not has_subj and not marks:
+        return None
+    for c in after[1:]:
+        if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
+            hi = c.right_edge.i + 1
+    return clause, lo, hi
+
+
+def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token]:
+    agent = [c for c in verb.children if c.dep_ == "agent"]
+    if agent and any(c.dep_ == "auxpass" for c in verb.children):
+        pobj = [c for c in agent[0].children if c.dep_ == "pobj"]
+        return pobj[0] if pobj else None
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None  # "it was said", "he was told"
+    if verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.lemma_.lower() not in REPORTED_VERBS \
+            and not any(c.dep_ == "nsubj" for c in verb.children):
+        # "X said the system is flawed and said [conj of 'is'] ...": X, not the clause's subject
+        outer = verb.head.head
+        return _subject_of(outer) if outer.lemma_.lower() in REPORTED_VERBS else None
+    subj = _subject_of(verb)
+    if subj is None and clause_before:
+        subj = _np_after(doc, verb)  # "..., said a spokeswoman"
+    if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \
+            and doc[verb.i - 1].dep_ in ("npadvmod", "dep", "nmod") and doc[verb.i - 1].pos_ == "PROPN":
+        subj = doc[verb.i - 1]  # a name the parser did not take for the subject ("X tweeted that")
+    return subj
+
+
+def _speaker(doc: Doc, view: _DocView, subj: Optional[Token]) -> Optional[dict]:
+    if subj is None or view.quote_of[subj.i] != -1 or subj.lower_ in _NOT_SPEAKERS:
+        return None
+    sp = speaker_from_token(doc, subj)
+    if sp is None:
+        return None
+    if sp.get("name") is None and subj.pos_ == "PRON" and subj.lower_ not in PRONOUNS and subj.lower_ != "it":
+        return None  # "it" is a company, an agency or a report in "it said ..."
+    return sp
+
+
+def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: dict) -> dict:
+    text = doc_text(doc)
+    return {"start": span[0], "end": span[1], "kind": "indirect", "cue": text[cue[0]:cue[1]],
+            "cue_span": [cue[0], cue[1]], "speaker": sp, "confidence": 0.6 if sp.get("name") else 0.45}
+
+
+def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
+    """End of a clause before a trailing attribution the parse left inside it ("X promised he
+    would resign, a memoir claims": a comma and a reporting verb with a subject and no
+    clause or object of its own, at the end), or before a report of its own (", adding ...")."""
+    for i in range(lo + 3, hi):
+        t = doc[i]
+        if t.tag_ == "VBG" and t.lemma_.lower() in REPORTED_VERBS and doc[i - 1].text == "," \
+                and t.dep_ in ("advcl", "conj", "xcomp"):
+            return i - 1  # "..., adding / noting ...": a report of its own
+    for i in range(hi - 1, lo + 2, -1):
+        t = doc[i]
+        if t.lemma_.lower() in REPORTED_VERBS and t.pos_ == "VERB" \
+                and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children) \
+                and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in t.children) \
+                and all(doc[k].is_punct or doc[k].head.i == t.i or doc[k].head.head.i == t.i for k in range(t.i + 1, hi)):
+            k = t.left_edge.i
+            if k > lo and doc[k - 1].text == ",":
+                return k - 1
+    return hi
+
+
+def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
+    if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
+            or verb.lemma_.lower() not in REPORTED_VERBS or _hypothetical(verb):
+        return None
+    found = _clause_of(verb)
+    if found is None:
+        return None
+    clause, lo, hi = found
+    if clause.i > verb.i:
+        # "..., but that CLAUSE": a second clause of the same report
+        for c in verb.children:
+            if c.dep_ == "conj" and c.i > hi and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                hi = c.right_edge.i + 1
+    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
+        return None  # not a clause before the verb; "X said ..., she said"
+    for c in clause.children:
+        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS \
+                and any(g.dep_ == "ccomp" for g in c.children):
+            hi = min(hi, c.left_edge.i)  # "... and said CLAUSE": a report of its own
+            while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
+                hi -= 1
+    hi = _trim_trailing_attribution(doc, lo, hi)
+    if not _quote_mix_ok(view, clause, lo, hi):
+        return None
+    while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
+    if hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        return None  # a quote that goes on past the clause (a mark never closed)
+    if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 for c in verb.children):
+        return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
+    subj = _speaker_token(doc, verb, clause.i < verb.i)
+    if subj is None or lo <= subj.i < hi:
+        return None
+    sp = _speaker(doc, view, subj)
+    if sp is None:
+        return None
+    span = _content_span(doc, lo, hi)
+    if span is None or attrs.in_furniture(doc, span[0], span[1]):
+        return None
+    return _record(doc, span, _cue_span(doc, verb, lo if lo > verb.i else len(doc)), sp)
+
+
+# --------------------------------------------------------------------------- X's claim that
+
+def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
+    """"X's claim that CLAUSE", "X's contention CLAUSE": the owner of a reporting noun."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORTED_NOUNS or view.quote_of[noun.i] != -1:
+        return None
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")]
+    if not owner or not clause or not _finite(clause[0]) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause[0].children):
+        return None
+    lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
+    if not _quote_mix_ok(view, clause[0], lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
+            and view.quote_of[hi] == view.quote_of[hi - 1]:
+        return None
+    sp = _speaker(doc, view, owner[0])
+    span = _content_span(doc, lo, hi)
+    if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
+        return None
+    return _record(doc, span, (noun.idx, _end(noun)), sp)
+
+
+# --------------------------------------------------------------------------- according to
+
+def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
+    """"According to X, CLAUSE" or "CLAUSE, according to X": the rest of the sentence."""
+    if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    if not pobj or view.quote_of[tok.i] != -1 or pobj[0].lemma_.lower() in _NOT_SOURCES:
+        return None
+    sent = tok.sent
+    phrase_end = max(tok.right_edge.i, pobj[0].right_edge.i) + 1
+    if tok.i - sent.start <= 1:
+        lo, hi = phrase_end, sent.end
+    elif phrase_end >= sent.end - 1 and doc[tok.i - 1].text == ",":
+        lo, hi = sent.start, tok.i - 1
+    else:
+        return None
+    if not any(view.quote_of[i] == -1 and doc[i].pos_ in ("VERB", "AUX")
+               and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[i].children) for i in range(lo, hi)):
+        return None
+    if any(view.quote_of[i] != -1 for i in (lo, hi - 1)):
+        return None
+    sp = speaker_from_token(doc, pobj[0])
+    span = _content_span(doc, lo, hi)
+    if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
+        return None
+    return _record(doc, span, (tok.idx, _end(doc[tok.i + 1])), sp)
+
+
+# --------------------------------------------------------------------------- announced points
+
+def _announced_points(doc: Doc, view: _DocView, verb: Token) -> List[dict]:
+    """"X made three points. First, CLAUSE. Second, CLAUSE.": each ordinal sentence after a
+    sentence whose subject speaks of points, arguments or reasons."""
+    if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or view.quote_of[verb.i] != -1:
+        return []
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _POINT_NOUNS]
+    if not objs or _hypothetical(verb):
+        return []
+    sp = _speaker(doc, view, _subject_of(verb))
+    if sp is None:
+        return []
+    out = []
+    si = view.sent_of[verb.i] + 1
+    while si < len(view.sents):
+        lo, hi = view.sents[si]
+        if doc[lo].lower_ not in _ORDINALS or any(view.quote_of[i] != -1 for i in range(lo, hi)):
+            break
+        lo += 1
+        span = _content_span(doc, lo, hi)
+        if span is None:
+            break
+        out.append(_record(doc, span, (verb.idx, _end(verb)), sp))
+        si += 1
+    return out
+
+
+# --------------------------------------------------------------------------- all of it
+
+def find_reported(doc: Doc, view: _DocView) -> List[dict]:
+    """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`."""
+    if not view.has_dep or not len(doc):
+        return []
+    out: List[dict] = []
+    seen = set()
+    for tok in doc:
+        recs = [_verb_reports(doc, view, tok), _noun_reports(doc, view, tok), _according_to(doc, view, tok)]
+        recs += _announced_points(doc, view, tok)
+        for r in recs:
+            if r is not None and (r["start"], r["end"]) not in seen:
+                seen.add((r["start"], r["end"]))
+                out.append(r)
+    return out

@@ -1,0 +1,249 @@
+"""Reported speech (pipeline/quoting/reported.py): `indirect` quote records.
+
+Tables of invented news sentences run through the real English pipeline (the session `nlp`
+fixture): every form of reported speech, mixed quotes, and sentences that must yield nothing.
+Every record is checked against its own offsets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attrs import QUOTES
+
+
+def run(nlp, text):
+    doc = nlp(text)
+    quotes = doc._.get(QUOTES) or []
+    for q in quotes:
+        assert 0 <= q["start"] < q["end"] <= len(text)
+        if q["cue_span"]:
+            a, b = q["cue_span"]
+            assert text[a:b] == q["cue"], q
+        sp = q["speaker"]
+        if sp and sp.get("mention_span"):
+            a, b = sp["mention_span"]
+            assert text[a:b] == sp["mention"], q
+    return quotes
+
+
+def indirect(text, quotes):
+    """(content, cue, speaker name or mention) of every indirect record."""
+    return [(text[q["start"]:q["end"]], q["cue"], (q["speaker"] or {}).get("name") or (q["speaker"] or {}).get("mention"))
+            for q in quotes if q["kind"] == "indirect"]
+
+
+# Each row: text, expected [(content, cue, speaker)].
+FORMS = [
+    # X said (that) CLAUSE
+    ("Harbour master Olu Adeyemi said the port would reopen on Thursday.",
+     [("the port would reopen on Thursday", "said", "Olu Adeyemi")]),
+    ("Councillor Breda Finnegan said that the library budget had been cut by a third.",
+     [("the library budget had been cut by a third", "said", "Breda Finnegan")]),
+    # CLAUSE, X said / CLAUSE, said X
+    ("Ticket sales fell sharply over the summer, the festival's director, Noor Haddad, said on Tuesday.",
+     [("Ticket sales fell sharply over the summer", "said", "Noor Haddad")]),
+    ("Mortgage rates will fall again before the winter, said Pieter Voskuil, an economist at Dranemark Bank.",
+     [("Mortgage rates will fall again before the winter", "said", "Pieter Voskuil")]),
+    # a dateline opening the paragraph is not part of the clause
+    ("PORTVILLE, March 3 (Wirenews) - The harbour will close for two weeks of repairs, port officials said on Monday.",
+     [("The harbour will close for two weeks of repairs", "said", "port officials")]),
+    # the reporting-verb family
+    ("Opposition leader Marta Quiroga claimed the election had been rigged.",
+     [("the election had been rigged", "claimed", "Marta Quiroga")]),
+    ("Union chief Ade Bankole argued that the new contracts would cut wages.",
+     [("the new contracts would cut wages", "argued", "Ade Bankole")]),
+    ("Lise Holm, a forecaster, warned that the storm could bring flooding to the coast.",
+     [("the storm could bring flooding to the coast", "warned", "Lise Holm")]),
+    ("Coach Ravi Menon insisted his players had kept to the rules.",
+     [("his players had kept to the rules", "insisted", "Ravi Menon")]),
+    ("The minister, Tomasz Wielgus, denied that he had misled parliament.",
+     [("he had misled parliament", "denied", "Tomasz Wielgus")]),
+    ("Hospital director Greta Solberg acknowledged that queues at the clinic had grown.",
+     [("queues at the clinic had grown", "acknowledged", "Greta Solberg")]),
+    ("Analyst Kwame Osei estimated that the merger would cost 4,000 jobs.",
+     [("the merger would cost 4,000 jobs", "estimated", "Kwame Osei")]),
+    ("Economist Hana Novak predicted that inflation would peak in March.",
+     [("inflation would peak in March", "predicted", "Hana Novak")]),
+    ("Mayor Ilse Brandt told reporters the bridge was safe.",
+     [("the bridge was safe", "told reporters", "Ilse Brandt")]),
+    ("Author Delphine Marchetti wrote that the city had lost its soul.",
+     [("the city had lost its soul", "wrote", "Delphine Marchetti")]),
+    ("Senator Colm Farrelly tweeted that the vote had been delayed again.",
+     [("the vote had been delayed again", "tweeted", "Colm Farrelly")]),
+    ("Singer Lua Batista posted that her tour would be postponed.",
+     [("her tour would be postponed", "posted", "Lua Batista")]),
+    # has said / has long argued
+    ("Governor Ana Pereira has long argued that the tax is unfair.",
+     [("the tax is unfair", "has long argued", "Ana Pereira")]),
+    ("Regulator Yusuf Demir has said the fines will rise next year.",
+     [("the fines will rise next year", "has said", "Yusuf Demir")]),
+    # in a statement, X said
+    ("In a statement, the Harland Water Company said supplies were safe to drink.",
+     [("supplies were safe to drink", "said", "Harland Water Company")]),
+    # according to X
+    ("According to the county clerk, turnout fell by 8% this year.",
+     [("turnout fell by 8% this year", "According to", "the county clerk")]),
+    ("The museum will close for repairs in May, according to city officials.",
+     [("The museum will close for repairs in May", "according to", "city officials")]),
+    # a reporting noun with its owner
+    ("The coach rejected his rival's claim that the referee had been biased.",
+     [("the referee had been biased", "claim", "his rival")]),
+    ("The coach rejected Okoro's contention the referee had favoured the hosts.",
+     [("the referee had favoured the hosts", "contention", "Okoro")]),
+    # a spokeswoman
+    ("Kestrel Airways' spokeswoman said all flights would leave on time.",
+     [("all flights would leave on time", "said", "Kestrel Airways' spokeswoman")]),
+    # passive with an agent
+    ("It was announced by the ministry that the border would reopen.",
+     [("the border would reopen", "announced", "the ministry")]),
+    # reported questions
+    ("Reporter Ines Moura asked whether the factory would close.",
+     [("the factory would close", "asked", "Ines Moura")]),
+    # a demonstrative subject stays; a leading "But" and a trailing "but" go
+    ("The treasurer said that would probably lower ferry fares.",
+     [("that would probably lower ferry fares", "said", "The treasurer")]),
+    ("But the plan failed in the end, the report claims.",
+     [("the plan failed in the end", "claims", "the report")]),
+    # "that" as the parser's determiner, a comma after "that"
+    ("The regulator urged airlines to trim fees, warning that new rules would be drafted.",
+     [("new rules would be drafted", "warning", "The regulator")]),
+    ("Inspectors reported that, in most towns, the buses ran late.",
+     [("in most towns, the buses ran late", "reported", "Inspectors")]),
+    # a second report in a participle is not part of the first clause
+    ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
+     [("the pier would reopen in May", "said", "Ilse Brandt"),
+      ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
+    # a trailing attribution the parse left inside the clause
+    ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
+     [("she would stay until the merger closed", "assured the board", "Varga")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", FORMS, ids=[f[0][:40] for f in FORMS])
+def test_reported_speech_forms(nlp, text, expected):
+    assert indirect(text, run(nlp, text)) == expected
+
+
+def test_nested_reports(nlp):
+    text = "Coach Dara Whelan said her captain, Mia Roche, told her she was ready to play."
+    got = indirect(text, run(nlp, text))
+    assert ("her captain, Mia Roche, told her she was ready to play", "said", "Dara Whelan") in got
+    assert ("she was ready to play", "told her", "Mia Roche") in got
+
+
+def test_two_reports_joined_by_and_are_two_records(nlp):
+    text = "Minister Pat Hume has said the pension scheme is not affordable and said there would be changes."
+    assert indirect(text, run(nlp, text)) == [
+        ("the pension scheme is not affordable", "has said", "Pat Hume"),
+        ("there would be changes", "said", "Pat Hume"),
+    ]
+
+
+def test_a_report_after_a_preposition(nlp):
+    text = "The director praised the cast warmly after warning that the shoot had run over budget."
+    assert indirect(text, run(nlp, text)) == [("the shoot had run over budget", "warning", "The director")]
+
+
+def test_a_claim_announced_in_one_sentence_and_made_in_the_next(nlp):
+    text = ("Board chair Lena Fischer made three points. First, the plant was losing money. "
+            "Second, the market was shrinking.")
+    got = indirect(text, run(nlp, text))
+    assert got == [("the plant was losing money", "made", "Lena Fischer"),
+                   ("the market was shrinking", "made", "Lena Fischer")]
+
+
+def test_mixed_quote_is_one_indirect_record_and_the_quoted_words_keep_theirs(nlp):
+    text = "Mayor Rhea Castillo said the budget was “a disgrace to this city” and would be rewritten."
+    quotes = run(nlp, text)
+    kinds = sorted((q["kind"], text[q["start"]:q["end"]]) for q in quotes)
+    assert kinds == [("fragment", "a disgrace to this city"),
+                     ("indirect", "the budget was “a disgrace to this city” and would be rewritten")]
+
+
+def test_a_fragment_closing_the_clause_stays_whole(nlp):
+    text = "The pupil admitted the trophy “felt a bit heavy”."
+    assert indirect(text, run(nlp, text)) == [("the trophy “felt a bit heavy”", "admitted", "The pupil")]
+
+
+NOTHING = [
+    # hypotheticals
+    "If the governor said the plan had failed, voters would revolt.",
+    "The mayor could argue that the budget is balanced.",
+    # negated and questioned reports
+    "The company did not say whether profits had fallen.",
+    "Did the minister say the border would reopen?",
+    # "said" as an adjective
+    "The said property was sold to a developer in 1998.",
+    # reporting verbs without a clause
+    "The spokeswoman said nothing about the layoffs.",
+    "Officials warned of delays on the northern line.",
+    "The coach told the players to rest.",
+    "She asked for a refund.",
+    # a reporting noun with no owner
+    "Critics dismissed the claim that the tax would pay for itself.",
+    # "according to" with no source
+    "According to plan, the ship sailed at dawn.",
+    "The launch went according to plan.",
+    # a passive report without a source; a participle (the subject was asked)
+    "It was said that the castle was haunted.",
+    "Asked whether the castle was haunted, the guide smiled.",
+    # "claim" as winning, "explain" with a wh-clause, an imperative "tell"
+    "The hosts claimed a first home win over the champions in a tense match.",
+    "The engineer explained how the pumps work during a flood.",
+    "Tell me the plan works and I will fund it.",
+    # a question in a temporal clause
+    "When the presenter asked whether the team would stay together, the captain shrugged.",
+    # a direct quote is quoted speech, not reported speech
+    "“The port will reopen on Thursday,” harbour master Olu Adeyemi said.",
+    "Harbour master Olu Adeyemi said: “The port will reopen on Thursday.”",
+    # scare quotes and titles
+    "The so-called “reform” left most tenants worse off.",
+    "Her new film, “The Long Winter,” opens on Friday.",
+    # first person outside quotes (a column's author)
+    "I said the bridge would never be finished.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_reported_speech(nlp, text):
+    assert indirect(text, run(nlp, text)) == []
+
+
+def test_turned_off_by_the_stage_setting(nlp):
+    from pipeline.quoting.attribution import find_quotes
+
+    text = "Harbour master Olu Adeyemi said the port would reopen on Thursday."
+    doc = nlp(text)
+    assert find_quotes(doc, emit_indirect=False) == []
+    assert [q["kind"] for q in find_quotes(doc)] == ["indirect"]
+
+
+# --------------------------------------------------------------------------- rule logic on hand-built docs
+
+@pytest.mark.parametrize(
+    "words,pos,expected",
+    [
+        # a leading "that" goes, trailing punctuation goes
+        (["that", "the", "plan", "failed", "."], ["SCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
+        # "that" as the subject stays
+        (["that", "would", "never", "work", "."], ["PRON", "AUX", "ADV", "VERB", "PUNCT"], "that would never work"),
+        # ... but a gerund after it does not make it the subject
+        (["that", "fixing", "roads", "first", "mattered"], ["SCONJ", "VERB", "NOUN", "ADV", "VERB"],
+         "fixing roads first mattered"),
+        # a leading conjunction and a discourse adverb with its comma go
+        (["But", "the", "plan", "failed", ","], ["CCONJ", "DET", "NOUN", "VERB", "PUNCT"], "the plan failed"),
+        (["However", ",", "sales", "grew", "fast"], ["ADV", "PUNCT", "NOUN", "VERB", "ADV"], "sales grew fast"),
+        # too short to be a claim
+        (["it", "did", "."], ["PRON", "VERB", "PUNCT"], None),
+    ],
+)
+def test_content_span(words, pos, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.quoting.reported import _content_span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    span = _content_span(doc, 0, len(doc))
+    assert (doc.text[span[0]:span[1]] if span else None) == expected

@@ -44,11 +44,15 @@ class ArticleRef(_Model):
     id: str
     """The article id: the .txt path relative to the input folder without extension, or the JSONL `id`."""
     published: Optional[str] = None
-    """Publication date (YYYY-MM-DD) from the input or a leading date line, or null."""
+    """Publication date (YYYY-MM-DD) from the input, the web page's metadata or a dateline near the start, or null."""
     title: Optional[str] = None
     """Headline from the input or the article's first line, or null."""
     url: Optional[str] = None
-    """The article's URL when the input gave one."""
+    """The article's URL when the input or the web page gave one."""
+    author: Optional[str] = None
+    """The author(s) when the input or the web page's metadata gave them, or null."""
+    site: Optional[str] = None
+    """The publication's name when the input or the web page's metadata gave it, or null."""
 
 
 class SentenceRef(_Model):

@@ -8,7 +8,8 @@ offsets are character offsets into ``doc.text``, end exclusive.
 ``doc._.claimsift_article`` (dict, set by the runner before the pipeline runs,
 completed by the article stage)::
 
-    {"id": str, "published": "YYYY-MM-DD" | None, "title": str | None, "url": str | None}
+    {"id": str, "published": "YYYY-MM-DD" | None, "title": str | None, "url": str | None,
+     "author": str | None, "site": str | None}
 
 ``doc._.claimsift_furniture`` (list, article stage): page furniture that no
 stage reports from (author bios, "Related Articles" lists, photo credits,

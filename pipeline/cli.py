@@ -103,19 +103,7 @@ def run_cmd(
     from .runner import RunError, errors_path, run
 
     n_workers = workers if workers > 0 else (os.cpu_count() or 1)
-    bar = None
-    if not quiet:
-        from tqdm import tqdm
-
-        bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
-
-        def progress(articles: int, words: int) -> None:
-            bar.update(articles - bar.n)
-            elapsed = bar.format_dict.get("elapsed") or 0
-            if elapsed:
-                bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
-    else:
-        progress = None
+    bar, progress = _progress_bar(quiet)
     try:
         summary = run(
             inputs, output, model=model, force=force, resume=resume, workers=n_workers,
@@ -130,16 +118,80 @@ def run_cmd(
     finally:
         if bar is not None:
             bar.close()
-    shown = [p for p in summary.problems if p["level"] != "skipped"]
-    for problem in shown[:SHOW_PROBLEMS]:
-        typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
-    if summary.problems:
-        more = f"{len(shown) - SHOW_PROBLEMS} more; " if len(shown) > SHOW_PROBLEMS else ""
-        typer.echo(f"({more}all {len(summary.problems)} problems in {errors_path(output)})", err=True)
+    _show_problems(summary.problems, errors_path(output))
     if summary.already_finished:
         typer.echo(f"{output}: the run was already finished; nothing to do", err=True)
     elif summary.resumed_from:
         typer.echo(f"resumed after {summary.resumed_from} input items", err=True)
+    typer.echo(summary.line(), err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+def _progress_bar(quiet: bool):
+    """(a tqdm bar or None, a progress(articles, words) callback or None) for a batch command."""
+    if quiet:
+        return None, None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
+
+    def progress(articles: int, words: int) -> None:
+        bar.update(articles - bar.n)
+        elapsed = bar.format_dict.get("elapsed") or 0
+        if elapsed:
+            bar.set_postfix_str(f"{words / elapsed:,.0f} words/s", refresh=False)
+
+    return bar, progress
+
+
+def _show_problems(problems, errors_file: Path) -> None:
+    """Print the first SHOW_PROBLEMS problems (not the skipped files) and where all of them are."""
+    shown = [p for p in problems if p["level"] != "skipped"]
+    for problem in shown[:SHOW_PROBLEMS]:
+        typer.echo(f"{problem['level']}: {problem['source']}: {problem['reason']}", err=True)
+    if problems:
+        more = f"{len(shown) - SHOW_PROBLEMS} more; " if len(shown) > SHOW_PROBLEMS else ""
+        typer.echo(f"({more}all {len(problems)} problems in {errors_file})", err=True)
+
+
+InputsArgument = typer.Argument(
+    ..., help="Folders (walked recursively), .txt, .html/.htm or .jsonl files, or any of them "
+    'gzip-compressed (.html.gz). JSONL: {"id", "text" or "html", "published"?, "title"?, "url"?, '
+    '"author"?, "site"?} a line.',
+)
+
+
+@app.command("extract")
+def extract_cmd(
+    inputs: List[Path] = InputsArgument,
+    output: Path = typer.Option(..., "--output", "-o", help="The JSONL file to write articles to."),
+    force: bool = typer.Option(False, "--force", help="Overwrite OUTPUT if it exists."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Write the articles of INPUTS as JSONL, exactly as `claimsift run` reads them.
+
+    One article a line: {"id", "text", "title", "published", "url", "author", "site"}. For a web
+    page, "text" is the main text extracted from it (what record offsets point into) and the
+    other fields its metadata; `claimsift run OUTPUT` gives the same records as a run on INPUTS.
+    Problems are listed in OUTPUT.errors.jsonl as for `run`.
+
+    Exit status: 0 when every input was read, 1 when some could not be (after all others were
+    written), 2 for usage errors (missing input, OUTPUT exists without --force).
+    """
+    from .articles import extract_articles
+    from .runner import RunError, errors_path
+
+    bar, progress = _progress_bar(quiet)
+    try:
+        summary = extract_articles(inputs, output, force=force, progress=progress)
+    except RunError as err:
+        raise _fail(str(err))
+    except OSError as err:
+        raise _fail(f"cannot write {output}: {err.strerror or err}")
+    finally:
+        if bar is not None:
+            bar.close()
+    _show_problems(summary.problems, errors_path(output))
     typer.echo(summary.line(), err=True)
     raise typer.Exit(summary.exit_code)
 
@@ -290,8 +342,9 @@ def inspect_cmd(
 def report_cmd(
     records_path: Path = RecordsArgument,
     article_inputs: Optional[List[Path]] = typer.Option(
-        None, "--articles", help="The run's inputs (folders, .txt or .jsonl files, as for `claimsift "
-        "run`; repeatable), for the article texts. Without them records are listed, not highlighted.",
+        None, "--articles", help="The run's inputs (folders, .txt, .html or .jsonl files, as for "
+        "`claimsift run`; repeatable), for the article texts. Without them records are listed, not "
+        "highlighted.",
     ),
     output: Path = typer.Option(..., "--output", "-o", help="The HTML file to write."),
     title: str = typer.Option("claimsift report", "--title", help="Title of the report."),
@@ -343,29 +396,71 @@ def report_cmd(
 @app.command("export")
 def export_cmd(
     records_path: Path = RecordsArgument,
-    fmt: str = typer.Option(..., "--format", "-f", help="claimreview: schema.org ClaimReview drafts (JSON-LD)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write here instead of standard output."),
+    fmt: str = typer.Option(
+        ..., "--format", "-f", help="claimreview: schema.org ClaimReview drafts (JSON-LD); csv: the rows "
+        "of `inspect --format csv`; sqlite: a SQLite database (tables articles, quotes, figures, "
+        "entities, with full-text search) and its Datasette metadata (needs --output).",
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write here instead of standard output (sqlite: the database "
+        "file, replaced if it exists; the metadata goes to NAME.metadata.json beside it).",
+    ),
     types: Optional[List[str]] = TypeOption,
     speakers: Optional[List[str]] = SpeakerOption,
     articles: Optional[List[str]] = ArticleOption,
     min_confidence: Optional[float] = MinConfidenceOption,
     kinds: Optional[List[str]] = KindOption,
 ) -> None:
-    """Export records for fact-checkers as schema.org ClaimReview drafts (JSON-LD).
+    """Export records for fact-checkers and reviewers: ClaimReview drafts, CSV or SQLite.
 
-    A JSON array with one draft per claim cluster (a claim repeated across articles is one draft
-    listing every appearance); the verdict fields are left empty for the fact-checker.
+    claimreview: a JSON array with one schema.org ClaimReview draft per claim cluster (a claim
+    repeated across articles is one draft listing every appearance); the verdict fields are left
+    empty for the fact-checker. csv: one row a record, the columns of `inspect --format csv`.
+    sqlite: a database to explore with `datasette DB --metadata NAME.metadata.json`: tables
+    articles, quotes, figures and entities (speakers and subjects with their counts), foreign
+    keys to the article, full-text search on quotes, statements and sentences.
 
     Exit status: 0, or 1 when some lines of RECORDS were not records, 2 for usage errors.
     """
-    from .report import claimreview_drafts
+    from .report import claimreview_drafts, csv_text
 
-    if fmt != "claimreview":
-        raise _fail(f"--format must be claimreview, not {fmt!r}")
+    if fmt not in EXPORT_FORMATS:
+        raise _fail(f"--format must be {', '.join(EXPORT_FORMATS[:-1])} or {EXPORT_FORMATS[-1]}, not {fmt!r}")
+    if fmt == "sqlite" and output is None:
+        raise _fail("--format sqlite needs --output (the database file to write)")
     selected, bad = _select_records(records_path, types, speakers, articles, min_confidence, kinds)
-    text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
-    _write_output(text, output, records_path)
+    if fmt == "sqlite":
+        _write_database(selected, output, records_path)
+    else:
+        if fmt == "csv":
+            text = csv_text(selected)
+        else:
+            text = json.dumps(claimreview_drafts(selected), ensure_ascii=False, indent=2) + "\n"
+        _write_output(text, output, records_path)
     raise typer.Exit(EXIT_FAILURES if bad else EXIT_OK)
+
+
+EXPORT_FORMATS = ("claimreview", "csv", "sqlite")
+
+
+def _write_database(records, output: Path, records_path: Path) -> None:
+    """Write the records as a SQLite database and its Datasette metadata beside it."""
+    import sqlite3
+
+    from .database import datasette_metadata, metadata_path, write_database
+
+    if output.exists() and output.resolve() == records_path.resolve():
+        raise _fail(f"refusing to overwrite the records file {records_path} with the output")
+    if output.is_dir():
+        raise _fail(f"output is a folder: {output}")
+    try:
+        counts = write_database(records, output)
+        meta = metadata_path(output)
+        meta.write_text(json.dumps(datasette_metadata(output), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except (OSError, sqlite3.Error) as err:
+        raise _fail(f"cannot write {output}: {getattr(err, 'strerror', None) or err}")
+    summary = ", ".join(f"{counts[name]} {name}" for name in ("articles", "quotes", "figures", "entities"))
+    typer.echo(f"wrote {output}: {summary}; explore it with: datasette {output} --metadata {meta}", err=True)
 
 
 def main() -> None:

@@ -94,6 +94,8 @@ def article_ref(doc: Doc) -> ArticleRef:
         published=meta.get("published"),
         title=meta.get("title"),
         url=meta.get("url"),
+        author=meta.get("author"),
+        site=meta.get("site"),
     )
 
 

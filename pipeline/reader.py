@@ -1,23 +1,35 @@
 """Walk the inputs of a run and yield articles, or the problems that kept them out.
 
-``iter_inputs(paths)`` takes folders, ``.txt`` files and ``.jsonl`` files and yields, in a
-deterministic order, an :class:`Article` for every article and a :class:`Problem` for everything
+``iter_inputs(paths)`` takes folders, ``.txt``, ``.html``/``.htm`` and ``.jsonl`` files (and any
+of them gzip-compressed, ``NAME.html.gz``) and yields, in a deterministic order, an
+:class:`Article` for every article and a :class:`Problem` for everything
 that went wrong or was left out. It never raises for a bad input: every ``OSError``,
 ``UnicodeError`` or malformed line becomes a ``Problem`` naming the file (and line).
 
 Inputs
   - a folder: walked recursively, entries sorted by name at every level (so the order is the
     relative path compared part by part); dot-files and dot-folders are skipped silently;
-    ``.txt`` and ``.jsonl`` files are read (suffix case-insensitive); any other file gives a
-    ``skipped`` problem. Symbolic links are followed, but a folder is walked at most once per
+    ``.txt``, ``.html``, ``.htm`` and ``.jsonl`` files and their ``.gz`` forms are read (suffix
+    case-insensitive); any other file gives a ``skipped`` problem. Symbolic links are followed,
+    but a folder is walked at most once per
     input (tracked by device and inode), so a symlink loop ends.
   - a ``.txt`` file: one article.
-  - a ``.jsonl`` file: one article a line, ``{"id", "text", "published"?, "title"?, "url"?}``;
-    other fields are ignored. Read as a stream, line by line.
+  - an ``.html``/``.htm`` file: one article, the page's main text and metadata (title, author,
+    site, URL, publication date) as extracted by pipeline/webpage.py (trafilatura). A page with no
+    main text gives an empty article with a warning. A ``.txt`` file whose text starts like a web
+    page (``<!DOCTYPE html``, ``<html``) is read as one, with a warning.
+  - a ``.jsonl`` file: one article a line, ``{"id", "text", "published"?, "title"?, "url"?,
+    "author"?, "site"?}``, or ``"html"`` (a whole web page) instead of ``"text"``: the page's main
+    text is extracted as for an ``.html`` file, and the line's own fields win over the page's
+    metadata. A line with both uses ``"text"``. Other fields are ignored. Read as a stream, line
+    by line.
+  - ``NAME.SUFFIX.gz``: the gzip-compressed form of any of the above, read as it, decompressed
+    as a stream (at most MAX_FILE_BYTES of text for a .txt or .html file).
 
 Article ids
-  - ``.txt`` in a folder: its path relative to the folder given, without the extension, with
-    ``/`` separators (``politics/2022/budget``); a ``.txt`` given directly: its stem.
+  - ``.txt`` or ``.html`` in a folder: its path relative to the folder given, without the
+    extension (and without ``.gz``), with ``/`` separators (``politics/2022/budget``); a file given
+    directly: its name without the extension(s).
   - JSONL: the record's ``id`` (a string, or an integer turned into a string); when missing,
     ``FILESTEM:LINE`` with a warning. JSONL files inside a folder keep the ids they give.
   - an id seen before in the same ``iter_inputs`` call (across all inputs) is an error
@@ -31,6 +43,8 @@ Text (what record offsets refer to)
     error); a UTF-16/32 file with a byte-order mark is decoded as such with a warning. Files with
     NUL bytes, a known binary signature or many control characters are errors ("binary file").
   - JSONL: the ``text`` string exactly as the JSON gives it (no newline translation).
+  - HTML (a file or a JSONL ``html`` field): the extracted main text, exactly as
+    ``claimsift extract`` writes it.
   - an empty or whitespace-only article is still yielded (it gives no records), with a warning.
 
 Problems come before the article they concern. Levels: ``error`` (the article is lost),
@@ -41,13 +55,15 @@ folder already walked). Nothing in an input is ever executed or fetched.
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import re
 import stat
+import zlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Literal, Optional, Tuple, Union
 
 __all__ = [
@@ -62,6 +78,10 @@ __all__ = [
 
 TXT = ".txt"
 JSONL = ".jsonl"
+HTML = (".html", ".htm")
+GZ = ".gz"
+SUFFIXES = (TXT, JSONL) + HTML
+"""What is read (each also as NAME.SUFFIX.gz); any other file is skipped."""
 MAX_FILE_BYTES = 256 * 2**20
 """A .txt file larger than this is refused (an error), not read into memory."""
 MAX_LINE_BYTES = 256 * 2**20
@@ -107,6 +127,17 @@ class Article:
     """YYYY-MM-DD, when the input gave a parseable date."""
     title: Optional[str] = None
     url: Optional[str] = None
+    author: Optional[str] = None
+    """The byline's author(s), from the input or the page's metadata."""
+    site: Optional[str] = None
+    """The publication's name, from the input or the page's metadata."""
+
+    def metadata(self) -> Dict[str, Optional[str]]:
+        """The article's metadata as the pipeline carries it (doc._.claimsift_article)."""
+        return {
+            "id": self.id, "published": self.published, "title": self.title, "url": self.url,
+            "author": self.author, "site": self.site,
+        }
 
 
 @dataclass(frozen=True)
@@ -266,7 +297,9 @@ class _Ids:
         return None
 
 
-def _content_warnings(text: str, source: str) -> List[Problem]:
+def _content_warnings(text: str, source: str, quiet: bool = False) -> List[Problem]:
+    if quiet:
+        return []
     if not text:
         return [Problem(source, "empty article: nothing to extract", "warning")]
     if not text.strip():
@@ -277,19 +310,97 @@ def _content_warnings(text: str, source: str) -> List[Problem]:
 # --------------------------------------------------------------------------- .txt
 
 
-def _read_txt(path: str, source: str, article_id: str, ids: _Ids) -> Iterator[Item]:
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)
+"""What reading a damaged gzip stream raises (gzip.BadGzipFile is an OSError)."""
+
+
+def _read_bytes(path: str, source: str, gz: bool) -> Tuple[Optional[bytes], Optional[Problem]]:
+    """The bytes of a file (decompressed when `gz`), or the problem that kept them out."""
     try:
         handle, info = _open_regular(path)
-        with handle:
-            if info.st_size > MAX_FILE_BYTES:
-                yield Problem(source, f"file too large ({info.st_size} bytes, limit {MAX_FILE_BYTES})", "error")
-                return
-            data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        yield Problem(source, _describe_os_error(err), "error")
-        return
+        return None, Problem(source, _describe_os_error(err), "error")
+    with handle:
+        if not gz and info.st_size > MAX_FILE_BYTES:
+            return None, Problem(source, f"file too large ({info.st_size} bytes, limit {MAX_FILE_BYTES})", "error")
+        try:
+            if gz:
+                with gzip.GzipFile(fileobj=handle, mode="rb") as stream:
+                    data = stream.read(MAX_FILE_BYTES + 1)
+            else:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except _GZIP_ERRORS as err:
+            return None, Problem(source, _describe_read_error(err), "error")
     if len(data) > MAX_FILE_BYTES:
-        yield Problem(source, f"file too large (more than {MAX_FILE_BYTES} bytes)", "error")
+        what = "decompressed text" if gz else "file"
+        return None, Problem(source, f"{what} too large (more than {MAX_FILE_BYTES} bytes)", "error")
+    return data, None
+
+
+def _describe_read_error(err: BaseException) -> str:
+    """What went wrong reading a file or a gzip stream, in a few words."""
+    if isinstance(err, EOFError):
+        return "not a readable gzip file (the compressed data ends early)"
+    if isinstance(err, (gzip.BadGzipFile, zlib.error)):
+        return f"not a readable gzip file ({err})"
+    if isinstance(err, OSError):
+        return _describe_os_error(err)
+    return str(err)
+
+
+_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def _looks_like_html(data: bytes) -> bool:
+    return bool(_HTML_START.match(data[:1024]))
+
+
+def _page_article(
+    html: Union[bytes, str], article_id: str, where: str, url: Optional[str] = None
+) -> Tuple[Optional[Article], List[Problem]]:
+    """The article of a web page (with the problems met), or None and the error."""
+    from .webpage import extract_page
+
+    try:
+        page = extract_page(html, url=url)
+    except (ValueError, TypeError, RecursionError, LookupError) as err:
+        return None, [Problem(where, f"cannot extract the article from the HTML ({err})", "error")]
+    problems = []
+    if not page.text:
+        problems.append(Problem(where, "no article text found in the HTML (navigation or page furniture only)", "warning"))
+    article = Article(
+        id=article_id, text=page.text, source=where, published=page.published, title=page.title,
+        url=page.url, author=page.author, site=page.site,
+    )
+    return article, problems
+
+
+def _read_file(path: str, source: str, article_id: str, ids: _Ids, kind: str, gz: bool) -> Iterator[Item]:
+    """One article from a .txt or .html file (`kind` "txt" or "html")."""
+    data, problem = _read_bytes(path, source, gz)
+    if problem is not None:
+        yield problem
+        return
+    assert data is not None
+    if kind == "txt" and _looks_like_html(data):
+        kind = "html"
+        yield Problem(source, "a .txt file holding a web page: read as HTML (main text extracted)", "warning")
+    if kind == "html":
+        signature = _binary_signature(data[:_SNIFF_BYTES])
+        if signature or b"\x00" in data[:_SNIFF_BYTES]:
+            yield Problem(source, f"binary file ({signature or 'contains NUL bytes'})", "error")
+            return
+        article, problems = _page_article(data, article_id, source)
+        if article is None:
+            yield from problems
+            return
+        duplicate = ids.claim(article_id, source)
+        if duplicate:
+            yield duplicate
+            return
+        yield from problems
+        yield from _content_warnings(article.text, source, quiet=bool(problems))
+        yield article
         return
     text, warnings, error = decode_text(data)
     if text is None:
@@ -349,15 +460,16 @@ def _jsonl_article(raw: bytes, lineno: int, source: str, stem: str, ids: _Ids) -
     if not isinstance(record, dict):
         yield Problem(where, f"expected a JSON object, got {type(record).__name__}", "error")
         return
-    if "text" not in record:
-        yield Problem(where, "record has no 'text' field", "error")
+    field = "text" if "text" in record else "html" if "html" in record else None
+    if field is None:
+        yield Problem(where, "record has no 'text' field (nor 'html')", "error")
         return
-    text = record["text"]
+    text = record[field]
     if not isinstance(text, str):
-        yield Problem(where, f"'text' is not a string ({type(text).__name__})", "error")
+        yield Problem(where, f"{field!r} is not a string ({type(text).__name__})", "error")
         return
     if not _encodable(text):
-        yield Problem(where, "'text' contains an unpaired surrogate escape (not valid Unicode)", "error")
+        yield Problem(where, f"{field!r} contains an unpaired surrogate escape (not valid Unicode)", "error")
         return
 
     raw_id = record.get("id")
@@ -377,23 +489,31 @@ def _jsonl_article(raw: bytes, lineno: int, source: str, stem: str, ids: _Ids) -
     if not ok:
         shown = str(record.get("published"))[:60]
         problems.append(Problem(where, f"'published' is not an ISO date ({shown!r}); ignored", "warning"))
-    title = _optional_str(record, "title", where, problems)
-    url = _optional_str(record, "url", where, problems)
-    for key, value in (("title", title), ("url", url)):
+    meta: Dict[str, Optional[str]] = {}
+    for key in ("title", "url", "author", "site"):
+        value = _optional_str(record, key, where, problems)
         if value is not None and not _encodable(value):
             problems.append(Problem(where, f"{key!r} contains an unpaired surrogate escape; ignored", "warning"))
-            if key == "title":
-                title = None
-            else:
-                url = None
+            value = None
+        meta[key] = value
 
     duplicate = ids.claim(article_id, where)
     if duplicate:
         yield duplicate
         return
+    if field == "html":
+        page, page_problems = _page_article(text, article_id, where, url=meta["url"])
+        problems.extend(page_problems)
+        if page is None:
+            yield from problems
+            return
+        text = page.text
+        published = published or page.published
+        for key in meta:
+            meta[key] = meta[key] or getattr(page, key)
     yield from problems
-    yield from _content_warnings(text, where)
-    yield Article(id=article_id, text=text, source=where, published=published, title=title, url=url)
+    yield from _content_warnings(text, where, quiet=field == "html" and not text)
+    yield Article(id=article_id, text=text, source=where, published=published, **meta)
 
 
 def _skip_rest_of_line(handle) -> None:
@@ -403,21 +523,22 @@ def _skip_rest_of_line(handle) -> None:
             return
 
 
-def _read_jsonl(path: str, source: str, ids: _Ids) -> Iterator[Item]:
-    stem = Path(path).stem
+def _read_jsonl(path: str, source: str, ids: _Ids, gz: bool = False) -> Iterator[Item]:
+    stem = _split_name(os.path.basename(path))[0]
     lineno = 0
     nonblank = 0
     try:
-        handle, _ = _open_regular(path)
+        raw_handle, _ = _open_regular(path)
     except OSError as err:
         yield Problem(source, _describe_os_error(err), "error")
         return
-    with handle:
+    # A GzipFile does not close the file it reads: both are closed here.
+    with raw_handle, (gzip.GzipFile(fileobj=raw_handle, mode="rb") if gz else nullcontext(raw_handle)) as handle:
         try:
             head = handle.read(_SNIFF_BYTES)
             handle.seek(0)
-        except OSError as err:
-            yield Problem(source, _describe_os_error(err), "error")
+        except _GZIP_ERRORS as err:
+            yield Problem(source, _describe_read_error(err), "error")
             return
         signature = _binary_signature(head)
         if signature or b"\x00" in head:
@@ -431,8 +552,8 @@ def _read_jsonl(path: str, source: str, ids: _Ids) -> Iterator[Item]:
                     _skip_rest_of_line(handle)
                     yield Problem(f"{source}:{lineno}", f"line longer than {MAX_LINE_BYTES} bytes; skipped", "error")
                     continue
-            except OSError as err:
-                yield Problem(f"{source}:{lineno}", f"read failed: {_describe_os_error(err)}", "error")
+            except _GZIP_ERRORS as err:
+                yield Problem(f"{source}:{lineno}", f"read failed: {_describe_read_error(err)}", "error")
                 return
             if not raw:
                 break
@@ -452,6 +573,34 @@ def _read_jsonl(path: str, source: str, ids: _Ids) -> Iterator[Item]:
 def _suffix(name: str) -> str:
     dot = name.rfind(".")
     return name[dot:].lower() if dot > 0 else ""
+
+
+def _split_name(name: str) -> Tuple[str, str, bool]:
+    """(name without its suffixes, the suffix read by, gzip-compressed?): "a.html.gz" -> ("a", ".html", True).
+
+    The suffix is "" for a file of another type.
+    """
+    gz = _suffix(name) == GZ
+    inner = name[: -len(GZ)] if gz else name
+    suffix = _suffix(inner)
+    if suffix not in SUFFIXES:
+        return name, "", gz
+    return inner[: -len(suffix)], suffix, gz
+
+
+_NOT_READ = "not a .txt, .html, .htm or .jsonl file (nor one of them .gz-compressed)"
+
+
+def _read_any(path: str, source: str, stem_id: str, suffix: str, gz: bool, ids: _Ids) -> Iterator[Item]:
+    """The items of one file of a supported type (`stem_id`: its article id, for .txt and .html)."""
+    if suffix == JSONL:
+        yield from _read_jsonl(path, source, ids, gz)
+        return
+    article_id = stem_id
+    if not _encodable(article_id):
+        article_id = _display(article_id)
+        yield Problem(source, "file name is not valid UTF-8; id uses U+FFFD for the bad bytes", "warning")
+    yield from _read_file(path, source, article_id, ids, "txt" if suffix == TXT else "html", gz)
 
 
 def _listing(path: str) -> List[os.DirEntry]:
@@ -509,24 +658,18 @@ def _walk(root: str, root_source: str, ids: _Ids, root_info: os.stat_result) -> 
         except OSError as err:
             yield Problem(source, _describe_os_error(err), "error")
             continue
-        level = "error" if suffix in (TXT, JSONL) else "skipped"
+        stem, suffix, gz = _split_name(entry.name)
+        level = "error" if suffix else "skipped"
         if not is_file:
             if entry.is_symlink() and not os.path.exists(entry.path):
                 yield Problem(source, "dangling symbolic link", level)
             else:
                 yield Problem(source, "not a regular file (a pipe, socket or device)", level)
             continue
-        if suffix == TXT:
-            stem_parts = rel[:-1] + (entry.name[: -len(TXT)],)
-            article_id = "/".join(stem_parts)
-            if not _encodable(article_id):
-                article_id = _display(article_id)
-                yield Problem(source, "file name is not valid UTF-8; id uses U+FFFD for the bad bytes", "warning")
-            yield from _read_txt(entry.path, source, article_id, ids)
-        elif suffix == JSONL:
-            yield from _read_jsonl(entry.path, source, ids)
+        if suffix:
+            yield from _read_any(entry.path, source, "/".join(rel[:-1] + (stem,)), suffix, gz, ids)
         else:
-            yield Problem(source, "not a .txt or .jsonl file", "skipped")
+            yield Problem(source, _NOT_READ, "skipped")
 
 
 # --------------------------------------------------------------------------- entry point
@@ -547,26 +690,18 @@ def _iter_one(path: Union[str, "os.PathLike[str]"], ids: _Ids) -> Iterator[Item]
     if stat.S_ISDIR(info.st_mode):
         yield from _walk(path_str, source, ids, info)
         return
-    name = os.path.basename(path_str)
-    suffix = _suffix(name)
-    if suffix not in (TXT, JSONL):
-        yield Problem(source, "not a .txt or .jsonl file", "skipped")
+    stem, suffix, gz = _split_name(os.path.basename(path_str))
+    if not suffix:
+        yield Problem(source, _NOT_READ, "skipped")
         return
     if not stat.S_ISREG(info.st_mode):
         yield Problem(source, "not a regular file (a pipe, socket or device)", "error")
         return
-    if suffix == TXT:
-        article_id = name[: -len(TXT)]
-        if not _encodable(article_id):
-            article_id = _display(article_id)
-            yield Problem(source, "file name is not valid UTF-8; id uses U+FFFD for the bad bytes", "warning")
-        yield from _read_txt(path_str, source, article_id, ids)
-    else:
-        yield from _read_jsonl(path_str, source, ids)
+    yield from _read_any(path_str, source, stem, suffix, gz, ids)
 
 
 def iter_inputs(paths: Iterable[Union[str, "os.PathLike[str]"]]) -> Iterator[Union[Article, Problem]]:
-    """Articles and problems from `paths` (folders, .txt and .jsonl files), in a stable order.
+    """Articles and problems from `paths` (folders, .txt, .html and .jsonl files), in a stable order.
 
     Lazy: files are read only as the iterator advances, JSONL line by line. Ids are checked for
     duplicates across all `paths`. See the module docstring for the exact rules.

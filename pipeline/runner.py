@@ -189,10 +189,7 @@ def _make_doc(nlp, article: Article, start: int, end: int):
     from .attrs import ARTICLE
 
     doc = nlp.make_doc(article.text[start:end])
-    doc._.set(
-        ARTICLE,
-        {"id": article.id, "published": article.published, "title": article.title, "url": article.url},
-    )
+    doc._.set(ARTICLE, article.metadata())
     return doc
 
 

@@ -135,3 +135,62 @@ def test_odd_text_never_fails(blank, text):
     doc = blank(text)
     assert doc.text == text
     assert isinstance(doc._.get(FURNITURE), list)
+
+
+# --------------------------------------------------------------------------- date lines among the first lines
+
+from pipeline.components.article import find_date_lines  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Harbor Council Votes\nPublished: March 3, 2024\n\nThe council met.", "2024-03-03"),
+        ("Harbor Council Votes\n\nBy Jane Roe\n\nUpdated 10:02 a.m. EST, Tue March 5, 2024\n\nThe council met.",
+         "2024-03-05"),
+        ("Headline\nUpdated March 9, 2024\nFirst published Monday, March 4, 2024\nText.", "2024-03-04"),  # publication wins
+        ("Headline\nLast modified: 9 March 2024\nText follows here.", "2024-03-09"),
+        ("Headline\n\nTuesday, March 5th, 2024 10:00 GMT\n\nThe council met.", "2024-03-05"),
+        ("Headline\n\n2023-11-30\n\nThe council met.", "2023-11-30"),
+        ("PORT ELLEN, March 3, 2024 (Wire) - Shares fell 3% at the harbor company.", "2024-03-03"),
+        ("Headline\nPosted on Sept. 9, 2021 by the desk\nThe vote was close.", "2021-09-09"),
+        # must yield nothing
+        ("PORT ELLEN (Wire) — Shares fell 3% on March 3.", None),  # a dateline without a year
+        ("The vote on March 3, 2024 approved 30 new homes.\n", None),  # a date inside prose
+        ("Headline\nThe plan, first published March 3, 2024, was withdrawn.\n", None),
+        ("\n".join(["Line of prose number %d." % i for i in range(9)]) + "\nPublished: March 3, 2024", None),  # too far down
+        ("Headline\nUpdated 2024-02-30\nText.", None),  # not a date
+    ],
+)
+def test_publication_date_from_the_first_lines(text, expected):
+    found = find_date_line(text)
+    assert (found[2] if found else None) == expected
+
+
+def test_every_date_line_is_furniture_and_the_headline_skips_it(blank):
+    text = "Updated 10:02 a.m. EST, Tue March 5, 2024\n\nHarbor Council Votes\n\nPublished: March 4, 2024\n\nThe council met on Monday."
+    doc = blank(text)
+    meta = doc._.get(ARTICLE)
+    assert meta["published"] == "2024-03-04" and meta["title"] == "Harbor Council Votes"
+    dated = [text[f["start"] : f["end"]] for f in doc._.get(FURNITURE) if f["label"] == "date_line"]
+    assert dated == ["Updated 10:02 a.m. EST, Tue March 5, 2024", "Published: March 4, 2024"]
+    assert [d[2] for d in find_date_lines(text)] == ["2024-03-05", "2024-03-04"]
+
+
+def test_a_related_articles_list_in_the_middle_keeps_the_text_after_it(blank):
+    """Issue 17: a "Related Articles" block inside a long text (or segment) took the rest with it."""
+    paragraphs = [
+        "Harbor Budget",
+        "The council approved a $4 million ferry budget on Monday after a long debate.",
+        "Ticket sales rose 18% last year, the harbor authority said.",
+        "Related Articles",
+        "Ferry fares to rise in autumn",
+        "Council approves new bus routes",
+        "Opponents said the town should have sought a regional grant, which could have covered 40% of the cost.",
+        "The new boat will carry 300 passengers, the council said.",
+    ]
+    text = "\n\n".join(paragraphs)
+    doc = blank(text)
+    links = [text[f["start"] : f["end"]] for f in doc._.get(FURNITURE) if f["label"] == "links"]
+    assert links == ["\n\n".join(paragraphs[3:6])]
+    assert not any(f["end"] > text.index("Opponents") for f in doc._.get(FURNITURE))

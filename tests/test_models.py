@@ -12,7 +12,7 @@ from tests.conftest import ROOT
 
 SCHEMA_FILE = ROOT / "models" / "schema" / "record.schema.json"
 
-ARTICLE = {"id": "a", "published": None, "title": None, "url": None}
+ARTICLE = {"id": "a", "published": None, "title": None, "url": None, "author": None, "site": None}
 SENTENCE = {"start": 0, "end": 27, "text": "Rates rose 4.5% last month."}
 
 

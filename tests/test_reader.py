@@ -88,8 +88,8 @@ def test_word_processor_line_breaks_are_text(tmp_path):
 
 
 def test_other_file_given_directly_is_skipped(tmp_path):
-    path = tmp_path / "story.html"
-    path.write_text("<p>hi</p>", encoding="utf-8")
+    path = tmp_path / "story.md"
+    path.write_text("# hi", encoding="utf-8")
     (item,) = run(path)
     assert item.level == "skipped" and item.source == str(path)
 
@@ -561,3 +561,133 @@ def test_nothing_is_fetched(tmp_path, monkeypatch):
 )
 def test_normalize_date(value, expected):
     assert normalize_date(value) == expected
+
+
+# --------------------------------------------------------------------------- web pages and gzip
+
+PAGE = os.path.join(os.path.dirname(__file__), "data", "page.html")
+
+
+def page_bytes() -> bytes:
+    with open(PAGE, "rb") as handle:
+        return handle.read()
+
+
+def test_html_files_are_read_as_their_main_text_and_metadata(tmp_path):
+    from pipeline.webpage import extract_page
+
+    page = extract_page(page_bytes())
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "ferry.html").write_bytes(page_bytes())
+    (tmp_path / "Other.HTM").write_bytes(page_bytes())
+    items = run(tmp_path)
+    assert not problems(items)
+    got = articles(items)
+    assert [a.id for a in got] == ["Other", "news/ferry"]
+    for article in got:
+        assert article.text == page.text and "Subscribe" not in article.text
+        assert (article.title, article.author, article.site, article.url, article.published) == (
+            page.title, page.author, page.site, page.url, page.published)
+
+
+@pytest.mark.parametrize("name,kind", [("story.txt.gz", "txt"), ("page.html.gz", "html"), ("batch.jsonl.gz", "jsonl")])
+def test_gzip_files_are_read_as_what_they_compress(tmp_path, name, kind):
+    import gzip
+
+    data = {"txt": STORY.encode(), "html": page_bytes(),
+            "jsonl": (json.dumps({"id": "j", "text": STORY}) + "\n").encode()}[kind]
+    (tmp_path / name).write_bytes(gzip.compress(data))
+    (plain,) = articles(run(tmp_path / name))
+    expected_id = {"txt": "story", "html": "page", "jsonl": "j"}[kind]
+    assert plain.id == expected_id
+    if kind != "html":
+        assert plain.text == STORY
+    else:
+        assert "ferry budget" in plain.text and plain.site
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"\x1f\x8b\x08\x00 not really gzip", "not a readable gzip file"),
+    (b"plain text, no gzip header", "not a readable gzip file"),
+])
+def test_a_broken_gzip_file_is_an_error(tmp_path, data, reason):
+    for name in ("a.html.gz", "b.jsonl.gz"):
+        (tmp_path / name).write_bytes(data)
+        (item,) = run(tmp_path / name)
+        assert item.level == "error" and reason in item.reason, item
+
+
+def test_a_truncated_gzip_file_is_an_error(tmp_path):
+    import gzip
+
+    data = gzip.compress(STORY.encode() * 50)
+    (tmp_path / "cut.txt.gz").write_bytes(data[: len(data) // 2])
+    (item,) = run(tmp_path / "cut.txt.gz")
+    assert item.level == "error" and "ends early" in item.reason
+
+
+def test_other_gzip_files_are_skipped(tmp_path):
+    (tmp_path / "data.csv.gz").write_bytes(b"\x1f\x8b")
+    (item,) = run(tmp_path)
+    assert item.level == "skipped"
+
+
+def test_jsonl_html_field_is_extracted_and_its_own_fields_win(tmp_path):
+    html = page_bytes().decode("utf-8")
+    path = tmp_path / "pages.jsonl"
+    path.write_text(
+        json.dumps({"id": "p1", "html": html}) + "\n"
+        + json.dumps({"id": "p2", "html": html, "title": "My title", "published": "2020-02-02"}) + "\n"
+        + json.dumps({"id": "p3", "html": html, "text": "Given text wins."}) + "\n"
+        + json.dumps({"id": "p4", "html": 7}) + "\n",
+        encoding="utf-8",
+    )
+    items = run(path)
+    p1, p2, p3 = articles(items)
+    assert "ferry budget" in p1.text and p1.title == "Harbor town doubles ferry budget"
+    assert p1.published == "2023-06-14" and p1.author == "Mara Quillfeather"
+    assert p2.text == p1.text and p2.title == "My title" and p2.published == "2020-02-02"
+    assert p2.site == "The Coastal Ledger"
+    assert p3.text == "Given text wins." and p3.title is None
+    (error,) = problems(items, "error")
+    assert error.source.endswith(":4") and "'html' is not a string" in error.reason
+
+
+def test_jsonl_author_and_site_are_read(tmp_path):
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": STORY, "author": "A. Writer", "site": "Daily"}) + "\n", encoding="utf-8")
+    (article,) = articles(run(path))
+    assert (article.author, article.site) == ("A. Writer", "Daily")
+
+
+def test_a_page_without_an_article_is_an_empty_article_with_one_warning(tmp_path):
+    (tmp_path / "nav.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    items = run(tmp_path / "nav.html")
+    (warning,) = problems(items)
+    assert warning.level == "warning" and "no article text" in warning.reason
+    (article,) = articles(items)
+    assert article.text == ""
+
+
+def test_a_txt_file_holding_a_web_page_is_read_as_html(tmp_path):
+    (tmp_path / "saved.txt").write_bytes(b"\n  " + page_bytes())
+    items = run(tmp_path / "saved.txt")
+    (warning,) = problems(items)
+    assert "read as HTML" in warning.reason
+    (article,) = articles(items)
+    assert "<" not in article.text and "ferry budget" in article.text
+
+
+def test_a_binary_file_named_html_is_an_error(tmp_path):
+    (tmp_path / "x.html").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    (item,) = run(tmp_path / "x.html")
+    assert item.level == "error" and "binary" in item.reason
+
+
+def test_the_same_id_from_a_txt_and_an_html_file_is_a_duplicate(tmp_path):
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "a.html").write_bytes(page_bytes())
+    items = run(tmp_path)
+    assert len(articles(items)) == 1
+    (error,) = problems(items, "error")
+    assert "duplicate id a" in error.reason

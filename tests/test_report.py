@@ -432,7 +432,7 @@ def test_inspect_group_and_output_file(files, tmp_path):
         (["inspect", "{out}", "--format", "xlsx"], "--format must be"),
         (["inspect", "{missing}"], "records not found"),
         (["inspect", "{out}", "-o", "{out}"], "refusing to overwrite"),
-        (["export", "{out}", "--format", "csv"], "--format must be claimreview"),
+        (["export", "{out}", "--format", "xlsx"], "--format must be claimreview"),
         (["report", "{out}", "--articles", "{missing}", "-o", "{html}"], "articles not found"),
     ],
 )

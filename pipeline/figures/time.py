@@ -18,6 +18,13 @@ from .common import _cached, _ents_from_char
 # ----------------------------------------------------------------------------------------------
 
 
+_SAME_WEEKDAY = re.compile(
+    r"(?:on )?(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:\.|day)?(?: (?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 @lru_cache(maxsize=4096)
 def _resolve_date(text: str, base: Optional[str]) -> Optional[str]:
     """ISO date for a DATE/TIME expression, relative to the publication date (cached)."""
@@ -27,6 +34,10 @@ def _resolve_date(text: str, base: Optional[str]) -> Optional[str]:
     has_year = bool(re.search(r"\b(?:1[89]|20)\d\d\b", clean))
     if base is None and not has_year:
         return None
+    if base and _SAME_WEEKDAY.fullmatch(clean):  # "Tuesday" in a paper of a Tuesday: that day
+        day = _dt.date.fromisoformat(base[:10])
+        if re.sub(r"(?i)^on ", "", clean)[:3].lower() == _WEEKDAYS[day.weekday()]:
+            return day.isoformat()
     try:
         import dateparser  # slow to import: only when a figure needs a date
 

@@ -1,10 +1,12 @@
 """Where the time goes: seconds and share of each pipeline stage, and of export.
 
-    python bench/stages.py [--words 50000] [--model NAME]
+    python bench/stages.py [--words 50000] [--mix DIR] [--model NAME] [--bare]
 
-Runs the claimsift pipeline stage by stage over corpus/ repeated to at least --words words (after
+Runs the claimsift pipeline stage by stage over corpus/ repeated to at least --words words, or
+over the .txt files of --mix DIR each once (after
 one warm-up pass, so one-time costs such as compiling dateparser's patterns are left out) and
-prints each stage's time and share. The quote stage's share is the figure the quotes issue asks
+prints each stage's CPU time (of this process: other load on the machine does not count) and
+share. With --bare, the base spaCy pipeline alone, all its default components. The quote stage's share is the figure the quotes issue asks
 for ("adds at most 10% to the pipeline's time").
 """
 
@@ -21,7 +23,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--words", type=int, default=50_000)
+    parser.add_argument("--mix", type=Path, default=None)
     parser.add_argument("--model", default=None)
+    parser.add_argument("--bare", action="store_true", help="the base model alone")
     args = parser.parse_args()
 
     from pipeline import load_pipeline
@@ -30,11 +34,19 @@ def main() -> None:
 
     corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
     texts, words = [], 0
-    while words < args.words:
+    if args.mix:
+        texts = [p.read_text(encoding="utf-8") for p in sorted(args.mix.glob("*.txt"))]
+        words = sum(len(t.split()) for t in texts)
+    while words < args.words and not args.mix:
         for text in corpus:
             texts.append(text)
             words += len(text.split())
-    nlp = load_pipeline(args.model)
+    if args.bare:
+        from pipeline.assemble import load_base
+
+        nlp = load_base(args.model)
+    else:
+        nlp = load_pipeline(args.model)
     for _ in nlp.pipe(corpus):  # warm-up
         pass
 
@@ -45,16 +57,16 @@ def main() -> None:
         doc._.set(ARTICLE, {"id": f"a{n}", "published": None, "title": None, "url": None})
         docs.append(doc)
     for name, proc in nlp.pipeline:
-        start = time.perf_counter()
+        start = time.process_time()
         if hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs))
         else:
             docs = [proc(doc) for doc in docs]
-        times[name] += time.perf_counter() - start
-    start = time.perf_counter()
-    for doc in docs:
+        times[name] += time.process_time() - start
+    start = time.process_time()
+    for doc in docs if not args.bare else ():
         records_to_jsonl(doc_to_records(doc))
-    times["(export to JSONL)"] += time.perf_counter() - start
+    times["(export to JSONL)"] += time.process_time() - start
 
     total = sum(times.values())
     print(f"{len(texts)} articles, {words:,} words, {total:.1f} s, {words / total:,.0f} words/s")

@@ -1,18 +1,29 @@
 """Throughput and memory: bare spaCy against claimsift, on the same texts, in one run.
 
-    python bench/throughput.py [--words 100000] [--model NAME]
+    python bench/throughput.py --mix DIR [--repeat N] [--model NAME] [--only MODE ...]
+    python bench/throughput.py [--words 100000]          # corpus/ repeated (caches stay warm)
 
-Builds a JSONL file of articles by repeating corpus/ until it holds at least --words words, then
-measures, each in a fresh process so that peak memory is its own:
+Input: with `--mix DIR`, the real article .txt files of DIR (at least 50,000 words, each file
+once; `--repeat 2` or `3` takes the set that many times, and the script says so); without it,
+corpus/ repeated until it holds `--words` words. Either way one JSONL file of articles that every
+mode reads. Each mode is a fresh process timed from its start to its exit, so start-up, imports
+and model loading are included, as a user waits for them:
 
-  (a) bare `nlp.pipe` of the same spaCy pipeline with all its default components (and, with
-      `--only bare16`, the same at the batch size claimsift uses, 16);
-  (b) claimsift end to end (`pipeline.runner.run`, what `claimsift run` calls) with 1 worker;
-  (c) the same with 2 workers;
+  bare        bare spaCy: a Python process that loads the same base model with all its default
+              components (`spacy.load`, default batch size) and runs `nlp.pipe` over the texts;
+  bare16      the same at the batch size claimsift uses, 16;
+  claimsift1  `claimsift run INPUT -o OUT --workers 1`;
+  claimsift2  the same with `--workers 2`.
 
-and prints words/s, peak RSS per process (the main process, and the largest worker) and the
-ratios b/a and c/b. (a) times `nlp.pipe` alone, the model already loaded; (b) and (c) are end to
-end, model loading included, as a user waits for them.
+Printed for each: words/s (wall clock), CPU seconds of all its processes (user + system: less
+disturbed than the wall clock by other load on the machine), and peak RSS of the largest process
+(the kernel's figure for the process and every descendant it waited for; for claimsift the main
+process's own peak is given beside it). Then the ratios b/a (claimsift with 1 worker against bare
+spaCy, by wall clock and by CPU time) and c/b (2 workers against 1, by wall clock). When other
+work shares the machine, wall clocks mislead; the script then also estimates the 2-worker wall
+time on an idle machine with a core per worker from the CPU time of each process: the main
+process's CPU time before the workers start, plus the busiest worker's, plus the main process's
+later CPU time shared between the cores (a one-process run takes its CPU time on an idle machine).
 """
 
 from __future__ import annotations
@@ -20,150 +31,205 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
+import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+MODES = ("bare", "bare16", "claimsift1", "claimsift2")
+MIN_MIX_WORDS = 50_000
+MAX_REPEAT = 3
+
+# The bare run: what a user of spaCy alone would write (start-up counted from the process start).
+BARE = """
+import json, sys
+import spacy
+for name in sys.argv[2].split(","):
+    try:
+        nlp = spacy.load(name)
+        break
+    except OSError:
+        continue
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+kwargs = {"batch_size": int(sys.argv[3])} if sys.argv[3] else {}
+for doc in nlp.pipe(texts, **kwargs):
+    pass
+"""
 
 
-def build_input(path: Path, words: int) -> int:
-    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
-    total = 0
-    n = 0
+def _write_articles(path: Path, articles) -> int:
+    words = 0
     with open(path, "w", encoding="utf-8") as out:
-        while total < words:
-            for text in texts:
-                out.write(json.dumps({"id": f"copy{n:05d}", "text": text}) + "\n")
-                total += len(text.split())
-                n += 1
-    return total
+        for article_id, text in articles:
+            out.write(json.dumps({"id": article_id, "text": text}) + "\n")
+            words += len(text.split())
+    return words
 
 
-def _rss_mb(who: int) -> float:
-    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+def build_from_corpus(path: Path, words: int) -> int:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    articles, total, n = [], 0, 0
+    while total < words:
+        for text in texts:
+            articles.append((f"copy{n:05d}", text))
+            total += len(text.split())
+            n += 1
+    return _write_articles(path, articles)
 
 
-def _children(pid: int) -> list:
+def build_from_mix(path: Path, folder: Path, repeat: int) -> int:
+    files = sorted(folder.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"{folder}: no .txt files")
+    texts = [(p.stem, p.read_text(encoding="utf-8")) for p in files]
+    once = sum(len(t.split()) for _, t in texts)
+    if once * repeat < MIN_MIX_WORDS:
+        raise SystemExit(
+            f"{folder}: {once:,} words x {repeat} < {MIN_MIX_WORDS:,}; add articles or --repeat (at most {MAX_REPEAT})"
+        )
+    articles = [(f"{stem}#{r}" if r else stem, text) for r in range(repeat) for stem, text in texts]
+    return _write_articles(path, articles)
+
+
+def _proc_tree(pid: int) -> list:
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         try:
             found += [int(c) for c in (task / "children").read_text().split()]
         except OSError:
             pass
-    return found + [g for c in found for g in _children(c)]
+    return found + [g for c in found for g in _proc_tree(c)]
 
 
-def _vm_rss_mb(pid: int) -> float:
+def _vm_hwm_mb(pid: int) -> float:
+    """The peak resident memory of a live process (VmHWM), 0 when it is gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
     return 0.0
 
 
-class WorkerPeak:
-    """Samples the resident memory of this process's descendants (the workers) while running."""
-
-    def __init__(self, every: float = 0.2):
-        import threading
-
-        self.peak = 0.0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, args=(every,), daemon=True)
-
-    def _loop(self, every: float) -> None:
-        while not self._stop.wait(every):
-            for pid in _children(os.getpid()):
-                self.peak = max(self.peak, _vm_rss_mb(pid))
-
-    def __enter__(self):
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
+def _cpu_seconds(pid: int):
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def child(mode: str, data: Path, model: str | None) -> dict:
-    texts = [json.loads(line)["text"] for line in open(data, encoding="utf-8")]
-    words = sum(len(t.split()) for t in texts)
-    worker_peak = 0.0
-    if mode in ("bare", "bare16"):
-        from pipeline.assemble import load_base
+def _is_worker(pid: int) -> bool:
+    try:
+        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
-        nlp = load_base(model)
-        batch = {"batch_size": 16} if mode == "bare16" else {}
-        start = time.perf_counter()
-        for _ in nlp.pipe(texts, **batch):
-            pass
-        seconds = time.perf_counter() - start
+
+def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
+    if mode.startswith("bare"):
+        from pipeline.assemble import DEFAULT_MODELS
+
+        names = model or ",".join(DEFAULT_MODELS)
+        cmd = [sys.executable, "-c", BARE, str(data), names, "16" if mode == "bare16" else ""]
     else:
-        from pipeline import load_pipeline
-        from pipeline.runner import run
+        exe = shutil.which("claimsift") or str(Path(sys.executable).parent / "claimsift")
+        out = tmp / f"{mode}.jsonl"
+        cmd = [exe, "run", str(data), "-o", str(out), "--force", "-q", "--workers", mode[-1]]
+        if model:
+            cmd += ["--model", model]
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    main_peak = [0.0]
+    cpu: dict = {}  # pid -> CPU seconds last seen
+    main_before_workers = [None]
+    worker_pids: set = set()
+    stop = threading.Event()
 
-        workers = 1 if mode == "claimsift1" else 2
-        with tempfile.TemporaryDirectory() as tmp, WorkerPeak() as sampler:
-            start = time.perf_counter()  # end to end: the model loads inside the timed part
-            summary = run([data], Path(tmp) / "out.jsonl", model=model, workers=workers)
-            seconds = time.perf_counter() - start
-        assert summary.failed == 0, summary.problems[:3]
-        worker_peak = sampler.peak
+    def sample() -> None:  # the main process's own peak (the kernel reports the tree's largest)
+        while not stop.wait(0.05):
+            main_peak[0] = max(main_peak[0], _vm_hwm_mb(proc.pid))
+            for pid in [proc.pid] + _proc_tree(proc.pid):
+                seconds = _cpu_seconds(pid)
+                if seconds is not None:
+                    cpu[pid] = seconds
+                    if pid not in worker_pids and _is_worker(pid):
+                        worker_pids.add(pid)
+            if main_before_workers[0] is None and worker_pids:
+                main_before_workers[0] = cpu.get(proc.pid, 0.0)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stop.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} failed ({proc.returncode}):\n{stderr.decode()[-3000:]}")
+    workers = sorted((t for pid, t in cpu.items() if pid in worker_pids), reverse=True)
+    main_cpu = cpu.get(proc.pid, 0.0)
+    before = main_before_workers[0] or 0.0
     return {
         "mode": mode,
-        "words": words,
         "seconds": seconds,
-        "words_per_s": words / seconds,
-        "rss_main_mb": _rss_mb(resource.RUSAGE_SELF),
-        "rss_worker_mb": worker_peak,
+        # Wall time on an idle machine with a core per worker: what the main process does before
+        # the workers start, then the busiest worker, with the main process's later work sharing
+        # the cores.
+        "idle_estimate": before + workers[0] + (main_cpu - before) / len(workers) if len(workers) > 1 else None,
+        "cpu_parts": f"main {before:.1f} s before the workers start, {main_cpu - before:.1f} s after; "
+        + ", ".join(f"worker {t:.1f} s" for t in workers) if workers else "",
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss_max_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux: the largest of the tree
+        "rss_main_mb": main_peak[0],
     }
-
-
-def measure(mode: str, data: Path, model: str | None) -> dict:
-    cmd = [sys.executable, __file__, "--child", mode, "--data", str(data)]
-    if model:
-        cmd += ["--model", model]
-    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
-    if proc.returncode != 0:
-        raise SystemExit(f"{mode} failed:\n{proc.stderr[-3000:]}")
-    return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--words", type=int, default=100_000)
+    parser.add_argument("--mix", type=Path, help="folder of real article .txt files (>= 50,000 words)")
+    parser.add_argument("--repeat", type=int, default=1, choices=range(1, MAX_REPEAT + 1))
+    parser.add_argument("--words", type=int, default=100_000, help="without --mix: corpus/ repeated to this size")
     parser.add_argument("--model", default=None)
-    parser.add_argument("--only", choices=["bare", "bare16", "claimsift1", "claimsift2"], action="append")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--data", help=argparse.SUPPRESS)
+    parser.add_argument("--only", choices=MODES, action="append")
     args = parser.parse_args()
-    if args.child:
-        print(json.dumps(child(args.child, Path(args.data), args.model)))
-        return
     with tempfile.TemporaryDirectory() as tmp:
-        data = Path(tmp) / "articles.jsonl"
-        words = build_input(data, args.words)
-        print(f"input: {words:,} words ({data.stat().st_size / 1e6:.1f} MB), {os.cpu_count()} cores", flush=True)
+        tmp = Path(tmp)
+        data = tmp / "articles.jsonl"
+        if args.mix:
+            words = build_from_mix(data, args.mix, args.repeat)
+            n = sum(1 for _ in open(data, encoding="utf-8"))
+            how = f"{args.mix}: {n} articles" + (f" (the set repeated {args.repeat} times)" if args.repeat > 1 else ", each once")
+        else:
+            words = build_from_corpus(data, args.words)
+            how = "corpus/ repeated"
+        print(f"input: {how}, {words:,} words ({data.stat().st_size / 1e6:.1f} MB); {os.cpu_count()} cores, "
+              f"load average {os.getloadavg()[0]:.1f}; times from process start to exit", flush=True)
         results = {}
-        for mode in args.only or ["bare", "claimsift1", "claimsift2"]:
-            r = measure(mode, data, args.model)
-            results[mode] = r
-            worker = f", worker peak RSS {r['rss_worker_mb']:.0f} MB" if mode == "claimsift2" else ""
+        for mode in args.only or ("bare", "claimsift1", "claimsift2"):
+            r = results[mode] = measure(mode, data, args.model, tmp)
+            main = f" (main process {r['rss_main_mb']:.0f} MB)" if mode == "claimsift2" else ""
+            if r["idle_estimate"]:
+                main += f"; on an idle machine about {r['idle_estimate']:.1f} s ({r['cpu_parts']})"
             print(
-                f"{mode:<11} {r['words_per_s']:>8,.0f} words/s  {r['seconds']:7.1f} s  "
-                f"peak RSS {r['rss_main_mb']:.0f} MB{worker}",
+                f"{mode:<11} {words / r['seconds']:>8,.0f} words/s  {r['seconds']:6.1f} s wall  "
+                f"{r['cpu']:6.1f} s CPU  peak RSS {r['rss_max_mb']:.0f} MB{main}",
                 flush=True,
             )
     if "bare" in results and "claimsift1" in results:
-        print(f"b/a (claimsift 1 worker / bare spaCy): {results['claimsift1']['words_per_s'] / results['bare']['words_per_s']:.2f}")
+        a, b = results["bare"], results["claimsift1"]
+        print(f"b/a (claimsift 1 worker / bare spaCy): {a['seconds'] / b['seconds']:.2f} by wall clock, "
+              f"{a['cpu'] / b['cpu']:.2f} by CPU time")
     if "claimsift1" in results and "claimsift2" in results:
-        print(f"c/b (2 workers / 1 worker): {results['claimsift2']['words_per_s'] / results['claimsift1']['words_per_s']:.2f}")
+        b, c = results["claimsift1"], results["claimsift2"]
+        idle = f", about {b['cpu'] / c['idle_estimate']:.2f} on an idle machine" if c["idle_estimate"] else ""
+        print(f"c/b (2 workers / 1 worker): {b['seconds'] / c['seconds']:.2f} by wall clock{idle}")
 
 
 if __name__ == "__main__":

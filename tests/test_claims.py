@@ -280,6 +280,7 @@ def test_percent_figures_always_have_unit_percent(nlp):
                 assert f["unit"] == "percent", (doc.text, f)
 
 
+@pytest.mark.slow
 def test_figures_stage_is_linear_in_the_numbers_of_one_sentence(nlp):
     """Per-figure work is bounded: one sentence with 2,000 numbers once took ~20 s. Four times
     the numbers may take at most eight times as long (quadratic work would take sixteen)."""
@@ -301,3 +302,8 @@ def test_figures_stage_is_linear_in_the_numbers_of_one_sentence(nlp):
     assert seconds < max(0.5, 8 * small), (small, seconds)
     for f in doc._.claimsift_figures:
         assert doc.text[f["start"]:f["end"]]
+
+
+def test_according_to_a_titled_official_is_the_official(nlp):
+    (doc, figs), = _run(nlp, ["Ridership grew by 12% last year, according to Transit Secretary Maren Holt."])
+    assert _fig(doc, figs, "12%")["attributed_to"] == "Maren Holt"

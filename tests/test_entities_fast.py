@@ -184,7 +184,7 @@ def test_a_verb_opening_a_person_entity_is_cut_off():
 
 
 def test_a_time_zone_after_a_clock_time_is_no_organization():
-    rows = [("at", 0, "ROOT", "ADP", "IN"), ("1230", 1, "nummod", "NUM", "CD"), ("GMT", -2, "pobj", "PROPN", "NNP")]
+    rows = [("at", 0, "ROOT", "ADP", "IN"), ("0900", 1, "nummod", "NUM", "CD"), ("UTC", -2, "pobj", "PROPN", "NNP")]
     doc = make(rows, ents=["O", "B-TIME", "B-ORG"])
     assert build_entities(doc) == []
 
@@ -225,3 +225,22 @@ def test_tickers_fold_into_their_organization():
     out = merge_tickers(text, [org, exchange, ticker])
     assert [c["name"] for c in out] == ["Harbor Freightways Inc."]
     assert out[0]["aliases"] == ["HBFW"] and out[0]["mentions"] == [[0, 23], [47, 51]]
+
+
+def test_first_person_inside_a_quote_is_its_speaker():
+    from pipeline.attrs import QUOTES
+    from pipeline.entities.query import quote_speaker
+
+    # “ We grew . ” Ann Roe said . We left .
+    rows = [("“", 2, "punct", "PUNCT", "``"), ("We", 1, "nsubj", "PRON", "PRP"), ("grew", 4, "ccomp", "VERB", "VBD"),
+            (".", -1, "punct", "PUNCT", "."), ("”", 2, "punct", "PUNCT", "''"),
+            ("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", "."),
+            ("We", 1, "nsubj", "PRON", "PRP"), ("left", -3, "conj", "VERB", "VBD"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, entities=[])
+    inside, outside = at(doc, "We"), at(doc, "We", 1)
+    doc._.set(QUOTES, [{"start": inside.idx, "end": at(doc, ".").idx + 1, "kind": "direct", "cue": "said",
+                        "cue_span": None, "speaker": {"name": "Ann Roe", "mention": "Ann Roe", "mention_span": None,
+                                                      "title": None}, "confidence": 0.9}])
+    assert quote_speaker(doc, inside) == "Ann Roe"
+    assert quote_speaker(doc, outside) is None

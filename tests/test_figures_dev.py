@@ -17,6 +17,8 @@ import pytest
 
 from pipeline.evaluate import load_gold, predict_gold, score
 
+pytestmark = pytest.mark.slow  # runs the pipeline over whole annotated sets
+
 DEV = Path(__file__).resolve().parent / "data" / "figures_dev.jsonl"
 
 MIN_F1 = 0.96

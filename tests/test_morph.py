@@ -32,6 +32,7 @@ def test_fast_morph_replaces_ruler_and_lemmatizer(pair):
     assert not {"attribute_ruler", "lemmatizer"} & set(fast.pipe_names)
 
 
+@pytest.mark.slow
 def test_same_pos_morph_and_lemmas(pair):
     slow, fast = pair
     texts = SENTENCES + [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))]

@@ -54,6 +54,7 @@ def _corpus_docs(nlp):
     return list(nlp.pipe(docs))
 
 
+@pytest.mark.slow
 def test_corpus_records_validate_and_point_at_their_text(nlp):
     quotes = figures = 0
     for doc in _corpus_docs(nlp):
@@ -68,6 +69,7 @@ def test_corpus_records_validate_and_point_at_their_text(nlp):
     assert quotes >= 30 and figures >= 30
 
 
+@pytest.mark.slow
 def test_same_input_same_bytes(nlp):
     first = [records_to_jsonl(doc_to_records(d)) for d in _corpus_docs(nlp)]
     second = [records_to_jsonl(doc_to_records(d)) for d in _corpus_docs(nlp)]

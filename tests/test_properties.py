@@ -3,6 +3,8 @@ article processing). No article may fail, every record must validate and every o
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +14,8 @@ from models import parse_record
 from pipeline.reader import Article
 from pipeline.runner import process_article, process_chunk
 from tests.conftest import assert_offsets
+
+pytestmark = pytest.mark.slow  # many random texts through the whole pipeline
 
 QUOTE_MARKS = ["\u201c", "\u201d", '"', "\u2018", "\u2019", "'", "``", "''", "\u00ab", "\u00bb", "\u2039", "\u203a", "\u201e"]
 CURRENCY = ["$", "\u20ac", "\u00a3", "\u00a5", "\u20b9", "US$", "C$", "Rs", "\u20bf"]

@@ -476,21 +476,26 @@ ENTITY_SPEAKER_CASES = [
     ("Brightwell Foods said it would recall 2 million jars. In a statement, it added: “No illness has been "
      "reported.”", [("No illness has been reported.", "Brightwell Foods")]),
     # an organization noun named by its proper modifiers
-    ("“All contacts are being traced,” the Ruritanian government said in a statement.",
-     [("All contacts are being traced,", "Ruritanian government")]),
+    ("“The clinic stays shut until Friday,” the Ruritanian government said on Monday.",
+     [("The clinic stays shut until Friday,", "Ruritanian government")]),
     # a city or country that reports speaks for its government
-    ("Rivermouth has claimed all four men were “enemy agents” who trained abroad.",
-     [("enemy agents", "Rivermouth")]),
+    ("Rivermouth has insisted the two ferries were “never at risk” during the storm.",
+     [("never at risk", "Rivermouth")]),
     # a relative described before the name is given, then resolved through the title
-    ("The singer's mother has said she is “completely certain” he is innocent.\n\n"
+    ("The singer's mother has said she is “quite sure” he will be cleared.\n\n"
      "His mother Edna Falk told a television network on Sunday that her son was kind. "
-     "Describing him as “a gentle soul”, the mother-of-five said she feared for him.",
-     [("completely certain", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+     "Calling him “a gentle soul”, the mother-of-five said she feared for him.",
+     [("quite sure", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+    # a first name given as a family member of a named person takes the family's name
+    ("Mr Okafor's father, Tunde, said his son was “a good man”.", [("a good man", "Tunde Okafor")]),
+    # a short quote after a sentence that ends in a title noun ("game") is speech, not a title
+    ('"The pitch was fine," Tom Reyes said after the game. "Next week is harder."',
+     [("The pitch was fine,", "Tom Reyes"), ("Next week is harder.", "Tom Reyes")]),
     # a straight-quoted run that lost its closing mark keeps its speaker, and the next sentence's
     # verb with an object of its own is not its cue
-    ('Captain Rhys Moran told reporters: "We made hard work of it. "We never take a win lightly." '
-     'Hooker Dan Price echoed the captain\'s view.',
-     [("We made hard work of it.", "Rhys Moran"), ("We never take a win lightly.", "Rhys Moran")]),
+    ('Captain Rhys Moran told reporters: "The first half was slow. "Nobody here panicked at the break." '
+     'Winger Dan Price praised the captain\'s calm.',
+     [("The first half was slow.", "Rhys Moran"), ("Nobody here panicked at the break.", "Rhys Moran")]),
 ]
 
 
@@ -499,3 +504,22 @@ def test_speakers_through_the_entity_layer(nlp, text, expected):
     doc, quotes = run(nlp, text)
     assert found(text, quoted(quotes)) == expected
 
+
+INTERVIEW_CASES = [
+    # answers labelled A: belong to the interviewee (the person the article names most);
+    # a name as a paragraph label is the speaker
+    ("Coach Lena Marsh spoke to us after the final.\n\nQ: What did you learn from the season?\n\n"
+     "A: “That patience matters more than talent.”\n\nQ: And next year?\n\nLena Marsh: “We start again.”",
+     [("That patience matters more than talent.", "Lena Marsh"), ("We start again.", "Lena Marsh")]),
+    # the spokesperson is named in the next sentence, away from the lede
+    ("The county opened an inquiry on Monday.\n\nThe inquiry will take a year.\n\n"
+     "“We will not comment on ongoing cases,” a spokesperson said. Petra Lind, the spokesperson for "
+     "the county, added that details would follow.",
+     [("We will not comment on ongoing cases,", "Petra Lind")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INTERVIEW_CASES, ids=["qa", "spokesperson"])
+def test_interview_labels_and_a_spokesperson_named_next(nlp, text, expected):
+    doc, quotes = run(nlp, text)
+    assert found(text, quoted(quotes)) == expected

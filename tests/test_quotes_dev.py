@@ -21,6 +21,8 @@ import pytest
 
 from pipeline.evaluate import canonical_name, load_gold, predict_gold, score
 
+pytestmark = pytest.mark.slow  # runs the pipeline over whole annotated sets
+
 DEV = Path(__file__).resolve().parent / "data" / "quotes_dev.jsonl"
 
 QUOTE_F1_MIN = 0.97          # measured 1.00 (98/98, no false quotes)

@@ -18,8 +18,12 @@ stages call; it reads only the ``Doc``:
     The canonical name (or the whole entry) for the mention at character offsets [start, end).
 ``resolve_pronoun(doc, token)``, ``pronoun_antecedent(doc, token)``
     A he/she/they pronoun by gender, recency and binding principle B.
-``role_antecedent(doc, token)``, ``org_antecedent(doc, token)``, ``cataphoric_antecedent(doc, token)``
-    "the congresswoman", "the agency", and a lede's "a senior doctor" named a paragraph later.
+``role_antecedent(doc, token)``, ``age_antecedent(doc, token)``, ``cataphoric_antecedent(doc, token)``
+    "the congresswoman", "the mother-of-two", "the 31-year-old", and "a spokesperson" named right after.
+``org_antecedent(doc, token)``, ``it_antecedent(doc, token)``, ``salient_org(doc, pos, noun)``, ``fullest_org(doc, name)``
+    "the agency", "the Ruritanian government", "it", and the fullest name of an organization.
+``place_for(doc, start, end)``, ``most_mentioned_person(doc)``
+    A place speaking for its government; an interview's interviewee.
 """
 
 

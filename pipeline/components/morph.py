@@ -100,6 +100,16 @@ def _memo(add):
     return get
 
 
+def _with_set_index(lookups: Lookups) -> Lookups:
+    """The same tables, each part of speech's lemma index a set: spaCy keeps it as a list and
+    tests every candidate form against it, a linear scan through up to 57,000 words."""
+    fast = Lookups()
+    for name in lookups.tables:
+        table = lookups.get_table(name)
+        fast.add_table(name, {key: frozenset(v) for key, v in table.items()} if name == "lemma_index" else dict(table.items()))
+    return fast
+
+
 class FastMorph:
     """Pipeline component: `token.pos_` from the fine tag, lemmas of content words."""
 
@@ -160,7 +170,7 @@ class FastMorph:
     def _rule_lemmatizer(self) -> EnglishLemmatizer:
         if self._lemmatizer is None:
             lem = EnglishLemmatizer(self.vocab, None, name="claimsift_rules", mode="rule")
-            lem.lookups = self.lookups
+            lem.lookups = _with_set_index(self.lookups)
             self._lemmatizer = lem
         return self._lemmatizer
 

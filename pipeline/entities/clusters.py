@@ -65,6 +65,19 @@ def build_clusters(doc: Doc) -> List[dict]:
         found["forms"][" ".join(m.words)] += 1
         found["mentions"].append(m)
 
+    # 1b. a first name given as a family member of a named person is that family's ("Tom Doe"),
+    #     a cluster of its own that later surnames do not join
+    for m in persons:
+        if m.family and len(m.words) == 1:
+            c = next((x for x in by_last.get(m.family, ()) if x["first"] == m.words[0]), None)
+            if c is None:  # not written in full anywhere: the full name is composed
+                c = new_cluster("person")
+                c["first"], c["last"] = m.words[0], m.family
+                c["forms"][f"{m.words[0]} {m.family}"] += 1
+            c["forms"][m.words[0]] += 0
+            c["mentions"].append(m)
+    persons = [m for m in persons if not m.family]
+
     # 2. single-word person mentions attach to a surname, then a first name, then the organization
     #    whose name they start ("Harlow" beside "Harlow Dynamics"), else their own cluster
     org_first: Dict[str, set] = defaultdict(set)
@@ -292,7 +305,7 @@ def _add_bare_org_heads(doc: Doc, clusters: List[dict], covered: set) -> None:
         if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) <= 2:
             continue
         # a place's name stands for an organization only as a team or company of one plural
-        # word ("Lakeport Sharks", "Northline Ferries"), not for its agencies ("X Police Department")
+        # word ("Lakeport Sharks", "Harbor City Rovers"), not for its agencies ("X Police Department")
         team = len(words) == 2 and TEAM_WORD.fullmatch(words[1]) is not None
         if words[0] not in places or team:
             heads[words[0]].append((c, team))

@@ -18,6 +18,8 @@ PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
 PERSON_NOUNS.update({k[0]: v for k, v in wordlists.gendered("people_person_nouns.txt").items()})
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
 _TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
+# family nouns ("Mr Doe's father, Tom,": Tom Doe)
+KIN_NOUNS = wordlists.words("people_kin_nouns.txt")
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
 ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
 ORG_NOUNS = wordlists.words("org_nouns.txt")
@@ -36,7 +38,7 @@ REPORTING_VERBS = frozenset(_REPORTING)
 UNASSERTED_REPORTING_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if "unasserted" in flags)
 """Reporting verbs whose clause is not asserted as true ("denied", "hoped", "promised")."""
 
-# the one plural word of a team's or company's name after a place ("Sharks", "Ferries")
+# the one plural word of a team's or company's name after a place ("Sharks", "Rovers")
 TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")
 
 MALE = frozenset({"he", "him", "his", "himself"})

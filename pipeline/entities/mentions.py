@@ -16,6 +16,7 @@ from .lexicon import (
     _TITLE_FIRST,
     _TITLE_MAXLEN,
     FIRST_NAME_GENDER,
+    KIN_NOUNS,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PERSON_NOUNS,
@@ -32,11 +33,12 @@ from .lexicon import (
 # --------------------------------------------------------------------------- clustering
 
 class _Mention:
-    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end")
+    __slots__ = ("start", "end", "words", "title", "label", "tok_start", "tok_end", "family")
 
-    def __init__(self, start, end, words, title, label, tok_start, tok_end):
+    def __init__(self, start, end, words, title, label, tok_start, tok_end, family=None):
         self.start, self.end, self.words, self.title = start, end, words, title
         self.label, self.tok_start, self.tok_end = label, tok_start, tok_end
+        self.family = family  # the family name a lone first name shares ("Mr Doe's father, Tom,")
 
 
 def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) -> Optional[Tuple[int, int, int, int]]:
@@ -250,7 +252,7 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
         if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
-            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Describing Mr X" at a sentence start
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Praising Mr X" at a sentence start
         if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
                 and ent[0].text not in FIRST_NAME_GENDER and (_norm_word(ent[0].text),) not in TITLES:
             # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
@@ -327,7 +329,10 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             person_toks.update(range(ts, te))
         elif label == "ORG":
             if ent.start > 0 and doc[ent.start - 1].like_num and doc[ent.start - 1].ent_type_ in ("DATE", "TIME"):
-                continue  # a time zone after a clock time ("1230 GMT"), not an organization
+                continue  # a time zone after a clock time ("0900 UTC"), not an organization
+            if ent.end + 1 < len(doc) and (_norm_word(doc[ent.end].text),) in TITLES \
+                    and doc[ent.end + 1].ent_type_ == "PERSON":
+                continue  # the department of a title ("Transportation Secretary Jane Doe")
             offs = _name_offsets(doc, ent.start, ent.end, 0)
             if offs is None:
                 continue
@@ -343,7 +348,30 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
     mentions.extend(_untagged_people(doc, person_toks))
+    mentions.extend(_kin_first_names(doc, person_toks))
     return mentions
+
+
+def _kin_first_names(doc: Doc, person_toks: set) -> List[_Mention]:
+    """A lone first name in apposition to a family noun of a named person ("Mr Doe's father, Tom,
+    said"): a person mention whose family name is the possessor's (even when the entity model
+    took the unfamiliar first name for a place)."""
+    out: List[_Mention] = []
+    for t in doc:
+        if t.dep_ != "appos" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in person_toks \
+                or t.ent_type_ == "ORG" or any(c.dep_ in ("compound", "flat") for c in t.children):
+            continue
+        kin = t.head
+        if kin.pos_ != "NOUN" or kin.lemma_.lower() not in KIN_NOUNS:
+            continue
+        owner = next((c for c in kin.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None or not looks_like_name([t.text]):
+            continue
+        family = clean_name_text(owner.text)
+        if family and looks_like_name([family]) and family != t.text:
+            out.append(_Mention(t.idx, t.idx + len(t.text), [t.text], kin.text, "PERSON", t.i, t.i + 1, family))
+            person_toks.add(t.i)
+    return out
 
 
 def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:

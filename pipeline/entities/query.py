@@ -130,6 +130,29 @@ def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     return None
 
 
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+
+
+def quote_speaker(doc: Doc, token: Token) -> Optional[str]:
+    """Who "I"/"we" is: inside a quote, the name of its speaker (``doc._.claimsift_quotes``);
+    elsewhere, or when the speaker is unnamed, None."""
+    if token.lower_ not in FIRST_PERSON:
+        return None
+    for q in doc._.get(attrs.QUOTES) or ():
+        if q["start"] <= token.idx < q["end"]:
+            return (q["speaker"] or {}).get("name")
+    return None
+
+
+def most_mentioned_person(doc: Doc) -> Optional[str]:
+    """The person the article names most often (the first named on a tie), else None."""
+    best = None
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "person" and (best is None or len(c["mentions"]) > len(best["mentions"])):
+            best = c
+    return best["name"] if best else None
+
+
 def canonical_name(doc: Doc, start: int, end: int) -> Optional[str]:
     """Canonical (fullest) cluster name for the mention at char offsets [start, end), else None."""
     c = cluster_for(doc, start, end)
@@ -293,8 +316,8 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
 
 
 def described_org(token: Token) -> Optional[str]:
-    """An organization noun whose proper modifiers name it ("the Scottish government", "the
-    French foreign ministry"): the words from the first proper modifier to the noun, else None."""
+    """An organization noun whose proper modifiers name it ("the Ruritanian government", "the
+    Freedonian trade ministry"): the words from the first proper modifier to the noun, else None."""
     mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
             and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
     if not mods:
@@ -372,10 +395,10 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     latest), leaving out organizations whose name holds another organization noun ("the
     company" is not "X Workers Union").
     """
-    entities = doc._.get(attrs.ENTITIES) or ()
-    lo = pos - window
-    mentions = sorted((a, c["name"], c["kind"]) for c in entities if c["kind"] in ("org", "place")
-                      for a, b in c["mentions"] if lo <= a and b <= pos)
+    rows, starts = _org_place_rows(doc)
+    mentions = [(a, name, kind) for a, b, name, kind, _ in rows[bisect_left(starts, pos - window):bisect_left(starts, pos)]
+                if b <= pos]
+    subject_at = {a for a, _, _, _, subj in rows if subj}
     if noun:
         named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
         if named:
@@ -392,21 +415,53 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     last: Dict[str, int] = {}
     for a, name in orgs:
         name = fullest_org(doc, name)
-        counts[name] += 3 if _is_subject_at(doc, a) else 1  # the one that acts and speaks counts more
+        counts[name] += 3 if a in subject_at else 1  # the one that acts and speaks counts more
         last[name] = a
     return max(counts, key=lambda n: (counts[n], last[n]))
 
 
-def _is_subject_at(doc: Doc, char: int) -> bool:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span is not None and len(span) > 0 and _is_subject(span[0])
+_ROWS: Dict[int, Tuple[object, object, tuple]] = {}
+
+
+def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
+    """(start, end, name, kind, is a subject) for every organization and place mention, sorted,
+    with their starts; once per entity index."""
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _ROWS.get(id(doc))
+    if hit is not None and hit[0] is doc and hit[1] is entities:
+        return hit[2]
+    rows = []
+    for c in entities:
+        if c["kind"] not in ("org", "place"):
+            continue
+        for a, b in c["mentions"]:
+            span = doc.char_span(a, a + 1, alignment_mode="expand")
+            rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _is_subject(span[0])))
+    rows.sort()
+    got = (rows, [r[0] for r in rows])
+    _ROWS.clear()  # one doc at a time
+    _ROWS[id(doc)] = (doc, entities, got)
+    return got
 
 
 def fullest_org(doc: Doc, name: str) -> str:
     """The fullest organization name of the article that starts with `name` and has at most three
     more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
     company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
-    entities = doc._.get(attrs.ENTITIES) or ()
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _FULL.get(id(doc))
+    if hit is None or hit[0] is not doc or hit[1] is not entities:
+        _FULL.clear()  # one doc at a time: no doc outlives its memory zone here
+        hit = _FULL[id(doc)] = (doc, entities, {})
+    if name not in hit[2]:
+        hit[2][name] = _fullest_org(entities, name)
+    return hit[2][name]
+
+
+_FULL: Dict[int, Tuple[object, object, Dict[str, str]]] = {}
+
+
+def _fullest_org(entities: List[dict], name: str) -> str:
     words = name.split()
     if not words:
         return name
@@ -428,12 +483,14 @@ def fullest_org(doc: Doc, name: str) -> str:
 
 
 def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
-    """The person an indefinite role noun in an article's lede stands for, named later.
+    """The person an indefinite role noun stands for, named right after it.
 
     Wire ledes hold back the name ("A senior doctor warned that ..." and, a paragraph later,
-    "Dr Jane Doe, an emergency consultant, ..."): the first person introduced in the next two
-    paragraphs, when one of that person's titles stands for the same role ("Dr" -> doctor).
-    Only in the first two paragraphs of the article, only for "a"/"an" + a role or person noun.
+    "Dr Jane Doe, an emergency consultant, ..."), and so does a quote's attribution ("...,"
+    a spokesperson said. Jane Doe, the spokesperson, added ...): the first person introduced
+    after the noun, within two paragraphs in the lede and within the next paragraph elsewhere,
+    when one of that person's titles stands for the same role ("Dr" -> doctor). Only for
+    "a"/"an" + a role or person noun.
     """
     idx = _index(doc)
     noun = token.lemma_.lower()
@@ -445,9 +502,11 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
         return None
     starts = [int(a) for a, _ in paras]
     k = bisect_right(starts, token.idx) - 1
-    if k < 0 or k > 1:
+    if k < 0:
         return None
-    limit = int(paras[min(len(paras) - 1, k + 2)][1])
+    # a lede holds the name back for up to two paragraphs; elsewhere the name follows at once,
+    # in the same or the next paragraph ("..., a spokesperson said. Jane Doe, the spokesperson ...")
+    limit = int(paras[min(len(paras) - 1, k + (2 if k <= 1 else 1))][1])
     seen = set()
     for a, b, ci in idx.char_starts:
         if ci in seen:
@@ -469,7 +528,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The person a definite role or person noun refers to, else None.
 
     "the congresswoman", "the governor" (for "Gov. X"): the latest person before it holding that
-    role, else (role nouns only) the latest person of the role's gender. "the mother-of-nine",
+    role, else (role nouns only) the latest person of the role's gender. "the mother-of-two",
     "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
     Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
     title ("X's mother has said ..." and later "His mother Jane Doe").

@@ -4,7 +4,7 @@ source (`extract_figures`)."""
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,8 +26,6 @@ from .subjects import (
     climb_subject,
 )
 from .time import _time_for
-
-FIRST_PERSON = frozenset({"i", "we", "my", "our"})
 
 # ----------------------------------------------------------------------------------------------
 # per figure
@@ -78,7 +76,7 @@ ATTRIBUTION_VERBS = REPORTING_VERBS - UNASSERTED_REPORTING_VERBS
 STANCE_WORDS = wordlists.words("figures_stance_words.txt")
 
 
-def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity], quotes: Sequence[dict]) -> str:
+def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity]) -> str:
     """The figure's claim statement (see pipeline/figures/statement.py)."""
     span = doc.char_span(q.start, q.end, alignment_mode="expand")
     partners = []
@@ -87,12 +85,7 @@ def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity], q
         if other is not None and sent.start <= other.start and other.end <= sent.end:
             partners.append(other)
 
-    def name_for(mention: Span) -> Optional[str]:
-        if mention.root.lower_ in FIRST_PERSON:
-            return _speaker_at(mention.start_char, quotes)
-        return entity_name(mention.root)
-
-    return claim_statement(span, partners, sentence=sent, name_for=name_for, attribution_lemmas=ATTRIBUTION_VERBS,
+    return claim_statement(span, partners, sentence=sent, name_for=lambda mention: entity_name(mention.root), attribution_lemmas=ATTRIBUTION_VERBS,
                            stance_words=STANCE_WORDS)
 
 
@@ -107,15 +100,6 @@ def _subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
         if entity.get("name") == subject:
             return _ENTITY_KINDS.get(entity.get("kind"), "thing")
     return "thing"
-
-
-def _speaker_at(pos: int, quotes: Sequence[dict]) -> Optional[str]:
-    """The named speaker of the quote around `pos`: "I" and "we" inside a quote are the speaker."""
-    for quote in quotes:
-        speaker = quote.get("speaker") or {}
-        if quote["start"] <= pos < quote["end"] and quote.get("kind") != "indirect" and speaker.get("name"):
-            return speaker["name"]
-    return None
 
 
 def extract_figures(doc: Doc) -> List[dict]:
@@ -196,7 +180,7 @@ def extract_figures(doc: Doc) -> List[dict]:
             "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
             "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": _subject_kind(doc, subject),
             "predicate": predicate,
-            "statement": _statement(doc, q, sent, partner if partner is not None and id(partner) in by_index else None, quotes),
+            "statement": _statement(doc, q, sent, partner if partner is not None and id(partner) in by_index else None),
             "time": _time_for(doc, q, sent, figure_spans, published),
             "attributed_to": _attribution(doc, q, sent, quotes),
             "confidence": round(conf, 3),

@@ -13,10 +13,12 @@ from .. import attrs
 from ..entities.lexicon import clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
+    FIRST_PERSON,
     age_antecedent,
     canonical_name,
     fullest_org,
     it_antecedent,
+    quote_speaker,
     resolve_pronoun,
     role_antecedent,
     salient_org,
@@ -173,6 +175,8 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             return None
         if low in IT_PRONOUNS:
             return it_antecedent(doc, tok)
+        if low in FIRST_PERSON:
+            return quote_speaker(doc, tok)
         return resolve_pronoun(doc, tok)
     # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
     for ch in _kids(tok):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
-from ..entities.query import cluster_for
+from ..entities.query import cluster_for, most_mentioned_person
 from .filters import is_title_or_scare
 from .marks import paragraphs_of, scan_quotes
 from .reported import find_reported
@@ -199,7 +199,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     strength = 0.0
     if re.search(r"[.!?…]$", doc_text(doc)[q["start"]:q["end"]]):
         # a quote that ends its own sentence is not what a later verb with its own object or
-        # clause reports ("... this." Jane Doe echoed the coach's view / said that ...)
+        # clause reports ("... this." Jane Doe praised the coach's view / said that ...)
         right = [i for i in right if not (_is_cue(doc[i]) and _reports_something_else(doc[i], close_end))]
     if view.has_dep:
         # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe
@@ -257,6 +257,37 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     if speaker is None:
         cue = cue if speaker else cue
     return speaker, cue, strength
+
+
+_LABEL = re.compile(r"[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})[ \t]*:[ \t]")
+_QUESTION_LABELS = frozenset({"q", "question"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def _label_speaker(doc: Doc, view: _DocView, para_idx: int, before: int) -> Optional[dict]:
+    """The speaker a paragraph's label names, for a quote right after the label: a name ("Jane
+    Doe: “...”") or an answer label ("A: “...”", the person the article names most: the
+    interviewee). A quote inside an answer is someone else's."""
+    if para_idx >= len(view.paragraphs):
+        return None
+    ps, pe = view.paragraphs[para_idx]
+    m = _LABEL.match(doc_text(doc), ps, pe)
+    if m is None or m.end() > before or doc_text(doc)[m.end():before].strip():
+        return None
+    label = m.group(1)
+    a, b = m.span(1)
+    if label.lower() in _QUESTION_LABELS:
+        return None
+    if label.lower() in _ANSWER_LABELS:
+        name = most_mentioned_person(doc)
+        return {"name": name, "mention": label, "mention_span": [a, b], "title": None} if name else None
+    cl = cluster_for(doc, a, b)
+    if cl is not None:
+        return {"name": cl["name"], "mention": label, "mention_span": [a, b], "title": None}
+    words = label.split()
+    if looks_like_name(words) and len(words) >= 2:
+        return {"name": label, "mention": label, "mention_span": [a, b], "title": None}
+    return None
 
 
 def _reports_something_else(cue: Token, after: int) -> bool:
@@ -367,7 +398,6 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             or _cue_in_sentence(doc, view, q)
         if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
             kept.append(qi)
-    kept_set = set(kept)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}
     runs: Dict[int, List[int]] = {}
@@ -379,6 +409,12 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
         _share_run_speakers(runs, attributed, conf)
         _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+    # a paragraph labelled with its speaker, as interviews are laid out ("Jane Doe: ...", "A: ...")
+    for qi in kept:
+        if qi not in attributed:
+            sp = _label_speaker(doc, view, raw[qi]["para"], raw[qi]["open"][0])
+            if sp is not None:
+                attributed[qi], conf[qi] = sp, 0.7
     # quote-led paragraphs with no cue: the previous paragraph's speaker (then the run again)
     for qi in kept:
         q = raw[qi]

@@ -183,7 +183,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         title = _title_for(doc, t, a, cl)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     place = place_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
-    if place is not None:  # a country or a city speaking for its government ("Washington has claimed")
+    if place is not None:  # a country or a city speaking for its government ("Rivermouth insisted")
         a, b = tok.left_edge.idx, tok.idx + len(tok.text)
         return {"name": place["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN"):

@@ -14,7 +14,8 @@ SCHEMA_VERSION = "1.1"
 
 QuoteKind = Literal["direct", "fragment", "indirect"]
 QuantityKind = Literal[
-    "money", "percent", "percentage_points", "count", "multiplier", "duration", "age", "other"
+    "money", "percent", "percentage_points", "count", "multiplier", "duration", "age", "measure",
+    "other",
 ]
 
 
@@ -84,7 +85,8 @@ class Quantity(_Model):
     value: float
     """The number, scales applied (1850000.0 for "$1.85 million"); percentages stay in percent units."""
     unit: Optional[str] = None
-    """ISO currency code for money, "percent", "points", "times", a time unit, or the counted noun."""
+    """ISO currency code for money, a unit symbol for measures ("kW", "m²"), "percent", "points",
+    "times", a time unit, or the counted noun."""
     kind: QuantityKind
     """What sort of figure it is."""
     approx: Optional[str] = None

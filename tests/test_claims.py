@@ -165,16 +165,11 @@ NO_FIGURES = [
 
 
 FIGURE_GAPS = [
-    pytest.param("The motion was backed by five of the nine members; four voted against.", "five",
-                 marks=pytest.mark.xfail(reason="a word number followed by 'of the' is not "
-                                         "taken as a count", strict=True)),
-    pytest.param("The Sharks moved one game ahead of the Owls.", "one",
-                 marks=pytest.mark.xfail(reason="a lone 'one' is dropped (too often a pronoun)",
-                                         strict=True)),
+    # once known gaps, fixed by the quantity finder of issue 14
+    ("The motion was backed by five of the nine members; four voted against.", "five"),
+    ("The Sharks moved one game ahead of the Owls.", "one"),
     ("The Sharks beat the Owls 27-20 on Sunday.", "27"),
-    pytest.param("The Ridgebacks scored 10 points to beat the Harbor Gulls 24-17 on Sunday.", "24",
-                 marks=pytest.mark.xfail(reason="a score after a two-word team name followed by "
-                                         "a weekday is dropped", strict=True)),
+    ("The Ridgebacks scored 10 points to beat the Harbor Gulls 24-17 on Sunday.", "24"),
 ]
 
 
@@ -184,7 +179,6 @@ def test_figure_known_gaps(nlp, text, span):
     _fig(doc, figs, span)
 
 
-@pytest.mark.xfail(reason="a bare number used as a noun ('the 23 on his shirt')", strict=True)
 def test_numbers_used_as_names_stay_out(nlp):
     (doc, figs), = _run(nlp, ["The 23 on his shirt was retired by the club last year."])
     assert figs == []

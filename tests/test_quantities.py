@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.components.quantities import find_quantities, parse_number
+from pipeline.numbers.parse import parse_number
+from pipeline.components.quantities import find_quantities
 
 
 @pytest.mark.parametrize(

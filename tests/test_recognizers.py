@@ -13,19 +13,22 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from pathlib import Path
 
 import pytest
 
-from pipeline.components.quantities import parse_number
+from pipeline.numbers.parse import parse_number
 
 ROOT = Path(__file__).resolve().parent.parent
-CASES_PATH = ROOT.parent / "shared" / "bench" / "recognizers_cases.jsonl"
+# the shared folder sits next to the repository; CLAIMSIFT_SHARED points elsewhere (a worktree)
+SHARED = Path(os.environ.get("CLAIMSIFT_SHARED", ROOT.parent / "shared"))
+CASES_PATH = SHARED / "bench" / "recognizers_cases.jsonl"
 
 if not CASES_PATH.exists():
     pytest.skip(f"benchmark file missing: {CASES_PATH}", allow_module_level=True)
 
-MIN_RATE = 0.95
+MIN_RATE = 0.97  # 142/146 when set: every expected amount with a value is found
 SUBUNITS = {"Cent", "Pence", "Penny"}
 
 
@@ -53,8 +56,6 @@ MONEY_PCT_XFAIL = {
     349: "a bare currency name with no amount ('dollar') has no value to report",
     371: "a bare currency name with no amount ('dollar') has no value to report",
     375: "a bare currency name with no amount ('rmb') has no value to report",
-    356: "'c $ 100 and fifty' (fifty cents after 'and' with a currency sign) is not joined",
-    357: "Chinese kuai/mao/fen sub-units are not modelled",
 }
 NUMBER_XFAIL: dict = {}
 
@@ -74,7 +75,6 @@ def _found(text, figures, ent) -> bool:
     want = _expected_value(ent)
     glen = ent["end"] - ent["start"]
     for f in figures:
-        assert text[f["start"]:f["end"]] == text[f["start"]:f["end"]]
         overlap = min(f["end"], ent["end"]) - max(f["start"], ent["start"])
         if overlap * 2 >= glen and _close(f["value"], want):
             return True
@@ -94,14 +94,16 @@ def bench_figures(nlp):
     for (index, case), doc in zip(MONEY_PCT, nlp.pipe(docs, batch_size=64)):
         figures = list(doc._.claimsift_figures or [])
         for f in figures:
-            assert 0 <= f["start"] <= f["end"] <= len(doc.text)
+            # a figure covers its number, in the text as given
+            assert 0 <= f["start"] < f["end"] <= len(doc.text), f
+            assert any(ch.isdigit() or ch.isalpha() for ch in doc.text[f["start"]:f["end"]]), f
         out[index] = figures
     return out
 
 
 def _marks(index, table):
     reason = table.get(index)
-    return [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
+    return [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
 
 
 @pytest.mark.parametrize(

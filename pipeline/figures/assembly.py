@@ -34,7 +34,7 @@ from .time import _time_for
 
 def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
     """Numbers the pure layer kept that the parse and NER show are not figures."""
-    if num.ent_type_ == "ORDINAL":
+    if num.ent_type_ == "ORDINAL" and q.unit != "fraction":  # "a third said" is a share
         return True
     if q.kind in ("count", "other") and q.unit != "fraction":
         if num.ent_type_ in ("DATE", "TIME"):
@@ -43,8 +43,8 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
                 return True
         if num.ent_type_ in ID_LABELS and q.bare:
             return True
-        if q.words and num.dep_ not in ("nummod", "compound", "quantmod", "amod", "npadvmod",
-                                        "appos", "nmod"):
+        if q.words and not q.extra.get("counted") and num.dep_ not in (
+                "nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"):
             return True
     return False
 

@@ -1,0 +1,246 @@
+"""Written forms found before the main number pass (pure, no spaCy): word fractions ("two-thirds
+of", "one in five"), digit and vulgar fractions ("5/32", "2-1/2", "3 \u00bc million"), "once",
+"twice" and "sixfold", "percent of 40", clock durations ("in 2:47"), scientific notation
+("1.2e6"), and phone numbers, which are blocked so that no part of them becomes a figure.
+
+``early_forms(text)`` gives (start, end, fields) in text order, overlapping forms removed;
+``fields`` is None for a blocked span, else the keyword arguments of a ``Quantity``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from typing import Iterator, List, Optional, Tuple
+
+from .lexicon import (
+    FRACTION_RE,
+    HALF_PERIOD_LEFT_RE,
+    NUMWORD,
+    PERCENT_AFTER_RE,
+    PERCENT_OF_RE,
+    TIME_AFTER_RE,
+    YEAR_RE,
+    approx_before,
+    currency_before,
+    sentence_start,
+)
+from .parse import VULGAR, parse_number
+
+Form = Tuple[int, int, Optional[dict]]
+
+# "twice the rate", "won twice" (a multiplier in "times"; "three times" is found by the main pass)
+_TWICE_RE = re.compile(r"(?<![\w-])(?P<w>[Tt]wice|[Tt]hrice)(?![\w-])")
+_THINK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:think|thinks|thought|thinking)[ \t]+$", re.I)
+# "once" is a count only where it cannot be the conjunction ("once the bill passes") or an idiom
+# ("at once", "once again", "once upon a time", "once in a while")
+_PERIOD = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|season|year|decade|century|"
+           r"term|game|match|lifetime|generation)s?")
+_ONCE_RE = re.compile(
+    r"(?<![\w-])(?P<w>once)(?="
+    r"[ \t]*(?:[.,;:!?)\u201d\"]|$)"
+    r"|[ \t]+in[ \t]+\d"
+    r"|[ \t]+(?:(?:a|an|per|every|each)[ \t]+(?:few[ \t]+|couple[ \t]+of[ \t]+)?"
+    rf"{_PERIOD}|last|since|before|during|so[ \t]+far|or[ \t]+twice|and(?![ \t]+for[ \t]+all))"
+    r"(?![\w-]))")
+_ONCE_LEFT_STOP_RE = re.compile(r"(?<![A-Za-z])(?:at|for|all|of)[ \t]+$", re.I)
+_FOLD_RE = re.compile(rf"(?<![\w-])(?P<n>{NUMWORD}|\d+(?:\.\d+)?)fold(?![\w-])", re.I)
+# digit fractions: a denominator that is a power of two ("5/32" in bond prices, "2-1/2 points");
+# "24/7", "9/11" and dates are no fractions
+_DIGIT_FRACTION_RE = re.compile(
+    r"(?<![\w.,/\-])(?:(?P<whole>\d{1,3})(?:[ \t]+|-))?(?P<num>\d{1,2})/(?P<den>2|4|8|16|32|64)"
+    r"(?![\w/]|[.,\-]\d)")
+_VULGAR_RE = re.compile(
+    r"(?<![\w.,])(?:(?P<whole>\d{1,3}(?:,\d{3})*)[ \t\u00a0]?)?[" + "".join(VULGAR) + r"]"
+    r"(?![\w\u00b2\u00b3])")
+_DATE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:on|since|until|by|from|dated)[ \t]+$", re.I)
+_SCALE_WORD_RE = re.compile(r"^[ \t]+(?P<w>thousand|million|billion|trillion)(?![A-Za-z])", re.I)
+# "finished in 2:47", "a time of 1:02:33": a clock reading after a duration cue; "at 2:47 p.m." is a
+# time of day
+_CLOCK_RE = re.compile(
+    r"(?<![\w:.])(?P<a>\d{1,2}):(?P<b>[0-5]\d)(?::(?P<c>[0-5]\d))?(?P<frac>\.\d{1,3})?"
+    r"(?![\w:]|\.\d)")
+_CLOCK_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:in|of|clocked|timed|ran|run|runs|finished|finishing|posted|lasted|took|"
+    r"record|best|winning)[ \t]+$", re.I)
+_HOURS_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:marathons?|ironman|triathlons?|hours?|games?|match|film|movie|flight|drive|"
+    r"ride|hike|ultra|stage|trial|session|meeting|debate|speech)(?![A-Za-z])", re.I)
+_SCI_RE = re.compile(r"(?<![\w.$\u00a3\u20ac\u00a5])(?:\d{1,3}\.\d+[eE]|\d{1,3}e)[+-]?\d{1,2}(?![\w]|\.\d)")
+# phone numbers: "+44 20 7946 0958", "(212) 555-0134", "020 7946 0958", "1-800-555-0199"
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+\d{1,3}[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{1,4}(?:[ .\-]\d{2,4}){1,4}"
+    r"|\(\d{2,5}\)[ .\-]?\d{3,4}[ .\-]?\d{3,4}"
+    r"|0\d{2,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}"
+    r"|1[ .\-]\d{3}[ .\-]\d{3}[ .\-]\d{4}"
+    r"|\d{3}[.\-]\d{3}[.\-]\d{4})(?![\w]|[.\-]\d)")
+
+
+def _fields(text: str, s: int, e: int, value: float, kind: str, unit: Optional[str],
+            num: Optional[Tuple[int, int]] = None, words: bool = False,
+            confidence: float = 0.7) -> dict:
+    ns, ne = num or (s, e)
+    return dict(start=s, end=e, text=text[s:e], value=float(value), kind=kind, unit=unit,
+                approx=approx_before(text, s)[0], num_start=ns, num_end=ne, words=words,
+                confidence=confidence)
+
+
+def _word_fractions(text: str) -> Iterator[Form]:
+    for m in FRACTION_RE.finditer(text):
+        if m.group("all"):
+            num = parse_number(m.group("num"))
+            den_txt = m.group("den")
+            if YEAR_RE.match(den_txt):  # "121 in 2022": a count and a year
+                continue
+            den = parse_number(den_txt)
+            if num is None or not den or num >= den:
+                continue
+            s, e = m.start("all"), m.end("all")
+            value = num / den
+        else:
+            s, e = m.start("fw"), m.end("fw")
+            if m.group("fw")[0].isupper() and not sentence_start(text, s):
+                continue
+            value = parse_number(m.group("fw"))
+            if value is None or value >= 1:
+                continue
+            # "the second half of the year", "the first quarter of": a part of a period
+            if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
+                continue
+        yield s, e, _fields(text, s, e, value, "other", "fraction")
+
+
+def _times(text: str) -> Iterator[Form]:
+    for m in _TWICE_RE.finditer(text):
+        s, e = m.start("w"), m.end("w")
+        if _THINK_LEFT_RE.search(text[max(0, s - 12):s]):
+            continue
+        if m.group("w")[0] == "T" and not sentence_start(text, s):
+            continue
+        value = 2.0 if m.group("w").lower() == "twice" else 3.0
+        yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True, confidence=0.6)
+    for m in _ONCE_RE.finditer(text):
+        s, e = m.start("w"), m.end("w")
+        if _ONCE_LEFT_STOP_RE.search(text[max(0, s - 6):s]):
+            continue
+        yield s, e, _fields(text, s, e, 1.0, "multiplier", "times", words=True, confidence=0.55)
+    for m in _FOLD_RE.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is None or value < 2:
+            continue
+        s, e = m.start(), m.end()
+        yield s, e, _fields(text, s, e, value, "multiplier", "times", num=(s, m.end("n")),
+                            words=not m.group("n")[0].isdigit())
+
+
+def _percent_of(text: str) -> Iterator[Form]:
+    for m in PERCENT_OF_RE.finditer(text):
+        left = text[max(0, m.start() - 25):m.start()]
+        if re.search(r"(?:\d|%|\b(?:" + NUMWORD + r"))[ \t]*$", left, re.I):
+            continue
+        value = parse_number(m.group("n"))
+        if value is None:
+            continue
+        s, e = m.start(), m.end()
+        yield s, e, _fields(text, s, e, value, "percent", "percent", num=(m.start("n"), m.end("n")),
+                            confidence=0.6)
+
+
+def _with_context(text: str, s: int, e: int, value: float, whole: bool) -> Optional[Form]:
+    """A digit or vulgar fraction with what surrounds it: a currency sign, a scale word, a
+    percent sign."""
+    ns, ne = s, e
+    sm = _SCALE_WORD_RE.match(text[e:e + 20])
+    if sm:
+        value *= parse_number("1 " + sm.group("w")) or 1.0
+        e += sm.end()
+    code, fac, cs = currency_before(text, s)
+    if code is not None:
+        return cs, e, _fields(text, cs, e, value * fac, "money", code, num=(ns, ne))
+    pm = PERCENT_AFTER_RE.match(text[e:e + 20])
+    if pm:
+        return s, e + pm.end(), _fields(text, s, e + pm.end(), value, "percent", "percent",
+                                        num=(ns, ne))
+    if whole or sm:
+        return s, e, _fields(text, s, e, value, "count", None, num=(ns, ne), confidence=0.6)
+    return s, e, _fields(text, s, e, value, "other", "fraction", num=(ns, ne))
+
+
+def _digit_fractions(text: str) -> Iterator[Form]:
+    for rx in (_DIGIT_FRACTION_RE, _VULGAR_RE):
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if rx is _DIGIT_FRACTION_RE:
+                num, den = int(m.group("num")), int(m.group("den"))
+                if not 0 < num < den or _DATE_LEFT_RE.search(text[max(0, s - 8):s]):
+                    continue
+            value = parse_number(m.group(0))
+            if value is None:
+                continue
+            form = _with_context(text, s, e, value, bool(m.group("whole")))
+            if form is not None:
+                yield form
+
+
+def _clocks(text: str) -> Iterator[Form]:
+    for m in _CLOCK_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if not _CLOCK_LEFT_RE.search(text[max(0, s - 12):s]) or TIME_AFTER_RE.match(text[e:e + 8]):
+            continue
+        a, b = int(m.group("a")), int(m.group("b"))
+        frac = float(m.group("frac") or 0)
+        if m.group("c") is not None:
+            seconds = a * 3600 + b * 60 + int(m.group("c")) + frac
+        elif _HOURS_CONTEXT_RE.search(text[max(0, s - 80):e + 40]):
+            seconds = a * 3600 + b * 60 + frac * 60
+        else:
+            seconds = a * 60 + b + frac
+        yield s, e, _fields(text, s, e, seconds, "duration", "seconds", confidence=0.65)
+
+
+def _scientific(text: str) -> Iterator[Form]:
+    for m in _SCI_RE.finditer(text):
+        value = parse_number(m.group(0))
+        if value is not None:
+            yield m.start(), m.end(), _fields(text, m.start(), m.end(), value, "count", None,
+                                              confidence=0.6)
+
+
+def _phones(text: str) -> Iterator[Form]:
+    for m in _PHONE_RE.finditer(text):
+        yield m.start(), m.end(), None
+
+
+# words or signs without which a finder cannot match: a cheap test that skips it (number-only
+# tables, long lines of digits)
+_NEEDS = {
+    "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
+    "_percent_of": ("cent",), "_times": ("once", "wice", "hrice", "fold"),
+    "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
+                        "sixth", "eighth", "tenth"),
+}
+
+
+def early_forms(text: str) -> List[Form]:
+    """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
+    first (phones, clocks, fractions, scientific notation, percent-of, times) wins; each finder
+    is merged into the kept spans in one sweep, so the whole stays linear in the text."""
+    low = text.lower()
+    kept: List[Form] = []
+    for finder in (_phones, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
+                   _times):
+        needs = _NEEDS.get(finder.__name__)
+        if needs and not any(n in low for n in needs):
+            continue
+        new = sorted(finder(text), key=lambda f: f[0])
+        fresh: List[Form] = []
+        j = 0
+        for form in new:
+            s, e = form[0], form[1]
+            while j < len(kept) and kept[j][1] <= s:
+                j += 1
+            if (j < len(kept) and kept[j][0] < e) or (fresh and s < fresh[-1][1]):
+                continue
+            fresh.append(form)
+        kept = list(heapq.merge(kept, fresh, key=lambda f: f[0]))
+    return kept

@@ -1,0 +1,370 @@
+"""The vocabulary and context patterns of the quantity finder (pure, no spaCy): word lists from
+``resources/quantities_*.txt``, currency signs and words, and the regexes that look left and right
+of a number to tell a figure from a date, an identifier or a name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Optional, Tuple
+
+from .. import wordlists
+from .parse import parse_number
+
+
+def _time_units() -> Dict[str, str]:
+    out: Dict[str, str] = {}
+    for _, (singular, plural_form) in wordlists.entries("quantities_time_units.txt", (2, 2)):
+        out[singular.lower()] = out[plural_form.lower()] = plural_form.lower()
+    return out
+
+
+TIME_UNITS = _time_units()  # singular or plural -> plural
+HYPHEN_STOP = wordlists.words("quantities_hyphen_stop.txt")
+APPROX = sorted(wordlists.words("quantities_approx.txt"), key=len,
+                reverse=True)
+
+
+def _currencies() -> Tuple[List[Tuple[str, str, float]], List[Tuple[str, str, float]], List[str],
+                           List[Tuple[str, str, float]]]:
+    prefixes, words, glued, subunits = [], [], [], []
+    lists = {"prefix": prefixes, "glued": prefixes, "word": words, "subunit": subunits}
+    for number, (kind, form, code, factor) in wordlists.entries("quantities_currencies.txt", (4, 4)):
+        if kind not in lists or not re.fullmatch(r"\d+(?:\.\d+)?", factor):
+            raise wordlists.ResourceError(wordlists.RESOURCES / "quantities_currencies.txt", number,
+                                          "expected kind<TAB>form<TAB>ISO code<TAB>factor")
+        lists[kind].append((form, code, float(factor)))
+        if kind == "glued":
+            glued.append(form)
+    for table in (prefixes, words, subunits):
+        table.sort(key=lambda x: len(x[0]), reverse=True)
+    return prefixes, words, glued, subunits
+
+
+CURRENCY_PREFIXES, CURRENCY_WORDS, GLUED_PREFIXES, CURRENCY_SUBUNITS = _currencies()
+
+
+def _form_regex(form: str) -> str:
+    """A currency form as a regex: letters case-insensitive, spaces flexible, dots optional-space."""
+    out = []
+    for ch in form:
+        if ch == " ":
+            out.append(r"\s*")
+        elif ch == ".":
+            out.append(r"\.\s*")
+        elif ch == "$" and len(form) > 1:
+            out.append(r"[ \t]?\$")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+_PREFIX_INDEX = {f.lower().replace(" ", ""): (code, fac) for f, code, fac in CURRENCY_PREFIXES}
+_WORD_INDEX = {re.sub(r"\s+", " ", f.lower()): (code, fac) for f, code, fac in CURRENCY_WORDS}
+
+# A currency sign or code right before the number (the string ends where the number starts).
+_PREFIX_ALTS = "|".join(
+    (r"(?<![A-Za-z])" if f[0].isalpha() else "") + _form_regex(f) for f, _, _ in CURRENCY_PREFIXES
+)
+CURRENCY_BEFORE_RE = re.compile(rf"(?:{_PREFIX_ALTS})[ \t\u00a0]?$", re.I) if _PREFIX_ALTS else None
+_WORD_ALTS = "|".join(
+    _form_regex(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "") for f, _, _ in CURRENCY_WORDS
+)
+CURRENCY_AFTER_RE = re.compile(rf"^(?:\s?-\s?|[ \t\u00a0]?)(?P<cur>{_WORD_ALTS})", re.I)
+# a smaller unit after an amount: "3 dollars 50 cents", "one kuai and five mao five"
+_SUB_INDEX = dict(_WORD_INDEX)
+_SUB_INDEX.update({f.lower(): (code, fac) for f, code, fac in CURRENCY_SUBUNITS})
+_SUB_ALTS = "|".join(re.escape(f) + r"(?![A-Za-z])" for f in sorted(
+    _SUB_INDEX, key=len, reverse=True))
+_SUB_NUM = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            r"(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|"
+            r"six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen")
+_SUBUNIT_RE = re.compile(rf"^[ \t]+(?:and[ \t]+)?(?P<n>{_SUB_NUM})[ \t]+(?P<cur>{_SUB_ALTS})", re.I)
+# a bare number that ends the amount: "thirteen dollars and forty-five", "c$ 100 and fifty"
+_SUB_TRAIL_RE = re.compile(
+    rf"^[ \t]+(?P<and>and[ \t]+)?(?P<n>{_SUB_NUM})(?=[ \t]*(?:[.,;!?]|$)|[ \t]+and\b)", re.I)
+
+APPROX_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?P<approx>" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in APPROX)
+    + r")\s+$", re.I) if APPROX else None
+
+NUMWORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+            r"sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)")
+_WORDNUM = rf"{NUMWORD}(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:and[ \t]+)?{NUMWORD})*"
+# digits may be glued to a letter currency prefix ("RM45")
+_GLUED_BEHIND = "".join(rf"(?<=(?<![A-Za-z]){re.escape(f)})|" for f in GLUED_PREFIXES)
+CORE_RE = re.compile(
+    rf"(?P<dig>(?=[\d.])(?:{_GLUED_BEHIND}(?<![\w.,/:@#&\\^]))"
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d]))"
+    rf"|(?P<wrd>(?<![\w-])(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
+    rf"{_WORDNUM}(?![\w]))",
+    re.I)
+SCALE_AFTER_RE = re.compile(
+    r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>(?:lakh|thousand)[ \t]+crores?|hundred|thousand|million|billion|"
+    r"trillion|lakhs?|crores?|mln|bln|bn|mn|tn)"
+    r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
+PERCENT_AFTER_RE = re.compile(
+    r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"
+    r"(?![A-Za-z])|[ \t\u00a0]?(?-i:pc)(?![A-Za-z]))", re.I)
+# "0.25 percentage points", "2ppt", "0.5 ppts" (British)
+PP_AFTER_RE = re.compile(
+    r"^(?:[ \t\u00a0]?-?[ \t]*(?:percentage|pct\.?|percent)[ \t-]+points?"
+    r"|[ \t\u00a0]?(?-i:pp|ppts?))(?![A-Za-z])", re.I)
+POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
+POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
+BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
+# a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
+AGE_BAND_RIGHT_RE = re.compile(
+    r"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds?"
+    r"|[ \t]?-[ \t]*\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
+    r"|[ \t]+(?:and|or)[ \t]+(?:over|older|above|under|younger|up)(?![A-Za-z])"
+    r"|[ \t]?(?:\+|plus)(?![A-Za-z]))", re.I)
+AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
+# a rate's denominator ("12 cases per 100,000 people") and numbers that are dialled
+PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
+DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
+                          r"dialled|dialed|text|texting)[ \t]+$", re.I)
+# "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
+SCALE_LETTER_COUNT_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?(?:people|[a-z]+s)(?![A-Za-z])")
+LENGTH_WORDS_RE = re.compile(
+    r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|race|sprint|hurdles?|freestyle|metres?|meters?|"
+    r"relay|dash|run|swim|away|above|below|in[ \t]+(?:length|height|width|diameter))(?![A-Za-z])",
+    re.I)
+TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
+TENOR_RE = re.compile(
+    r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
+    r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")
+MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
+                "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
+                "lead,", "cushion", "spread", "bounce"}
+TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A-Za-z])|x(?=\s))",
+                            re.I)
+AGE_AFTER_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?old(?!s)(?![A-Za-z])|^[ \t]years?[ \t]old(?!s)(?![A-Za-z])", re.I)
+AGE_GROUP_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?olds", re.I)
+HYPHEN_WORD_RE = re.compile(r"^-(?P<w>[A-Za-z]+)(?![\w-]*-(?:old|olds)\b)")
+NEXT_WORD_RE = re.compile(r"^[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
+MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|"
+          "sept|september|oct|october|nov|november|dec|december")
+MONTH_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t]+(?:\d{{1,2}}[ \t]*[-\u2013][ \t]*)?$", re.I)
+MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTHS})(?![A-Za-z])", re.I)
+WEEKDAY_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?[ \t]+$", re.I)
+TIME_AFTER_RE = re.compile(
+    r"^(?::\d|[ \t]?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|UTC|EDT|EST|PDT|PST|CET|BST|ET|PT)(?![A-Za-z]))",
+    re.I)
+ORDINAL_AFTER_RE = re.compile(r"^(?:st|nd|rd|th)(?![A-Za-z])", re.I)
+STOP_BEFORE_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:No|Nos|Number|Nr|Vol|Ch|Sec|Art|Rte|Route|Highway|Hwy|Interstate|"
+    r"Channel|Room|Suite|Apt|Flight|Proposition|Prop|Measure|Article|Section|Chapter|Title|"
+    r"Amendment|Page|Pages|pp|p|Act|Bill|Rule|Level|Category|District|Ward|Precinct|Unit|"
+    r"Gate|Platform|Box|Lot|Exit|Phase|Stage|Version|Model|Series|Episode|Season|Week|"
+    r"Game|Round|Day|Year|Grade|Class|Zone|Region|Area|Step|Item|Figure|Fig|Table|"
+    r"Line|Lines|Bus|Pier|Terminal|Track|Ext|Tel|Fax|Ph|Code|Calibre|Caliber)\.?[ \t]*#?$)"
+    r"|(?:#[ \t]*$)|(?:[A-Za-z][-\u2013]$)|(?:'$)|(?:\u2019$)|(?:\d[/.]$)|(?:\d{4}[-\u2013]$)"
+    r"|(?:\d(?P<sep>[-.])\d+(?P=sep)$)|(?:[A-Za-z]\d*$)",
+    re.I)
+AFTER_REJECT_RE = re.compile(
+    r"^(?:[/.^]\d|-\d{2}-\d|[-.]\d{3}[-.]\d{4}|s(?![A-Za-z])|'s\b|\u2019s\b|\d)")
+GLUED_LETTER_RE = re.compile(r"^[A-Za-z\u00b0]")
+ADDRESS_AFTER_RE = re.compile(
+    r"^[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
+    r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?")
+# "50p" glued: pence, when pounds are written near ("\u00a3", "pounds", "pence", "sterling")
+PENCE_GLUED_RE = re.compile(r"p(?![A-Za-z\d])")
+POUNDS_NEAR_RE = re.compile(r"\u00a3|(?<![A-Za-z])(?:pounds?|pence|sterling|GBP)(?![A-Za-z])", re.I)
+# a number worn as a name: "the 23 on his shirt", "31 on her jersey"
+SHIRT_AFTER_RE = re.compile(
+    r"^[ \t]+on[ \t]+(?:his|her|their|the|its|my|your)[ \t]+(?:[a-z]+[ \t]+)?(?:jersey|shirt|"
+    r"back|uniform|kit|helmet|car|bib)s?(?![A-Za-z])", re.I)
+LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|some|tens[ \t]+of|"
+                           r"hundreds[ \t]+of|thousands[ \t]+of|a[ \t]+couple)[ \t]+$", re.I)
+AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
+AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
+URLISH_RE = re.compile(r"(?:://|www\.|@|=|\?|&|_|\\)")
+CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?P<w>[A-Z][\w&.\u2019'-]*)[ \t]+$")
+BETWEEN_GAP_RE = re.compile(r"^[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*$",
+                            re.I)
+RANGE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:between|from|range[ \t]+of|ranging[ \t]+from)[ \t]+$",
+                           re.I)
+RANGE_OF_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:of|at|be|is|was|were|expects?|expected|sees?|"
+                              r"forecasts?|projects?|estimates?|guidance|targets?)[ \t]+$", re.I)
+SCORE_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
+    r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
+    r"victory|loss|draw|edge|ruling|decision|majority|divided|divide|divides)(?![A-Za-z])", re.I)
+# a game result rather than a split of a whole ("won 55-45", "a 60-40 victory")
+GAME_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:won|win|wins|winning|beat|beats|beating|defeated|defeat|lost|loses|lose|"
+    r"losing|game|games|match|victory|score|scored|scoring|points|goals?|innings|rout|routed|"
+    r"edged|final|season|quarter|halftime|half-time|overtime)(?![A-Za-z])", re.I)
+# a count of votes ("voted 7-2", "a 5-4 ruling")
+VOTE_CONTEXT_RE = re.compile(
+    r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"
+    r"senators|lawmakers|members)(?![A-Za-z])", re.I)
+FRACTION_RE = re.compile(
+    r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
+    r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
+    r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"hundred|a[ \t]+hundred|\d{1,4}))(?![\w])"
+    r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
+    r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
+    r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|said|say|says|were|are|"
+    r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
+    r"expected)[ \t.,;])",
+    re.I)
+NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
+SPACE_RE = re.compile(r"\s")
+NOT_PLAIN_RIGHT_RE = re.compile(r"[^\d \t\n,;()]")
+# a date written with one separator ("2024-01-05", "5/1/2024", "05.01.24"); "4.25-4.5" is a range
+DATE_CHUNK_RE = re.compile(r"\d([-/.])\d+\1\d")
+# "the series 2-1": a score after a lower-case word that would otherwise name the number
+SCORE_AFTER_RE = re.compile(r"[-\u2013]\d{1,3}(?![\d.,]\d)")
+COLON_LEFT_RE = re.compile(r"\d[ \t]*:[ \t]*$")
+# "the second half of the year", "the first quarter of": a part of a period, not a share
+HALF_PERIOD_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|first|second|third|fourth|final|last|latter|other|top|bottom)[ \t]+$",
+    re.I)
+NEGATIVE_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:minus|negative)(?:[ \t]+|-)$", re.I)
+# "a price of 18k", "sold for 2.6M": a scale letter without a currency in a price
+PRICE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:price|prices|priced|cost|costs|costing|worth|valued|salary|salaries|paid|pay|"
+    r"pays|fee|fees|fetched|fetch|sold|sells|rent|budget)[ \t]+(?:(?:of|at|for|about|around|"
+    r"nearly|just|over)[ \t]+)*$", re.I)
+# "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
+NOT_SCALE_AFTER_RE = re.compile(
+    r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"
+    r"tvs?|televisions?|videos?|streaming|footage|content|ultra)(?![A-Za-z])", re.I)
+# "one" as a counted quantity: "one of the four", "one of 12 finalists", "one platform" - but not
+# "no one", "the one", "one another", "one day"
+ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
+                       re.I)
+ONE_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which)[ \t]+$",
+    re.I)
+ONE_IDIOM_NOUNS = {"another", "day", "way", "thing", "time", "hand", "point", "side", "piece",
+                   "last", "kind", "sort", "bit", "moment", "morning", "night", "evening",
+                   "afternoon", "hundred", "thousand", "million", "billion", "on", "off",
+                   "big", "single", "only", "great", "true", "final", "former"}
+PERCENT_OF_RE = re.compile(
+    r"(?<![\w.%])(?P<pw>percents?|per[ \t]?cents?)[ \t]+of[ \t]+"
+    rf"(?P<n>\d+(?:\.\d+)?|{_WORDNUM})(?![\w%])", re.I)
+STOP_NEXT = {
+    "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "nor", "is",
+    "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could",
+    "should", "can", "may", "might", "must", "shall", "do", "does", "did", "the", "a", "an",
+    "that", "this", "these", "those", "than", "as", "per", "if", "so", "because", "when", "who",
+    "which", "what", "where", "while", "into", "onto", "over", "under", "after", "before",
+    "since", "until", "about", "against", "among", "between", "through", "during", "without",
+    "within", "along", "across", "behind", "beyond", "up", "down", "out", "off", "again",
+    "more", "less", "most", "least", "each", "other", "another", "such", "no", "not", "only",
+    "own", "same", "too", "very", "just", "also", "still", "then", "there", "here", "it", "its",
+    "he", "she", "they", "them", "we", "us", "you", "i", "his", "her", "their", "our", "your",
+    "my", "me", "him", "say", "says", "said", "all", "both", "either", "neither", "ago",
+    "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet",
+}
+
+
+def approx_before(text: str, pos: int) -> Tuple[Optional[str], int]:
+    if APPROX_BEFORE_RE is None:
+        return None, pos
+    left = text[max(0, pos - 30):pos]
+    m = APPROX_BEFORE_RE.search(left)
+    if not m:
+        return None, pos
+    word = re.sub(r"\s+", " ", m.group("approx").lower())
+    return word, pos - (len(left) - m.start("approx"))
+
+
+def currency_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
+    """ISO code, factor and start of a currency sign or code that ends at pos."""
+    if CURRENCY_BEFORE_RE is None or pos == 0:
+        return None, 1.0, pos
+    left = text[max(0, pos - 12):pos]
+    m = CURRENCY_BEFORE_RE.search(left)
+    if not m:
+        return None, 1.0, pos
+    if re.fullmatch(r"a[ \t]?\$[ \t\u00a0]?", m.group(0)):
+        # "a $499 phone": the article, not A$ (Australian dollars are written "A$")
+        m = CURRENCY_BEFORE_RE.search(left, len(left) - len(m.group(0)) + 1)
+        if not m:
+            return None, 1.0, pos
+    form = re.sub(r"\s+", "", m.group(0)).lower()
+    code, fac = _PREFIX_INDEX.get(form, (None, 1.0))
+    if code is None:
+        # "u . s . $" style pre-tokenized forms
+        code, fac = _PREFIX_INDEX.get(form.replace(" ", ""), ("USD", 1.0))
+    start = pos - (len(left) - m.start())
+    # a code like "USD" must stand alone ("CHF 5" yes, "ABCHF 5" no) - guarded by the lookbehind
+    return code, fac, start
+
+
+def currency_after(text: str, pos: int) -> Tuple[Optional[str], float, int]:
+    m = CURRENCY_AFTER_RE.match(text[pos:pos + 40])
+    if not m:
+        return None, 1.0, pos
+    form = re.sub(r"\s+", " ", m.group("cur").lower())
+    code, fac = _WORD_INDEX.get(form, (None, 1.0))
+    if code is None:
+        form2 = re.sub(r"\s*\.\s*", ".", form)
+        code, fac = _WORD_INDEX.get(form2, ("USD", 1.0))
+    return code, fac, pos + m.end()
+
+
+def clean_word_core(text: str, s: int, e: int) -> Tuple[int, int]:
+    """Cut a word-number match at an 'and' that does not follow a scale word."""
+    chunk = text[s:e]
+    words = list(re.finditer(r"[A-Za-z]+", chunk))
+    for i, w in enumerate(words):
+        if w.group().lower() == "and" and i > 0:
+            prev = words[i - 1].group().lower()
+            if prev not in ("hundred", "thousand", "million", "billion", "trillion"):
+                return s, s + words[i - 1].end()
+    # trailing hyphen/space cleanup
+    return s, e
+
+
+def plural(word: str) -> str:
+    w = word.lower()
+    if w in ("person",):
+        return "people"
+    if w.endswith("s"):
+        return w
+    if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":
+        return w[:-1] + "ies"
+    if w.endswith(("ch", "sh", "x")):
+        return w + "es"
+    return w + "s"
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    left = text[max(0, pos - 4):pos]
+    return pos == 0 or bool(re.search(r"(?:^|[.!?\"\u201c\u201d'\n:;]\s*|\n\s*)$", left)) \
+        and not re.search(r"[A-Za-z]\s+$", left)
+
+
+
+
+def subunit_tail(text: str, end: int, code: str, factor: float, after_sign: bool) -> Tuple[float, int]:
+    """Smaller units written after an amount of ``code`` in units of ``factor`` that ends at
+    ``end``: the value they add (in the main unit) and where they end. A bare last number is
+    the next smaller unit ("and forty-five" cents; "five mao five" fen); after a currency sign it
+    needs "and" ("C$100 and fifty")."""
+    added, last = 0.0, factor
+    for _ in range(3):
+        m = _SUBUNIT_RE.match(text[end:end + 48])
+        if not m:
+            break
+        c2, f2 = _SUB_INDEX.get(re.sub(r"\s+", " ", m.group("cur").lower()), (None, 1.0))
+        n = parse_number(m.group("n"))
+        if c2 != code or f2 >= last or n is None or not 0 < n < round(last / f2):
+            break
+        added, last, end = added + n * f2, f2, end + m.end()
+    m = _SUB_TRAIL_RE.match(text[end:end + 40])
+    if m and (m.group("and") or not after_sign):
+        step = 0.01 if last == 1.0 else last / 10
+        n = parse_number(m.group("n"))
+        if n is not None and 0 < n < round(last / step):
+            added, end = added + n * step, end + m.end()
+    return added, end

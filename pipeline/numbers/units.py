@@ -1,0 +1,64 @@
+"""Physical and technical units (kind "measure"): the unit written after a number ("6.2 kW",
+"850 sq m", "a 3-inch pipe"), read from ``resources/quantities_units.txt``, with its canonical
+symbol from pint's unit registry ("sq m" and "square metres" are both "m²").
+
+The registry is built once, on the first measure found (it takes about two seconds).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Dict, Optional, Tuple
+
+from .. import wordlists
+
+
+def _unit_forms() -> Dict[str, str]:
+    return {form: expr for _, (form, expr) in wordlists.entries("quantities_units.txt", (2, 2))}
+
+
+UNIT_FORMS = _unit_forms()  # form as written -> pint expression
+_FOLDED = {f.lower(): e for f, e in UNIT_FORMS.items() if f.islower() and len(f) > 2}
+
+
+def _form_alt(form: str) -> str:
+    body = r"[ \t]+".join(re.escape(part) for part in form.split(" "))
+    return f"(?i:{body})" if form.lower() in _FOLDED else body
+
+
+_ALTS = "|".join(_form_alt(f) for f in sorted(UNIT_FORMS, key=len, reverse=True))
+# a unit right after the number: glued ("512GB"), spaced ("6.2 kW") or hyphenated ("3-inch")
+MEASURE_AFTER_RE = re.compile(
+    rf"^(?:[ \t\u00a0]?-[ \t]?|[ \t\u00a0]?)(?P<u>{_ALTS})(?![A-Za-z0-9\u00b2\u00b3])")
+
+
+@lru_cache(maxsize=1)
+def registry():
+    """pint's unit registry (built on first use)."""
+    import pint
+
+    return pint.UnitRegistry(cache_folder=None)
+
+
+@lru_cache(maxsize=None)
+def unit_symbol(expr: str) -> str:
+    """The canonical short symbol of a pint unit expression ("meter**2" -> "m²")."""
+    return format(registry().Unit(expr), "~P")
+
+
+def convert(value: float, expr: str, to: str) -> float:
+    """``value`` in unit ``expr`` expressed in unit ``to`` ("mile", "kilometer")."""
+    return float(registry().Quantity(value, expr).to(to).magnitude)
+
+
+def measure_after(text: str, pos: int) -> Optional[Tuple[str, int]]:
+    """(canonical symbol, end) of a physical unit written right after ``pos``, or None."""
+    m = MEASURE_AFTER_RE.match(text[pos:pos + 40])
+    if not m:
+        return None
+    form = re.sub(r"[ \t]+", " ", m.group("u"))
+    expr = UNIT_FORMS.get(form) or _FOLDED.get(form.lower())
+    if expr is None:
+        return None
+    return unit_symbol(expr), pos + m.end()

@@ -1,0 +1,264 @@
+"""Issue 14: every class of figure in news - physical units, money and percent written the
+British, Australian and Asian way, word numbers and fractions, clock durations, scores and
+splits, ages, compact forms, sub-unit amounts - and the numbers that must yield nothing.
+
+Fast tables run the pure finder (``find_quantities``); the last table runs the real pipeline.
+All sentences are invented.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.numbers.parse import parse_number
+from pipeline.components.quantities import find_quantities
+from pipeline.numbers.units import UNIT_FORMS, convert, measure_after, unit_symbol
+
+
+def _find(text):
+    qs = find_quantities(text)
+    for q in qs:
+        assert text[q.start:q.end] == q.text, q
+        assert math.isfinite(q.value), q
+    return qs
+
+
+def _one(text, span):
+    hits = [q for q in _find(text) if q.text == span]
+    assert len(hits) == 1, [(q.text, q.value, q.kind) for q in _find(text)]
+    return hits[0]
+
+
+# (sentence, span, value, kind, unit)
+CLASSES = [
+    # physical and technical units: the canonical symbol comes from pint
+    ("The new heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure", "kW"),
+    ("Each tablet ships with 512 GB of storage.", "512 GB", 512.0, "measure", "GB"),
+    ("The phone has 256GB of memory.", "256GB", 256.0, "measure", "GB"),
+    ("The showroom covers 850 sq m on two floors.", "850 sq m", 850.0, "measure", "m²"),
+    ("The loft adds 1,200 square feet of space.", "1,200 square feet", 1200.0, "measure", "ft²"),
+    ("Rain left 3 inches of water on the pitch.", "3 inches", 3.0, "measure", "in"),
+    ("Crews fixed a 12-inch water main overnight.", "12-inch", 12.0, "measure", "in"),
+    ("Gusts reached 70 mph along the coast.", "70 mph", 70.0, "measure", "mi/h"),
+    ("The trail runs 14 kilometres through the valley.", "14 kilometres", 14.0, "measure", "km"),
+    ("Temperatures hit 38°C in the capital.", "38°C", 38.0, "measure", "°C"),
+    ("The plant will store 40 MWh of power.", "40 MWh", 40.0, "measure", "MWh"),
+    ("The reservoir holds 3.2 million cubic metres.", "3.2 million cubic metres", 3.2e6, "measure",
+     "m³"),
+    ("The shortstop was worth 1.3 WAR last season.", "1.3", 1.3, "count", None),
+    ("The farm spans 300 hectares of orchards.", "300 hectares", 300.0, "measure", "ha"),
+    ("Inspectors seized 2.5 tonnes of produce.", "2.5 tonnes", 2.5, "measure", "t"),
+    ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "percentage_points",
+     "basis points"),
+    # index levels and prices without a currency sign
+    ("The benchmark index ended at 28,417.35 on Friday.", "28,417.35", 28417.35, "count", None),
+    ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count", None),
+    # money and percent, British, Australian and Asian forms
+    ("Core inflation rose to 3.4pc in May.", "3.4pc", 3.4, "percent", "percent"),
+    ("Unemployment rose to 11pc.", "11pc", 11.0, "percent", "percent"),
+    ("The lender set aside £2.7bn for bad loans.", "£2.7bn", 2.7e9, "money", "GBP"),
+    ("The club paid $6m for the striker.", "$6m", 6e6, "money", "USD"),
+    ("Emerging-market debt reached US$31 trillion.", "US$31 trillion", 31e12, "money", "USD"),
+    ("The miner booked a A$2.3m loss.", "A$2.3m", 2.3e6, "money", "AUD"),
+    ("A bowl of noodles now costs RM18.", "RM18", 18.0, "money", "MYR"),
+    ("The hotel charges ¥24,800 a night.", "¥24,800", 24800.0, "money", "JPY"),
+    ("The contractor was fined Rs 3 crore.", "Rs 3 crore", 3e7, "money", "INR"),
+    ("Police recovered Rs 40 lakh in cash.", "Rs 40 lakh", 4e6, "money", "INR"),
+    ("The state owes Rs 2 lakh crore.", "Rs 2 lakh crore", 2e12, "money", "INR"),
+    ("The port cost Rs 1,500 crores.", "Rs 1,500 crores", 1.5e10, "money", "INR"),
+    ("The terminal will cost HK$4.5 billion.", "HK$4.5 billion", 4.5e9, "money", "HKD"),
+    ("Spreads widened by 0.3ppt in a week.", "0.3ppt", 0.3, "percentage_points", "points"),
+    # sub-unit amounts keep their face value in the text, the value is in the main unit
+    ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money", "GBP"),
+    ("Shares closed up 40 cents.", "40 cents", 0.4, "money", "USD"),
+    ("Petrol rose 4p to 151p a litre, the highest since pounds went decimal.", "151p", 1.51, "money",
+     "GBP"),
+    ("The fare is 2 dollars 75 cents each way.", "2 dollars 75 cents", 2.75, "money", "USD"),
+    # word numbers, frequencies and fractions
+    ("The council hired three inspectors.", "three", 3.0, "count", None),
+    ("She has won the award once before.", "once", 1.0, "multiplier", "times"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier", "times"),
+    ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier", "times"),
+    ("Half of the tenants signed the letter.", "Half", 0.5, "other", "fraction"),
+    ("A third said they would move.", "A third", 1 / 3, "other", "fraction"),
+    ("Three-quarters of members backed the deal.", "Three-quarters", 0.75, "other", "fraction"),
+    ("One of five applicants was accepted.", "One", 1.0, "count", None),
+    ("The studio runs one platform for all its games.", "one", 1.0, "count", None),
+    ("The note rose 3/32 in late trading.", "3/32", 3 / 32, "other", "fraction"),
+    ("Yields fell 1-1/2 points.", "1-1/2", 1.5, "count", None),
+    ("About 2 ½ million people tuned in.", "2 ½ million", 2.5e6, "count", None),
+    # durations, ages
+    ("She won the race in 2:14 on a wet track.", "2:14", 134.0, "duration", "seconds"),
+    ("He finished the marathon in 3:05.", "3:05", 11100.0, "duration", "seconds"),
+    ("The winner clocked 2:08:31 in the heat.", "2:08:31", 7711.0, "duration", "seconds"),
+    ("The 27-year-old midfielder signed on Monday.", "27", 27.0, "age", "years"),
+    ("The owner, aged 61, sold the firm.", "61", 61.0, "age", "years"),
+    # compact forms
+    ("The clip drew 45k views in a day.", "45k", 45000.0, "count", None),
+    ("The service has 3.8M subscribers.", "3.8M", 3.8e6, "count", None),
+    ("The wind chill fell to minus-12 overnight.", "minus-12", -12.0, "count", None),
+    ("The simulation used 2.5e7 particles.", "2.5e7", 2.5e7, "count", None),
+]
+
+
+@pytest.mark.parametrize("text, span, value, kind, unit", CLASSES)
+def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
+    q = _one(text, span)
+    assert math.isclose(q.value, value, rel_tol=1e-9), q
+    assert q.kind == kind, q
+    if unit is not None:
+        assert q.unit == unit, q
+
+
+# (sentence, [(span, value, kind)]): a score or a split gives two figures
+PAIRS = [
+    ("The Hornets won a 118-109 game in overtime.", [("118", 118.0, "other"), ("109", 109.0, "other")]),
+    ("The league's owners backed it in a 60-40 split.", [("60", 60.0, "percent"), ("40", 40.0, "percent")]),
+    ("Opinion is divided 55-45 on the plan.", [("55", 55.0, "percent"), ("45", 45.0, "percent")]),
+    ("The chamber ended in a 49-49 tie.", [("49", 49.0, "other"), ("49", 49.0, "other")]),
+    ("The court ruled 6-3 for the state.", [("6", 6.0, "count"), ("3", 3.0, "count")]),
+    ("The board is split in a virtual 50-50 tie.", [("50", 50.0, "percent"), ("50", 50.0, "percent")]),
+    ("The visitors lead the series 3-1.", [("3", 3.0, "other"), ("1", 1.0, "other")]),
+]
+
+
+@pytest.mark.parametrize("text, want", PAIRS)
+def test_scores_and_splits_are_two_figures(text, want):
+    qs = _find(text)
+    assert [(q.text, q.value, q.kind) for q in qs] == want
+    assert qs[0].link == qs[1].link == "pair"
+
+
+NOTHING = [
+    "For tickets call 555-203-4411 or +44 20 7946 0958.",
+    "The helpline is (212) 555-0188, open daily.",
+    "London callers can ring 020 7946 0321 after 9am.",
+    "The Boeing 737 was grounded for a month.",
+    "Airlines parked the 737-800 fleet.",
+    "Covid-19 cases fell in the spring.",
+    "Leaders met at the G7 summit.",
+    "He wore the number 23 shirt for a decade.",
+    "She took the No. 10 jersey after the transfer.",
+    "The 14 on her jersey was retired in a ceremony.",
+    "The band was formed in the 1990s.",
+    "The 2019-20 season ended early.",
+    "Crews worked 24/7 on the bridge.",
+    "The attacks of 9/11 changed air travel.",
+    "The meeting starts at 2:30 p.m. on Tuesday.",
+    "Doors open at 7:45 on Friday.",
+    "Fans expect a 7:30 start and the 9:15 train.",
+    "No one saw the 10K race finish.",
+    "Once the bill passes, the agency will act.",
+    "The decision came all at once.",
+    "It was once again delayed.",
+    "Once every ballot is counted, the board will certify.",
+    "Once in office, the mayor changed course.",
+    "You should think twice before signing.",
+    "The 4K screens sold out.",
+    "The set streams 1080p video.",
+    "The ring is made of 18k gold.",
+    "Prices rose $10² million, the post said.",
+    "Version 2.4.1 fixed the bug.",
+    "The average one-bedroom flat is now out of reach.",
+]
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_numbers_that_are_no_figures(text):
+    assert [(q.text, q.kind) for q in _find(text)] == []
+
+
+def test_vulgar_fraction_is_read_or_skipped_never_misread():
+    (q,) = _find("Some 3 ¼ million viewers watched the final.")
+    assert (q.text, q.value) == ("3 ¼ million", 3.25e6)
+    assert parse_number("3 ¼ million") == 3.25e6
+    assert parse_number("¾") == 0.75
+    assert parse_number("10² million") is None
+
+
+def test_every_unit_form_resolves_in_pint():
+    for form, expr in UNIT_FORMS.items():
+        assert unit_symbol(expr), form
+    assert unit_symbol("meter**2") == "m²"
+    assert math.isclose(convert(1.0, "mile", "kilometer"), 1.609344)
+
+
+def test_unit_forms_match_only_as_whole_words():
+    assert measure_after("5 kW", 1) == ("kW", 4)
+    assert measure_after("5 kWx", 1) is None
+    assert measure_after("5 in the", 1) is None  # "in" is never inches
+    assert measure_after("5 Kilometres", 1) == ("km", 12)
+
+
+HOSTILE = ["", "\x00", "-" * 5000, "/" * 5000, ":" * 5000, "1:" * 3000, "1/2/" * 3000,
+           "+1 " * 3000, "once " * 3000, "twice " * 3000, "¼" * 3000, "1e" * 3000,
+           "RM" * 3000 + "5", "5 kW " * 2000, "minus-" * 2000 + "3", "9" * 5000 + "e99",
+           "$1" + "0" * 400 + " million", "1-1/2" * 2000, "one of " * 2000 + "four"]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_never_raises(text):
+    _find(text)
+    v = parse_number(text)
+    assert v is None or math.isfinite(v)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(
+    list("0123456789 ,.-/:%$£¥¼½²+eE^kKmMbnp()'\n") + ["RM", "Rs", "A$", "pc", " sq m", " kW",
+                                                      "once", "twice", "fold", " of ", "-year-old",
+                                                      "aged ", "minus", " million", " cents"]),
+    max_size=40).map("".join))
+def test_random_text_offsets_and_finite(text):
+    _find(text)
+    v = parse_number(text)
+    assert v is None or math.isfinite(v)
+
+
+@pytest.mark.parametrize("unit", ["twice 3/4 +44 20 7946 0958 in 2:47 1.2e6 RM5 6 kW. ",
+                                  "60-40 split, 3 ¼ million, one of four. "])
+def test_early_forms_stay_linear(unit):
+    def seconds(n):
+        text = unit * n
+        started = time.perf_counter()
+        find_quantities(text)
+        return time.perf_counter() - started
+
+    small, big = seconds(200), seconds(800)
+    # 4x the input: linear is ~4x the time, quadratic 16x
+    assert big < 8 * max(small, 0.02), (small, big)
+
+
+# The real pipeline keeps these through the figures stage (invented sentences).
+PIPELINE = [
+    ("The heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure"),
+    ("Core inflation rose to 3.4pc in May.", "3.4pc", 3.4, "percent"),
+    ("A bowl of noodles now costs RM18.", "RM18", 18.0, "money"),
+    ("The Hornets won a 118-109 game in overtime.", "118", 118.0, "other"),
+    ("The Hornets won a 118-109 game in overtime.", "109", 109.0, "other"),
+    ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier"),
+    ("The clip drew 45k views in a day.", "45k", 45000.0, "count"),
+    ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count"),
+    ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money"),
+    ("The studio runs one platform for all its games.", "one", 1.0, "count"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, span, value, kind", PIPELINE)
+def test_pipeline_keeps_the_new_classes(nlp, text, span, value, kind):
+    doc = nlp(text)
+    got = [(text[f["start"]:f["end"]], f["value"], f["kind"]) for f in doc._.claimsift_figures]
+    assert (span, value, kind) in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", NOTHING[:12])
+def test_pipeline_yields_no_figure(nlp, text):
+    assert nlp(text)._.claimsift_figures == []

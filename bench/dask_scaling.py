@@ -18,7 +18,6 @@ own, 16 articles or 50,000 characters).
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 import sys
@@ -33,16 +32,9 @@ from throughput import build_input  # noqa: E402  (bench/ is the script's own fo
 
 
 def run_dask(data: Path, out: Path, scheduler: str, model, workers: int):
-    from pipeline import dask_engine, runner
+    from pipeline import runner
 
-    if "engine" in inspect.signature(runner.run).parameters:
-        return runner.run([data], out, model=model, workers=workers, engine="dask", scheduler=scheduler, force=True)
-    saved = runner._ordered_results  # the runner has no engine hook yet: make the hook's substitution
-    runner._ordered_results = lambda chunks, nlp, m, w: dask_engine.ordered_results(chunks, m, scheduler=scheduler)
-    try:
-        return runner.run([data], out, model=model, workers=workers, force=True)
-    finally:
-        runner._ordered_results = saved
+    return runner.run([data], out, model=model, workers=workers, engine="dask", scheduler=scheduler, force=True)
 
 
 def measure_dask(n: int, data: Path, out: Path, model) -> dict:

@@ -43,7 +43,7 @@ def stuck_pipeline():
     from pipeline import load_pipeline
 
     nlp = load_pipeline()
-    nlp.add_pipe("test_hostile_stuck", after="claimsift_people")
+    nlp.add_pipe("test_hostile_stuck", after="claimsift_entities")
     return nlp
 
 
@@ -52,5 +52,5 @@ def swallowing_pipeline():
     from pipeline import load_pipeline
 
     nlp = load_pipeline()
-    nlp.add_pipe("test_hostile_swallow", after="claimsift_people")
+    nlp.add_pipe("test_hostile_swallow", after="claimsift_entities")
     return nlp

@@ -1,14 +1,12 @@
 """The Dask engine on a real LocalCluster (worker processes on loopback) against a local run.
 
-One cluster and one local reference run per module. The runs go through `runner.run`: with
-`engine="dask"` once the runner has that hook, else through the same substitution of
-`runner._ordered_results` that the hook makes.
+One cluster and one local reference run per module. The runs go through `runner.run` with
+`engine="dask"`.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import inspect
 import json
 import os
 import shutil
@@ -122,17 +120,10 @@ def _files(out: Path):
 
 
 def _run_dask(inputs, out, scheduler, **kwargs):
-    """`runner.run` with the dask engine: the runner's own hook when it has one."""
+    """`runner.run` with the dask engine."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(runner, "CHUNK_ARTICLES", CHUNK)
-        if "engine" in inspect.signature(runner.run).parameters:
-            return runner.run(inputs, out, engine="dask", scheduler=scheduler, workers=2, **kwargs)
-
-        def hook(chunks, nlp, model, workers):
-            return dask_engine.ordered_results(chunks, model, scheduler=scheduler)
-
-        mp.setattr(runner, "_ordered_results", hook)
-        return runner.run(inputs, out, workers=2, **kwargs)
+        return runner.run(inputs, out, engine="dask", scheduler=scheduler, workers=2, **kwargs)
 
 
 def _article_order(data: bytes):

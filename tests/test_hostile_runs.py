@@ -171,7 +171,7 @@ def test_a_stage_that_swallows_the_time_limit_still_fails_the_article(tmp_path):
     from pipeline import load_pipeline
 
     nlp = load_pipeline()
-    nlp.add_pipe("test_hostile_swallow", after="claimsift_people")
+    nlp.add_pipe("test_hostile_swallow", after="claimsift_entities")
     folder = small_inputs(tmp_path / "in", 3)
     (folder / "s1.txt").write_text(STORY + SWALLOW, encoding="utf-8")
     out = tmp_path / "o.jsonl"
@@ -185,7 +185,7 @@ def test_a_stage_that_swallows_the_time_limit_still_fails_the_article(tmp_path):
 
 def test_the_limit_holds_off_the_main_thread(nlp):
     """As in a Dask worker's task thread, where SIGALRM cannot be used."""
-    nlp.add_pipe("test_hostile_swallow", name="swallow_in_thread", after="claimsift_people")
+    nlp.add_pipe("test_hostile_swallow", name="swallow_in_thread", after="claimsift_entities")
     try:
         box = {}
         article = Article(id="t", text=STORY + SWALLOW, source="t.txt")

@@ -483,5 +483,7 @@ def test_predict_gold_runs_the_pipeline_on_gold_texts(pipeline_nlp):
     for aid, text in texts.items():
         assert_offsets(text, [r for r in records if r["article"]["id"] == aid])
     result = score(gold, records)
-    assert result["ignored_predictions"] == 0 and not result["errors"]["offset_mismatches"]
+    # the seed gold annotates no reported speech: predicted indirect quotes are left out, nothing else
+    indirect = sum(r["type"] == "quote" and r["kind"] == "indirect" for r in records)
+    assert result["ignored_predictions"] == indirect and not result["errors"]["offset_mismatches"]
     assert result["quotes"]["tp"] + result["figures"]["tp"] > 0

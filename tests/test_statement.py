@@ -18,6 +18,7 @@ NAMES = {
     "he": "Tomas Brandt",
     "brandt": "Tomas Brandt",
     "the company": "Harbor Freightways",
+    "the reserve bank": "Reserve Bank of Ruritania",
 }
 
 
@@ -66,6 +67,9 @@ CASES = [
      "If the bill passes, about 40,000 families would lose their benefits"),
     # a promised (not asserted) clause keeps the promise
     ("Brandt promised he would build 300 homes by 2030.", "300", "Tomas Brandt promised he would build 300 homes by 2030"),
+    # a short form followed by the rest of the full name is replaced once
+    ("The Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday.", "0.25%",
+     "Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

@@ -289,7 +289,8 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
             if span.start in kept and (span.end - 1) in kept:
                 name = name_for(span)
                 if name and name != span.text and name not in named:
-                    replace[span.start] = (span.end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
+                    end = _through_name(span, name, kept)
+                    replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
                 if name:
                     named.add(name)
     parts: List[str] = []
@@ -318,6 +319,22 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
         parts.append(t.text_with_ws)
         prev = t.i
     return _tidy("".join(parts))
+
+
+def _through_name(span: Span, name: str, kept: Set[int]) -> int:
+    """Where the replaced mention ends: past the words after it that the name already holds
+    ("The Reserve Bank" + "of Ruritania" replaced by "Reserve Bank of Ruritania" once)."""
+    doc = span.doc
+    lowered = name.lower()
+    end = span.end
+    while end < len(doc) and end in kept:
+        words = [t.lower_ for t in doc[span.start : end + 1]]
+        if words and words[0] in ("the", "a", "an"):
+            words = words[1:]
+        if not lowered.startswith(" ".join(words)):
+            break
+        end += 1
+    return end
 
 
 def _mention(tok: Token) -> Span:

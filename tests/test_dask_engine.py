@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # worker processes and clusters: the whole file is an integration test
+
 from pipeline import dask_engine, runner
 from pipeline.reader import Article, Problem
 from tests.conftest import CORPUS, assert_offsets

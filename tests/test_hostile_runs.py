@@ -69,6 +69,7 @@ def test_a_sentence_without_ends_is_cut_to_a_window_around_the_finding():
     assert MAX_SENTENCE_CHARS >= 2 * SENTENCE_WINDOW
 
 
+@pytest.mark.slow
 def test_a_long_list_without_sentence_ends_gives_records_of_bounded_size(nlp, tmp_path):
     """Was quadratic: every record copied a 100,000-character "sentence" (issue 17, item 1)."""
     text = " ".join(f"${i} million" for i in range(3000))  # one line, no sentence end
@@ -167,6 +168,7 @@ def test_a_run_of_dollar_signs_is_processed_within_the_limit(nlp):
 
 # --------------------------------------------------------------------------- 2. a limit that holds
 
+@pytest.mark.slow
 def test_a_stage_that_swallows_the_time_limit_still_fails_the_article(tmp_path):
     from pipeline import load_pipeline
 

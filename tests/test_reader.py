@@ -514,6 +514,7 @@ def test_non_utf8_file_name(tmp_path):
     assert problems(items, "warning")
 
 
+@pytest.mark.slow
 def test_ten_thousand_small_files(tmp_path):
     for d in range(10):
         folder = tmp_path / f"d{d}"

@@ -179,6 +179,7 @@ def _problem(t, rel):
     return found
 
 
+@pytest.mark.slow
 def test_exit_status_is_1_with_failures_and_the_summary_says_so(torture):
     result = torture.result
     assert result.exit_code == 1, result.output
@@ -337,6 +338,7 @@ def test_unreadable_file_and_folder(tmp_path):
     assert {parse_record(l).article.id for l in out.read_text().splitlines()} == {"ok"}
 
 
+@pytest.mark.slow
 def test_ten_thousand_small_files(tmp_path):
     folder = tmp_path / "many"
     rng = random.Random(5)
@@ -372,6 +374,7 @@ def _peak_kb(path: Path, out: Path) -> int:
     return int(proc.stderr.split("MAXRSS")[-1].split()[0])
 
 
+@pytest.mark.slow
 def test_fifty_megabyte_jsonl_is_read_as_a_stream(tmp_path):
     """Scraped JSONL often carries the page's HTML beside the text: 100 records of 500 KB."""
     rng = random.Random(9)
@@ -447,6 +450,7 @@ def _slow(doc):
     return doc
 
 
+@pytest.mark.slow
 def test_a_stage_that_never_finishes_costs_one_article(tmp_path):
     """The time limit: an article that runs past it fails with a reason naming the stage."""
     from pipeline import load_pipeline
@@ -479,6 +483,7 @@ def _stage_seconds(nlp, text: str) -> dict:
     return seconds
 
 
+@pytest.mark.slow
 def test_figures_stage_is_not_superlinear_on_a_long_line_of_numbers(nlp):
     """Was ~n^2.5 (per-figure walks of the whole sentence: subtree, children, doc.ents, mentions):
     'ab1.5%$,\u20ac9-' * 1000 took ~3.5 s, * 2000 ~20 s; now linear."""

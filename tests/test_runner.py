@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+pytestmark = pytest.mark.slow  # runs in worker processes: the whole file is an integration test
+
 from models import parse_record
 from pipeline import runner
 from pipeline.cli import app

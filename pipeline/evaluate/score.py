@@ -138,6 +138,19 @@ def _where(aid: str, item: dict, text: Optional[str], **details: Any) -> dict:
     return {"article": aid, "start": item["start"], "end": item["end"], "text": found, **details}
 
 
+def _unmatched(errors: dict, group: str, aid: str, text: str, gold: list, preds: list,
+               pairs: list, detail: str) -> None:
+    """Error entries for the gold items no prediction matched and the predictions no gold matched."""
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    errors[f"missed_{group}"].extend(
+        _where(aid, g, text, kind=g.get("kind"), **{detail: g.get(detail)}) for gi, g in enumerate(gold) if gi not in matched_g
+    )
+    errors[f"false_{group}"].extend(
+        _where(aid, p, None, kind=p["kind"], **{detail: p[detail]}) for pi, p in enumerate(preds) if pi not in matched_p
+    )
+
+
 def _gold_annotates_indirect(gold: Sequence[dict]) -> bool:
     return any(q.get("kind") == "indirect" for article in gold for q in article.get("quotes", ()))
 
@@ -261,8 +274,6 @@ def score(
         g_quotes = art["quotes"]
         p_quotes = slot["quote"]
         pairs = _match(g_quotes, p_quotes, _quote_pair_ok)
-        matched_g = {gi for gi, _ in pairs}
-        matched_p = {pi for _, pi in pairs}
         for gi, pi in pairs:
             g, p = g_quotes[gi], p_quotes[pi]
             if g.get("kind") is not None:
@@ -277,16 +288,7 @@ def score(
                 errors["wrong_speakers"].append(
                     _where(aid, g, text, gold=g["speaker"], predicted=p["speaker"], lenient_ok=lenient)
                 )
-        for gi, g in enumerate(g_quotes):
-            if gi not in matched_g:
-                errors["missed_quotes"].append(
-                    _where(aid, g, text, kind=g.get("kind"), speaker=g.get("speaker"))
-                )
-        for pi, p in enumerate(p_quotes):
-            if pi not in matched_p:
-                errors["false_quotes"].append(
-                    _where(aid, p, None, kind=p["kind"], speaker=p["speaker"])
-                )
+        _unmatched(errors, "quotes", aid, text, g_quotes, p_quotes, pairs, "speaker")
         q_counts = (len(pairs), len(p_quotes) - len(pairs), len(g_quotes) - len(pairs))
         for key, group in (("quoted", _group_counts(g_quotes, p_quotes, QUOTED_KINDS)),
                            ("indirect", _group_counts(g_quotes, p_quotes, QUOTED_KINDS, negate=True))):
@@ -297,8 +299,6 @@ def score(
         g_figs = art["figures"]
         p_figs = slot["numeric"]
         pairs = _match(g_figs, p_figs, _figure_pair_ok)
-        matched_g = {gi for gi, _ in pairs}
-        matched_p = {pi for _, pi in pairs}
         for gi, pi in pairs:
             g, p = g_figs[gi], p_figs[pi]
             value_ok = _value_ok(p["value"], float(g["value"]))
@@ -333,16 +333,7 @@ def score(
                 errors["statements"].append(
                     _where(aid, g, text, f1=round(f1, 3), gold=g["statement"], predicted=p["statement"])
                 )
-        for gi, g in enumerate(g_figs):
-            if gi not in matched_g:
-                errors["missed_figures"].append(
-                    _where(aid, g, text, kind=g.get("kind"), value=g.get("value"))
-                )
-        for pi, p in enumerate(p_figs):
-            if pi not in matched_p:
-                errors["false_figures"].append(
-                    _where(aid, p, None, kind=p["kind"], value=p["value"])
-                )
+        _unmatched(errors, "figures", aid, text, g_figs, p_figs, pairs, "value")
         f_counts = (len(pairs), len(p_figs) - len(pairs), len(g_figs) - len(pairs))
 
         for i in range(3):

@@ -1,7 +1,7 @@
 """The Dask engine: the runner's chunks processed on a Dask distributed cluster.
 
 ``ordered_results(chunks, model, scheduler=None, n_workers=None)`` has the contract of
-``pipeline.pool.ordered_results``: chunks of the input stream in (a list of articles, or a
+``pipeline.engines.pool.ordered_results``: chunks of the input stream in (a list of articles, or a
 one-item list holding a reader ``Problem``), the result list of every chunk out, in input order;
 problem chunks pass through unchanged. Everything else of a run (reading the inputs, resume, the
 errors file, ordered writing) stays with the runner, in the client process, so a run on a cluster
@@ -35,8 +35,8 @@ from collections import deque
 from typing import TYPE_CHECKING, Any, Deque, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from .outputs import RunError
-from .pool import CRASHED
-from .process import TIME_LIMIT, ArticleResult, prepare, process_chunk, word_count
+from .engines.pool import CRASHED
+from .engines.process import TIME_LIMIT, ArticleResult, prepare, process_chunk, word_count
 from .reader import Article, Problem
 
 if TYPE_CHECKING:

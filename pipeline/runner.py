@@ -1,10 +1,10 @@
 """Batch runs: inputs in, JSONL records out, in input order, one article at a time.
 
 The runner owns the run: it reads the inputs, hands chunks of articles to an engine (worker
-processes on this machine, ``pipeline.pool``, or a Dask cluster, ``pipeline.dask_engine``) and
+processes on this machine, ``pipeline.engines.pool``, or a Dask cluster, ``pipeline.dask_engine``) and
 writes their results in input order through ``pipeline.outputs`` (the files of a run, the lock,
 resume). The stages know nothing of files or processes; processing one article or one chunk is
-``pipeline.process``. Every article is isolated: one that cannot be read, that makes a stage
+``pipeline.engines.process``. Every article is isolated: one that cannot be read, that makes a stage
 fail or that runs past the time limit is reported (summary and ``OUT.errors.jsonl``), never
 written in part, and the run goes on.
 
@@ -37,8 +37,8 @@ from .outputs import (  # noqa: F401  (the names a run's users know from the run
     progress_path,
     read_progress,
 )
-from .pool import CRASHED  # noqa: F401
-from .process import (  # noqa: F401
+from .engines.pool import CRASHED  # noqa: F401
+from .engines.process import (  # noqa: F401
     CHUNK_LIMIT_FACTOR,
     MAX_ARTICLE_CHARS,
     SEGMENT_CHARS,
@@ -284,7 +284,7 @@ def run(
                 prepare(nlp)
                 ordered = _in_process(all_chunks, nlp, time_limit, spool_dir)
             else:
-                from .pool import ordered_results as pool_results
+                from .engines.pool import ordered_results as pool_results
 
                 ordered = pool_results(all_chunks, model, max(1, workers), time_limit=time_limit,
                                        spool_dir=spool_dir)

@@ -30,7 +30,7 @@ from models import parse_record
 from pipeline import guard, runner
 from pipeline.cli import app
 from pipeline.export import MAX_SENTENCE_CHARS, SENTENCE_WINDOW, SentenceIndex
-from pipeline.process import process_article
+from pipeline.engines.process import process_article
 from pipeline.reader import Article
 from tests.conftest import ROOT, assert_offsets
 from tests.hostile_stages import STORY, STUCK, SWALLOW, stuck_pipeline
@@ -86,7 +86,7 @@ def test_a_long_list_without_sentence_ends_gives_records_of_bounded_size(nlp, tm
 
 
 def test_a_long_article_is_spooled_segment_by_segment(nlp, tmp_path, monkeypatch):
-    from pipeline import process
+    from pipeline.engines import process
 
     monkeypatch.setattr(process, "SEGMENT_CHARS", 400)
     text = "\n\n".join(STORY.replace("12%", f"{i}%") for i in range(1, 8))
@@ -112,7 +112,7 @@ def _record_length(doc):
 
 def test_dense_text_is_cut_into_segments_of_bounded_tokens(nlp, monkeypatch):
     """One token a character (100,000 "(") took 1.7 GB in the parser and the recognizer."""
-    from pipeline import process
+    from pipeline.engines import process
 
     monkeypatch.setattr(process, "SEGMENT_TOKENS", 300)
     text = STORY + "\n\n" + "( " * 700 + "\n\n" + STORY.replace("12%", "14%")
@@ -206,7 +206,7 @@ def test_the_limit_holds_off_the_main_thread(nlp):
 
 @pytest.mark.slow
 def test_a_worker_stuck_where_no_exception_gets_through_is_replaced(tmp_path):
-    from pipeline import pool
+    from pipeline.engines import pool
 
     articles = [Article(id=f"a{i}", text=STORY + (STUCK if i == 2 else ""), source=f"a{i}.txt") for i in range(5)]
     chunks = [[a] for a in articles[:2]] + [articles[2:]]
@@ -340,7 +340,7 @@ def test_a_disk_that_fills_during_the_run_is_exit_1_and_resume_finishes(tmp_path
 @pytest.mark.slow
 def test_a_full_disk_while_spooling_a_long_article_stops_the_run_not_the_article(nlp, tmp_path, tiny_disk,
                                                                                    monkeypatch):
-    from pipeline import process
+    from pipeline.engines import process
 
     monkeypatch.setattr(process, "SEGMENT_CHARS", 400)  # every article long: spooled
     folder = tmp_path / "in"

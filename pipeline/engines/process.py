@@ -11,7 +11,7 @@ The time limit holds per segment of an article (at most ``SEGMENT_CHARS`` charac
   stage, and a segment past it fails naming the stage; the article is an error, never partial;
 - code that cannot be interrupted (compiled code stuck in a loop) is stopped from outside: the
   worker announces each deadline (``announce``) and a watchdog ends the process ``HARD_GRACE``
-  seconds after it (see ``pipeline.pool``; a Dask worker ends itself and its nanny replaces it).
+  seconds after it (see ``pipeline.engines.pool``; a Dask worker ends itself and its nanny replaces it).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterator, List, Optional, Sequence, Tuple
 
-from .reader import Article
+from ..reader import Article
 
 # Articles longer than this are processed in segments cut at paragraph or line breaks; the
 # parser and the entity recognizer need about 1 GB per 100,000 characters otherwise.
@@ -137,8 +137,8 @@ def prepare(nlp) -> None:
 
 
 def _make_doc(nlp, article: Article, start: int, end: int):
-    from .attrs import ARTICLE
-    from .guard import make_doc
+    from ..attrs import ARTICLE
+    from ..guard import make_doc
 
     doc = make_doc(nlp, article.text[start:end])
     doc._.set(ARTICLE, article.metadata())
@@ -147,7 +147,7 @@ def _make_doc(nlp, article: Article, start: int, end: int):
 
 def _records(article: Article, doc, offset: int):
     """The records of one processed doc (a segment at `offset`), checked against the article."""
-    from .export import doc_to_records
+    from ..export import doc_to_records
 
     try:
         records = doc_to_records(doc, offset)
@@ -163,7 +163,7 @@ def _records(article: Article, doc, offset: int):
 
 
 def _result(article: Article, doc) -> ArticleResult:
-    from .export import records_to_jsonl
+    from ..export import records_to_jsonl
 
     records = _records(article, doc, 0)
     return ArticleResult(
@@ -313,9 +313,9 @@ def process_article(
     segment, to a file there (the result's `spool`, for the caller to move and delete) instead of
     being held in memory; a failed article leaves no file.
     """
-    from .attrs import ARTICLE
-    from .export import records_to_jsonl
-    from .outputs import write_all
+    from ..attrs import ARTICLE
+    from ..export import records_to_jsonl
+    from ..outputs import write_all
 
     refused = _too_long(article)
     if refused is not None:

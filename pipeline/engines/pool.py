@@ -25,10 +25,10 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
 
 from .process import TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, process_chunk, set_announcer, word_count
-from .reader import Article, Problem
+from ..reader import Article, Problem
 
 if TYPE_CHECKING:
-    from .assemble import ModelKey
+    from ..assemble import ModelKey
 
 Item = Union[Article, Problem]
 CRASHED = "worker process died while processing this article (killed, out of memory or a crash)"
@@ -67,7 +67,7 @@ def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Opti
     if _WORKER_SLOT is not None:
         set_announcer(_announce)
     try:
-        from . import load_pipeline
+        from .. import load_pipeline
         from .process import prepare
 
         _WORKER_NLP = model() if callable(model) else load_pipeline(model)

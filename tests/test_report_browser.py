@@ -226,7 +226,8 @@ def test_figure_inside_quote_has_both_colours(page, records):
 def test_clicking_a_highlight_shows_its_record(page, records):
     page.open(page.url + "#a0")
     assert page.js("document.getElementById('index').hidden && !document.getElementById('a0').hidden")
-    quote = next(i for i, r in enumerate(records) if r["type"] == "quote" and r["article"]["id"] == "health/clinic")
+    quote = next(i for i, r in enumerate(records) if r["type"] == "quote" and r["kind"] != "indirect"
+                 and r["article"]["id"] == "health/clinic")  # quoted speech: marked q (reported speech is r)
     # a piece of the quote that holds no figure
     page.click(f"mark.q:not(.n)[data-r~=\"{quote}\"]")
     details = page.js(

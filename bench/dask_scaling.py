@@ -18,7 +18,6 @@ own, 16 articles or 50,000 characters).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile

@@ -24,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 from .outputs import (  # noqa: F401  (the names a run's users know from the runner)
     COUNTERS,
@@ -52,9 +52,6 @@ from .engines.process import (  # noqa: F401
     segments,
 )
 from .reader import Article, Problem, iter_inputs
-
-if TYPE_CHECKING:
-    from .assemble import ModelKey
 
 CHUNK_ARTICLES = 16
 CHUNK_CHARS = 50_000

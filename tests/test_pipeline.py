@@ -8,7 +8,6 @@ import json
 import spacy
 
 from models import NumericRecord, QuoteRecord, parse_record
-from pipeline import load_pipeline
 from pipeline.assemble import DEFAULT_MODELS, ModelNotFound, load_base
 from pipeline.attrs import ARTICLE
 from pipeline.export import doc_to_records, records_to_jsonl

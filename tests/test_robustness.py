@@ -14,7 +14,6 @@ import base64
 import json
 import os
 import random
-import resource
 import socket
 import subprocess
 import sys

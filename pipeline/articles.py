@@ -29,13 +29,7 @@ class ExtractSummary(Summary):
     """A run's Summary, counting what `extract` does: articles written, inputs lost (`failed`)."""
 
     def line(self) -> str:
-        parts = [f"{self.articles} articles", f"{self.failed} failed"]
-        if self.warnings:
-            parts.append(f"{self.warnings} warnings")
-        if self.skipped:
-            parts.append(f"{self.skipped} skipped")
-        parts.append(f"{self.seconds:.1f} s")
-        return ", ".join(parts)
+        return self._line([f"{self.articles} articles"], f"{self.seconds:.1f} s")
 
 
 def article_json(article: Article) -> str:

@@ -99,17 +99,17 @@ class Summary:
     def line(self) -> str:
         done_now = self.words - self.words_before
         wps = done_now / self.seconds if self.seconds > 0 else 0.0
-        parts = [
-            f"{self.articles} articles",
-            f"{self.quotes} quotes",
-            f"{self.figures} figures",
-            f"{self.failed} failed",
-        ]
+        counts = [f"{self.articles} articles", f"{self.quotes} quotes", f"{self.figures} figures"]
+        return self._line(counts, f"{self.seconds:.1f} s ({wps:,.0f} words/s)")
+
+    def _line(self, counts: List[str], time: str) -> str:
+        """The summary line: `counts`, the failed, the warnings and skipped when any, `time`."""
+        parts = counts + [f"{self.failed} failed"]
         if self.warnings:
             parts.append(f"{self.warnings} warnings")
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
-        parts.append(f"{self.seconds:.1f} s ({wps:,.0f} words/s)")
+        parts.append(time)
         return ", ".join(parts)
 
 

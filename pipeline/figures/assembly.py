@@ -76,16 +76,16 @@ ATTRIBUTION_VERBS = REPORTING_VERBS - UNASSERTED_REPORTING_VERBS
 STANCE_WORDS = wordlists.words("figures_stance_words.txt")
 
 
-def _statement(doc: Doc, q: Quantity, sent: Span, partner: Optional[Quantity]) -> str:
-    """The figure's claim statement (see pipeline/figures/statement.py)."""
-    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+def _statement(doc: Doc, q: Quantity, span: Span, sent: Span, partner: Optional[Quantity]) -> str:
+    """The figure's claim statement (see pipeline/figures/statement.py); `span` holds its tokens."""
     partners = []
     if partner is not None and q.link in ("pair", "range"):
         other = doc.char_span(partner.start, partner.end, alignment_mode="expand")
         if other is not None and sent.start <= other.start and other.end <= sent.end:
             partners.append(other)
 
-    return claim_statement(span, partners, sentence=sent, name_for=lambda mention: entity_name(mention.root), attribution_lemmas=ATTRIBUTION_VERBS,
+    return claim_statement(span, partners, sentence=sent, name_for=lambda mention: entity_name(mention.root),
+                           attribution_lemmas=ATTRIBUTION_VERBS,
                            stance_words=STANCE_WORDS)
 
 
@@ -135,6 +135,7 @@ def extract_figures(doc: Doc) -> List[dict]:
     out = []
     for q, num, root in keep:
         sent = _sent_of(root)
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")  # the figure's tokens
         nom = _nominal(root)
         subject = None
         verb = None
@@ -152,7 +153,7 @@ def extract_figures(doc: Doc) -> List[dict]:
         else:
             subject = _explicit_subject(nom, root, q.kind)
             if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
-                subject = clause_entity(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
+                subject = clause_entity(span, ATTRIBUTION_VERBS)
             if subject is None:
                 subject, verb, fallback = climb_subject(nom)
             if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
@@ -168,7 +169,7 @@ def extract_figures(doc: Doc) -> List[dict]:
             if len(names) == 1:
                 subject = next(iter(names))
         if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
-            subject = measured_thing(doc.char_span(q.start, q.end, alignment_mode="expand"), ATTRIBUTION_VERBS)
+            subject = measured_thing(span, ATTRIBUTION_VERBS)
         predicate = None
         if verb is not None:
             predicate = verb.lemma_.lower() if verb.lemma_ else verb.lower_
@@ -180,7 +181,7 @@ def extract_figures(doc: Doc) -> List[dict]:
             "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
             "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": _subject_kind(doc, subject),
             "predicate": predicate,
-            "statement": _statement(doc, q, sent, partner if partner is not None and id(partner) in by_index else None),
+            "statement": _statement(doc, q, span, sent, partner if partner is not None and id(partner) in by_index else None),
             "time": _time_for(doc, q, sent, figure_spans, published),
             "attributed_to": _attribution(doc, q, sent, quotes),
             "confidence": round(conf, 3),

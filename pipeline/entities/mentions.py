@@ -301,8 +301,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if _norm_word(words[-1]) in ORG_WORDS_LOWER and not split_title(words)[0]:
                 label = "ORG"  # "Acme Renewables", "the Gazette" tagged PERSON
             elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
-                    and doc[ent.start - 1].lower_ not in ROLES:
-                label = "ORG"  # "industrial group Acme Werke"
+                    and doc[ent.start - 1].lower_ not in ROLES and doc[ent.start - 1].lower_ not in PERSON_NOUNS:
+                label = "ORG"  # "industrial group Acme Werke", but not "producer Jane Doe"
         if label == "PERSON":
             title, name = split_title(words)
             if not looks_like_name(name):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -144,12 +144,16 @@ def quote_speaker(doc: Doc, token: Token) -> Optional[str]:
     return None
 
 
-def most_mentioned_person(doc: Doc) -> Optional[str]:
-    """The person the article names most often (the first named on a tie), else None."""
-    best = None
+def most_mentioned_person(doc: Doc, outside: Sequence[Tuple[int, int]] = ()) -> Optional[str]:
+    """The person the article names most often (the first named on a tie), else None; mentions
+    inside the `outside` character spans (an interviewee's own answers) are not counted."""
+    best, best_n = None, 0
     for c in doc._.get(attrs.ENTITIES) or ():
-        if c["kind"] == "person" and (best is None or len(c["mentions"]) > len(best["mentions"])):
-            best = c
+        if c["kind"] != "person":
+            continue
+        n = sum(1 for a, _ in c["mentions"] if not any(s <= a < e for s, e in outside))
+        if n > best_n:
+            best, best_n = c, n
     return best["name"] if best else None
 
 

@@ -12,6 +12,7 @@ from .. import attrs
 from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
 from ..entities.query import cluster_for, most_mentioned_person
 from .filters import is_title_or_scare
+from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
 from .reported import find_reported
 from .speakers import (
@@ -471,10 +472,36 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             "speaker": sp,
             "confidence": round(max(0.05, min(1.0, c)), 3),
         })
+    found.extend(_interview_answers(doc, paragraphs, raw))
     if emit_indirect:
         found.extend(find_reported(doc, view))
-        found.sort(key=lambda r: r["start"])
+    found.sort(key=lambda r: r["start"])
     return found
+
+
+def _interview_answers(doc: Doc, paragraphs: Sequence[Sequence[int]], raw: List[dict]) -> List[dict]:
+    """The answers of a Q&A article as direct quotes of the interviewee: the person the label
+    names ("Doe: ..."), else the person the article names most outside the answers."""
+    answers = scan_answers(doc_text(doc), paragraphs)
+    if not answers:
+        return []
+    interviewee = most_mentioned_person(doc, outside=[(a["start"], a["end"]) for a in answers])
+    out = []
+    for ans in answers:
+        if any(q["open"][0] <= ans["start"] and ans["end"] <= q["end"] + 1 for q in raw):
+            continue  # a quoted answer: the mark scanner has it
+        speaker = None
+        label, span = ans["label"], ans["label_span"]
+        if label is not None and label.lower() not in ("a", "answer") and span is not None:
+            cl = cluster_for(doc, span[0], span[1])
+            speaker = {"name": cl["name"] if cl else label, "mention": label, "mention_span": list(span),
+                       "title": None}
+        elif interviewee is not None:
+            speaker = {"name": interviewee, "mention": label, "mention_span": list(span) if span else None,
+                       "title": None}
+        out.append({"start": ans["start"], "end": ans["end"], "kind": "direct", "cue": None, "cue_span": None,
+                    "speaker": speaker, "confidence": 0.7 if speaker else 0.35})
+    return out
 
 
 def _share_run_speakers(runs: Dict[int, List[int]], attributed: Dict[int, dict], conf: Dict[int, float]) -> None:

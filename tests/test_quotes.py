@@ -230,6 +230,24 @@ ATTRIBUTION_CASES = [
     # plural speakers
     ("Anna Berg and Tomas Lind said in a joint statement: “We will appeal the ruling.”",
      [("We will appeal the ruling.", "Anna Berg and Tomas Lind")]),
+    # a document speaks for its author: by its own "by X", or by an earlier mention that names it
+    ("Greenbelt Alliance says in a report that rivers are drying up.\n\n"
+     "The report said: “Farms downstream will run out of water within a decade.”",
+     [("Farms downstream will run out of water within a decade.", "Greenbelt Alliance")]),
+    ("A statement by the Harwick Port Authority was released on Monday.\n\n"
+     "“The terminal will reopen next week,” the statement said.",
+     [("The terminal will reopen next week,", "Harwick Port Authority")]),
+    # "X quoted Y as saying": the words are Y's
+    ("The Valdoria News Agency quoted Defence Minister Karl Brenn as saying the troops had “done their "
+     "duty with honour”.",
+     [("done their duty with honour", "Karl Brenn")]),
+    # a paragraph of quotes goes on the speaker of the paragraph before, not the speaker of the
+    # reporter's next sentence ("Y said the peer would be "missed"")
+    ("Paying tribute, the chancellor Lord Ashby said the judge was one of the “finest minds of his "
+     "time”.\n\n“His rulings will be read for a century.\n\n“A kind man and a fair judge.” The judge's "
+     "nephew Tom Hale said the family would miss him “every single day”.",
+     [("finest minds of his time", "Ashby"), ("His rulings will be read for a century.", "Ashby"),
+      ("A kind man and a fair judge.", "Ashby"), ("every single day", "Tom Hale")]),
 ]
 
 

@@ -23,6 +23,8 @@ KIN_NOUNS = wordlists.words("people_kin_nouns.txt")
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
 ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
 ORG_NOUNS = wordlists.words("org_nouns.txt")
+# texts that speak for their author ("the report said"): see `query.document_source`
+DOCUMENT_NOUNS = wordlists.words("people_document_nouns.txt")
 # titles and the role nouns that refer back to their holder ("Gov." -> "governor")
 TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = wordlists.mapping("people_title_roles.txt")
 # first names by sex: weak evidence for a person's gender when no title or pronoun tells it

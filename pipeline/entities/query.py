@@ -19,6 +19,7 @@ from .binding import (
     _sentences,
 )
 from .lexicon import (
+    DOCUMENT_NOUNS,
     FEMALE,
     MALE,
     ORG_NOUNS,
@@ -565,3 +566,76 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if best:
         return best[2]
     return later
+
+
+_AUTHOR_PREPS = frozenset({"by", "from", "of"})
+
+
+def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]:
+    """The author a document noun speaks for ("the report said", "a statement by X"), else None.
+
+    The noun's own author: "by X"/"from X"/"of X", "X's report", "the X report". Else the author
+    of the latest mention of the same noun in the preceding `window` characters that names one,
+    by those same links or as the subject of the verb that holds it ("X said in a report",
+    "X issued a statement").
+    """
+    noun = token.lemma_.lower()
+    if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
+        return None
+    name = _own_author(doc, token)
+    if name:
+        return name
+    for t in reversed(doc[:token.i]):
+        if t.idx < token.idx - window:
+            break
+        if t.lemma_.lower() != noun or t.pos_ != "NOUN":
+            continue
+        name = _own_author(doc, t) or _holder_author(doc, t)
+        if name:
+            return name
+    return None
+
+
+def _own_author(doc: Doc, noun: Token) -> Optional[str]:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    name = _agent_name(doc, obj)
+                    if name:
+                        return name
+        elif c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN":
+            name = _agent_name(doc, c)
+            if name:
+                return name
+    return None
+
+
+def _holder_author(doc: Doc, noun: Token) -> Optional[str]:
+    """The subject of the verb a document noun is the object of, or is "in" ("X said in a report")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent"):
+            subj = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if subj is not None:
+                return _agent_name(doc, subj)
+    return None
+
+
+def _agent_name(doc: Doc, tok: Token) -> Optional[str]:
+    """The person, organization or place a token names, by its canonical name, else None."""
+    c = cluster_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ in ("PROPN", "NOUN") else None
+    if c is not None and tok.text[:1].isupper():
+        return fullest_org(doc, c["name"]) if c["kind"] == "org" else c["name"]
+    place = place_for(doc, tok.idx, tok.idx + len(tok.text))
+    if place is not None:
+        return place["name"]
+    if any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in tok.children):
+        return org_antecedent(doc, tok)
+    return None

@@ -314,32 +314,47 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
     return None
 
 
+def _depth(tok: Token) -> int:
+    """How many heads lie between the token and its sentence's root."""
+    n = 0
+    while tok.head is not tok and n < 50:
+        tok, n = tok.head, n + 1
+    return n
+
+
 def _prev_paragraph_speaker(doc: Doc, view: _DocView, para_idx: int, attributed: Dict[int, dict],
-                            by_para: Dict[int, List[int]]) -> Tuple[Optional[dict], float]:
+                            by_para: Dict[int, List[int]], raw: List[dict]) -> Tuple[Optional[dict], float]:
     """The speaker a quote-led paragraph inherits from the paragraph before it."""
     if para_idx == 0:
         return None, 0.0
     prev_quotes = by_para.get(para_idx - 1, [])
-    if prev_quotes:
-        for k in reversed(prev_quotes):
-            if attributed.get(k):
-                return attributed[k], 0.7
-        return None, 0.0
     ps, pe = view.paragraphs[para_idx - 1]
     toks = view.toks_in(ps, pe)
+    if prev_quotes:
+        last = next((k for k in reversed(prev_quotes) if attributed.get(k)), None)
+        if last is None:
+            return None, 0.0
+        if raw[last]["kind"] != "fragment" or not len(toks):
+            return attributed[last], 0.7
+        # the paragraph before ends in the reporter's words: its main reporting verb's subject
+        # is who goes on speaking ("X suggested ... that Y described Z as "...". ¶ "..."), not
+        # the speaker of a fragment inside it
     if not len(toks):
         return None, 0.0
     last_sent = view.sent_of[toks.stop - 1]
     lo = max(view.sents[last_sent][0], toks.start)
     hi = min(view.sents[last_sent][1], toks.stop)
-    # a cue in the last sentence: X said: / X struck a tone, saying ...
-    for i in range(lo, hi):
-        if _is_cue(doc[i]):
-            subj = _subject_of(doc[i])
-            if subj is not None:
-                sp = speaker_from_token(doc, subj)
-                if sp is not None:
-                    return sp, 0.7
+    # a cue in the last sentence: X said: / X struck a tone, saying ... (the main one first)
+    cues = [i for i in range(lo, hi) if view.quote_of[i] == -1 and _is_cue(doc[i])]
+    cues.sort(key=lambda i: (_depth(doc[i]), i))
+    for i in cues:
+        subj = _subject_of(doc[i])
+        if subj is not None:
+            sp = speaker_from_token(doc, subj)
+            if sp is not None:
+                return sp, 0.7
+    if prev_quotes:
+        return attributed[last], 0.7
     sp = _sentence_subject_speaker(doc, view, lo, hi)
     if sp is not None and sp.get("name"):
         return sp, 0.55
@@ -409,7 +424,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
         by_para.setdefault(raw[qi]["para"], []).append(qi)
     for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
         _share_run_speakers(runs, attributed, conf)
-        _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+        _share_paragraph_speakers(doc, raw, by_para, attributed, conf, forward=False)
     # a paragraph labelled with its speaker, as interviews are laid out ("Jane Doe: ...", "A: ...")
     for qi in kept:
         if qi not in attributed:
@@ -428,12 +443,15 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             continue
         run_first = runs[q["run"]][0]
         para_idx = raw[run_first]["para"]
-        sp, c = _prev_paragraph_speaker(doc, view, para_idx, attributed, by_para)
+        sp, c = _prev_paragraph_speaker(doc, view, para_idx, attributed, by_para, raw)
         if sp is not None:
             for m in set(runs[q["run"]]) | set(by_para[q["para"]]):
                 if m not in attributed:
                     attributed[m] = sp
                     conf[m] = c
+    # then a paragraph-leading quote may take the speaker of a later quote of its paragraph
+    _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+    _share_run_speakers(runs, attributed, conf)
     # a quote opening a sentence inside a paragraph: the reporting verb of the sentence before
     for qi in kept:
         if qi in attributed or raw[qi]["lead"] or raw[qi]["kind"] != "direct":
@@ -520,8 +538,11 @@ def _share_run_speakers(runs: Dict[int, List[int]], attributed: Dict[int, dict],
 
 
 def _share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List[int]],
-                              attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
-    """Unattributed quotes take the speaker of the other quotes of their paragraph."""
+                              attributed: Dict[int, dict], conf: Dict[int, float], forward: bool = True) -> None:
+    """Unattributed quotes take the speaker of the other quotes of their paragraph: of the quote
+    before, else of the quote right after (across an empty gap). Without `forward`, a quote that
+    opens its paragraph does not take the speaker of a later quote the reporter's words part it
+    from ("...." ¶ Y said the peer would be "missed"): the paragraph before may name its speaker."""
     for members in by_para.values():
         for m in members:
             if m in attributed:
@@ -529,11 +550,11 @@ def _share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List
             prev = [x for x in members if x < m and x in attributed]
             nxt = [x for x in members if x > m and x in attributed]
             src = None
-            if nxt and (not prev or _gap_is_empty(doc, raw[m], raw[nxt[0]])):
+            if nxt and _gap_is_empty(doc, raw[m], raw[nxt[0]]):
                 src = nxt[0]
             elif prev:
                 src = prev[-1]
-            elif nxt:
+            elif nxt and (forward or not raw[m]["lead"]):
                 src = nxt[0]
             if src is not None:
                 attributed[m] = attributed[src]

@@ -22,6 +22,7 @@ from ..entities.query import (
     age_antecedent,
     cataphoric_antecedent,
     cluster_for,
+    document_source,
     it_antecedent,
     org_antecedent,
     place_for,
@@ -83,7 +84,12 @@ def _is_naming_cue(tok: Token) -> bool:
 
 
 def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
-    """Subject of a cue verb; climbs through "saying"/"quoted as saying"/conjoined verbs."""
+    """Subject of a cue verb; climbs through "saying"/"quoted as saying"/conjoined verbs. Who
+    "X quoted Y as saying" puts the words in the mouth of is Y, the object of "quoted"."""
+    if depth and tok.lemma_.lower() == "quote":
+        for child in tok.children:
+            if child.dep_ == "dobj":
+                return child
     for child in tok.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
@@ -186,6 +192,11 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     if place is not None:  # a country or a city speaking for its government ("Rivermouth insisted")
         a, b = tok.left_edge.idx, tok.idx + len(tok.text)
         return {"name": place["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+    if tok.pos_ == "NOUN":
+        name = document_source(doc, tok)  # "the report said": its author
+        if name:
+            a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+            return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
             name = role_antecedent(doc, tok) or age_antecedent(doc, tok) or org_antecedent(doc, tok)

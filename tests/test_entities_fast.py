@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from pipeline.attrs import ENTITIES
 from pipeline.entities.clusters import build_entities
 from pipeline.entities.query import (
-    age_antecedent,
+    description_antecedent,
     described_org,
     fullest_org,
     it_antecedent,
@@ -154,8 +154,8 @@ def test_the_age_description_is_the_person_named_last():
     doc = make(rows)
     ann = at(doc, "Ann")
     doc._.set(ENTITIES, [entity("Ann Roe", "person", [(ann.idx, ann.idx + 7)])])
-    assert age_antecedent(doc, at(doc, "old")) == "Ann Roe"
-    assert age_antecedent(doc, at(doc, "Roe")) is None
+    assert description_antecedent(doc, at(doc, "old")) == "Ann Roe"
+    assert description_antecedent(doc, at(doc, "Roe")) is None
 
 
 def test_a_titled_surname_joins_the_cluster_its_gender_fits():

@@ -237,6 +237,10 @@ ATTRIBUTION_CASES = [
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "“The terminal will reopen next week,” the statement said.",
      [("The terminal will reopen next week,", "Harwick Port Authority")]),
+    # a definite description by nationality stands for the person named last before it
+    ("Kyle Benson was beaten in straight sets by the world number three.\n\n"
+     "“I had my chances and did not take them,” said the American.",
+     [("I had my chances and did not take them,", "Kyle Benson")]),
     # "X quoted Y as saying": the words are Y's
     ("The Valdoria News Agency quoted Defence Minister Karl Brenn as saying the troops had “done their "
      "duty with honour”.",

@@ -18,7 +18,7 @@ stages call; it reads only the ``Doc``:
     The canonical name (or the whole entry) for the mention at character offsets [start, end).
 ``resolve_pronoun(doc, token)``, ``pronoun_antecedent(doc, token)``
     A he/she/they pronoun by gender, recency and binding principle B.
-``role_antecedent(doc, token)``, ``age_antecedent(doc, token)``, ``cataphoric_antecedent(doc, token)``
+``role_antecedent(doc, token)``, ``description_antecedent(doc, token)``, ``cataphoric_antecedent(doc, token)``
     "the congresswoman", "the mother-of-two", "the 31-year-old", and "a spokesperson" named right after.
 ``org_antecedent(doc, token)``, ``it_antecedent(doc, token)``, ``salient_org(doc, pos, noun)``, ``fullest_org(doc, name)``
     "the agency", "the Ruritanian government", "it", and the fullest name of an organization.

@@ -331,13 +331,16 @@ def described_org(token: Token) -> Optional[str]:
     return doc[mods[0].i:token.i + 1].text
 
 
-def age_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
-    """The person a definite age description stands for ("the 31-year-old forward", "the
-    48-year-old said"): the person named last in the preceding `window` characters, else None."""
+def description_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
+    """The person a definite description by age or nationality stands for ("the 31-year-old
+    forward", "the 48-year-old said", "said the American"): the person named last in the
+    preceding `window` characters, else None."""
     kids = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
         return None
-    if not (token.lower_ == "old" or any(c.lower_ == "old" and c.dep_ == "amod" for c in kids)):
+    aged = token.lower_ == "old" or any(c.lower_ == "old" and c.dep_ == "amod" for c in kids)
+    national = token.ent_type_ == "NORP" and token.tag_ in ("NNP", "NN") and token.dep_ != "compound"
+    if not (aged or national):
         return None
     idx = _index(doc)
     if idx is None:

@@ -14,7 +14,7 @@ from ..entities.lexicon import clean_name_text
 from ..entities.query import (
     AGENT_KINDS,
     FIRST_PERSON,
-    age_antecedent,
+    description_antecedent,
     canonical_name,
     fullest_org,
     it_antecedent,
@@ -226,7 +226,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         name = role_antecedent(doc, tok)
         if name:
             return name
-    name = age_antecedent(doc, tok)  # "the 27-year-old forward"
+    name = description_antecedent(doc, tok)  # "the 27-year-old forward"
     if name:
         return name
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))

@@ -19,7 +19,7 @@ from ..entities.lexicon import (
 )
 from ..entities.mentions import _pre_title
 from ..entities.query import (
-    age_antecedent,
+    description_antecedent,
     cataphoric_antecedent,
     cluster_for,
     document_source,
@@ -199,7 +199,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
-            name = role_antecedent(doc, tok) or age_antecedent(doc, tok) or org_antecedent(doc, tok)
+            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}

@@ -237,6 +237,13 @@ ATTRIBUTION_CASES = [
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "“The terminal will reopen next week,” the statement said.",
      [("The terminal will reopen next week,", "Harwick Port Authority")]),
+    # "it" after a document that spoke is the document, so its author
+    ("A statement by the Harwick Port Authority was released on Monday.\n\n"
+     "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",
+     [("far less than feared", "Harwick Port Authority")]),
+    # an acronym with an ampersand joins the name it abbreviates
+    ("Fenwick & Lowe cut its rating of the bonds on Tuesday.\n\n“The outlook is negative,” F&L said.",
+     [("The outlook is negative,", "Fenwick & Lowe")]),
     # a definite description by nationality stands for the person named last before it
     ("Kyle Benson was beaten in straight sets by the world number three.\n\n"
      "“I had my chances and did not take them,” said the American.",

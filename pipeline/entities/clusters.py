@@ -148,7 +148,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     for key, c in list(org_clusters.items()):
         if " " in key or not (2 <= len(key) <= 6):
             continue
-        target = initials.get(key)
+        target = initials.get(key.replace("&", "").replace(".", ""))  # "S&P", "U.N." too
         if target is None or target is c or not all(m.words[0].isupper() for m in c["mentions"]):
             continue
         target["forms"].update(c["forms"])

@@ -374,12 +374,28 @@ def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
                 if name:
                     return name
     sent = token.sent
+    # "The statement said ... It said ...": a document that was the last subject speaks again
+    name = _document_subject_before(doc, token)
+    if name:
+        return name
     entities = doc._.get(attrs.ENTITIES) or ()
     same = sorted((a, c["name"]) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
                   if sent.start_char <= a and b <= token.idx)
     if same:
         return fullest_org(doc, same[-1][1])
     return salient_org(doc, sent.start_char, window=1500)
+
+
+def _document_subject_before(doc: Doc, token: Token) -> Optional[str]:
+    """The author of the document noun that is the latest subject in the pronoun's sentence or
+    the one before, when the latest subject there is a document noun, else None."""
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start:token.i]):
+        if t.dep_ in _SUBJ_DEPS and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return document_source(doc, t) if t.pos_ == "NOUN" else None
+    return None
 
 
 def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:

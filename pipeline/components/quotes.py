@@ -30,6 +30,8 @@ How it works:
    Quotes with no cue of their own take the speaker of their run (multi-paragraph quotes) and
    of the other quotes in the paragraph (both ways, twice), of the previous paragraph's
    attribution, or of the reporting verb in the sentence before them ("..., she said. “...”").
+   Answers of a Q&A article (``pipeline/quoting/interview.py``) are ``direct`` quotes of the
+   interviewee without quote marks; a document ("the report said") speaks for its author.
 4. Reported speech ("X said shelters are not the answer", "according to X, ...", "..., X said")
    becomes quote records of kind ``indirect`` (``pipeline/quoting/reported.py``: the reported
    clause, the cue as written, the speaker as above). On by default; the factory's

@@ -237,6 +237,11 @@ ATTRIBUTION_CASES = [
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "“The terminal will reopen next week,” the statement said.",
      [("The terminal will reopen next week,", "Harwick Port Authority")]),
+    # a person noun in apposition to a name is not a rival antecedent of "he"/"she"
+    ("Tomas Ferreira, chairman and founder of the Lakeside Institute, says he is building a school.\n\n"
+     "He told the station Good Morning Harbor he hoped it would open in the spring. “We have the land,” "
+     "he said.",
+     [("We have the land,", "Tomas Ferreira")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

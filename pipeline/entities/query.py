@@ -280,7 +280,7 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
                     continue
                 cand_gender = g if g != "p" else None
             elif g in ("m", "f") and t.pos_ == "NOUN" and t.tag_ == "NN" and _is_subject(t) \
-                    and t.lemma_.lower() in PERSON_NOUNS:
+                    and t.lemma_.lower() in PERSON_NOUNS and not _describes_named(idx, t):
                 cand_gender = PERSON_NOUNS[t.lemma_.lower()]
                 if any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     named = role_antecedent(doc, t)
@@ -294,13 +294,20 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
                 gpen = 0 if cand_gender == g else 1
             else:
                 gpen = 0
-            score = 2 * back + (0 if _is_subject(t) else 1) + gpen + (2 if coord else 0)
+            score = 2 * back + (0 if _is_subject(t) else 2) + gpen + (2 if coord else 0)
             key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
                 best, best_score = (cand_name, cand_tok), key
         if best_score is not None and best_score[0] <= 2 * back + 1:
             break
     return best
+
+
+def _describes_named(idx: _Index, noun: Token) -> bool:
+    """A person noun in apposition to a name ("Jane Doe, chairman and founder of ..."): the name
+    is the candidate, not the noun."""
+    head = noun.head if noun.dep_ == "conj" else noun
+    return head.dep_ == "appos" and head.head.i in idx.tok_cluster
 
 
 def _title_roles(title: str) -> frozenset:

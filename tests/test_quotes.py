@@ -242,6 +242,10 @@ ATTRIBUTION_CASES = [
      "He told the station Good Morning Harbor he hoped it would open in the spring. “We have the land,” "
      "he said.",
      [("We have the land,", "Tomas Ferreira")]),
+    # a first name given as a family member of a named person takes the family name
+    ("Engineer Paul Marek recorded the sessions in 1961.\n\n"
+     "“We kept every tape,” Mr Marek's son Daniel, 58, said before the sale.",
+     [("We kept every tape,", "Daniel Marek")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

@@ -348,17 +348,20 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
     mentions.extend(_untagged_people(doc, person_toks))
-    mentions.extend(_kin_first_names(doc, person_toks))
+    mentions.extend(_kin_first_names(doc, person_toks, mentions))
     return mentions
 
 
-def _kin_first_names(doc: Doc, person_toks: set) -> List[_Mention]:
+def _kin_first_names(doc: Doc, person_toks: set, found: Sequence[_Mention] = ()) -> List[_Mention]:
     """A lone first name in apposition to a family noun of a named person ("Mr Doe's father, Tom,
     said"): a person mention whose family name is the possessor's (even when the entity model
-    took the unfamiliar first name for a place)."""
+    took the unfamiliar first name for a place). A one-word person mention already `found` there
+    gets the family name instead of a new mention."""
     out: List[_Mention] = []
+    lone = {m.tok_start: m for m in found if m.label == "PERSON" and m.tok_end == m.tok_start + 1}
     for t in doc:
-        if t.dep_ != "appos" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in person_toks \
+        if t.dep_ != "appos" or t.pos_ != "PROPN" or not t.text[:1].isupper() \
+                or t.i in person_toks and t.i not in lone \
                 or t.ent_type_ == "ORG" or any(c.dep_ in ("compound", "flat") for c in t.children):
             continue
         kin = t.head
@@ -369,6 +372,9 @@ def _kin_first_names(doc: Doc, person_toks: set) -> List[_Mention]:
             continue
         family = clean_name_text(owner.text)
         if family and looks_like_name([family]) and family != t.text:
+            if t.i in lone:
+                lone[t.i].family = family
+                continue
             out.append(_Mention(t.idx, t.idx + len(t.text), [t.text], kin.text, "PERSON", t.i, t.i + 1, family))
             person_toks.add(t.i)
     return out

@@ -246,6 +246,10 @@ ATTRIBUTION_CASES = [
     ("Engineer Paul Marek recorded the sessions in 1961.\n\n"
      "“We kept every tape,” Mr Marek's son Daniel, 58, said before the sale.",
      [("We kept every tape,", "Daniel Marek")]),
+    # a role noun owned by an organization: the person written as that organization's
+    ("“Rivers are drying up,” the Harbour Trust's Mira Solberg said.\n\n"
+     "“Farms will run out of water,” the charity's director added.",
+     [("Rivers are drying up,", "Mira Solberg"), ("Farms will run out of water,", "Mira Solberg")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

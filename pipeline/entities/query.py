@@ -3,6 +3,7 @@ pronoun, role-noun and organization-noun antecedents). Reads only the Doc."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Dict, List, Optional, Sequence, Tuple
@@ -591,7 +592,38 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
             best = (1, a, c["name"])
     if best:
         return best[2]
-    return later
+    return later or _member_of_owner(doc, idx, token)
+
+
+def _member_of_owner(doc: Doc, idx: _Index, token: Token) -> Optional[str]:
+    """For a role noun owned by an organization ("the charity's director", "Acme's spokesman"),
+    the latest person written as that organization's ("Acme's Jane Doe") or titled with its name
+    ("Jane Doe, head of Acme"), else None."""
+    owner_tok = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner_tok is None:
+        return None
+    if owner_tok.pos_ == "PROPN":
+        c = cluster_for(doc, owner_tok.idx, owner_tok.idx + len(owner_tok.text))
+        owner = c["name"] if c is not None and c["kind"] == "org" else None
+    else:
+        owner = org_antecedent(doc, owner_tok)
+    if not owner:
+        return None
+    text = doc_text(doc)
+    short = {owner, owner.split()[0]}
+    best = None
+    for a, b, ci in idx.char_starts:
+        if a >= token.idx:
+            break
+        c = idx.people[ci]
+        if c["kind"] != "person":
+            continue
+        before = text[max(0, a - len(owner) - 3):a]
+        owned = any(re.search(re.escape(o) + r"['’]s\s+$", before) for o in short)
+        titled = any(o in t for t in c.get("titles") or () for o in short)
+        if owned or titled:
+            best = c["name"]
+    return best
 
 
 _AUTHOR_PREPS = frozenset({"by", "from", "of"})

@@ -250,6 +250,11 @@ ATTRIBUTION_CASES = [
     ("“Rivers are drying up,” the Harbour Trust's Mira Solberg said.\n\n"
      "“Farms will run out of water,” the charity's director added.",
      [("Rivers are drying up,", "Mira Solberg"), ("Farms will run out of water,", "Mira Solberg")]),
+    # an organization whose name ends in "'s" keeps it; an "&" inside a name is no coordination
+    ("Brandt & Keller's has cut its forecast.\n\n“Growth is slowing,” B&K said.",
+     [("Growth is slowing,", "Brandt & Keller's")]),
+    ("Harlow & Finch analysts expect growth.\n\n“Growth is slowing,” Harlow & Finch said.",
+     [("Growth is slowing,", "Harlow & Finch")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

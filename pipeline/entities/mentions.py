@@ -337,6 +337,11 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if offs is None:
                 continue
             start, end, ts, te = offs
+            last = doc[ent.end - 1]
+            if last.text in ("'s", "’s") and te == ent.end - 1 and (
+                    ent.end == len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+                # "X & Y's said": no noun follows, so the "'s" is the name's own, not a possessive
+                end, te = last.idx + len(last.text), ent.end
             # "the Democratic Party" -> keep the determiner out of the name
             if doc[ts].lower_ == "the" and te - ts > 1:
                 ts += 1

@@ -176,6 +176,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
                 names = []
                 break
             names.append(_name_with_title(hit[0]))
+        names = list(dict.fromkeys(names))  # "X & Y said": one organization, not "X and X"
         if len(names) >= 2:
             a = mems[0].left_edge.idx
             last = mems[-1]

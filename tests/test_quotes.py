@@ -255,6 +255,10 @@ ATTRIBUTION_CASES = [
      [("Growth is slowing,", "Brandt & Keller's")]),
     ("Harlow & Finch analysts expect growth.\n\n“Growth is slowing,” Harlow & Finch said.",
      [("Growth is slowing,", "Harlow & Finch")]),
+    # a capitalized head noun ("the Bank") is the organization of that name named last before it
+    ("The Reserve Bank of Ruritania raised rates on Tuesday.\n\n“Inflation is too high,” the Bank said. "
+     "The Farmers Bank of Ruritania cut its own rates.",
+     [("Inflation is too high,", "Reserve Bank of Ruritania")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

@@ -335,9 +335,11 @@ def _at_sentence_start(doc: Doc, i: int) -> bool:
 
 def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
     """Merge an organization cluster named by a prefix or a last word of exactly one other
-    organization's name into it (keys are lower-cased names)."""
+    organization's name into it, or by the head word before "of" of one or more (then each
+    mention joins the one named last before it) (keys are lower-cased names)."""
     by_prefix: Dict[str, set] = defaultdict(set)
     by_last: Dict[str, set] = defaultdict(set)
+    by_head: Dict[str, set] = defaultdict(set)
     for key, c in org_clusters.items():
         words = key.split()
         if len(words) < 2:
@@ -348,10 +350,18 @@ def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
         forms = list(c["forms"])
         if all(w[:1].isupper() for w in forms[0].split()) and words[-1] not in ORG_NOUNS:
             by_last[words[-1]].add(key)
+        if "of" in words[1:]:  # "the Bank" for "Reserve Bank of Ruritania": the head before "of"
+            by_head[words[words.index("of") - 1]].add(key)
     for key, c in list(org_clusters.items()):
         if not c["mentions"]:
             continue
         full = by_prefix.get(key) or (by_last.get(key) if " " not in key else None)
+        if not full and " " not in key and by_head.get(key):
+            heads = [org_clusters[k] for k in sorted(by_head[key])]
+            if len(heads) > 1:
+                _split_short_mentions(c, heads)
+                continue
+            full = by_head[key]
         if not full or len(full) != 1:
             continue
         target = org_clusters[next(iter(full))]
@@ -360,6 +370,23 @@ def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
         target["forms"].update(c["forms"])
         target["mentions"].extend(c["mentions"])
         c["mentions"] = []
+
+
+def _split_short_mentions(short: dict, fulls: List[dict]) -> None:
+    """A short name that fits several organizations ("the Bank" beside two "X Bank of Y"): each
+    of its mentions joins the organization named last before it, if any."""
+    kept = []
+    for m in short["mentions"]:
+        before = [(max(x.start for x in f["mentions"] if x.start < m.start), i)
+                  for i, f in enumerate(fulls) if any(x.start < m.start for x in f["mentions"])]
+        if not before:
+            kept.append(m)
+            continue
+        target = fulls[max(before)[1]]
+        target["mentions"].append(m)
+        target["mentions"].sort(key=lambda x: x.start)
+        target["forms"][" ".join(m.words)] += 0  # a form, not a vote for the canonical name
+    short["mentions"] = kept
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")

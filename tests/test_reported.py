@@ -114,6 +114,10 @@ FORMS = [
     ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
      [("the pier would reopen in May", "said", "Ilse Brandt"),
       ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
+    # a dateline the parse took for a second subject is not the source
+    ("KESSELMARK, March 3 - Estmar announced on Monday that its army had left the border.\n\n"
+     "Estmar has long denied the claims.",
+     [("its army had left the border", "announced", "Estmar")]),
     # a trailing attribution the parse left inside the clause
     ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
      [("she would stay until the merger closed", "assured the board", "Varga")]),

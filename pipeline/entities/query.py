@@ -124,6 +124,14 @@ def cluster_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     return None
 
 
+def place_named(doc: Doc, name: str) -> Optional[dict]:
+    """The place entity whose canonical name is `name`, else None."""
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] == "place" and c["name"] == name:
+            return c
+    return None
+
+
 def place_for(doc: Doc, start: int, end: int) -> Optional[dict]:
     """The place entity with a mention overlapping [start, end), else None."""
     for c in doc._.get(attrs.ENTITIES) or ():

@@ -26,6 +26,7 @@ from ..entities.query import (
     it_antecedent,
     org_antecedent,
     place_for,
+    place_named,
     resolve_pronoun,
     role_antecedent,
 )
@@ -90,9 +91,12 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         for child in tok.children:
             if child.dep_ == "dobj":
                 return child
-    for child in tok.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # a misparse may give a verb several subjects ("CITY, Feb 26 - X announced"): the one
+        # nearest before the verb is the subject
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]
     if depth < 3 and tok.head is not tok and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None
@@ -190,8 +194,10 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         title = _title_for(doc, t, a, cl)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     place = place_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
+    if place is None and tok.pos_ == "PROPN":
+        place = place_named(doc, doc[_name_start_i(tok):tok.i + 1].text)  # a mention NER missed
     if place is not None:  # a country or a city speaking for its government ("Rivermouth insisted")
-        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+        a, b = _name_start(tok), tok.idx + len(tok.text)
         return {"name": place["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ == "NOUN":
         name = document_source(doc, tok)  # "the report said": its author
@@ -223,6 +229,19 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             mention = doc_text(doc)[a:b]
         return {"name": None, "mention": mention, "mention_span": [a, b], "title": None}
     return None
+
+
+def _name_start_i(tok: Token) -> int:
+    """First token of a proper noun's own name: its compound and flat words right before it."""
+    i = tok.i
+    while i > 0 and tok.doc[i - 1].dep_ in ("compound", "flat") and tok.doc[i - 1].head.i in range(i, tok.i + 1) \
+            and tok.doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    return i
+
+
+def _name_start(tok: Token) -> int:
+    return tok.doc[_name_start_i(tok)].idx
 
 
 def _name_with_title(cl: dict) -> str:

@@ -114,6 +114,11 @@ FORMS = [
     ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
      [("the pier would reopen in May", "said", "Ilse Brandt"),
       ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
+    # replies, pledges and repetitions report a clause too
+    ("Councillor Ada Novak countered that the budget had been balanced for years.",
+     [("the budget had been balanced for years", "countered", "Ada Novak")]),
+    ("Mayor Ilse Brandt vowed that the pier would reopen before the summer.",
+     [("the pier would reopen before the summer", "vowed", "Ilse Brandt")]),
     # a dateline the parse took for a second subject is not the source
     ("KESSELMARK, March 3 - Estmar announced on Monday that its army had left the border.\n\n"
      "Estmar has long denied the claims.",

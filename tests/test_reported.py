@@ -114,6 +114,9 @@ FORMS = [
     ("Mayor Ilse Brandt said the pier would reopen in May, adding that repairs had cost less than feared.",
      [("the pier would reopen in May", "said", "Ilse Brandt"),
       ("repairs had cost less than feared", "adding", "Ilse Brandt")]),
+    # an attribution set off by commas inside the sentence reports what follows it
+    ("Once inside, investigators said, the suspect hid the keys under a mat.",
+     [("the suspect hid the keys under a mat", "said", "investigators")]),
     # replies, pledges and repetitions report a clause too
     ("Councillor Ada Novak countered that the budget had been balanced for years.",
      [("the budget had been balanced for years", "countered", "Ada Novak")]),

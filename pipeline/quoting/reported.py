@@ -4,7 +4,8 @@ Forms (read off the dependency parse):
 
 - a reporting verb with a complement clause after it: "X said (that) CLAUSE", "X has long argued
   CLAUSE", "X told reporters CLAUSE", "X pointed out that CLAUSE", "in a statement, X said CLAUSE";
-- the clause before it: "CLAUSE, X said" / "CLAUSE, said X, an analyst";
+- the clause before it: "CLAUSE, X said" / "CLAUSE, said X, an analyst", and the clause around
+  it: "Once there, X said, CLAUSE";
 - the passive with an agent: "it was announced by X that CLAUSE";
 - reported questions: "X asked whether CLAUSE";
 - "according to X, CLAUSE" and "CLAUSE, according to X";
@@ -216,6 +217,26 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     return clause, lo, hi
 
 
+def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The clause a reporting verb set off by commas in the middle of it reports ("Once there,
+    investigators said, the man fled"): the parse hangs the verb on the clause's root; the
+    content runs from after the attribution to the clause's end."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX") or not _finite(head) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > verb.i for c in head.children):
+        return None
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if doc[first].text != "," and (first == 0 or doc[first - 1].text != ","):
+        return None  # no comma opens the attribution
+    lo = last + 1
+    while lo < head.i and doc[lo].is_punct:
+        lo += 1
+    if doc[last].text != "," and doc[last + 1].text != ",":
+        return None  # no comma closes it
+    return head, lo, head.right_edge.i + 1
+
+
 def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token]:
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if agent and any(c.dep_ == "auxpass" for c in verb.children):
@@ -279,7 +300,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
             or verb.lemma_.lower() not in REPORTED_VERBS or _hypothetical(verb):
         return None
-    found = _clause_of(verb)
+    found = _clause_of(verb) or _parenthetical_clause(verb)
     if found is None:
         return None
     clause, lo, hi = found

@@ -25,6 +25,8 @@ SUFFIXES = (TXT, JSONL) + HTML
 MAX_LINE_BYTES = 256 * 2**20
 """A JSONL line longer than this is refused (an error) and skipped without being held in memory."""
 
+# --------------------------------------------------------------------------- .txt and .html
+
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
@@ -236,7 +238,7 @@ def _read_jsonl(path: str, source: str, ids: Ids, gz: bool = False) -> Iterator[
         yield Problem(source, "no articles in file (empty)", "warning")
 
 
-# --------------------------------------------------------------------------- folders
+# --------------------------------------------------------------------------- file names
 
 
 def _suffix(name: str) -> str:

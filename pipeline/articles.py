@@ -1,7 +1,7 @@
 """Write the articles of a run's inputs as JSONL, exactly as `claimsift run` reads them.
 
 ``extract_articles(inputs, out)`` reads folders, .txt, .html and .jsonl files (and their .gz
-forms) with pipeline/reader.py and writes one article a line:
+forms) with pipeline/reader/ and writes one article a line:
 ``{"id", "text", "title", "published", "url", "author", "site"}``. For a web page, `text` is the
 extracted main text that record offsets point into, so ``claimsift run ARTICLES.jsonl`` gives
 the same records as a run on the pages, and the text a record's offsets refer to can always be

@@ -258,7 +258,7 @@ def _without_errors(scores):
 
 
 # --------------------------------------------------------------------------- inspect, report, export
-# Views of a run's records for reviewers and fact-checkers (plain functions in pipeline/report.py).
+# Views of a run's records for reviewers and fact-checkers (plain functions in pipeline/report/).
 
 RecordsArgument = typer.Argument(
     ..., metavar="RECORDS", help="A run's records (the JSONL written by `claimsift run`)."

@@ -100,9 +100,9 @@ MARKER = "FAIL-HERE-MARKER-9K"
 OUR_STAGES = STAGES + ["claimsift_morph"]
 INNER = {  # the function each stage's component calls to do its work
     "claimsift_sentences": ("pipeline.components.sentences", "set_news_boundaries"),
-    "claimsift_entities": ("pipeline.components.entities", "build_entities"),
-    "claimsift_quotes": ("pipeline.components.quotes", "find_quotes"),
-    "claimsift_figures": ("pipeline.components.figures", "extract_figures"),
+    "claimsift_entities": ("pipeline.entities.clusters", "build_entities"),
+    "claimsift_quotes": ("pipeline.quoting.attribution", "find_quotes"),
+    "claimsift_figures": ("pipeline.figures.assembly", "extract_figures"),
 }
 
 

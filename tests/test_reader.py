@@ -1,4 +1,4 @@
-"""The input walker (pipeline/reader.py): every kind of input, good and bad. No spaCy."""
+"""The input walker (pipeline/reader/): every kind of input, good and bad. No spaCy."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline import reader
 from pipeline.reader import Article, Problem, decode_text, iter_inputs, normalize_date
 
 STORY = (
@@ -475,7 +474,7 @@ def test_permission_denied_is_reported_simulated(tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(reader.os, "open", deny_a)
+    monkeypatch.setattr(os, "open", deny_a)
     items = run(tmp_path)
     assert [a.id for a in articles(items)] == ["b"]
     (error,) = problems(items, "error")
@@ -493,7 +492,7 @@ def test_unlistable_folder_is_reported_simulated(tmp_path, monkeypatch):
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(reader.os, "scandir", deny)
+    monkeypatch.setattr(os, "scandir", deny)
     items = run(tmp_path)
     assert [a.id for a in articles(items)] == ["z"]
     (error,) = problems(items, "error")

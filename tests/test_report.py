@@ -1,4 +1,4 @@
-"""Views of a run's records (pipeline/report.py) and the inspect, report and export commands.
+"""Views of a run's records (pipeline/report/) and the inspect, report and export commands.
 
 Records come from the real pipeline on news-style articles written for these tests (a wire story
 republished by a second outlet, so its claims share clusters); the segmenting of overlapping

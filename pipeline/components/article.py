@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .. import wordlists
 from ..attrs import ARTICLE, FURNITURE
 
 _MONTHS = {
@@ -180,8 +180,7 @@ def load_rules() -> FurnitureRules:
     """Compile the furniture patterns of resources/article_furniture.txt."""
     sections: Dict[str, List[re.Pattern]] = {"anywhere": [], "tail": [], "cut": []}
     current = "anywhere"
-    source = resources.files("pipeline.resources").joinpath("article_furniture.txt")
-    for raw in source.read_text(encoding="utf-8").splitlines():
+    for raw in wordlists.text("article_furniture.txt").splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
@@ -292,12 +291,13 @@ def annotate_article(doc: Doc) -> Doc:
     return doc
 
 
-class ArticleMetadata:
+class ArticleMetadata(wordlists.SavesLists):
     """Pipeline component: publication date, headline and page furniture."""
 
-    def __init__(self, nlp: Language, name: str = "claimsift_article"):
+    def __init__(self, nlp: Language, name: str = "claimsift_article",
+                 lists: Optional[Dict[str, Union[str, List[str]]]] = None):
         self.name = name
-        load_rules()
+        self.lists = wordlists.StageLists("claimsift_article", lists)
 
     def __call__(self, doc: Doc) -> Doc:
         return annotate_article(doc)
@@ -306,7 +306,7 @@ class ArticleMetadata:
 @Language.factory(
     "claimsift_article",
     assigns=[f"doc._.{ARTICLE}", f"doc._.{FURNITURE}"],
-    default_config={},
+    default_config={"lists": {}},
 )
-def make_article(nlp: Language, name: str) -> ArticleMetadata:
-    return ArticleMetadata(nlp, name)
+def make_article(nlp: Language, name: str, lists: Dict[str, Union[str, List[str]]]) -> ArticleMetadata:
+    return ArticleMetadata(nlp, name, lists=lists)

@@ -29,24 +29,26 @@ stages call; it reads only the ``Doc``:
 
 from __future__ import annotations
 
-from typing import List
+from typing import Dict, List, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .. import attrs
-from ..entities.clusters import build_entities
+from .. import attrs, wordlists
 
 # --------------------------------------------------------------------------- component
 
-class EntitiesComponent:
+class EntitiesComponent(wordlists.SavesLists):
     """Writes the entity index (``doc._.claimsift_entities``) and its mentions as the span group
     ``doc.spans["claimsift_entities"]``; a failure raises through spaCy's error handler."""
 
-    def __init__(self, nlp: Language, name: str):
+    def __init__(self, nlp: Language, name: str, lists: Optional[Dict[str, Union[str, List[str]]]] = None):
         self.name = name
+        self.lists = wordlists.StageLists("claimsift_entities", lists)
 
     def __call__(self, doc: Doc) -> Doc:
+        from ..entities.clusters import build_entities  # imported once the word lists are set
+
         entities = build_entities(doc)
         doc._.set(attrs.ENTITIES, entities)
         doc.spans[attrs.ENTITY_SPANS] = entity_spans(doc, entities)
@@ -71,7 +73,7 @@ def entity_spans(doc: Doc, entities: List[dict]) -> List[Span]:
     assigns=[f"doc._.{attrs.ENTITIES}", "doc.spans"],
     requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.tag", "token.lemma",
               f"doc._.{attrs.PARAGRAPHS}"],
-    default_config={},
+    default_config={"lists": {}},
 )
-def make_entities(nlp: Language, name: str) -> EntitiesComponent:
-    return EntitiesComponent(nlp, name)
+def make_entities(nlp: Language, name: str, lists: Dict[str, Union[str, List[str]]]) -> EntitiesComponent:
+    return EntitiesComponent(nlp, name, lists=lists)

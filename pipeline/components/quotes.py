@@ -41,22 +41,27 @@ How it works:
 
 from __future__ import annotations
 
+from typing import Dict, List, Optional, Union
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .. import attrs
-from ..quoting.attribution import find_quotes
+from .. import attrs, wordlists
 
 # --------------------------------------------------------------------------- component
 
-class QuotesComponent:
+class QuotesComponent(wordlists.SavesLists):
     """Writes ``doc._.claimsift_quotes``; a failure raises through spaCy's error handler."""
 
-    def __init__(self, nlp: Language, name: str, emit_indirect: bool = True):
+    def __init__(self, nlp: Language, name: str, emit_indirect: bool = True,
+                 lists: Optional[Dict[str, Union[str, List[str]]]] = None):
         self.name = name
         self.emit_indirect = emit_indirect
+        self.lists = wordlists.StageLists("claimsift_quotes", lists)
 
     def __call__(self, doc: Doc) -> Doc:
+        from ..quoting.attribution import find_quotes  # imported once the word lists are set
+
         doc._.set(attrs.QUOTES, find_quotes(doc, emit_indirect=self.emit_indirect))
         return doc
 
@@ -67,7 +72,7 @@ class QuotesComponent:
     assigns=[f"doc._.{attrs.QUOTES}"],
     requires=["doc.sents", "doc.ents", "token.dep", "token.pos", "token.lemma", f"doc._.{attrs.PARAGRAPHS}",
               f"doc._.{attrs.FURNITURE}", f"doc._.{attrs.ENTITIES}"],
-    default_config={"emit_indirect": True},
+    default_config={"emit_indirect": True, "lists": {}},
 )
-def make_quotes(nlp: Language, name: str, emit_indirect: bool) -> QuotesComponent:
-    return QuotesComponent(nlp, name, emit_indirect=emit_indirect)
+def make_quotes(nlp: Language, name: str, emit_indirect: bool, lists: Dict[str, Union[str, List[str]]]) -> QuotesComponent:
+    return QuotesComponent(nlp, name, emit_indirect=emit_indirect, lists=lists)

@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..attrs import PARAGRAPHS
-from ..quoting.marks import paragraphs_of
 
 _CLOSING_MARKS = {"”", "’", "''", "»", '"', "'"}
 _OPENING_MARKS = {"“", "‘", "``", "«", "`"}
@@ -57,6 +56,8 @@ def news_sent_starts(doc: Doc) -> List[int]:
 
 def set_news_boundaries(doc: Doc) -> Doc:
     """Set sentence starts at line breaks and keep attributions with their quotes."""
+    from ..quoting.marks import paragraphs_of  # imported at the first document, once the word lists are set
+
     doc._.set(PARAGRAPHS, [list(p) for p in paragraphs_of(doc.text)])
     if len(doc) == 0:
         return doc

@@ -16,10 +16,12 @@ ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in wordlists.gendered("peopl
 # nouns for people (an unnamed "a nurse" or "the woman" can be a pronoun's antecedent)
 PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
 PERSON_NOUNS.update({k[0]: v for k, v in wordlists.gendered("people_person_nouns.txt").items()})
+# family nouns ("Mr Doe's father, Tom,": Tom Doe), nouns for people too
+_KIN: Dict[str, Optional[str]] = {k[0]: v for k, v in wordlists.gendered("people_kin_nouns.txt").items()}
+PERSON_NOUNS.update(_KIN)
+KIN_NOUNS = frozenset(_KIN)
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
 _TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
-# family nouns ("Mr Doe's father, Tom,": Tom Doe)
-KIN_NOUNS = wordlists.words("people_kin_nouns.txt")
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
 ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
 ORG_NOUNS = wordlists.words("org_nouns.txt")

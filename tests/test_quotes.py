@@ -274,6 +274,8 @@ ATTRIBUTION_CASES = [
     ("The Valdoria News Agency quoted Defence Minister Karl Brenn as saying the troops had “done their "
      "duty with honour”.",
      [("done their duty with honour", "Karl Brenn")]),
+    ("Mara Lind was arrested on Monday.\n\n“I do not regret it,” local newspapers quote Lind as saying.",
+     [("I do not regret it,", "Mara Lind")]),
     # a paragraph of quotes goes on the speaker of the paragraph before, not the speaker of the
     # reporter's next sentence ("Y said the peer would be "missed"")
     ("Paying tribute, the chancellor Lord Ashby said the judge was one of the “finest minds of his "

@@ -87,7 +87,7 @@ def _is_naming_cue(tok: Token) -> bool:
 def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
     """Subject of a cue verb; climbs through "saying"/"quoted as saying"/conjoined verbs. Who
     "X quoted Y as saying" puts the words in the mouth of is Y, the object of "quoted"."""
-    if depth and tok.lemma_.lower() == "quote":
+    if tok.lemma_.lower() == "quote" and (depth or any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)):
         for child in tok.children:
             if child.dep_ == "dobj":
                 return child

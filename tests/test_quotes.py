@@ -237,6 +237,10 @@ ATTRIBUTION_CASES = [
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "“The terminal will reopen next week,” the statement said.",
      [("The terminal will reopen next week,", "Harwick Port Authority")]),
+    # an unnamed subject noun does not outweigh the named person it spoke to
+    ("Tom Reyes campaigned in the valley on Sunday. A truck driver told Reyes he was voting for him.\n\n"
+     "I asked him whether he regretted his promise.\n\n“Never,” he said.",
+     [("Never,", "Tom Reyes")]),
     # a person noun in apposition to a name is not a rival antecedent of "he"/"she"
     ("Tomas Ferreira, chairman and founder of the Lakeside Institute, says he is building a school.\n\n"
      "He told the station Good Morning Harbor he hoped it would open in the spring. “We have the land,” "

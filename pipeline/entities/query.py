@@ -283,7 +283,9 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
                     cand_name = c["name"]
                 if not cand_name:
                     continue
-            elif k != si and _depth < 2 and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g:
+            elif _depth < 2 and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g \
+                    and (k != si or t.i < token.i and not idx.in_quote[i]):
+                # a subject pronoun before it, also in its own sentence ("He told X he hoped ...")
                 cand_name, cand_tok = pronoun_antecedent(doc, t, _depth + 1)
                 if cand_tok is None:
                     continue
@@ -303,7 +305,7 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
                 gpen = 0 if cand_gender == g else 1
             else:
                 gpen = 0
-            score = 2 * back + (0 if _is_subject(t) else 2) + gpen + (2 if coord else 0)
+            score = 2 * back + (0 if _is_subject(t) else 1) + gpen + (2 if coord else 0)
             key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
                 best, best_score = (cand_name, cand_tok), key

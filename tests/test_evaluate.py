@@ -487,3 +487,16 @@ def test_predict_gold_runs_the_pipeline_on_gold_texts(pipeline_nlp):
     indirect = sum(r["type"] == "quote" and r["kind"] == "indirect" for r in records)
     assert result["ignored_predictions"] == indirect and not result["errors"]["offset_mismatches"]
     assert result["quotes"]["tp"] + result["figures"]["tp"] > 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "gold" / "seeds_gold.jsonl").exists(), reason="shared gold not present")
+def test_seed_gold_scores_stay_where_the_readme_says(pipeline_nlp):
+    """The seed scores the README reports: a change that costs any of them fails here."""
+    gold = load_gold(SHARED / "gold" / "seeds_gold.jsonl")
+    result = score(gold, predict_gold(gold, pipeline_nlp))
+    assert result["quotes"]["f1"] == 1.0 and result["figures"]["f1"] == 1.0
+    assert result["quotes"]["speaker_strict"]["accuracy"] == 1.0
+    assert result["figures"]["value"]["accuracy"] == 1.0
+    assert result["figures"]["subject"]["accuracy"] >= 0.9
+    assert result["figures"]["statement"]["f1"] >= 0.9

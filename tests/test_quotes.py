@@ -280,6 +280,11 @@ ATTRIBUTION_CASES = [
      [("done their duty with honour", "Karl Brenn")]),
     ("Mara Lind was arrested on Monday.\n\n“I do not regret it,” local newspapers quote Lind as saying.",
      [("I do not regret it,", "Mara Lind")]),
+    # naming verbs, also in the passive with their "by" agent
+    ("The posters were labelled a “big misjudgement” by Councillor Rhea Vance on Monday.",
+     [("big misjudgement", "Rhea Vance")]),
+    ("Ratings firm Fenwick & Lowe has classed the bonds as “investment grade”.",
+     [("investment grade", "Fenwick & Lowe")]),
     # a paragraph of quotes goes on the speaker of the paragraph before, not the speaker of the
     # reporter's next sentence ("Y said the peer would be "missed"")
     ("Paying tribute, the chancellor Lord Ashby said the judge was one of the “finest minds of his "

@@ -105,7 +105,7 @@ def _binding_verbs(tok: Token) -> set:
     out = set()
     cur = tok.head
     for _ in range(4):  # first verb above the pronoun
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
             break
         cur = cur.head
     for _ in range(4):
@@ -113,11 +113,11 @@ def _binding_verbs(tok: Token) -> set:
         other = [c for c in cur.children if c.dep_ in _SUBJ_DEPS and c.i != tok.i]
         if other:
             break  # a clause with its own (other) subject: its subject is the binder
-        if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp") or cur.head is cur:
+        if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp") or cur.head.i == cur.i:
             break
         cur = cur.head
         for _ in range(3):
-            if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
                 break
             cur = cur.head
     return out
@@ -153,7 +153,7 @@ def _local_subjects(tok: Token) -> set:
                 out.add(c.i)
                 out.update(a.i for a in c.children if a.dep_ == "appos")
             break
-        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        if verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
             break
         verb = verb.head  # "X sentenced Y and ordered him": X is the subject of "ordered" too
     return out
@@ -165,7 +165,7 @@ def _subject_verb(tok: Token) -> Token:
     for _ in range(3):
         if t.dep_ in _SUBJ_DEPS:
             return t.head
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -176,7 +176,7 @@ def _is_subject(tok: Token) -> bool:
     for _ in range(3):
         if t.dep_ in _SUBJ_DEPS:
             return True
-        if t.dep_ in ("compound", "appos", "flat") and t.head is not t:
+        if t.dep_ in ("compound", "appos", "flat") and t.head.i != t.i:
             t = t.head
             continue
         return False

@@ -494,7 +494,7 @@ def _mention_head(doc: Doc, m) -> Optional[Token]:
 
 def _appos_text(doc: Doc, tok: Token) -> str:
     """Role text of an appositive ("a three-term councilwoman from X" -> "three-term councilwoman from X")."""
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t is tok]
+    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i]
     left = tok.left_edge.i
     right = tok.right_edge.i + 1
     while left < right and doc[left].pos_ in ("DET", "PUNCT"):

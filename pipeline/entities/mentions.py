@@ -131,7 +131,7 @@ def _is_reporting_subject(tok: Token) -> bool:
     ("said Jane Doe")."""
     t = tok
     for _ in range(3):
-        if t.dep_ in ("compound", "flat") and t.head is not t:
+        if t.dep_ in ("compound", "flat") and t.head.i != t.i:
             t = t.head
         else:
             break

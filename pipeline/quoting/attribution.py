@@ -33,11 +33,11 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
     for i in toks:
         t = doc[i]
         h = t.head
-        if view.quote_of[h.i] == qi and h is not t:
+        if view.quote_of[h.i] == qi and h.i != t.i:
             continue
         depth = 0
         cur = t
-        while depth < 5 and cur.head is not cur:
+        while depth < 5 and cur.head.i != cur.i:
             cur = cur.head
             depth += 1
             if view.quote_of[cur.i] != -1:
@@ -110,7 +110,7 @@ def _dash_signoff(doc: Doc, view: _DocView, close_end: int, para_idx: int) -> Op
         for i in view.toks_in(start, min(para_end, start + 80)):
             t = doc[i]
             if t.ent_type_ in ("PERSON", "ORG"):
-                while t.head is not t and t.head.ent_type_ == t.ent_type_ and t.head.i > t.i and doc[t.head.i].idx < para_end:
+                while t.head.i != t.i and t.head.ent_type_ == t.ent_type_ and t.head.i > t.i and doc[t.head.i].idx < para_end:
                     t = t.head
                 return speaker_from_token(doc, t)
         return None
@@ -132,7 +132,7 @@ def _colon_lead_in(doc: Doc, view: _DocView, q: dict, left: List[int]) -> Option
     lo = left[0]
     for i in left:
         t = doc[i]
-        if (t.head.i < lo or t.head.i > left[-1] or t.head is t) and t.pos_ in ("VERB", "AUX"):
+        if (t.head.i < lo or t.head.i > left[-1] or t.head.i == t.i) and t.pos_ in ("VERB", "AUX"):
             subj = _subject_of(t)
             if subj is None or subj.i < lo:
                 continue
@@ -317,7 +317,7 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
 def _depth(tok: Token) -> int:
     """How many heads lie between the token and its sentence's root."""
     n = 0
-    while tok.head is not tok and n < 50:
+    while tok.head.i != tok.i and n < 50:
         tok, n = tok.head, n + 1
     return n
 
@@ -380,7 +380,7 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
     if view.has_dep:
         for i in toks:
             t = doc[i]
-            if view.quote_of[t.head.i] != view.quote_of[i] or t.head is t:
+            if view.quote_of[t.head.i] != view.quote_of[i] or t.head.i == t.i:
                 if t.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and q["start"] <= c.idx < q["end"]
                                                      for c in t.children):
                     return "direct"

@@ -60,9 +60,11 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
             if t.lemma_.lower() in TITLE_NOUNS or t.lower_ in TITLE_NOUNS:
                 if not (has_cue and n > 4) or _title_cased(words) and not re.search(r"[,.!?;:]", content):
                     return True
-    # “Title” by Someone
+    # “Title” by Someone (not the agent of a passive naming verb: was labelled “...” by Jane Doe)
+    passive_naming = cue_tok is not None and _is_naming_cue(cue_tok) \
+        and any(c.dep_ in ("auxpass", "nsubjpass") for c in cue_tok.children)
     if n <= 10 and len(after) >= 2 and after[0].lower_ == "by" and after[1].text[:1].isupper() \
-            and not re.search(r"[.!?,;:]\s*$", content):
+            and not re.search(r"[.!?,;:]\s*$", content) and not passive_naming:
         return True
     # nickname between a first and a last name: Dwayne “The Rock” Johnson
     if n <= 3 and before and after and before[-1].pos_ == "PROPN" and after[0].pos_ == "PROPN" \

@@ -76,12 +76,38 @@ def _is_cue(tok: Token) -> bool:
 
 # verbs that put a quoted fragment in their subject's mouth: X called the plan "a betrayal",
 # X described it as "...", X labeled it "..."
-NAMING_CUES = frozenset({"call", "describe", "label", "brand", "characterize", "characterise", "term", "deem"})
+NAMING_CUES = frozenset({"call", "describe", "label", "brand", "characterize", "characterise", "term", "deem",
+                         "dub", "hail", "class", "classify"})
 
 
 def _is_naming_cue(tok: Token) -> bool:
+    """A naming verb whose namer is known: active, or passive with its "by" agent ("the plan was
+    labelled "a betrayal" by the union")."""
     return tok.pos_ == "VERB" and tok.lemma_.lower() in NAMING_CUES \
-        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        and (not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or _passive_agent(tok) is not None)
+
+
+def _passive_agent(verb: Token) -> Optional[Token]:
+    """The "by" agent of a passive verb, also where the parse hangs "by X" on the verb's object or
+    complement ("was labelled a "misjudgement" by X"), else None."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i > verb.i and t.lower_ == "by" and t.dep_ in ("agent", "prep") and getattr(_clause_verb(t), "i", None) == verb.i:
+            return next((c for c in t.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _clause_verb(tok: Token) -> Optional[Token]:
+    """The nearest verb above a token."""
+    cur = tok.head
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            return cur
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
 
 
 def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
@@ -91,13 +117,16 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         for child in tok.children:
             if child.dep_ == "dobj":
                 return child
+    agent = _passive_agent(tok) if tok.lemma_.lower() in NAMING_CUES else None
+    if agent is not None:
+        return agent
     subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         # a misparse may give a verb several subjects ("CITY, Feb 26 - X announced"): the one
         # nearest before the verb is the subject
         before = [c for c in subjects if c.i < tok.i]
         return before[-1] if before else subjects[0]
-    if depth < 3 and tok.head is not tok and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
+    if depth < 3 and tok.head.i != tok.i and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         return _subject_of(tok.head, depth + 1)
@@ -261,7 +290,7 @@ def _title_for(doc: Doc, tok: Token, mention_start: int, cl: dict) -> Optional[s
     if pre:
         return pre
     head = tok
-    while head.dep_ in ("compound", "flat") and head.head is not head:
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
         head = head.head
     for child in head.children:
         if child.dep_ == "appos" and child.pos_ == "NOUN":

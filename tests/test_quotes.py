@@ -30,6 +30,10 @@ def contents(text):
     "text,expected",
     [
         ("“We will win,” she said.", ["We will win,"]),
+        # a straight opening mark with a space after it, closed later in the paragraph
+        ('He said it could be " very important to the town". She agreed.', ["very important to the town"]),
+        # a lone straight mark between spaces opens nothing
+        ('The screen measures 15 " across and weighs little.', []),
         ('"We will win," she said.', ["We will win,"]),
         ("``We will win,'' she said.", ["We will win,"]),
         ("‘We will win,’ she said.", ["We will win,"]),
@@ -263,6 +267,11 @@ ATTRIBUTION_CASES = [
     ("The Reserve Bank of Ruritania raised rates on Tuesday.\n\n“Inflation is too high,” the Bank said. "
      "The Farmers Bank of Ruritania cut its own rates.",
      [("Inflation is too high,", "Reserve Bank of Ruritania")]),
+    # a chain of "He said ..." sentences keeps its first antecedent, past a name that is no subject
+    ("Tomas Ferreira, chairman of the Lakeside Institute, says he is building a school.\n\n"
+     "He told the programme Morning Kendry he hoped it would open soon. He said every child could use "
+     "it. He said the roof was done. He said the walls were painted. “We have the land,” he said.",
+     [("We have the land,", "Tomas Ferreira")]),
     # "it" after a document that spoke is the document, so its author
     ("A statement by the Harwick Port Authority was released on Monday.\n\n"
      "The statement said the terminal would reopen. It said repairs would cost “far less than feared”.",

@@ -62,6 +62,8 @@ class _Index:
         self.sents = _sentences(doc)
         self.sent_of = _sent_index(doc, self.sents) if self.sents else []
         self.in_quote = _quoted_tokens(doc)
+        self.pronoun_memo: Dict[int, Tuple[Optional[str], Optional[Token]]] = {}
+        self.memo_upto = 0  # the subject pronouns before this token are in pronoun_memo
 
 
 
@@ -217,18 +219,33 @@ def resolve_pronoun(doc: Doc, token: Token) -> Optional[str]:
     return name
 
 
-def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optional[str], Optional[Token]]:
+def pronoun_antecedent(doc: Doc, token: Token) -> Tuple[Optional[str], Optional[Token]]:
     """(canonical name or None, antecedent token or None) for a personal pronoun.
 
     The token is the antecedent's head word: a name, or a person noun such as "a nurse"
-    (then the name is None and the token's noun phrase describes the speaker).
+    (then the name is None and the token's noun phrase describes the speaker). An earlier
+    subject pronoun of the same gender is a candidate standing for its own antecedent: the
+    subject pronouns before the token are resolved first, in order, once per doc, so a chain of
+    "He said ..." sentences of any length keeps its first antecedent.
     """
     idx = _index(doc)
-    if idx is None or not idx.sents or token.i >= len(idx.sent_of):
+    if idx is None or not idx.sents or token.i >= len(idx.sent_of) or _pronoun_gender(token) is None:
         return None, None
+    memo = idx.pronoun_memo
+    if token.i in memo:
+        return memo[token.i]
+    first = idx.sents[max(0, idx.sent_of[token.i] - 12)][0]
+    for i in range(max(first, idx.memo_upto), token.i):
+        t = doc[i]
+        if i not in memo and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) is not None:
+            memo[i] = _antecedent(doc, idx, t)
+    idx.memo_upto = max(idx.memo_upto, token.i)
+    memo[token.i] = _antecedent(doc, idx, token)
+    return memo[token.i]
+
+
+def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], Optional[Token]]:
     g = _pronoun_gender(token)
-    if g is None:
-        return None, None
     si = idx.sent_of[token.i]
     skip_quoted = not idx.in_quote[token.i]
     # binding principle B: an object pronoun is not its own clause's subject
@@ -283,10 +300,11 @@ def pronoun_antecedent(doc: Doc, token: Token, _depth: int = 0) -> Tuple[Optiona
                     cand_name = c["name"]
                 if not cand_name:
                     continue
-            elif _depth < 2 and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g \
-                    and (k != si or t.i < token.i and not idx.in_quote[i]):
-                # a subject pronoun before it, also in its own sentence ("He told X he hoped ...")
-                cand_name, cand_tok = pronoun_antecedent(doc, t, _depth + 1)
+            elif i in idx.pronoun_memo and t.lower_ in PRONOUNS and _is_subject(t) and _pronoun_gender(t) == g \
+                    and (k != si or not idx.in_quote[i]):
+                # a subject pronoun before it, also in its own sentence ("He told X he hoped ..."),
+                # stands for its own antecedent
+                cand_name, cand_tok = idx.pronoun_memo[i]
                 if cand_tok is None:
                     continue
                 cand_gender = g if g != "p" else None

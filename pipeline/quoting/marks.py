@@ -155,7 +155,10 @@ def _scan_paragraph(text: str, ps: int, pe: int, marks: List[Tuple[int, str]]) -
             if tok in _DOUBLE_OPEN:
                 state = (_DOUBLE_OPEN[tok], p, p + len(tok))
             elif tok == '"':
-                if p + 1 < pe and not text[p + 1].isspace():
+                # an opening mark hugs its first word; one with a space on both sides (' " very')
+                # opens too when a mark follows to close it, since a closing mark hugs its word
+                if p + 1 < pe and (not text[p + 1].isspace()
+                                   or (p == ps or text[p - 1].isspace()) and text.find('"', p + 1, pe) > 0):
                     state = ("straight", p, p + 1)
             elif tok in ("‘", "'", "`"):
                 if is_single_opener(text, p, ps, pe):

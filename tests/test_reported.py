@@ -117,6 +117,14 @@ FORMS = [
     # an attribution set off by commas inside the sentence reports what follows it
     ("Once inside, investigators said, the suspect hid the keys under a mat.",
      [("the suspect hid the keys under a mat", "said", "investigators")]),
+    # "X, who said ...": a named relative reports
+    ("The council heard from Ada Novak, who said the library had been closed for a month.",
+     [("the library had been closed for a month", "said", "Ada Novak")]),
+    # a document or a body of findings as the source of a verb of evidence
+    ("A new survey by the Harbour Trust indicates most residents want the ferry back.",
+     [("most residents want the ferry back", "indicates", "Harbour Trust")]),
+    ("Research shows that children sleep less than they did a decade ago.",
+     [("children sleep less than they did a decade ago", "shows", "Research")]),
     # replies, pledges and repetitions report a clause too
     ("Councillor Ada Novak countered that the budget had been balanced for years.",
      [("the budget had been balanced for years", "countered", "Ada Novak")]),
@@ -179,6 +187,9 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 
 NOTHING = [
+    # a verb of evidence without a document as its subject
+    "The match showed that the young side could compete.",
+    "Rescuers found that the road had been washed away.",
     # hypotheticals
     "If the governor said the plan had failed, voters would revolt.",
     "The mayor could argue that the budget is balanced.",

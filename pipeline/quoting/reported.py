@@ -31,7 +31,7 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
-from ..entities.lexicon import PRONOUNS, REPORTED_SPEECH_VERBS, doc_text
+from ..entities.lexicon import DOCUMENT_NOUNS, PRONOUNS, REPORTED_SPEECH_VERBS, doc_text
 from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
 
 REPORTED_VERBS = REPORTED_SPEECH_VERBS
@@ -39,6 +39,10 @@ REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
 
 # verbs that report a question: only with a "whether"/"if"/wh- clause
 _QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
+# verbs of evidence, reported speech only with a document or findings as subject (`_evidence_verb`)
+_EVIDENCE_VERBS = frozenset({"show", "indicate", "find", "reveal", "conclude", "confirm"})
+_FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "file", "record", "finding",
+                       "result", "number"})
 # verbs whose cue includes the hearer: "told reporters", "assured investors"
 _HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
 # verbs that need a particle to report: "pointed out"
@@ -158,6 +162,8 @@ def _hypothetical(verb: Token) -> bool:
             return True
         if cur.dep_ == "pcomp" and cur.head.lower_ in _REPORT_PREPS:
             break  # "after warning that ...", "by claiming ..."
+        if cur.dep_ == "relcl" and cur.i == verb.i and _named_relative(verb):
+            break  # "X, who said ...": the named X reported it
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
         if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
@@ -165,6 +171,11 @@ def _hypothetical(verb: Token) -> bool:
         cur = cur.head
     sent = verb.sent
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
+
+
+def _named_relative(verb: Token) -> bool:
+    """A relative clause whose "who" stands for a name: "Jane Doe, who said ..."."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) and verb.head.pos_ == "PROPN"
 
 
 def _finite(verb: Token) -> bool:
@@ -215,6 +226,15 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
     return clause, lo, hi
+
+
+def _evidence_verb(verb: Token) -> bool:
+    """A verb of evidence whose subject is a document or a body of findings: "a poll by X
+    indicates CLAUSE", "the data show that CLAUSE", "research shows ..."."""
+    if verb.lemma_.lower() not in _EVIDENCE_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.lemma_.lower() in DOCUMENT_NOUNS or c.lemma_.lower() in _FINDINGS)
+               for c in verb.children)
 
 
 def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
@@ -298,7 +318,7 @@ def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
 
 def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
-            or verb.lemma_.lower() not in REPORTED_VERBS or _hypothetical(verb):
+            or not (verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)) or _hypothetical(verb):
         return None
     found = _clause_of(verb) or _parenthetical_clause(verb)
     if found is None:

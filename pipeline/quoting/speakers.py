@@ -233,6 +233,11 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         if name:
             a, b = tok.left_edge.idx, tok.idx + len(tok.text)
             return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+    if tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
+        a, b = tok.left_edge.idx, of.right_edge.idx + len(of.right_edge.text)
+        if b - a <= 80:  # "one of the leading rating agencies says"
+            return {"name": None, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN"):
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
             name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok)

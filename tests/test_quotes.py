@@ -314,7 +314,7 @@ UNNAMED_CASES = [
     ("“I have never seen prices like this,” said a truck driver waiting at the pump.", "a truck driver"),
     ("A spokesperson for the airline said: “We apologize for the disruption.”", "A spokesperson for the airline"),
     ("“We were told nothing,” one resident said.", "one resident"),
-    ("“It is over,” one of the officers at the scene said.", "one of the officers at the scene"),
+    ("“It is over,” one of the officers said.", "one of the officers"),
 ]
 
 

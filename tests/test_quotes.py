@@ -294,6 +294,9 @@ ATTRIBUTION_CASES = [
      [("big misjudgement", "Rhea Vance")]),
     ("Ratings firm Fenwick & Lowe has classed the bonds as “investment grade”.",
      [("investment grade", "Fenwick & Lowe")]),
+    # a passive subject is acted on: it is not the speaker of a fragment in its sentence
+    ("The Harwick exams were designed to test “what pupils can do and understand”.",
+     [("what pupils can do and understand", None)]),
     # a paragraph of quotes goes on the speaker of the paragraph before, not the speaker of the
     # reporter's next sentence ("Y said the peer would be "missed"")
     ("Paying tribute, the chancellor Lord Ashby said the judge was one of the “finest minds of his "

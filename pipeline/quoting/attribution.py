@@ -304,8 +304,8 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
             continue
         if t.dep_ == "ROOT" or (t.head.i < lo or t.head.i >= hi):
             subj = _subject_of(t)
-            if subj is None or view.quote_of[subj.i] != -1:
-                continue
+            if subj is None or view.quote_of[subj.i] != -1 or subj.dep_ == "nsubjpass":
+                continue  # a passive subject is acted on, it does not speak
             sp = speaker_from_token(doc, subj)
             if sp is not None and sp.get("name"):
                 return sp

@@ -183,6 +183,24 @@ def test_a_verb_opening_a_person_entity_is_cut_off():
     assert [e["name"] for e in build_entities(doc)] == ["Ann Roe"]
 
 
+def test_a_one_word_person_only_ever_placed_is_a_place():
+    # "Talks ended in Valdora . Crowds gathered at Valdora ." (the model tagged Valdora PERSON)
+    rows = [("Talks", 1, "nsubj", "NOUN", "NNS"), ("ended", 0, "ROOT", "VERB", "VBD", "end"),
+            ("in", -1, "prep", "ADP", "IN"), ("Valdora", -1, "pobj", "PROPN", "NNP"), (".", -3, "punct", "PUNCT", "."),
+            ("Crowds", 1, "nsubj", "NOUN", "NNS"), ("gathered", 0, "ROOT", "VERB", "VBD", "gather"),
+            ("at", -1, "prep", "ADP", "IN"), ("Valdora", -1, "pobj", "PROPN", "NNP"), (".", -3, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "O"])
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Valdora", "place")]
+
+
+def test_a_person_tagged_name_after_the_is_an_organization():
+    # "the Harbour Kings won ."
+    rows = [("the", 2, "det", "DET", "DT"), ("Harbour", 1, "compound", "PROPN", "NNP"),
+            ("Kings", 1, "nsubj", "PROPN", "NNPS"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Harbour Kings", "org")]
+
+
 def test_a_time_zone_after_a_clock_time_is_no_organization():
     rows = [("at", 0, "ROOT", "ADP", "IN"), ("0900", 1, "nummod", "NUM", "CD"), ("UTC", -2, "pobj", "PROPN", "NNP")]
     doc = make(rows, ents=["O", "B-TIME", "B-ORG"])

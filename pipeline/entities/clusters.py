@@ -232,6 +232,8 @@ def build_clusters(doc: Doc) -> List[dict]:
     for c in clusters:
         if not c["mentions"]:
             continue
+        if c["kind"] == "person" and _only_placed(doc, c):
+            c["kind"] = "place"
         name = _canonical_form(c["forms"]) if c["kind"] == "person" else _fullest_form(c["forms"])
         gv = c["gvotes"]
         gender = None
@@ -253,6 +255,22 @@ def build_clusters(doc: Doc) -> List[dict]:
                     "titles": titles, "aliases": aliases, "mentions": [[a, b] for a, b in spans]})
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+_PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "around", "throughout"})
+
+
+def _only_placed(doc: Doc, c: dict) -> bool:
+    """A one-word "person" without a title that the article only ever uses as a place: after "in",
+    "at", "from" ... ("in Valdora", "from Valdora") or naming a noun ("the Valdora riots")."""
+    if c["titles"] or any(len(m.words) > 1 or m.title for m in c["mentions"]):
+        return False
+    for m in c["mentions"]:
+        tok = doc[m.tok_end - 1]
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in _PLACE_PREPS
+                or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
+            return False
+    return True
 
 
 def build_entities(doc: Doc) -> List[dict]:

@@ -300,6 +300,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         elif label == "PERSON":
             if _norm_word(words[-1]) in ORG_WORDS_LOWER and not split_title(words)[0]:
                 label = "ORG"  # "Acme Renewables", "the Gazette" tagged PERSON
+            elif (words[0].lower() == "the" or ent.start > 0 and doc[ent.start - 1].lower_ == "the") \
+                    and not split_title([w for w in words if w.lower() != "the"])[0]:
+                label = "ORG"  # a person's name takes no article: "the Harbour Kings", "the Vance Cup"
             elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
                     and doc[ent.start - 1].lower_ not in ROLES and doc[ent.start - 1].lower_ not in PERSON_NOUNS:
                 label = "ORG"  # "industrial group Acme Werke", but not "producer Jane Doe"

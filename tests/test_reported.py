@@ -120,6 +120,10 @@ FORMS = [
     # "X, who said ...": a named relative reports
     ("The council heard from Ada Novak, who said the library had been closed for a month.",
      [("the library had been closed for a month", "said", "Ada Novak")]),
+    # an organization that reports is no person, and its name drops the article
+    ("Cases rose again in the north.\n\nThe Harbour Health Organization on Monday said the number of "
+     "cases had fallen.",
+     [("the number of cases had fallen", "said", "Harbour Health Organization")]),
     # a document or a body of findings as the source of a verb of evidence
     ("A new survey by the Harbour Trust indicates most residents want the ferry back.",
      [("most residents want the ferry back", "indicates", "Harbour Trust")]),

@@ -43,10 +43,23 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
             if view.quote_of[cur.i] != -1:
                 continue
             if _is_cue(cur) or _is_naming_cue(cur):
+                if cur.lemma_.lower() in _THOUGHT_VERBS:
+                    # words quoted in what someone believed were written by who reports it
+                    # ("X said the minister believed it would be “a disaster”")
+                    outer = cur
+                    while outer.dep_ in ("ccomp", "conj", "xcomp") and outer.head.i != outer.i:
+                        outer = outer.head
+                        if view.quote_of[outer.i] == -1 and _is_cue(outer) \
+                                and outer.lemma_.lower() not in _THOUGHT_VERBS:
+                            cur = outer
+                            break
                 if depth < best_depth:
                     best, best_depth = cur, depth
                 break
     return best
+
+
+_THOUGHT_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "wonder", "expect", "know"})
 
 
 def _sentence_bounds(view: _DocView, a_char: int, b_char: int, para: Tuple[int, int]) -> Tuple[int, int]:

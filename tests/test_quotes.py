@@ -295,9 +295,8 @@ ATTRIBUTION_CASES = [
     ("Ratings firm Fenwick & Lowe has classed the bonds as “investment grade”.",
      [("investment grade", "Fenwick & Lowe")]),
     # words quoted in what someone believed are the reporter's, who wrote them
-    ("In a memo, Mark Adler, her private secretary, said the minister believed the plan would lead to "
-     "“lower standards and more bias.”",
-     [("lower standards and more bias.", "Mark Adler")]),
+    ("Mark Adler said Jane Roe believed the plan would bring “lower standards”.",
+     [("lower standards", "Mark Adler")]),
     # a passive subject is acted on: it is not the speaker of a fragment in its sentence
     ("The Harwick exams were designed to test “what pupils can do and understand”.",
      [("what pupils can do and understand", None)]),

@@ -124,6 +124,10 @@ FORMS = [
     ("Cases rose again in the north.\n\nThe Harbour Health Organization on Monday said the number of "
      "cases had fallen.",
      [("the number of cases had fallen", "said", "Harbour Health Organization")]),
+    ("The firm is appealing a ruling that said it had fixed prices with its rivals.",
+     [("it had fixed prices with its rivals", "said", "a ruling")]),
+    ("Ada Novak drove them to the depot, where she said the buses were kept.",
+     [("the buses were kept", "said", "Ada Novak")]),
     # a document or a body of findings as the source of a verb of evidence
     ("A new survey by the Harbour Trust indicates most residents want the ferry back.",
      [("most residents want the ferry back", "indicates", "Harbour Trust")]),

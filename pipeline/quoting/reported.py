@@ -174,8 +174,17 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _named_relative(verb: Token) -> bool:
-    """A relative clause whose "who" stands for a name: "Jane Doe, who said ..."."""
-    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children) and verb.head.pos_ == "PROPN"
+    """A relative clause that reports: its "who" stands for a name ("Jane Doe, who said ..."), its
+    "that" for a document ("a ruling that said ..."), or its subject is a person of its own
+    ("the home, where she said ...", "a plan which he said would ...")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return False
+    if subj.lower_ == "who":
+        return verb.head.pos_ == "PROPN"
+    if subj.lower_ in ("that", "which"):
+        return verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
+    return subj.lower_ in PRONOUNS or subj.pos_ == "PROPN"
 
 
 def _finite(verb: Token) -> bool:
@@ -270,6 +279,8 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         outer = verb.head.head
         return _subject_of(outer) if outer.lemma_.lower() in REPORTED_VERBS else None
     subj = _subject_of(verb)
+    if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        subj = verb.head  # "a ruling that said ...": the relative stands for its noun
     if subj is None and clause_before:
         subj = _np_after(doc, verb)  # "..., said a spokeswoman"
     if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \

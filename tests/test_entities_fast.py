@@ -193,6 +193,18 @@ def test_a_one_word_person_only_ever_placed_is_a_place():
     assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Valdora", "place")]
 
 
+def test_a_one_word_name_takes_the_full_name_the_model_missed():
+    # "The victim met Ana Salas Ortega online . Salas spoke ." (only the second "Salas" tagged)
+    rows = [("The", 1, "det", "DET", "DT"), ("victim", 1, "nsubj", "NOUN", "NN"), ("met", 0, "ROOT", "VERB", "VBD", "meet"),
+            ("Ana", 2, "compound", "PROPN", "NNP"), ("Salas", 1, "compound", "PROPN", "NNP"),
+            ("Ortega", -3, "dobj", "PROPN", "NNP"), ("online", -4, "advmod", "ADV", "RB"), (".", -5, "punct", "PUNCT", "."),
+            ("Salas", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    ents = ["O"] * 8 + ["B-PERSON", "O", "O"]
+    doc = make(rows, ents=ents)
+    (person,) = [e for e in build_entities(doc) if e["kind"] == "person"]
+    assert person["name"] == "Ana Salas Ortega" and len(person["mentions"]) == 2
+
+
 def test_a_person_tagged_name_after_the_is_an_organization():
     # "the Harbour Kings won ."
     rows = [("the", 2, "det", "DET", "DT"), ("Harbour", 1, "compound", "PROPN", "NNP"),

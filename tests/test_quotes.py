@@ -297,6 +297,10 @@ ATTRIBUTION_CASES = [
     # words quoted in what someone believed are the reporter's, who wrote them
     ("Mark Adler said Jane Roe believed the plan would bring “lower standards”.",
      [("lower standards", "Mark Adler")]),
+    # the full name the entity model missed where it was written completes a one-word name
+    ("The victim had met Marisol Quintana Ferraz online weeks before.\n\n“I don't regret it,” Quintana "
+     "told officers.",
+     [("I don't regret it,", "Marisol Quintana Ferraz")]),
     # a passive subject is acted on: it is not the speaker of a fragment in its sentence
     ("The Harwick exams were designed to test “what pupils can do and understand”.",
      [("what pupils can do and understand", None)]),

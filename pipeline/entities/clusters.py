@@ -47,6 +47,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     # 1. multiword person names make clusters keyed by (first, last)
     by_last: Dict[str, List[dict]] = defaultdict(list)
     by_first: Dict[str, List[dict]] = defaultdict(list)
+    by_middle: Dict[str, List[dict]] = defaultdict(list)
     for m in persons:
         if len(m.words) < 2:
             continue
@@ -62,6 +63,8 @@ def build_clusters(doc: Doc) -> List[dict]:
             found["first"], found["last"] = first, last
             by_last[last].append(found)
             by_first[first].append(found)
+            if len(m.words) == 3 and m.words[1][:1].isupper():
+                by_middle[m.words[1]].append(found)  # a first surname: "Salas" of "Ana Salas Ortega"
         found["forms"][" ".join(m.words)] += 1
         found["mentions"].append(m)
 
@@ -90,7 +93,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         if len(m.words) >= 2:
             continue
         w = m.words[0]
-        cands = _gender_fits(by_last.get(w) or by_first.get(w) or [], _mention_gender(m))
+        cands = _gender_fits(by_last.get(w) or by_first.get(w) or by_middle.get(w) or [], _mention_gender(m))
         target = _nearest_cluster(cands, m.start) if cands else None
         if target is None and not m.title:
             if len(org_first.get(w, ())) == 1:
@@ -228,6 +231,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         for ci, cnt in _gender_votes(doc, ments_by_sent, sents, quoted).items():
             clusters[ci]["gvotes"].update(cnt)
 
+    _complete_lone_names(doc, clusters)
     out = []
     for c in clusters:
         if not c["mentions"]:
@@ -255,6 +259,49 @@ def build_clusters(doc: Doc) -> List[dict]:
                     "titles": titles, "aliases": aliases, "mentions": [[a, b] for a, b in spans]})
     out.sort(key=lambda c: c["mentions"][0][0])
     return out
+
+
+def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:
+    """A person known only by one word ("Salas") whose full name the entity model missed where it
+    was written ("had met Maria Salas Ortega on ..."): the one run of two to four capitalized proper
+    nouns around that word, outside every mention, becomes a mention and the cluster's full form."""
+    covered = set()
+    for c in clusters:
+        for m in c["mentions"]:
+            covered.update(range(m.tok_start, m.tok_end))
+    for c in clusters:
+        forms = [f for f in c["forms"] if c["forms"][f] > 0] or list(c["forms"])
+        if c["kind"] != "person" or not c["mentions"] or any(" " in f for f in forms):
+            continue
+        word = forms[0]
+        own = {m.tok_start: m for m in c["mentions"]}
+        runs = set()
+        for t in doc:
+            if t.text != word or t.i in covered and t.i not in own:
+                continue
+            lo = hi = t.i
+            while lo > 0 and _name_word(doc[lo - 1]) and lo - 1 not in covered and doc[lo - 1].sent.start == t.sent.start:
+                lo -= 1
+            while hi + 1 < len(doc) and _name_word(doc[hi + 1]) and hi + 1 not in covered:
+                hi += 1
+            words = [x.text for x in doc[lo:hi + 1]]
+            if 2 <= len(words) <= 4 and lo != t.sent.start and looks_like_name(words) \
+                    and not any(_norm_word(w) in PLACE_WORDS or _norm_word(w) in ORG_WORDS_LOWER for w in words):
+                runs.add((lo, hi + 1))
+        if len({doc[a:b].text for a, b in runs}) != 1:
+            continue
+        for a, b in sorted(runs):
+            c["mentions"] = [m for m in c["mentions"] if not a <= m.tok_start < b]
+            m = _Mention(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), [x.text for x in doc[a:b]], "", "PERSON", a, b)
+            c["mentions"].append(m)
+            c["forms"][" ".join(m.words)] += 1
+            covered.update(range(a, b))
+        c["mentions"].sort(key=lambda x: x.start)
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper and not tok.ent_type_ \
+        or tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.text[:1].isupper()
 
 
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "around", "throughout"})

@@ -21,6 +21,7 @@ from .lexicon import (
     PLACE_WORDS,
     ROLES,
     TEAM_WORD,
+    TITLES,
     _norm_word,
     doc_text,
     looks_like_name,
@@ -300,8 +301,10 @@ def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:
 
 
 def _name_word(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and not tok.is_upper and not tok.ent_type_ \
-        or tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON" and tok.text[:1].isupper()
+    """A capitalized proper noun that can be a word of a personal name (no title: "Lord", "Dr")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or (_norm_word(tok.text),) in TITLES:
+        return False
+    return tok.is_alpha and not tok.is_upper and not tok.ent_type_ or tok.ent_type_ == "PERSON"
 
 
 _PLACE_PREPS = frozenset({"in", "at", "from", "near", "outside", "inside", "across", "around", "throughout"})

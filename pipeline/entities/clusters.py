@@ -266,19 +266,28 @@ def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:
     """A person known only by one word ("Salas") whose full name the entity model missed where it
     was written ("had met Maria Salas Ortega on ..."): the one run of two to four capitalized proper
     nouns around that word, outside every mention, becomes a mention and the cluster's full form."""
+    lone = []
+    for c in clusters:
+        forms = [f for f in c["forms"] if c["forms"][f] > 0] or list(c["forms"])
+        if c["kind"] == "person" and c["mentions"] and not any(" " in f for f in forms):
+            lone.append((c, forms[0]))
+    if not lone:
+        return
     covered = set()
     for c in clusters:
         for m in c["mentions"]:
             covered.update(range(m.tok_start, m.tok_end))
-    for c in clusters:
-        forms = [f for f in c["forms"] if c["forms"][f] > 0] or list(c["forms"])
-        if c["kind"] != "person" or not c["mentions"] or any(" " in f for f in forms):
-            continue
-        word = forms[0]
+    at: Dict[str, List[int]] = defaultdict(list)  # one pass over the doc for all lone names
+    lone_words = {w for _, w in lone}
+    for t in doc:
+        if t.text in lone_words:
+            at[t.text].append(t.i)
+    for c, word in lone:
         own = {m.tok_start: m for m in c["mentions"]}
         runs = set()
-        for t in doc:
-            if t.text != word or t.i in covered and t.i not in own:
+        for i in at[word]:
+            t = doc[i]
+            if t.i in covered and t.i not in own:
                 continue
             lo = hi = t.i
             while lo > 0 and _name_word(doc[lo - 1]) and lo - 1 not in covered and doc[lo - 1].sent.start == t.sent.start:

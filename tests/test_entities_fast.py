@@ -205,6 +205,17 @@ def test_a_one_word_name_takes_the_full_name_the_model_missed():
     assert person["name"] == "Ana Salas Ortega" and len(person["mentions"]) == 2
 
 
+def test_an_organization_word_takes_the_of_name_the_model_cut_off():
+    # "The Harbour Council of Ruritania urged ." (the model tagged "The Harbour Council" and "Ruritania")
+    rows = [("The", 2, "det", "DET", "DT"), ("Harbour", 1, "compound", "PROPN", "NNP"),
+            ("Council", 3, "nsubj", "PROPN", "NNP"), ("of", -1, "prep", "ADP", "IN"),
+            ("Ruritania", -1, "pobj", "PROPN", "NNP"), ("urged", 0, "ROOT", "VERB", "VBD", "urge"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O"])
+    orgs = [e["name"] for e in build_entities(doc) if e["kind"] == "org"]
+    assert orgs == ["Harbour Council of Ruritania"]
+
+
 def test_a_person_tagged_name_after_the_is_an_organization():
     # "the Harbour Kings won ."
     rows = [("the", 2, "det", "DET", "DT"), ("Harbour", 1, "compound", "PROPN", "NNP"),

@@ -345,6 +345,14 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                     ent.end == len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 # "X & Y's said": no noun follows, so the "'s" is the name's own, not a possessive
                 end, te = last.idx + len(last.text), ent.end
+            # "the Harbour Council" + "of Ruritania": an organization word's "of" + a proper name
+            # the model cut off is part of the name
+            if te + 1 < len(doc) and doc[te].lower_ == "of" and _norm_word(doc[te - 1].text) in ORG_WORDS_LOWER:
+                k = te + 1
+                while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+                    k += 1
+                if k > te + 1:
+                    te, end = k, doc[k - 1].idx + len(doc[k - 1].text)
             # "the Democratic Party" -> keep the determiner out of the name
             if doc[ts].lower_ == "the" and te - ts > 1:
                 ts += 1

@@ -1,0 +1,267 @@
+"""Organizations and documents: what "the agency", "it" or "the company" stands for, an
+organization's fullest name, and the author a document speaks for ("the report said"). Part of the
+entity query API (`pipeline/entities/query.py`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Dict, List, Optional, Tuple
+
+from spacy.tokens import Doc, Token
+
+from .. import attrs
+from .binding import (
+    _SUBJ_DEPS,
+    _is_subject,
+)
+from .index import cluster_for, place_for
+from .lexicon import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    TEAM_WORD,
+)
+
+
+def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The organization a definite org noun ("the agency", "the company") refers to, else None
+    (`salient_org` at the noun)."""
+    if token.lower_ not in ORG_NOUNS:
+        return None
+    return described_org(token) or salient_org(doc, token.idx, token.lower_)
+
+
+def described_org(token: Token) -> Optional[str]:
+    """An organization noun whose proper modifiers name it ("the Ruritanian government", "the
+    Freedonian trade ministry"): the words from the first proper modifier to the noun, else None."""
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper()
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))]
+    if not mods:
+        return None
+    doc = token.doc
+    return doc[mods[0].i:token.i + 1].text
+
+
+def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The organization "it"/"its" stands for, else None: the organization subject of a verb above
+    the pronoun ("X said it would ..."), else the latest organization earlier in its sentence,
+    else the salient organization at the sentence's start."""
+    if token.dep_ == "expl" or token.lower_ not in ("it", "its", "itself"):
+        return None
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for ch in cur.children:
+            if ch.dep_ in _SUBJ_DEPS and ch.i < token.i and ch.pos_ in ("PROPN", "NOUN") \
+                    and not ch.left_edge.i <= token.i <= ch.right_edge.i:
+                name = _org_named_by(doc, ch)
+                if name:
+                    return name
+    sent = token.sent
+    # "The statement said ... It said ...": a document that was the last subject speaks again
+    name = _document_subject_before(doc, token)
+    if name:
+        return name
+    entities = doc._.get(attrs.ENTITIES) or ()
+    same = sorted((a, c["name"]) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
+                  if sent.start_char <= a and b <= token.idx)
+    if same:
+        return fullest_org(doc, same[-1][1])
+    return salient_org(doc, sent.start_char, window=1500)
+
+
+def _document_subject_before(doc: Doc, token: Token) -> Optional[str]:
+    """The author of the document noun that is the latest subject in the pronoun's sentence or
+    the one before, when the latest subject there is a document noun, else None."""
+    start = token.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for t in reversed(doc[start:token.i]):
+        if t.dep_ in _SUBJ_DEPS and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return document_source(doc, t) if t.pos_ == "NOUN" else None
+    return None
+
+
+def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:
+    """The organization a subject token names: an organization of the index ("Acme", "Acme
+    Robotics") or a definite organization noun ("the company")."""
+    if tok.pos_ == "PROPN":
+        c = cluster_for(doc, tok.idx, tok.idx + len(tok.text))
+        return fullest_org(doc, c["name"]) if c is not None and c["kind"] == "org" else None
+    if any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in tok.children):
+        return org_antecedent(doc, tok)
+    return None
+
+
+def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
+    """The organization a definite noun ("the company", "the department") or "it" stands for at
+    character `pos`, else None.
+
+    A noun that is a word of a recent organization's or place's name picks the latest such one
+    ("the department" -> "X Police Department"); other organization nouns ("the company") pick
+    the organization mentioned most often in the preceding `window` characters (ties: the
+    latest), leaving out organizations whose name holds another organization noun ("the
+    company" is not "X Workers Union").
+    """
+    rows, starts = _org_place_rows(doc)
+    mentions = [(a, name, kind) for a, b, name, kind, _ in rows[bisect_left(starts, pos - window):bisect_left(starts, pos)]
+                if b <= pos]
+    subject_at = {a for a, _, _, _, subj in rows if subj}
+    if noun:
+        named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
+        if named:
+            return named[-1][1]
+        if noun not in ORG_NOUNS:
+            return None
+    orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
+    if noun:
+        orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
+                                           for w in x[1].lower().split()[1:])] or orgs
+    if not orgs:
+        return None
+    counts: Dict[str, int] = defaultdict(int)
+    last: Dict[str, int] = {}
+    for a, name in orgs:
+        name = fullest_org(doc, name)
+        counts[name] += 3 if a in subject_at else 1  # the one that acts and speaks counts more
+        last[name] = a
+    return max(counts, key=lambda n: (counts[n], last[n]))
+
+
+_ROWS: Dict[int, Tuple[object, object, tuple]] = {}
+
+
+def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
+    """(start, end, name, kind, is a subject) for every organization and place mention, sorted,
+    with their starts; once per entity index."""
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _ROWS.get(id(doc))
+    if hit is not None and hit[0] is doc and hit[1] is entities:
+        return hit[2]
+    rows = []
+    for c in entities:
+        if c["kind"] not in ("org", "place"):
+            continue
+        for a, b in c["mentions"]:
+            span = doc.char_span(a, a + 1, alignment_mode="expand")
+            rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _is_subject(span[0])))
+    rows.sort()
+    got = (rows, [r[0] for r in rows])
+    _ROWS.clear()  # one doc at a time
+    _ROWS[id(doc)] = (doc, entities, got)
+    return got
+
+
+def fullest_org(doc: Doc, name: str) -> str:
+    """The fullest organization name of the article that starts with `name` and has at most three
+    more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
+    company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
+    entities = doc._.get(attrs.ENTITIES) or []
+    hit = _FULL.get(id(doc))
+    if hit is None or hit[0] is not doc or hit[1] is not entities:
+        _FULL.clear()  # one doc at a time: no doc outlives its memory zone here
+        hit = _FULL[id(doc)] = (doc, entities, {})
+    if name not in hit[2]:
+        hit[2][name] = _fullest_org(entities, name)
+    return hit[2][name]
+
+
+_FULL: Dict[int, Tuple[object, object, Dict[str, str]]] = {}
+
+
+def _fullest_org(entities: List[dict], name: str) -> str:
+    words = name.split()
+    if not words:
+        return name
+    places = {c["name"] for c in entities if c["kind"] == "place"}
+    best, best_n = name, 0
+    for c in entities:
+        if c["kind"] != "org":
+            continue
+        full = c["name"].split()
+        if not (len(words) < len(full) <= len(words) + 3 and full[:len(words)] == words):
+            continue
+        extra = full[len(words):]
+        if name in places and not (len(extra) == 1 and TEAM_WORD.fullmatch(extra[0])):
+            continue
+        n = len(c["mentions"])
+        if n > best_n or n == best_n and len(c["name"]) > len(best):
+            best, best_n = c["name"], n
+    return best
+
+
+_AUTHOR_PREPS = frozenset({"by", "from", "of"})
+
+
+def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]:
+    """The author a document noun speaks for ("the report said", "a statement by X"), else None.
+
+    The noun's own author: "by X"/"from X"/"of X", "X's report", "the X report". Else the author
+    of the latest mention of the same noun in the preceding `window` characters that names one,
+    by those same links or as the subject of the verb that holds it ("X said in a report",
+    "X issued a statement").
+    """
+    noun = token.lemma_.lower()
+    if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
+        return None
+    name = _own_author(doc, token)
+    if name:
+        return name
+    for t in reversed(doc[:token.i]):
+        if t.idx < token.idx - window:
+            break
+        if t.lemma_.lower() != noun or t.pos_ != "NOUN":
+            continue
+        name = _own_author(doc, t) or _holder_author(doc, t)
+        if name:
+            return name
+    return None
+
+
+def _own_author(doc: Doc, noun: Token) -> Optional[str]:
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    name = _agent_name(doc, obj)
+                    if name:
+                        return name
+        elif c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN":
+            name = _agent_name(doc, c)
+            if name:
+                return name
+    return None
+
+
+def _holder_author(doc: Doc, noun: Token) -> Optional[str]:
+    """The subject of the verb a document noun is the object of, or is "in" ("X said in a report")."""
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "agent"):
+            subj = c if c.dep_ == "nsubj" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if subj is not None:
+                return _agent_name(doc, subj)
+    return None
+
+
+def _agent_name(doc: Doc, tok: Token) -> Optional[str]:
+    """The person, organization or place a token names, by its canonical name, else None."""
+    c = cluster_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ in ("PROPN", "NOUN") else None
+    if c is not None and tok.text[:1].isupper():
+        return fullest_org(doc, c["name"]) if c["kind"] == "org" else c["name"]
+    place = place_for(doc, tok.idx, tok.idx + len(tok.text))
+    if place is not None:
+        return place["name"]
+    if any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in tok.children):
+        return org_antecedent(doc, tok)
+    return None

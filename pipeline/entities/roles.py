@@ -1,0 +1,166 @@
+"""Role and description nouns: the person "the governor", "the 48-year-old", "said the American",
+"a spokesman" (named just after) or "the charity's director" stands for. Part of the entity query
+API (`pipeline/entities/query.py`)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from .. import attrs
+from .index import _Index, _index, cluster_for
+from .lexicon import (
+    PERSON_NOUNS,
+    ROLES,
+    TITLE_ROLES,
+    _norm_word,
+    doc_text,
+)
+from .orgs import org_antecedent
+
+
+def _title_roles(title: str) -> frozenset:
+    """Role nouns a title stands for ("Gov." -> governor), from its last one to three words."""
+    words = tuple(_norm_word(w) for w in title.split())
+    for n in (3, 2, 1):
+        if len(words) >= n and words[-n:] in TITLE_ROLES:
+            return TITLE_ROLES[words[-n:]]
+    return frozenset()
+
+
+def description_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
+    """The person a definite description by age or nationality stands for ("the 31-year-old
+    forward", "the 48-year-old said", "said the American"): the person named last in the
+    preceding `window` characters, else None."""
+    kids = list(token.children)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
+        return None
+    aged = token.lower_ == "old" or any(c.lower_ == "old" and c.dep_ == "amod" for c in kids)
+    national = token.ent_type_ == "NORP" and token.tag_ in ("NNP", "NN") and token.dep_ != "compound"
+    if not (aged or national):
+        return None
+    idx = _index(doc)
+    if idx is None:
+        return None
+    best = None
+    for a, b, ci in idx.char_starts[bisect_left(idx.mention_starts, token.idx - window):]:
+        if b > token.idx:
+            break
+        if idx.people[ci]["kind"] == "person":
+            best = idx.people[ci]["name"]
+    return best
+
+
+def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The person an indefinite role noun stands for, named right after it.
+
+    Wire ledes hold back the name ("A senior doctor warned that ..." and, a paragraph later,
+    "Dr Jane Doe, an emergency consultant, ..."), and so does a quote's attribution ("...,"
+    a spokesperson said. Jane Doe, the spokesperson, added ...): the first person introduced
+    after the noun, within two paragraphs in the lede and within the next paragraph elsewhere,
+    when one of that person's titles stands for the same role ("Dr" -> doctor). Only for
+    "a"/"an" + a role or person noun.
+    """
+    idx = _index(doc)
+    noun = token.lemma_.lower()
+    if idx is None or noun not in PERSON_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    paras = doc._.get(attrs.PARAGRAPHS) or []
+    if not paras:
+        return None
+    starts = [int(a) for a, _ in paras]
+    k = bisect_right(starts, token.idx) - 1
+    if k < 0:
+        return None
+    # a lede holds the name back for up to two paragraphs; elsewhere the name follows at once,
+    # in the same or the next paragraph ("..., a spokesperson said. Jane Doe, the spokesperson ...")
+    limit = int(paras[min(len(paras) - 1, k + (2 if k <= 1 else 1))][1])
+    seen = set()
+    for a, b, ci in idx.char_starts:
+        if ci in seen:
+            continue
+        seen.add(ci)
+        c = idx.people[ci]
+        if a <= token.idx or c["kind"] != "person":
+            continue  # someone named before the noun is not introduced later
+        if a >= limit:
+            break
+        for t in c.get("titles") or ():
+            if noun in t.lower().split() or noun in _title_roles(t):
+                return c["name"]
+        return None  # only the first person introduced after the noun
+    return None
+
+
+def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The person a definite role or person noun refers to, else None.
+
+    "the congresswoman", "the governor" (for "Gov. X"): the latest person before it holding that
+    role, else (role nouns only) the latest person of the role's gender. "the mother-of-two",
+    "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
+    Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
+    title ("X's mother has said ..." and later "His mother Jane Doe").
+    """
+    idx = _index(doc)
+    if idx is None:
+        return None
+    role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
+    if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
+        return None
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
+        return None  # "a spokesman said": someone new
+    g = ROLES.get(role)
+    best = None
+    later = None
+    for a, b, ci in idx.char_starts:
+        c = idx.people[ci]
+        if c["kind"] != "person":
+            continue
+        has_role = any(role in t.lower().replace("-", " ").split() or role in _title_roles(t)
+                       for t in c.get("titles") or ())
+        if a >= token.idx:
+            if has_role and later is None:
+                later = c["name"]
+            continue
+        if has_role:
+            best = (2, a, c["name"])
+        elif g and c.get("gender") == g and (best is None or best[0] < 2):
+            best = (1, a, c["name"])
+    if best:
+        return best[2]
+    return later or _member_of_owner(doc, idx, token)
+
+
+def _member_of_owner(doc: Doc, idx: _Index, token: Token) -> Optional[str]:
+    """For a role noun owned by an organization ("the charity's director", "Acme's spokesman"),
+    the latest person written as that organization's ("Acme's Jane Doe") or titled with its name
+    ("Jane Doe, head of Acme"), else None."""
+    owner_tok = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner_tok is None:
+        return None
+    if owner_tok.pos_ == "PROPN":
+        c = cluster_for(doc, owner_tok.idx, owner_tok.idx + len(owner_tok.text))
+        owner = c["name"] if c is not None and c["kind"] == "org" else None
+    else:
+        owner = org_antecedent(doc, owner_tok)
+    if not owner:
+        return None
+    text = doc_text(doc)
+    short = {owner, owner.split()[0]}
+    best = None
+    for a, b, ci in idx.char_starts:
+        if a >= token.idx:
+            break
+        c = idx.people[ci]
+        if c["kind"] != "person":
+            continue
+        before = text[max(0, a - len(owner) - 3):a]
+        owned = any(re.search(re.escape(o) + r"['’]s\s+$", before) for o in short)
+        titled = any(o in t for t in c.get("titles") or () for o in short)
+        if owned or titled:
+            best = c["name"]
+    return best

@@ -81,8 +81,12 @@ CLASSES = [
     ("The fare is 2 dollars 75 cents each way.", "2 dollars 75 cents", 2.75, "money", "USD"),
     # word numbers, frequencies and fractions
     ("The council hired three inspectors.", "three", 3.0, "count", None),
-    ("She has won the award once before.", "once", 1.0, "multiplier", "times"),
-    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier", "times"),
+    ("She has won the award once before.", "once", 1.0, "count", "times"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "count", "times"),
+    ("Rents rose twice as fast as wages.", "twice", 2.0, "multiplier", "times"),
+    ("The new chip runs four times faster than the old one.", "four times", 4.0, "multiplier",
+     "times"),
+    ("The striker has scored four times this season.", "four times", 4.0, "count", "times"),
     ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier", "times"),
     ("Half of the tenants signed the letter.", "Half", 0.5, "other", "fraction"),
     ("A third said they would move.", "A third", 1 / 3, "other", "fraction"),
@@ -117,13 +121,13 @@ def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
 
 # (sentence, [(span, value, kind)]): a score or a split gives two figures
 PAIRS = [
-    ("The Hornets won a 118-109 game in overtime.", [("118", 118.0, "other"), ("109", 109.0, "other")]),
+    ("The Hornets won a 118-109 game in overtime.", [("118", 118.0, "count"), ("109", 109.0, "count")]),
     ("The league's owners backed it in a 60-40 split.", [("60", 60.0, "percent"), ("40", 40.0, "percent")]),
     ("Opinion is divided 55-45 on the plan.", [("55", 55.0, "percent"), ("45", 45.0, "percent")]),
-    ("The chamber ended in a 49-49 tie.", [("49", 49.0, "other"), ("49", 49.0, "other")]),
+    ("The chamber ended in a 49-49 tie.", [("49", 49.0, "count"), ("49", 49.0, "count")]),
     ("The court ruled 6-3 for the state.", [("6", 6.0, "count"), ("3", 3.0, "count")]),
     ("The board is split in a virtual 50-50 tie.", [("50", 50.0, "percent"), ("50", 50.0, "percent")]),
-    ("The visitors lead the series 3-1.", [("3", 3.0, "other"), ("1", 1.0, "other")]),
+    ("The visitors lead the series 3-1.", [("3", 3.0, "count"), ("1", 1.0, "count")]),
 ]
 
 
@@ -239,10 +243,10 @@ PIPELINE = [
     ("The heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure"),
     ("Core inflation rose to 3.4pc in May.", "3.4pc", 3.4, "percent"),
     ("A bowl of noodles now costs RM18.", "RM18", 18.0, "money"),
-    ("The Hornets won a 118-109 game in overtime.", "118", 118.0, "other"),
-    ("The Hornets won a 118-109 game in overtime.", "109", 109.0, "other"),
+    ("The Hornets won a 118-109 game in overtime.", "118", 118.0, "count"),
+    ("The Hornets won a 118-109 game in overtime.", "109", 109.0, "count"),
     ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier"),
-    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "count"),
     ("The clip drew 45k views in a day.", "45k", 45000.0, "count"),
     ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count"),
     ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money"),

@@ -69,14 +69,17 @@ from ..numbers.lexicon import (
     TIMES_AFTER_RE,
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
+    WINDOW_STAT_RE,
     YEAR_RE,
     approx_before,
     clean_word_core,
     currency_after,
     currency_before,
+    currency_word_before,
     plural,
     sentence_start,
     subunit_tail,
+    times_kind,
 )
 from ..numbers.pairs import link
 from ..numbers.parse import parse_number
@@ -267,6 +270,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
 
     # ---- currency before
     cur_code, cur_fac, cur_start = (None, 1.0, ns) if plain else currency_before(text, ns)
+    if cur_code is None and scale_txt and not plain:
+        cur_code, cur_fac, cur_start = currency_word_before(text, ns)
     if scale_is_letter and cur_code is None:
         # "10k" without money is a race or a file size unless things are counted ("18k
         # downloads") or priced ("a price of 18k"); "5m" metres, "18k gold" carats
@@ -310,7 +315,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if GLUED_LETTER_RE.match(right) and cur_code is None and not (
                 PERCENT_AFTER_RE.match(right) or PP_AFTER_RE.match(right)
-                or BASIS_POINTS_RE.match(right)):
+                or BASIS_POINTS_RE.match(right) or TIMES_AFTER_RE.match(right)):
             return None
         if ADDRESS_AFTER_RE.match(right) or SHIRT_AFTER_RE.match(right):
             return None
@@ -353,8 +358,10 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             tm = TIMES_AFTER_RE.match(right)
             if right[:1] == "x" and is_words:
                 return None
-            kind, unit = "multiplier", "times"
             end = pos + tm.end()
+            kind, unit = "multiplier", "times"
+            if right[:1] not in "x-":  # "3x", "tenfold" always multiply
+                kind = times_kind(text, end, value)
         elif AGE_BAND_RIGHT_RE.match(right) and (
                 re.match(r"^[ \t]?-", right) or AGE_BAND_LEFT_RE.search(left)):
             return None
@@ -382,6 +389,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     tm = TENOR_RE.match(right)
                     if tm and tm.group("n").lower() in TENOR_NOUNS:
                         return None  # "the 10-year Treasury note": a maturity that names a bond
+                    if WINDOW_STAT_RE.match(right):
+                        return None  # "a 52-week low": the window names a statistic
                     kind, unit = "duration", TIME_UNITS[w]
                 elif w in ("cent",):
                     kind, unit = "money", "USD"

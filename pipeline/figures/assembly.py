@@ -36,7 +36,7 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
     """Numbers the pure layer kept that the parse and NER show are not figures."""
     if num.ent_type_ == "ORDINAL" and q.unit != "fraction":  # "a third said" is a share
         return True
-    if q.kind in ("count", "other") and q.unit != "fraction":
+    if q.kind in ("count", "other") and q.unit not in ("fraction", "times"):
         if num.ent_type_ in ("DATE", "TIME"):
             # keep counted things ("24,000 votes"), drop bare day numbers and years
             if q.bare or (q.noun or "") in TIME_UNITS:

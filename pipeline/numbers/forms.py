@@ -1,6 +1,7 @@
 """Written forms found before the main number pass (pure, no spaCy): word fractions ("two-thirds
 of", "one in five"), digit and vulgar fractions ("5/32", "2-1/2", "3 \u00bc million"), "once",
-"twice" and "sixfold", "percent of 40", clock durations ("in 2:47"), scientific notation
+"twice" (a multiplier before "as", "the", a comparative; else a count of times) and "sixfold",
+"percent of 40", clock durations ("in 2:47"), scientific notation
 ("1.2e6"), and phone numbers, which are blocked so that no part of them becomes a figure.
 
 ``early_forms(text)`` gives (start, end, fields) in text order, overlapping forms removed;
@@ -24,6 +25,7 @@ from .lexicon import (
     approx_before,
     currency_before,
     sentence_start,
+    times_kind,
 )
 from .parse import VULGAR, parse_number
 
@@ -118,12 +120,14 @@ def _times(text: str) -> Iterator[Form]:
         if m.group("w")[0] == "T" and not sentence_start(text, s):
             continue
         value = 2.0 if m.group("w").lower() == "twice" else 3.0
-        yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True, confidence=0.6)
+        yield s, e, _fields(text, s, e, value, times_kind(text, e, value), "times", words=True,
+                            confidence=0.6)
     for m in _ONCE_RE.finditer(text):
         s, e = m.start("w"), m.end("w")
         if _ONCE_LEFT_STOP_RE.search(text[max(0, s - 6):s]):
             continue
-        yield s, e, _fields(text, s, e, 1.0, "multiplier", "times", words=True, confidence=0.55)
+        yield s, e, _fields(text, s, e, 1.0, times_kind(text, e, 1.0), "times", words=True,
+                            confidence=0.55)
     for m in _FOLD_RE.finditer(text):
         value = parse_number(m.group("n"))
         if value is None or value < 2:

@@ -71,6 +71,11 @@ _WORD_ALTS = "|".join(
     _form_regex(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "") for f, _, _ in CURRENCY_WORDS
 )
 CURRENCY_AFTER_RE = re.compile(rf"^(?:\s?-\s?|[ \t\u00a0]?)(?P<cur>{_WORD_ALTS})", re.I)
+# a currency name before an amount with a scale: "a record Australian dollar 29.4bn"
+_WORD_BEFORE_ALTS = "|".join(
+    _form_regex(f) for f, _, fac in CURRENCY_WORDS if fac == 1.0 and f[-1].isalpha() and len(f) > 3)
+CURRENCY_WORD_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<cur>{_WORD_BEFORE_ALTS})[ \t\u00a0]+$", re.I) if _WORD_BEFORE_ALTS else None
 # a smaller unit after an amount: "3 dollars 50 cents", "one kuai and five mao five"
 _SUB_INDEX = dict(_WORD_INDEX)
 _SUB_INDEX.update({f.lower(): (code, fac) for f, code, fac in CURRENCY_SUBUNITS})
@@ -135,11 +140,34 @@ TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
 TENOR_RE = re.compile(
     r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
     r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")
+# a trading window that names a statistic, not a duration: "a new 52-week low", "its 200-day
+# moving average", "a 52-week \u2014 and all-time \u2014 high"
+WINDOW_STAT_RE = re.compile(
+    r"^[ \t]?-[ \t]?(?:week|day|month)(?:[ \t]*[\u2014\u2013][^\u2014\u2013\n]{1,30}[\u2014\u2013])?"
+    r"[ \t]+(?:(?:moving|rolling|trading|intraday|closing)[ \t]+)?"
+    r"(?:highs?|lows?|range|average|peak|trough)(?![A-Za-z])", re.I)
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
                 "lead,", "cushion", "spread", "bounce"}
 TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A-Za-z])|x(?=\s))",
                             re.I)
+# after "three times", "twice": what makes it a multiplier of something ("three times faster",
+# "twice the rate", "13 times his rival's total", "twice as many"); without it the words count
+# events ("lost three times", "was taken to hospital twice")
+MULTIPLIER_CUE_RE = re.compile(
+    r"^[ \t]+(?:as|the|that|what|his|her|its|their|our|my|your|more|less|fewer|over|higher|lower|"
+    r"larger|bigger|greater|faster|slower|smaller|longer|shorter|cheaper|worse|better|"
+    r"[A-Za-z]+er[ \t]+than|[A-Za-z][\w.&-]*(?:'s|\u2019s|s'|s\u2019))(?![\w'\u2019])"
+    r"|^[ \t]*[$\u00a3\u20ac\u00a5\d]", re.I)
+
+
+def times_kind(text: str, end: int, value: float) -> str:
+    """``multiplier`` or ``count`` for "N times" / "twice" that ends at ``end``."""
+    if value != int(value) or MULTIPLIER_CUE_RE.match(text[end:end + 40]):
+        return "multiplier"
+    return "count"
+
+
 AGE_AFTER_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?old(?!s)(?![A-Za-z])|^[ \t]years?[ \t]old(?!s)(?![A-Za-z])", re.I)
 AGE_GROUP_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?olds", re.I)
 HYPHEN_WORD_RE = re.compile(r"^-(?P<w>[A-Za-z]+)(?![\w-]*-(?:old|olds)\b)")
@@ -207,12 +235,13 @@ FRACTION_RE = re.compile(
     r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"hundred|a[ \t]+hundred|\d{1,4}))(?![\w])"
+    r"hundred|a[ \t]+hundred|thousand|a[ \t]+thousand|\d{1,3}(?:,\d{3})+|\d{1,4}))(?![\w]|,\d)"
     r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
     r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|said|say|says|were|are|"
     r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
-    r"expected)[ \t.,;])",
+    r"expected|more|less|fewer|higher|lower|larger|bigger|smaller|greater|cheaper|faster|"
+    r"slower|longer|shorter)[ \t.,;])",
     re.I)
 NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
 SPACE_RE = re.compile(r"\s")
@@ -298,6 +327,19 @@ def currency_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
     start = pos - (len(left) - m.start())
     # a code like "USD" must stand alone ("CHF 5" yes, "ABCHF 5" no) - guarded by the lookbehind
     return code, fac, start
+
+
+def currency_word_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
+    """ISO code, factor and start of a currency name that ends right before ``pos`` ("Australian
+    dollar 29.4bn"); the caller asks only when a scale follows the number."""
+    if CURRENCY_WORD_BEFORE_RE is None:
+        return None, 1.0, pos
+    left = text[max(0, pos - 30):pos]
+    m = CURRENCY_WORD_BEFORE_RE.search(left)
+    if not m:
+        return None, 1.0, pos
+    code, fac = _WORD_INDEX.get(re.sub(r"\s+", " ", m.group("cur").lower()), (None, 1.0))
+    return code, fac, pos - (len(left) - m.start())
 
 
 def currency_after(text: str, pos: int) -> Tuple[Optional[str], float, int]:

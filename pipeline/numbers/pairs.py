@@ -82,8 +82,8 @@ def _score_shape(text: str, a: Quantity, b: Quantity) -> bool:
 def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
     """Give a score-shaped pair its kind: a split of a whole ("a 60-40 split", "divided 52-48",
     "a 50-50 tie") is two percentages; votes ("voted 7-2") are counts of votes; a result ("a
-    112-104 win", "a 49-49 tie") is two figures of kind other. False when nothing around the pair
-    says which: then it is no figure ("the 2019-20 season")."""
+    112-104 win", "a 49-49 tie", "leads the series 3-1") is two counts, of points in a game.
+    False when nothing around the pair says which: then it is no figure ("the 2019-20 season")."""
     # the clause around the pair: the nearest cue decides ("voted 7-2, a 55-45 split")
     left = re.split(r"[,;.:!?\n]", text[max(0, a.start - 50):a.start])[-1]
     right = re.split(r"[,;.:!?\n]", text[b.end:b.end + 30])[0]
@@ -93,8 +93,10 @@ def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
         kind, unit, conf = "percent", "percent", 0.7
     elif VOTE_CONTEXT_RE.search(ctx) and not game:
         kind, unit, conf = "count", "votes", 0.6
-    elif game or SCORE_CONTEXT_RE.search(ctx) or a.value + b.value == 100:
-        kind, unit, conf = "other", None, 0.5
+    elif game:
+        kind, unit, conf = "count", "points", 0.55
+    elif SCORE_CONTEXT_RE.search(ctx) or a.value + b.value == 100:
+        kind, unit, conf = "count", None, 0.5
     else:
         return False
     for x in (a, b):

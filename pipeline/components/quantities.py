@@ -30,6 +30,7 @@ from ..numbers.lexicon import (
     CORE_RE,
     DATE_CHUNK_RE,
     DIAL_LEFT_RE,
+    ELLIPTIC_LEFT_STOP_RE,
     GLUED_LETTER_RE,
     HYPHEN_STOP,
     HYPHEN_WORD_RE,
@@ -429,9 +430,16 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         bare = False
 
     # ---- things that are not figures
-    if kind == "count" and bare:
-        if is_words:
+    elliptic = None
+    if kind == "count" and bare and is_words:
+        # "the four were freed", "five or six", "seven Boeing jets": a word number with no noun of
+        # its own; the figures stage keeps it where the parse makes it a noun phrase ("head") or
+        # the number of the capitalized noun after it ("noun")
+        if lone_one or value < 2 or value != int(value) or ELLIPTIC_LEFT_STOP_RE.search(left):
             return None
+        nw = NEXT_WORD_RE.match(right)
+        elliptic = "noun" if nw and nw.group("w")[0].isupper() else "head"
+    elif kind == "count" and bare:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core:
             return None
@@ -480,7 +488,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 # "Airbus 320 jets" vs "Okafor 24,000 votes" (rare): keep only with a comma number
                 if "," not in core:
                     return None
-    if is_words and kind == "count" and noun is None and unit is None and not one_of:
+    if is_words and kind == "count" and noun is None and unit is None and not one_of and not elliptic:
         return None
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
             one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
@@ -501,6 +509,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         return None
     if one_of:
         q.extra["counted"] = True  # "five of the nine": a count whatever its parse role
+    elif elliptic:
+        q.extra["elliptic"] = elliptic
+        q.confidence = 0.5
     return q
 
 

@@ -43,10 +43,29 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
                 return True
         if num.ent_type_ in ID_LABELS and q.bare:
             return True
-        if q.words and not q.extra.get("counted") and num.dep_ not in (
-                "nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"):
-            return True
+        if q.words and not q.extra.get("counted") and num.dep_ not in NUMBER_ROLES:
+            if not _heads_own_phrase(doc, q, num):
+                return True
+            q.noun = None  # "Two voted": the word after is the verb, not a counted noun
     return False
+
+
+NUMBER_ROLES = frozenset({"nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"})
+"""Parse roles of a word number that counts the noun it goes with."""
+HEAD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "pobj", "dative",
+                        "oprd"})
+"""Parse roles of a word number that stands for the things it counts ("all four were freed")."""
+
+
+def _heads_own_phrase(doc: Doc, q: Quantity, num: Token) -> bool:
+    """A word number of two or more that is a noun phrase of its own: "all four were freed", "they
+    lost four or five", "two voted against" - but not one that refers back to things counted
+    before ("the two are vying", "the larger of the two")."""
+    if num.dep_ not in HEAD_ROLES or q.value < 2 or q.value != int(q.value):
+        return False
+    if q.extra.get("elliptic") == "noun":
+        return False  # "seven Boeing jets": the number must count the noun after it
+    return not (num.i > 0 and doc[num.i - 1].lower_ in ("the", "these", "those"))
 
 
 def _refine(doc: Doc, q: Quantity, num: Token) -> None:

@@ -207,6 +207,11 @@ SHIRT_AFTER_RE = re.compile(
     r"back|uniform|kit|helmet|car|bib)s?(?![A-Za-z])", re.I)
 LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|some|tens[ \t]+of|"
                            r"hundreds[ \t]+of|thousands[ \t]+of|a[ \t]+couple)[ \t]+$", re.I)
+# a word number with no noun that names a place in an order or a time, not a count: "at four",
+# "number two", "the top five", "chapter nine"
+ELLIPTIC_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
+    r"gate|platform|plus|minus|times|by|till|until|past)[ \t]+$", re.I)
 AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")

@@ -45,7 +45,8 @@ def link(text: str, qs: List[Quantity]) -> None:
                 i += 1
                 continue
             # units flow from the second to a bare first ("10 to 20 percent")
-            if a.bare and b.kind in ("percent", "money", "percentage_points", "duration") and not a.words:
+            if a.bare and b.kind in ("percent", "money", "percentage_points", "duration", "measure") \
+                    and (not a.words or a.extra.get("elliptic")):
                 a.kind, a.unit, a.bare = b.kind, b.unit, False
                 a.confidence = b.confidence - 0.1
             if a.kind == "money" and b.kind == "money" and a.value < 1000 <= b.value:

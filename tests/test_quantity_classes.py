@@ -238,6 +238,90 @@ def test_early_forms_stay_linear(unit):
     assert big < 8 * max(small, 0.02), (small, big)
 
 
+# More classes from real news (invented sentences): (sentence, span, value, kind, unit)
+NEWS_CLASSES = [
+    # wire-copy money and currency names before a scaled amount
+    ("The lender holds about 3.10 billion dlrs in farm loans.", "3.10 billion dlrs", 3.1e9,
+     "money", "USD"),
+    ("The debt rose to a record Canadian dollar 12.5bn.", "Canadian dollar 12.5bn", 12.5e9,
+     "money", "CAD"),
+    ("It delayed its one-billion-dlr share sale.", "one-billion-dlr", 1e9, "money", "USD"),
+    # word fractions with a large denominator or before a comparison
+    ("Fewer than one in 20,000 units failed.", "one in 20,000", 1 / 20000, "other", "fraction"),
+    ("Turnover was about a third higher than usual.", "a third", 1 / 3, "other", "fraction"),
+    # multipliers in words; "times" that counts events
+    ("Ministers were told to double foreign aid.", "double", 2.0, "multiplier", "times"),
+    ("Volume was nearly triple the daily average.", "triple", 3.0, "multiplier", "times"),
+    ("Sales grew 5x last year.", "5x", 5.0, "multiplier", "times"),
+    ("She was taken to hospital twice.", "twice", 2.0, "count", "times"),
+    # periods without digits
+    ("The regulator gave lenders another year to comply.", "another year", 1.0, "duration",
+     "years"),
+    ("The vote was put off for at least a year.", "a year", 1.0, "duration", "years"),
+    ("After a quarter century in office, she retired.", "a quarter century", 25.0, "duration",
+     "years"),
+    ("The hearing lasted half an hour.", "half an hour", 0.5, "duration", "hours"),
+    ("The ruling came just one week after the match.", "one", 1.0, "duration", "weeks"),
+    ("The forward signed a one-year deal.", "one", 1.0, "duration", "years"),
+    ("The defender was handed a one-game ban.", "one", 1.0, "count", "games"),
+    # ages
+    ("Aged 19 years and 200 days, he became the youngest winner.", "19", 19.0, "age", "years"),
+    ("Aged 19 years and 200 days, he became the youngest winner.", "200", 200.0, "age", "days"),
+    ("I was 24 when we met.", "24", 24.0, "age", "years"),
+    ("By the time she was 15, she had left school.", "15", 15.0, "age", "years"),
+    ("The mother-of-three said she was relieved.", "three", 3.0, "count", "children"),
+    # ranges written with hyphens take the unit of their second number
+    ("Divers saw a 6-to-8 foot shark near the pier.", "6", 6.0, "measure", "ft"),
+    ("Divers saw a 6-to-8 foot shark near the pier.", "8 foot", 8.0, "measure", "ft"),
+    ("Repairs take three to five weeks.", "three", 3.0, "duration", "weeks"),
+    # a rate's move before its new level is in percentage points
+    ("The central bank lifted rates 0.5% to 4.5% on Tuesday.", "0.5%", 0.5, "percentage_points",
+     "points"),
+    ("The central bank lifted rates 0.5% to 4.5% on Tuesday.", "4.5%", 4.5, "percent", "percent"),
+    # distances in yards; rates per head of population; index points
+    ("The keeper stood three yards from the line.", "three yards", 3.0, "measure", "yd"),
+    ("The county logged 7.4 cases per 100,000 residents.", "7.4", 7.4, "other", None),
+    ("The index shed 52.3 points on Monday.", "52.3 points", 52.3, "other", "points"),
+    ("The guard scored 31 points on Monday.", "31 points", 31.0, "count", "points"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, kind, unit", NEWS_CLASSES)
+def test_news_classes_are_found_with_their_value(text, span, value, kind, unit):
+    q = _one(text, span)
+    assert math.isclose(q.value, value, rel_tol=1e-9), q
+    assert q.kind == kind, q
+    if unit is not None:
+        assert q.unit == unit, q
+
+
+NEWS_NOTHING = [
+    "The stock hit a new 52-week low on Friday.",
+    "Shares posted a new 52-week \u2014 and all-time \u2014 high.",
+    "The index slipped below its 200-day moving average.",
+    "She said she is \"100% certain\" he is innocent.",
+    "The coach said he was 110 percent committed to the club.",
+    "1 of 2. A general view of the harbour at dusk.",
+    "Photo 4 of 12: fans outside the stadium.",
+    "In 2010 sales rose sharply.",
+    "One day he simply left.",
+    "At one point the crowd fell silent.",
+    "It was a one-off.",
+    "He hit a double in the ninth inning.",
+    "Inflation is in double digits.",
+    "The party plans to double down on its message.",
+    "It costs less than it did a year ago.",
+    "Meet me at four.",
+    "She is number two in the party.",
+    "It was their first rise in more than a year.",
+]
+
+
+@pytest.mark.parametrize("text", NEWS_NOTHING)
+def test_news_numbers_that_are_no_figures(text):
+    assert [(q.text, q.kind) for q in _find(text)] == []
+
+
 # The real pipeline keeps these through the figures stage (invented sentences).
 PIPELINE = [
     ("The heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure"),
@@ -265,4 +349,39 @@ def test_pipeline_keeps_the_new_classes(nlp, text, span, value, kind):
 @pytest.mark.slow
 @pytest.mark.parametrize("text", NOTHING[:12])
 def test_pipeline_yields_no_figure(nlp, text):
+    assert nlp(text)._.claimsift_figures == []
+
+
+# Word numbers without a noun of their own: the parse decides (invented sentences).
+PIPELINE_WORD_NUMBERS = [
+    ("All three were sent home on Friday.", "three", 3.0, "count"),
+    ("We lost one and they lost four or five, I think.", "four", 4.0, "count"),
+    ("We lost one and they lost four or five, I think.", "five", 5.0, "count"),
+    ("The airline took delivery of seven Boeing jets last month.", "seven", 7.0, "count"),
+    ("The three Germans were released on Friday.", "three", 3.0, "count"),
+    ("Two voted against the motion.", "Two", 2.0, "count"),
+    ("She was taken to hospital twice.", "twice", 2.0, "count"),
+    ("The mother-of-three said she was relieved.", "three", 3.0, "count"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, span, value, kind", PIPELINE_WORD_NUMBERS)
+def test_pipeline_keeps_word_numbers_that_count(nlp, text, span, value, kind):
+    doc = nlp(text)
+    got = [(text[f["start"]:f["end"]], f["value"], f["kind"]) for f in doc._.claimsift_figures]
+    assert (span, value, kind) in got, got
+
+
+PIPELINE_NOTHING = [
+    "The two met at college in the city.",
+    "She was the taller of the two.",
+    "One popular way to save is to wait.",
+    "\"2010 brings a chance for change,\" she said.",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", PIPELINE_NOTHING)
+def test_pipeline_drops_word_numbers_that_refer_back(nlp, text):
     assert nlp(text)._.claimsift_figures == []

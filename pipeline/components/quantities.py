@@ -19,6 +19,7 @@ from ..numbers.lexicon import (
     ADDRESS_AFTER_RE,
     AFTER_REJECT_RE,
     AGE_AFTER_RE,
+    AND_GAP_RE,
     AGE_BAND_LEFT_RE,
     AGE_BAND_RIGHT_RE,
     AGE_GROUP_RE,
@@ -33,7 +34,10 @@ from ..numbers.lexicon import (
     ELLIPTIC_LEFT_STOP_RE,
     GLUED_LETTER_RE,
     HYPHEN_STOP,
+    HYPHEN_TO_LEFT_RE,
+    HYPHEN_TO_RIGHT_RE,
     HYPHEN_WORD_RE,
+    INTENSITY_AFTER_RE,
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
     MARGIN_NOUNS,
@@ -44,12 +48,20 @@ from ..numbers.lexicon import (
     NOT_PLAIN_RE,
     NOT_PLAIN_RIGHT_RE,
     NOT_SCALE_AFTER_RE,
+    A_BEFORE_RE,
+    ONE_DAY_LEFT_RE,
+    ONE_HYPHEN_NOUNS,
     ONE_IDIOM_NOUNS,
+    ONE_PERIOD_LEFT_STOP_RE,
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
     ORDINAL_AFTER_RE,
     PENCE_GLUED_RE,
     PER_LEFT_RE,
+    RATE_PER_RE,
+    REFER_BACK_LEFT_RE,
+    PERSON_AGE_RIGHT_RE,
+    PERSON_BE_LEFT_RE,
     PERCENT_AFTER_RE,
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
@@ -71,6 +83,7 @@ from ..numbers.lexicon import (
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
     WINDOW_STAT_RE,
+    YEAR_LEFT_RE,
     YEAR_RE,
     approx_before,
     clean_word_core,
@@ -140,6 +153,7 @@ def find_quantities(text: str) -> List[Quantity]:
         last[:] = [(q.start, q.end)]
 
     out.sort(key=lambda q: q.start)
+    _age_chains(text, out)
     link(text, out)
     kept = [q for q in out if not q.extra.get("drop")]
     # re-index partners after dropping
@@ -243,6 +257,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if not is_words:
         near = left[-24:]  # the anchored left-context patterns are short
         if not plain and STOP_BEFORE_RE.search(near) and not NEGATIVE_BEFORE_RE.search(near) and \
+                not HYPHEN_TO_LEFT_RE.search(near) and \
                 not (SCORE_AFTER_RE.match(text, ne) and near.split()[-1:] != []
                      and near.split()[-1].islower()):
             # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
@@ -353,6 +368,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             end = pos + pm.end()
         elif PERCENT_AFTER_RE.match(right):
             pm = PERCENT_AFTER_RE.match(right)
+            if value >= 100 and INTENSITY_AFTER_RE.match(text, pos + pm.end()):
+                return None  # "100% certain", "110 percent committed": a manner of speaking
             kind, unit = "percent", "percent"
             end = pos + pm.end()
         elif TIMES_AFTER_RE.match(right):
@@ -378,9 +395,17 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             else:
                 kind, unit = "count", "points"
         elif POINT_WORD_RE.match(right):
-            kind, unit = "count", "points"
+            # "scored 17 points"; "the index lost 41.2 points": a level, not a count
+            kind, unit = ("other" if "." in core else "count"), "points"
             noun = "points"
             end = pos + POINT_WORD_RE.match(right).end()
+        elif RATE_PER_RE.match(right):
+            # "5.2 cases per 100,000 residents", "0.8 per 100,000": a rate
+            rm = RATE_PER_RE.match(right)
+            kind = "other"
+            unit = " ".join(rm.group(0).split())
+        elif HYPHEN_TO_RIGHT_RE.match(right):
+            bare = True  # "an 8-to-10 foot shark": the first of a range, the unit comes after
         else:
             hm = HYPHEN_WORD_RE.match(right)
             nw = NEXT_WORD_RE.match(right)
@@ -439,6 +464,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         nw = NEXT_WORD_RE.match(right)
         elliptic = "noun" if nw and nw.group("w")[0].isupper() else "head"
+        if elliptic == "head" and REFER_BACK_LEFT_RE.search(left):
+            return None  # "the two are vying", "the larger of the two": things counted before
     elif kind == "count" and bare:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core:
@@ -469,6 +496,11 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         elif (AGE_LEFT_RE.search(left) and re.match(r"^[ \t]?,", right) and 0 < value < 125
               and "." not in core and "," not in core):
             kind, unit = "age", "years"
+        elif (PERSON_BE_LEFT_RE.search(left) and 0 < value < 125 and "." not in core
+              and "," not in core and PERSON_AGE_RIGHT_RE.match(right)):
+            kind, unit = "age", "years"  # "I was 22 when we met", "she turned 60"
+    if kind == "duration" and not is_words and AGED_LEFT_RE.search(left) and 0 < value < 125:
+        kind = "age"  # "aged 18 years and 185 days"
     if kind == "count" and not bare and noun is not None and not is_words:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core and not scale_txt:
@@ -476,6 +508,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             if not noun.endswith("s") or noun in ("elections", "levels", "figures", "results",
                                                    "games", "olympics", "midterms"):
                 return None
+            if YEAR_LEFT_RE.search(left):
+                return None  # "in 2010 sales rose": a year after a time preposition
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
         if cw and not sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
             w = cw.group("w")
@@ -492,7 +526,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         return None
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
             one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
-                       and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left))):
+                       and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left))
+            or (low == "one" and _one_counts(left, right, kind, unit))):
         return None
 
     neg = None if plain else NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
@@ -513,6 +548,25 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         q.extra["elliptic"] = elliptic
         q.confidence = 0.5
     return q
+
+
+def _age_chains(text: str, qs: List[Quantity]) -> None:
+    """A period joined by "and" to an age is part of it: "aged 18 years and 185 days"."""
+    for a, b in zip(qs, qs[1:]):
+        if a.kind == "age" and b.kind == "duration" and AND_GAP_RE.match(text[a.end:b.start]):
+            b.kind = "age"
+
+
+def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:
+    """"one" before a period or a margin: "just one week after", "a one-year contract", "a
+    one-game ban" - not "one day he left", "at one point", "a one-off"."""
+    if right[:1] == "-":
+        hm = HYPHEN_WORD_RE.match(right)
+        return bool(hm and A_BEFORE_RE.search(left) and (
+            kind == "duration" or hm.group("w").lower() in ONE_HYPHEN_NOUNS))
+    if kind != "duration" or ONE_PERIOD_LEFT_STOP_RE.search(left):
+        return False
+    return unit != "days" or bool(ONE_DAY_LEFT_RE.search(left))
 
 
 def _plain_number(text: str, ns: int, ne: int):

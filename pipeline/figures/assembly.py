@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import attrs, wordlists
 from ..components.quantities import TIME_UNITS, Quantity, find_quantities
+from ..numbers.lexicon import ONE_IDIOM_NOUNS, YEAR_RE
 from .attribution import _attribution
 from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
 from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
@@ -38,11 +39,16 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
         return True
     if q.kind in ("count", "other") and q.unit not in ("fraction", "times"):
         if num.ent_type_ in ("DATE", "TIME"):
-            # keep counted things ("24,000 votes"), drop bare day numbers and years
+            # keep counted things ("24,000 votes"), drop bare day numbers and years, and a year
+            # that is the subject of its clause ("2005 offers a chance": no noun is counted)
             if q.bare or (q.noun or "") in TIME_UNITS:
+                return True
+            if YEAR_RE.match(num.text) and num.dep_ not in ("nummod", "compound"):
                 return True
         if num.ent_type_ in ID_LABELS and q.bare:
             return True
+        if q.words and q.value == 1 and num.dep_ == "nummod" and num.head.lower_ in ONE_IDIOM_NOUNS:
+            return True  # "one popular way to", "one fine day"
         if q.words and not q.extra.get("counted") and num.dep_ not in NUMBER_ROLES:
             if not _heads_own_phrase(doc, q, num):
                 return True
@@ -60,7 +66,7 @@ HEAD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "
 def _heads_own_phrase(doc: Doc, q: Quantity, num: Token) -> bool:
     """A word number of two or more that is a noun phrase of its own: "all four were freed", "they
     lost four or five", "two voted against" - but not one that refers back to things counted
-    before ("the two are vying", "the larger of the two")."""
+    before ("the two met", "the larger of the two")."""
     if num.dep_ not in HEAD_ROLES or q.value < 2 or q.value != int(q.value):
         return False
     if q.extra.get("elliptic") == "noun":

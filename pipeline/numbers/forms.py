@@ -1,8 +1,10 @@
 """Written forms found before the main number pass (pure, no spaCy): word fractions ("two-thirds
 of", "one in five"), digit and vulgar fractions ("5/32", "2-1/2", "3 \u00bc million"), "once",
-"twice" (a multiplier before "as", "the", a comparative; else a count of times) and "sixfold",
-"percent of 40", clock durations ("in 2:47"), scientific notation
-("1.2e6"), and phone numbers, which are blocked so that no part of them becomes a figure.
+"twice" (a multiplier before "as", "the", a comparative; else a count of times), "sixfold" and
+"to double",
+"percent of 40", clock durations ("in 2:47"), scientific notation ("1.2e6"), periods without
+digits ("another year", "a quarter century"), "mother-of-three", and phone numbers and gallery
+counters ("Photo 3 of 12"), which are blocked so that no part of them becomes a figure.
 
 ``early_forms(text)`` gives (start, end, fields) in text order, overlapping forms removed;
 ``fields`` is None for a blocked span, else the keyword arguments of a ``Quantity``.
@@ -21,6 +23,7 @@ from .lexicon import (
     PERCENT_AFTER_RE,
     PERCENT_OF_RE,
     TIME_AFTER_RE,
+    TIME_UNITS,
     YEAR_RE,
     approx_before,
     currency_before,
@@ -76,6 +79,43 @@ _PHONE_RE = re.compile(
     r"|0\d{2,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}"
     r"|1[ .\-]\d{3}[ .\-]\d{3}[ .\-]\d{4}"
     r"|\d{3}[.\-]\d{3}[.\-]\d{4})(?![\w]|[.\-]\d)")
+
+
+# a period with no digits: "another year", "at least a year" (after an approximation word only:
+# "$5 a year" is a rate), "a quarter century", "half an hour", "a half-century"
+_PERIOD_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
+_ANOTHER_RE = re.compile(r"(?<![\w-])(?:[Aa]nother)[ \t]+(?P<u>week|month|year|decade|hour)(?![\w-])")
+_A_PERIOD_RE = re.compile(rf"(?<![\w-])an?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
+_PART_PERIOD_RE = re.compile(
+    rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
+    rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
+_PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+# centuries and decades are stated in years ("a quarter century" is 25 years)
+_IN_YEARS = {"century": 100.0, "decade": 10.0}
+# "a year ago", "a decade from now": the period dates something, it is no figure
+_DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
+_IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
+# "a mother-of-three": the children counted in a family role
+_PARENT_OF_RE = re.compile(
+    rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
+    rf"(?P<n>{NUMWORD}|\d{{1,2}})(?![\w-])", re.I)
+
+
+# "to double aid", "nearly double the average", "triple in size": a multiplier in words, only
+# where a verb or a comparison is plain ("a double", "double-digit", "double down" are none)
+_MULTIPLES = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+_MULTIPLE_RE = re.compile(r"(?<![\w-])(?P<w>[Dd]ouble|[Tt]riple|[Tt]reble|[Qq]uadruple)(?![\w-])")
+_MULTIPLE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:to|will|would|could|should|can|may|might|must|nearly|almost|roughly|about|"
+    r"than|around|some)[ \t]+$", re.I)
+_MULTIPLE_RIGHT_RE = re.compile(r"^[ \t]+(?:the|its|their|his|her|our|that|what|in[ \t]+size)(?![A-Za-z])")
+_MULTIPLE_STOP_RE = re.compile(
+    r"^[ \t]+(?:down|check|checked|checking|click|standards?|agents?|digits?|bed|room|act|play|"
+    r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty)(?![A-Za-z])", re.I)
+# a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
+_COUNTER_RE = re.compile(
+    r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
+    r"|(?m:^[ \t]*\d{1,3}[ \t]+of[ \t]+\d{1,3}[ \t]*(?:\.(?!\d)|$))", re.I)
 
 
 def _fields(text: str, s: int, e: int, value: float, kind: str, unit: Optional[str],
@@ -135,6 +175,56 @@ def _times(text: str) -> Iterator[Form]:
         s, e = m.start(), m.end()
         yield s, e, _fields(text, s, e, value, "multiplier", "times", num=(s, m.end("n")),
                             words=not m.group("n")[0].isdigit())
+
+
+def _period(text: str, s: int, e: int, value: float, unit: str) -> Optional[Form]:
+    if _DATING_AFTER_RE.match(text[e:e + 16]):
+        return None
+    years = _IN_YEARS.get(unit)
+    value, unit = (value * years, "years") if years else (value, TIME_UNITS.get(unit, unit))
+    return s, e, _fields(text, s, e, value, "duration", unit, words=True, confidence=0.6)
+
+
+def _periods(text: str) -> Iterator[Form]:
+    forms: List[Optional[Form]] = []
+    for m in _ANOTHER_RE.finditer(text):
+        if m.group(0)[0] == "A" and not sentence_start(text, m.start()):
+            continue
+        forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+    for m in _A_PERIOD_RE.finditer(text):
+        approx, at = approx_before(text, m.start())
+        # "the first rise in more than a year": how long since, not a stated period
+        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]):
+            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+    for m in _PART_PERIOD_RE.finditer(text):
+        part = _PARTS[m.group("f")] if m.group("f") else 0.5
+        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2")))
+    yield from (f for f in forms if f is not None)
+
+
+def _parents_of(text: str) -> Iterator[Form]:
+    for m in _PARENT_OF_RE.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None and value >= 1:
+            s, e = m.start("n"), m.end("n")
+            fields = _fields(text, s, e, value, "count", "children",
+                             words=not m.group("n")[0].isdigit())
+            fields["extra"] = {"counted": True}  # a count whatever its parse role
+            yield s, e, fields
+
+
+def _multiples(text: str) -> Iterator[Form]:
+    for m in _MULTIPLE_RE.finditer(text):
+        s, e = m.start("w"), m.end("w")
+        if m.group("w")[0].isupper() and not sentence_start(text, s):
+            continue
+        right = text[e:e + 24]
+        if _MULTIPLE_STOP_RE.match(right):
+            continue
+        if not (_MULTIPLE_LEFT_RE.search(text[max(0, s - 16):s]) or _MULTIPLE_RIGHT_RE.match(right)):
+            continue
+        yield s, e, _fields(text, s, e, _MULTIPLES[m.group("w").lower()], "multiplier", "times",
+                            words=True, confidence=0.6)
 
 
 def _percent_of(text: str) -> Iterator[Form]:
@@ -215,11 +305,18 @@ def _phones(text: str) -> Iterator[Form]:
         yield m.start(), m.end(), None
 
 
+def _counters(text: str) -> Iterator[Form]:
+    for m in _COUNTER_RE.finditer(text):
+        yield m.start(), m.end(), None
+
+
 # words or signs without which a finder cannot match: a cheap test that skips it (number-only
 # tables, long lines of digits)
 _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
-    "_percent_of": ("cent",), "_times": ("once", "wice", "hrice", "fold"),
+    "_counters": (" of ",), "_percent_of": ("cent",), "_parents_of": ("-of-",),
+    "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
+    "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }
@@ -231,8 +328,8 @@ def early_forms(text: str) -> List[Form]:
     is merged into the kept spans in one sweep, so the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
-                   _times):
+    for finder in (_phones, _counters, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
+                   _times, _multiples, _periods, _parents_of):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):
             continue

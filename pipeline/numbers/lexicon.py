@@ -128,6 +128,9 @@ AGE_BAND_RIGHT_RE = re.compile(
 AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
 # a rate's denominator ("12 cases per 100,000 people") and numbers that are dialled
 PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
+RATE_PER_RE = re.compile(
+    r"^[ \t]+(?:[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+|capita|head|"
+    r"thousand|hundred|million)(?![\w,])(?:[ \t]+(?!and\b|or\b)[a-z]+)?")
 DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
                           r"dialled|dialed|text|texting)[ \t]+$", re.I)
 # "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
@@ -212,17 +215,43 @@ LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|som
 ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
     r"gate|platform|plus|minus|times|by|till|until|past)[ \t]+$", re.I)
+REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
 AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
+# "100% certain", "110 percent behind him": a percentage of conviction, no figure
+INTENSITY_AFTER_RE = re.compile(
+    r"[\"'\u201d\u2019]?[ \t\u00a0]+(?:certain|sure|confident|committed|convinced|behind|"
+    r"honest|right|wrong|true|correct|serious|focused|fit|ready|dedicated|positive|guaranteed|"
+    r"clear|safe|genuine|legit|effort|on[ \t]+board)(?![A-Za-z])", re.I)
+# a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60"
+PERSON_BE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|I[\u2019']m|[Hh]e[\u2019']s|[Ss]he[\u2019']s)[ \t]+"
+    r"(?:(?:was|is|am|turned|turns|turning)[ \t]+)?(?:(?:only|just|barely|nearly|almost|about)[ \t]+)?$")
+PERSON_AGE_RIGHT_RE = re.compile(
+    r"^(?:[ \t]*(?:[.,;:!?)\u201d\u2019\"]|$)|[ \t]+(?:when|and|at|in|last|this|on|years?)(?![A-Za-z]))")
+AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+YEAR_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:in|since|until|till|during|before|after|through)[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 URLISH_RE = re.compile(r"(?:://|www\.|@|=|\?|&|_|\\)")
 CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?P<w>[A-Z][\w&.\u2019'-]*)[ \t]+$")
-BETWEEN_GAP_RE = re.compile(r"^[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*$",
-                            re.I)
+BETWEEN_GAP_RE = re.compile(
+    r"^(?:[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*|-to-)$", re.I)
+# a range written with hyphens: "an 8-to-10 foot shark"
+HYPHEN_TO_RIGHT_RE = re.compile(r"^-to-\d")
+HYPHEN_TO_LEFT_RE = re.compile(r"\d-to-$")
 RANGE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:between|from|range[ \t]+of|ranging[ \t]+from)[ \t]+$",
                            re.I)
 RANGE_OF_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:of|at|be|is|was|were|expects?|expected|sees?|"
                               r"forecasts?|projects?|estimates?|guidance|targets?)[ \t]+$", re.I)
+# a rate that moves, before "0.25% to 5.5%": the first figure is the move, in percentage points
+RATE_MOVE_LEFT_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:raised|raises|raise|raising|lifted|lifts|lift|lifting|cut|cuts|cutting|"
+    r"lowered|lowers|lower|lowering|hiked|hikes|hike|hiking|trimmed|trims|trim|reduced|reduces|"
+    r"increased|increases)[ \t]+(?:(?:its|their|the|interest|benchmark|key|policy|official|cash|"
+    r"lending|base|deposit|mortgage)[ \t]+){0,3}rates?"
+    r"|(?<![A-Za-z])rates?[ \t]+(?:rose|fell|climbed|dropped|increased|decreased|declined|jumped|"
+    r"slipped|eased|edged[ \t]+(?:up|down|higher|lower)))[ \t]+(?:by[ \t]+)?$", re.I)
 SCORE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
     r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
@@ -277,6 +306,18 @@ ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[
 ONE_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which)[ \t]+$",
     re.I)
+# "one" before a period: a duration ("just one week after"), unless a determiner makes it a
+# name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
+# ("only one day", "within one day"): alone it is "some day"
+ONE_PERIOD_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some)[ \t]+$", re.I)
+ONE_DAY_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:just|only|for|in|within|than|after|nearly|about|almost|over|under|least|"
+    r"most|to|by|barely)[ \t]+$", re.I)
+A_BEFORE_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
+# "a one-game ban", "a one-goal lead": "one-" before what a result or a margin counts
+ONE_HYPHEN_NOUNS = {"game", "match", "goal", "point", "run", "seat", "vote", "stroke", "race",
+                    "round", "set"}
 ONE_IDIOM_NOUNS = {"another", "day", "way", "thing", "time", "hand", "point", "side", "piece",
                    "last", "kind", "sort", "bit", "moment", "morning", "night", "evening",
                    "afternoon", "hundred", "thousand", "million", "billion", "on", "off",
@@ -296,7 +337,8 @@ STOP_NEXT = {
     "own", "same", "too", "very", "just", "also", "still", "then", "there", "here", "it", "its",
     "he", "she", "they", "them", "we", "us", "you", "i", "his", "her", "their", "our", "your",
     "my", "me", "him", "say", "says", "said", "all", "both", "either", "neither", "ago",
-    "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet",
+    "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet", "last",
+    "next",
 }
 
 

@@ -12,6 +12,7 @@ from .lexicon import (
     GAME_CONTEXT_RE,
     RANGE_LEFT_RE,
     RANGE_OF_LEFT_RE,
+    RATE_MOVE_LEFT_RE,
     SCALE_AFTER_RE,
     SCORE_CONTEXT_RE,
     VOTE_CONTEXT_RE,
@@ -33,6 +34,12 @@ def link(text: str, qs: List[Quantity]) -> None:
                 left = text[max(0, a.start - 30 - len(a.approx) - 1):a.start - len(a.approx) - 1]
             if not a.bare and (b.bare or (a.kind, a.unit) != (b.kind, b.unit)):
                 # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
+                i += 1
+                continue
+            if a.kind == b.kind == "percent" and gap.strip().lower() == "to" and \
+                    RATE_MOVE_LEFT_RE.search(left):
+                # "lifted rates 0.25% to 5.5%": a rate's move is in percentage points
+                a.kind, a.unit = "percentage_points", "points"
                 i += 1
                 continue
             is_range = bool(RANGE_LEFT_RE.search(left))

@@ -52,11 +52,19 @@ def convert(value: float, expr: str, to: str) -> float:
     return float(registry().Quantity(value, expr).to(to).magnitude)
 
 
+# yards are gained or run in a game (counted like points) but measure a distance before "from",
+# "away", "behind" ("sitting two yards from me")
+_YARDS_AWAY_RE = re.compile(
+    r"^[ \t]?-?[ \t]?(?P<u>yards?)(?=[ \t]+(?:from|away|behind|off|short|wide|long|deep|high|tall|"
+    r"in[ \t]+front)(?![A-Za-z]))", re.I)
+
+
 def measure_after(text: str, pos: int) -> Optional[Tuple[str, int]]:
     """(canonical symbol, end) of a physical unit written right after ``pos``, or None."""
     m = MEASURE_AFTER_RE.match(text[pos:pos + 40])
     if not m:
-        return None
+        y = _YARDS_AWAY_RE.match(text[pos:pos + 40])
+        return (unit_symbol("yard"), pos + y.end()) if y else None
     form = re.sub(r"[ \t]+", " ", m.group("u"))
     expr = UNIT_FORMS.get(form) or _FOLDED.get(form.lower())
     if expr is None:

@@ -82,7 +82,9 @@ from ..numbers.lexicon import (
     TIMES_AFTER_RE,
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
-    WINDOW_STAT_RE,
+    WEEKS_IN_TRADING_YEAR,
+    WINDOW_AVERAGE_RE,
+    TRADING_YEAR_RE,
     YEAR_LEFT_RE,
     YEAR_RE,
     approx_before,
@@ -415,7 +417,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     tm = TENOR_RE.match(right)
                     if tm and tm.group("n").lower() in TENOR_NOUNS:
                         return None  # "the 10-year Treasury note": a maturity that names a bond
-                    if WINDOW_STAT_RE.match(right):
+                    if WINDOW_AVERAGE_RE.match(right) or (
+                            value == WEEKS_IN_TRADING_YEAR and TRADING_YEAR_RE.match(right)):
                         return None  # "a 52-week low": the window names a statistic
                     kind, unit = "duration", TIME_UNITS[w]
                 elif w in ("cent",):

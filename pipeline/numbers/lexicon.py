@@ -121,8 +121,9 @@ POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
 BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
 # a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
 AGE_BAND_RIGHT_RE = re.compile(
-    r"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds?"
-    r"|[ \t]?-[ \t]*\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
+    rf"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?"
+    r"[ \t]?-?[ \t]*olds?"
+    rf"|[ \t]?-[ \t]*(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
     r"|[ \t]+(?:and|or)[ \t]+(?:over|older|above|under|younger|up)(?![A-Za-z])"
     r"|[ \t]?(?:\+|plus)(?![A-Za-z]))", re.I)
 AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
@@ -143,12 +144,16 @@ TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
 TENOR_RE = re.compile(
     r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
     r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")
-# a trading window that names a statistic, not a duration: "a new 52-week low", "its 200-day
-# moving average", "a 52-week \u2014 and all-time \u2014 high"
-WINDOW_STAT_RE = re.compile(
-    r"^[ \t]?-[ \t]?(?:week|day|month)(?:[ \t]*[\u2014\u2013][^\u2014\u2013\n]{1,30}[\u2014\u2013])?"
-    r"[ \t]+(?:(?:moving|rolling|trading|intraday|closing)[ \t]+)?"
-    r"(?:highs?|lows?|range|average|peak|trough)(?![A-Za-z])", re.I)
+# a trading window that names a statistic, not a duration: "its 200-day moving average", and the
+# year-long trading range of a share, "a new 52-week low", "a 52-week \u2014 and all-time \u2014 high"
+# (but "an eight-month high" says how long since: a figure)
+WINDOW_AVERAGE_RE = re.compile(
+    r"^[ \t]?-[ \t]?(?:week|day|month)[ \t]+(?:(?:moving|rolling|trading)[ \t]+)?average(?![A-Za-z])",
+    re.I)
+TRADING_YEAR_RE = re.compile(
+    r"^[ \t]?-[ \t]?week(?:[ \t]*[\u2014\u2013][^\u2014\u2013\n]{1,30}[\u2014\u2013])?"
+    r"[ \t]+(?:(?:intraday|closing|trading)[ \t]+)?(?:highs?|lows?|range)(?![A-Za-z])", re.I)
+WEEKS_IN_TRADING_YEAR = 52
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
                 "lead,", "cushion", "spread", "bounce"}
@@ -214,7 +219,7 @@ LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|som
 # "number two", "the top five", "chapter nine"
 ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
-    r"gate|platform|plus|minus|times|by|till|until|past)[ \t]+$", re.I)
+    r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
 REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
 AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
 # "100% certain", "110 percent behind him": a percentage of conviction, no figure

@@ -370,7 +370,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             end = pos + pm.end()
         elif PERCENT_AFTER_RE.match(right):
             pm = PERCENT_AFTER_RE.match(right)
-            if value >= 100 and INTENSITY_AFTER_RE.match(text, pos + pm.end()):
+            if value >= 100 and INTENSITY_AFTER_RE.match(text[pos + pm.end():pos + pm.end() + 30]):
                 return None  # "100% certain", "110 percent committed": a manner of speaking
             kind, unit = "percent", "percent"
             end = pos + pm.end()
@@ -533,6 +533,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             or (low == "one" and _one_counts(left, right, kind, unit))):
         return None
 
+    if kind == "count" and bare and not is_words and not scale_txt and "." in core:
+        kind = "other"  # "closed at 28,417.35", "a rating of 4.5": a level, nothing is counted
     neg = None if plain else NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
     if neg and kind in ("percent", "money", "count", "other"):
         value = -value

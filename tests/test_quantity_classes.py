@@ -286,6 +286,22 @@ NEWS_CLASSES = [
     ("The county logged 7.4 cases per 100,000 residents.", "7.4", 7.4, "other", None),
     ("The index shed 52.3 points on Monday.", "52.3 points", 52.3, "other", "points"),
     ("The guard scored 31 points on Monday.", "31 points", 31.0, "count", "points"),
+    ("The benchmark closed at 7,412.55 on Friday.", "7,412.55", 7412.55, "other", None),
+    # rate moves and shares in words
+    ("The bank raised rates by a quarter point.", "a quarter point", 0.25, "percentage_points",
+     "points"),
+    ("The bank made a half-point cut in May.", "a half-point", 0.5, "percentage_points", "points"),
+    ("The bank made a 50-basis-point cut.", "50-basis-point", 50.0, "percentage_points",
+     "basis points"),
+    ("The new drug cut hospital stays by half.", "half", 0.5, "other", "fraction"),
+    # half of a scale word, and a scale over a whole and a half
+    ("Half a million people marched on Sunday.", "Half a million", 5e5, "count", None),
+    ("Nearly two and a half million tickets were sold.", "two and a half million", 2.5e6,
+     "count", None),
+    # a race time to the second; an age after a person noun; a split vote in a chamber
+    ("She ran a 2:15:25 marathon in the rain.", "2:15:25", 8125.0, "duration", "seconds"),
+    ("The chairman, 71, said he would stay on.", "71", 71.0, "age", "years"),
+    ("The measure passed the Senate 52-48.", "52", 52.0, "count", "votes"),
 ]
 
 
@@ -317,6 +333,9 @@ NEWS_NOTHING = [
     "Meet me at four.",
     "She is number two in the party.",
     "It was their first rise in more than a year.",
+    "The iPhone 15 went on sale in the autumn.",
+    "The doors close at 10:15:25 every night.",
+    "The category for six- to eight-year-olds was won by a newcomer.",
 ]
 
 

@@ -26,6 +26,7 @@ from ..numbers.lexicon import (
     AGE_LEFT_RE,
     AGED_LEFT_RE,
     BASIS_POINTS_RE,
+    CAMEL_BEFORE_RE,
     CAP_WORD_BEFORE_RE,
     COLON_LEFT_RE,
     CORE_RE,
@@ -504,6 +505,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             kind, unit = "age", "years"  # "I was 22 when we met", "she turned 60"
     if kind == "duration" and not is_words and AGED_LEFT_RE.search(left) and 0 < value < 125:
         kind = "age"  # "aged 18 years and 185 days"
+    if kind == "count" and not is_words and not plain and CAMEL_BEFORE_RE.search(left[-24:]) \
+            and "," not in core and not scale_txt:
+        return None  # "the iPhone 15 went on sale": a model number
     if kind == "count" and not bare and noun is not None and not is_words:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core and not scale_txt:

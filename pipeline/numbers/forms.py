@@ -68,6 +68,8 @@ _CLOCK_RE = re.compile(
 _CLOCK_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:in|of|clocked|timed|ran|run|runs|finished|finishing|posted|lasted|took|"
     r"record|best|winning)[ \t]+$", re.I)
+_CLOCK_WHEN_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:at|by|until|till|from|since|before|after)[ \t]+$",
+                                 re.I)
 _HOURS_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:marathons?|ironman|triathlons?|hours?|games?|match|film|movie|flight|drive|"
     r"ride|hike|ultra|stage|trial|session|meeting|debate|speech)(?![A-Za-z])", re.I)
@@ -112,6 +114,14 @@ _MULTIPLE_RIGHT_RE = re.compile(r"^[ \t]+(?:the|its|their|his|her|our|that|what|
 _MULTIPLE_STOP_RE = re.compile(
     r"^[ \t]+(?:down|check|checked|checking|click|standards?|agents?|digits?|bed|room|act|play|"
     r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty)(?![A-Za-z])", re.I)
+# "a quarter point", "a half-point cut", "a quarter of a percentage point": a rate move in words
+_PART_POINT_RE = re.compile(
+    r"(?<![\w-])(?:(?:an?|one)[ \t]+)?(?P<f>quarter|half|three-quarters?)"
+    r"(?:[ \t-]+|[ \t]+of[ \t]+an?[ \t]+)(?:percentage[ \t-]+)?point(?![\w-]|-\w)", re.I)
+# "cut by half", "grew by a third": a share of the whole in words after "by"
+_BY_PART_RE = re.compile(
+    r"(?<![A-Za-z])by[ \t]+(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
+    r"two-thirds|three-quarters)(?![\w-])", re.I)
 # a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
 _COUNTER_RE = re.compile(
     r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
@@ -150,6 +160,18 @@ def _word_fractions(text: str) -> Iterator[Form]:
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
                 continue
         yield s, e, _fields(text, s, e, value, "other", "fraction")
+
+
+def _part_points(text: str) -> Iterator[Form]:
+    for m in _PART_POINT_RE.finditer(text):
+        part = {"quarter": 0.25, "half": 0.5}.get(m.group("f").lower(), 0.75)
+        s, e = m.start(), m.end()
+        yield s, e, _fields(text, s, e, part, "percentage_points", "points", words=True)
+    for m in _BY_PART_RE.finditer(text):
+        value = parse_number(m.group("fw"))
+        if value is not None and value < 1:
+            s, e = m.start("fw"), m.end("fw")
+            yield s, e, _fields(text, s, e, value, "other", "fraction", words=True)
 
 
 def _times(text: str) -> Iterator[Form]:
@@ -279,7 +301,12 @@ def _digit_fractions(text: str) -> Iterator[Form]:
 def _clocks(text: str) -> Iterator[Form]:
     for m in _CLOCK_RE.finditer(text):
         s, e = m.start(), m.end()
-        if not _CLOCK_LEFT_RE.search(text[max(0, s - 12):s]) or TIME_AFTER_RE.match(text[e:e + 8]):
+        left = text[max(0, s - 12):s]
+        # "in 2:47"; a reading to the second is a duration too ("a 2:15:25 marathon") unless a
+        # time word says when ("at 10:15:25")
+        cued = _CLOCK_LEFT_RE.search(left) or (
+            m.group("c") is not None and not _CLOCK_WHEN_LEFT_RE.search(left))
+        if not cued or TIME_AFTER_RE.match(text[e:e + 8]):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         frac = float(m.group("frac") or 0)
@@ -314,7 +341,7 @@ def _counters(text: str) -> Iterator[Form]:
 # tables, long lines of digits)
 _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
-    "_counters": (" of ",), "_percent_of": ("cent",), "_parents_of": ("-of-",),
+    "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
     "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
@@ -324,12 +351,13 @@ _NEEDS = {
 
 def early_forms(text: str) -> List[Form]:
     """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
-    first (phones, clocks, fractions, scientific notation, percent-of, times) wins; each finder
-    is merged into the kept spans in one sweep, so the whole stays linear in the text."""
+    first (phones and counters, clocks, fractions, points in words, scientific notation,
+    percent-of, times, periods) wins; each finder is merged into the kept spans in one sweep, so
+    the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _counters, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
-                   _times, _multiples, _periods, _parents_of):
+    for finder in (_phones, _counters, _clocks, _digit_fractions, _part_points, _word_fractions,
+                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):
             continue

@@ -102,8 +102,9 @@ _GLUED_BEHIND = "".join(rf"(?<=(?<![A-Za-z]){re.escape(f)})|" for f in GLUED_PRE
 CORE_RE = re.compile(
     rf"(?P<dig>(?=[\d.])(?:{_GLUED_BEHIND}(?<![\w.,/:@#&\\^]))"
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d]))"
-    rf"|(?P<wrd>(?<![\w-])(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
-    rf"{_WORDNUM}(?![\w]))",
+    rf"|(?P<wrd>(?<![\w-])(?:(?:{_WORDNUM}[ \t]+and[ \t]+)?(?:an?[ \t]+half|half[ \t]+an?)[ \t]+"
+    rf"(?:dozen|hundred|thousand|million|billion|trillion)"
+    rf"|(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?{_WORDNUM})(?![\w]))",
     re.I)
 SCALE_AFTER_RE = re.compile(
     r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>(?:lakh|thousand)[ \t]+crores?|hundred|thousand|million|billion|"
@@ -118,7 +119,7 @@ PP_AFTER_RE = re.compile(
     r"|[ \t\u00a0]?(?-i:pp|ppts?))(?![A-Za-z])", re.I)
 POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
 POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
-BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
+BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|-basis-points?|[ \t]?bps?)(?![A-Za-z])", re.I)
 # a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
 AGE_BAND_RIGHT_RE = re.compile(
     rf"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?"
@@ -221,7 +222,14 @@ ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
     r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
 REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
-AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
+_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt")
+                        for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
+                       key=len, reverse=True)
+# "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun
+AGE_LEFT_RE = re.compile(
+    r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.|(?<![A-Za-z])(?:" + "|".join(_PERSON_WORDS) + r")),[ \t]$")
+# a model number after a product name written in camel case: "iPhone 15", "PlayStation 5"
+CAMEL_BEFORE_RE = re.compile(r"(?<![\w])[A-Za-z][a-z]*[A-Z][A-Za-z]*[ \t]+$")
 # "100% certain", "110 percent behind him": a percentage of conviction, no figure
 INTENSITY_AFTER_RE = re.compile(
     r"[\"'\u201d\u2019]?[ \t\u00a0]+(?:certain|sure|confident|committed|convinced|behind|"
@@ -269,7 +277,7 @@ GAME_CONTEXT_RE = re.compile(
 # a count of votes ("voted 7-2", "a 5-4 ruling")
 VOTE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"
-    r"senators|lawmakers|members)(?![A-Za-z])", re.I)
+    r"senators|lawmakers|members|senate|passed|confirmed|approved)(?![A-Za-z])", re.I)
 FRACTION_RE = re.compile(
     r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
@@ -411,7 +419,7 @@ def clean_word_core(text: str, s: int, e: int) -> Tuple[int, int]:
     chunk = text[s:e]
     words = list(re.finditer(r"[A-Za-z]+", chunk))
     for i, w in enumerate(words):
-        if w.group().lower() == "and" and i > 0:
+        if w.group().lower() == "and" and i > 0 and "half" not in chunk.lower():
             prev = words[i - 1].group().lower()
             if prev not in ("hundred", "thousand", "million", "billion", "trillion"):
                 return s, s + words[i - 1].end()

@@ -336,6 +336,10 @@ NEWS_NOTHING = [
     "The iPhone 15 went on sale in the autumn.",
     "The doors close at 10:15:25 every night.",
     "The category for six- to eight-year-olds was won by a newcomer.",
+    "The 737 Max 8 was grounded after the crash.",
+    "Windows 10 support ends next year.",
+    "Top 10 tips for saving money.",
+    "Players aged 16 to 18 can enter.",
 ]
 
 

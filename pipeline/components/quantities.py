@@ -22,8 +22,10 @@ from ..numbers.lexicon import (
     AND_GAP_RE,
     AGE_BAND_LEFT_RE,
     AGE_BAND_RIGHT_RE,
+    AGE_BAND_SECOND_LEFT_RE,
     AGE_GROUP_RE,
     AGE_LEFT_RE,
+    AGED_BAND_RIGHT_RE,
     AGED_LEFT_RE,
     BASIS_POINTS_RE,
     CAMEL_BEFORE_RE,
@@ -39,6 +41,7 @@ from ..numbers.lexicon import (
     HYPHEN_TO_RIGHT_RE,
     HYPHEN_WORD_RE,
     INTENSITY_AFTER_RE,
+    LEAD_WORDS,
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
     MARGIN_NOUNS,
@@ -491,10 +494,17 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                                  "just", "all", "by", "to", "of", "with", "at", "and", "or",
                                  "from", "than", "another", "another", "those", "these"):
                 return None
+        elif cw and cw.group("w").lower() not in LEAD_WORDS:
+            return None  # "Windows 10 ...", "Top 10 tips": a name that starts the sentence
+        if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
+                and "," not in core and "." not in core and not right.split()[0].endswith("s"):
+            return None  # a model number: "the 737 Max", "a 747 Jumbo"
+        if AGE_BAND_SECOND_LEFT_RE.search(left):
+            return None  # "aged 16 to 18": the top of an age band
         if plain:
             pass
         elif AGED_LEFT_RE.search(left) and 0 < value < 125 and "." not in core:
-            if AGE_BAND_RIGHT_RE.match(right):
+            if AGE_BAND_RIGHT_RE.match(right) or AGED_BAND_RIGHT_RE.match(right):
                 return None
             kind, unit = "age", "years"
         elif (AGE_LEFT_RE.search(left) and re.match(r"^[ \t]?,", right) and 0 < value < 125
@@ -518,6 +528,9 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             if YEAR_LEFT_RE.search(left):
                 return None  # "in 2010 sales rose": a year after a time preposition
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
+        if cw and sentence_start(text, ns - len(cw.group(0))) and not scale_txt and \
+                cw.group("w").lower() not in LEAD_WORDS and "," not in core:
+            return None  # "Windows 10 support ends": a name that starts the sentence
         if cw and not sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
             w = cw.group("w")
             if w[1:].lower() != w[1:] or w.lower() not in (

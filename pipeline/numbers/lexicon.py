@@ -127,6 +127,10 @@ AGE_BAND_RIGHT_RE = re.compile(
     rf"|[ \t]?-[ \t]*(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
     r"|[ \t]+(?:and|or)[ \t]+(?:over|older|above|under|younger|up)(?![A-Za-z])"
     r"|[ \t]?(?:\+|plus)(?![A-Za-z]))", re.I)
+# after "aged": "aged 16 to 18", "aged 5-11" is a band
+AGED_BAND_RIGHT_RE = re.compile(r"^[ \t]*(?:-|\u2013|to|or)[ \t]*\d{1,3}(?![\d.,%])")
+AGE_BAND_SECOND_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:aged|ages)[ \t]+\d{1,3}[ \t]*(?:-|\u2013|to|and|or)[ \t]*$", re.I)
 AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
 # a rate's denominator ("12 cases per 100,000 people") and numbers that are dialled
 PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
@@ -243,6 +247,16 @@ PERSON_AGE_RIGHT_RE = re.compile(
     r"^(?:[ \t]*(?:[.,;:!?)\u201d\u2019\"]|$)|[ \t]+(?:when|and|at|in|last|this|on|years?)(?![A-Za-z]))")
 AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+# words that can start a sentence right before a number ("About 40 people", "In 2019 ..."); any
+# other capitalized word there makes the number part of a name ("Windows 10", "Top 10 tips")
+LEAD_WORDS = frozenset(
+    "the a an about nearly some over almost only just all by to of with at and or from than "
+    "another those these its their his her our my your in on for after before since until during "
+    "around roughly approximately exactly more fewer less up down under below above between last "
+    "this that every each but so yet when while if as among barely well both least most even "
+    "estimated because although here there then now today yesterday still also including plus "
+    "minus within without through across per via into onto upon like unlike despite whereas "
+    "once what which who whose where why how no not".split())
 YEAR_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:in|since|until|till|during|before|after|through)[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")

@@ -302,6 +302,21 @@ NEWS_CLASSES = [
     ("She ran a 2:15:25 marathon in the rain.", "2:15:25", 8125.0, "duration", "seconds"),
     ("The chairman, 71, said he would stay on.", "71", 71.0, "age", "years"),
     ("The measure passed the Senate 52-48.", "52", 52.0, "count", "votes"),
+    # wire copy: cents, sterling, dollars of a country, results lines, share prices without a sign
+    ("The payout rises to 30 cts a share.", "30 cts", 0.3, "money", "USD"),
+    ("Imports fell to 2.3 billion stg in May.", "2.3 billion stg", 2.3e9, "money", "GBP"),
+    ("The stake is valued at 310 mln Canadian dlrs.", "310 mln Canadian dlrs", 3.1e8, "money",
+     "CAD"),
+    ("Net 6.2 mln vs 5.8 mln. Revs 71.4 mln vs 66.0 mln.", "6.2 mln", 6.2e6, "money", "USD"),
+    ("Net 6.2 mln vs 5.8 mln. Revs 71.4 mln vs 66.0 mln.", "5.8 mln", 5.8e6, "money", "USD"),
+    ("Silver settled at 6.40 dlrs an ounce, up from 6.15.", "6.15", 6.15, "money", "USD"),
+    ("Joblessness eased to 6.8 pct from 7.0 in June.", "7.0", 7.0, "percent", "percent"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "31", 31.0,
+     "money", "USD"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "3/8", 0.375,
+     "money", "USD"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "29-1/4", 29.25,
+     "money", "USD"),
 ]
 
 

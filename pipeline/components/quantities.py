@@ -31,9 +31,11 @@ from ..numbers.lexicon import (
     CAMEL_BEFORE_RE,
     CAP_WORD_BEFORE_RE,
     COLON_LEFT_RE,
+    COMPARED_LEFT_RE,
     CORE_RE,
     DATE_CHUNK_RE,
     DIAL_LEFT_RE,
+    EARNINGS_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
     GLUED_LETTER_RE,
     HYPHEN_STOP,
@@ -75,6 +77,8 @@ from ..numbers.lexicon import (
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
+    SHARE_MOVE_LEFT_RE,
+    SHARE_NOUN_RE,
     SHIRT_AFTER_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
@@ -160,6 +164,8 @@ def find_quantities(text: str) -> List[Quantity]:
 
     out.sort(key=lambda q: q.start)
     _age_chains(text, out)
+    _share_prices(text, out)
+    _carried_units(text, out)
     link(text, out)
     kept = [q for q in out if not q.extra.get("drop")]
     # re-index partners after dropping
@@ -494,7 +500,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                                  "just", "all", "by", "to", "of", "with", "at", "and", "or",
                                  "from", "than", "another", "another", "those", "these"):
                 return None
-        elif cw and cw.group("w").lower() not in LEAD_WORDS:
+        elif cw and cw.group("w").lower() not in LEAD_WORDS and not scale_txt and "," not in core \
+                and not EARNINGS_LEFT_RE.search(text, max(0, ns - 30), ns):
             return None  # "Windows 10 ...", "Top 10 tips": a name that starts the sentence
         if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
                 and "," not in core and "." not in core and not right.split()[0].endswith("s"):
@@ -577,6 +584,52 @@ def _age_chains(text: str, qs: List[Quantity]) -> None:
     for a, b in zip(qs, qs[1:]):
         if a.kind == "age" and b.kind == "duration" and AND_GAP_RE.match(text[a.end:b.start]):
             b.kind = "age"
+
+
+def _share_prices(text: str, qs: List[Quantity]) -> None:
+    """A plain number or fraction that a share trades at, in a clause about a stock, is a price:
+    "the stock traded around 12, down 1/8, after falling to 11-1/2" (wire copy gives US share
+    prices without a dollar sign)."""
+    if not SHARE_NOUN_RE.search(text):
+        return
+    for q in qs:
+        if not _word_before(text, q.start) or q.words or q.kind not in ("count", "other") or (
+                q.kind == "count" and q.noun) or (
+                q.kind == "other" and q.unit not in (None, "fraction")) or q.value >= 10000:
+            continue
+        left = text[max(0, q.start - 90):q.start]
+        if not SHARE_MOVE_LEFT_RE.search(left[-24:]):
+            continue
+        clause = re.split(r"[.;!?\n]", left)[-1]
+        if SHARE_NOUN_RE.search(clause):
+            q.kind, q.unit, q.bare = "money", "USD", False
+
+
+def _word_before(text: str, pos: int) -> bool:
+    """A word and one space right before ``pos`` (a cheap test before the context patterns)."""
+    return pos > 1 and text[pos - 1] in " \t" and (text[pos - 2].isalpha() or text[pos - 2] == ".")
+
+
+def _plain_amount(q: Quantity) -> bool:
+    """A digit number with nothing that says what it is (no noun, no unit)."""
+    return not q.words and q.noun is None and (q.kind, q.unit) in (("count", None), ("other", None))
+
+
+def _carried_units(text: str, qs: List[Quantity]) -> None:
+    """A plain number compared with the amount before it takes its unit ("rose to 405.50 dlrs, up
+    from 401.25", "7.1 pct vs 7.3"), and one after an earnings heading is money ("Net 4.5 mln vs
+    3.9 mln", wire-copy results)."""
+    prev: Optional[Quantity] = None
+    for q in qs:
+        if _word_before(text, q.start) and _plain_amount(q):
+            left = text[max(0, q.start - 30):q.start]
+            gap = text[prev.end:q.start] if prev is not None else ""
+            if prev is not None and prev.kind in ("money", "percent") and len(gap) < 60 and \
+                    not re.search(r"[.;!?\n]", gap) and COMPARED_LEFT_RE.search(left):
+                q.kind, q.unit, q.bare = prev.kind, prev.unit, False
+            elif EARNINGS_LEFT_RE.search(text, max(0, q.start - 30), q.start):
+                q.kind, q.unit, q.bare = "money", "USD", False
+        prev = q
 
 
 def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:

@@ -79,6 +79,9 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
     if q.kind != "count" or q.unit == "points":
         return
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.idx < q.end and head.i > num.i:
+        # the scale word of the figure itself ("4.5 mln", "7m passengers"): count what it counts
+        head = head.head if head.dep_ in ("nummod", "compound") and head.head.i > head.i else None
     if head is not None and not re.search(r"[A-Za-z]", head.text):
         head = None  # "1,2,3,4%": a sign or a piece of junk is no counted noun
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:

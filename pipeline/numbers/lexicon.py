@@ -111,7 +111,8 @@ SCALE_AFTER_RE = re.compile(
     r"trillion|lakhs?|crores?|mln|bln|bn|mn|tn)"
     r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
 PERCENT_AFTER_RE = re.compile(
-    r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"
+    r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|"
+    r"pct(?:\.(?![ \t]*(?:(?-i:[A-Z])|$)))?)"
     r"(?![A-Za-z])|[ \t\u00a0]?(?-i:pc)(?![A-Za-z]))", re.I)
 # "0.25 percentage points", "2ppt", "0.5 ppts" (British)
 PP_AFTER_RE = re.compile(
@@ -322,6 +323,18 @@ PRICE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:price|prices|priced|cost|costs|costing|worth|valued|salary|salaries|paid|pay|"
     r"pays|fee|fees|fetched|fetch|sold|sells|rent|budget)[ \t]+(?:(?:of|at|for|about|around|"
     r"nearly|just|over)[ \t]+)*$", re.I)
+# a share price without a currency sign: "the stock traded around 12, down 1/8"
+SHARE_NOUN_RE = re.compile(r"(?<![A-Za-z])(?:stock|shares?|share[ \t]+price)(?![A-Za-z])", re.I)
+SHARE_MOVE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:at|to|around|near|from|up|down|off|traded|closed|opened|ended|finished|fell|"
+    r"rose|gained|lost|dropped|eased|added|slipped|climbed|jumped|firmed)[ \t]+$", re.I)
+# a number compared with the amount before it: "up from 401.25", "7.1 pct vs 7.3"
+COMPARED_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:from|vs\.?|versus|against|compared[ \t]+(?:with|to))[ \t]+$", re.I)
+# the heading of a wire-copy results line: "Net 4.5 mln vs 3.9 mln", "Revs 45.6 mln"
+EARNINGS_LEFT_RE = re.compile(
+    r"(?:^|[\n.;][ \t]*)(?:oper[ \t]+)?(?:net|revs|revenues?|sales|shr|profit|loss|income|earnings)"
+    r"(?:[ \t]+(?:profit|loss|income|earnings))?[ \t]+(?:(?:profit|loss)[ \t]+)?$", re.I)
 # "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
 NOT_SCALE_AFTER_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"
@@ -365,7 +378,7 @@ STOP_NEXT = {
     "he", "she", "they", "them", "we", "us", "you", "i", "his", "her", "their", "our", "your",
     "my", "me", "him", "say", "says", "said", "all", "both", "either", "neither", "ago",
     "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet", "last",
-    "next",
+    "next", "vs", "versus",
 }
 
 

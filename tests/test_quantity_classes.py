@@ -311,6 +311,10 @@ NEWS_CLASSES = [
     ("Net 6.2 mln vs 5.8 mln. Revs 71.4 mln vs 66.0 mln.", "5.8 mln", 5.8e6, "money", "USD"),
     ("Silver settled at 6.40 dlrs an ounce, up from 6.15.", "6.15", 6.15, "money", "USD"),
     ("Joblessness eased to 6.8 pct from 7.0 in June.", "7.0", 7.0, "percent", "percent"),
+    # metres in field events, "a factor of", a bare first number of an "or" pair
+    ("She won with a leap of 7.12m in the final.", "7.12m", 7.12, "measure", "m"),
+    ("Traffic will grow by a factor of 10 by 2030.", "10", 10.0, "multiplier", "times"),
+    ("The codec uses 10 or 15% of the processor.", "10", 10.0, "percent", "percent"),
     ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "31", 31.0,
      "money", "USD"),
     ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "3/8", 0.375,
@@ -355,6 +359,7 @@ NEWS_NOTHING = [
     "Windows 10 support ends next year.",
     "Top 10 tips for saving money.",
     "Players aged 16 to 18 can enter.",
+    "The win lifts her into the world's top 50.",
 ]
 
 

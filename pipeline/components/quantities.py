@@ -36,7 +36,9 @@ from ..numbers.lexicon import (
     DATE_CHUNK_RE,
     DIAL_LEFT_RE,
     EARNINGS_LEFT_RE,
+    FACTOR_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
+    FIELD_EVENT_LEFT_RE,
     GLUED_LETTER_RE,
     HYPHEN_STOP,
     HYPHEN_TO_LEFT_RE,
@@ -64,6 +66,7 @@ from ..numbers.lexicon import (
     ORDINAL_AFTER_RE,
     PENCE_GLUED_RE,
     PER_LEFT_RE,
+    RANK_LEFT_RE,
     RATE_PER_RE,
     REFER_BACK_LEFT_RE,
     PERSON_AGE_RIGHT_RE,
@@ -108,7 +111,7 @@ from ..numbers.lexicon import (
 from ..numbers.pairs import link
 from ..numbers.parse import parse_number
 from ..numbers.quantity import Quantity
-from ..numbers.units import measure_after
+from ..numbers.units import measure_after, unit_symbol
 
 
 def find_quantities(text: str) -> List[Quantity]:
@@ -308,6 +311,13 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             decimal = "." in core and sm.group("sl").lower() in ("m", "b")
             counted = SCALE_LETTER_COUNT_RE.match(after) and sm.group("sl") != "t"
             priced = PRICE_LEFT_RE.search(left) and sm.group("sl").lower() != "t"
+            if sm.group("sl") == "m" and not counted and not priced and FIELD_EVENT_LEFT_RE.search(left):
+                # "a world record of 4.91m", "cleared 2.05m": metres
+                metres = parse_number(core)
+                if metres is None:
+                    return None
+                return Quantity(ns, pos, text[ns:pos], metres, "measure", unit_symbol("meter"),
+                                approx_before(text, ns)[0], ns, ne, confidence=0.7)
             if is_words or LENGTH_WORDS_RE.match(after) or NOT_SCALE_AFTER_RE.match(after) or not (
                     decimal or counted or priced):
                 return None
@@ -468,6 +478,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         bare = False
 
     # ---- things that are not figures
+    if kind == "count" and bare and FACTOR_LEFT_RE.search(left):
+        kind, unit, bare = "multiplier", "times", False  # "rise by a factor of 10"
     elliptic = None
     if kind == "count" and bare and is_words:
         # "the four were freed", "five or six", "seven Boeing jets": a word number with no noun of
@@ -487,8 +499,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 and "." not in core:
             return None  # a model number: "737 MAX"
         # a plain number right after a capitalized word that is not a sentence start: a name
-        if not plain and DIAL_LEFT_RE.search(left[-16:]):
-            return None
+        if not plain and (DIAL_LEFT_RE.search(left[-16:]) or RANK_LEFT_RE.search(left[-16:])):
+            return None  # "call 911", "the top 50": a number dialled, a ranked list
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
         if re.match(r"^[-\u2013]\d", right):
             cw = None  # a score or tally after a name: "the Celtics 112-104"

@@ -138,6 +138,7 @@ PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
 RATE_PER_RE = re.compile(
     r"^[ \t]+(?:[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+|capita|head|"
     r"thousand|hundred|million)(?![\w,])(?:[ \t]+(?!and\b|or\b)[a-z]+)?")
+RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:top|bottom)[ \t]+$", re.I)
 DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
                           r"dialled|dialed|text|texting)[ \t]+$", re.I)
 # "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
@@ -163,6 +164,8 @@ WEEKS_IN_TRADING_YEAR = 52
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
                 "lead,", "cushion", "spread", "bounce"}
+# "rise by a factor of 10": a multiplier
+FACTOR_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:a|by)[ \t]+factor[ \t]+of[ \t]+$", re.I)
 TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A-Za-z])|x(?=\s))",
                             re.I)
 # after "three times", "twice": what makes it a multiplier of something ("three times faster",
@@ -335,6 +338,11 @@ COMPARED_LEFT_RE = re.compile(
 EARNINGS_LEFT_RE = re.compile(
     r"(?:^|[\n.;][ \t]*)(?:oper[ \t]+)?(?:net|revs|revenues?|sales|shr|profit|loss|income|earnings)"
     r"(?:[ \t]+(?:profit|loss|income|earnings))?[ \t]+(?:(?:profit|loss)[ \t]+)?$", re.I)
+# "a world record of 4.91m", "cleared 2.05m": a height or a distance in metres, not millions
+FIELD_EVENT_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:records?|jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|"
+    r"thrown|throwing|cleared|clearing|leap|leapt|leaped|height|distance|heave|effort|mark)"
+    r"(?:[ \t]+(?:of|at|to|with|over))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$", re.I)
 # "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
 NOT_SCALE_AFTER_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"

@@ -48,12 +48,16 @@ def link(text: str, qs: List[Quantity]) -> None:
                     RANGE_OF_LEFT_RE.search(left)):
                 # "revenue of $16.4 billion to $16.7 billion", "growth of 2% to 3%": one range
                 is_range = True
+            # units flow from the second to a bare first ("10 to 20 percent", "10 or 15%")
+            flows = a.bare and b.kind in ("percent", "money", "percentage_points", "duration",
+                                          "measure") and (not a.words or a.extra.get("elliptic"))
             if gap.strip().lower() in ("and", "or") and not is_range:
+                if flows and gap.strip().lower() == "or":
+                    a.kind, a.unit, a.bare = b.kind, b.unit, False
+                    a.confidence = b.confidence - 0.1
                 i += 1
                 continue
-            # units flow from the second to a bare first ("10 to 20 percent")
-            if a.bare and b.kind in ("percent", "money", "percentage_points", "duration", "measure") \
-                    and (not a.words or a.extra.get("elliptic")):
+            if flows:
                 a.kind, a.unit, a.bare = b.kind, b.unit, False
                 a.confidence = b.confidence - 0.1
             if a.kind == "money" and b.kind == "money" and a.value < 1000 <= b.value:

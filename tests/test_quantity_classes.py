@@ -315,6 +315,13 @@ NEWS_CLASSES = [
     ("She won with a leap of 7.12m in the final.", "7.12m", 7.12, "measure", "m"),
     ("Traffic will grow by a factor of 10 by 2030.", "10", 10.0, "multiplier", "times"),
     ("The codec uses 10 or 15% of the processor.", "10", 10.0, "percent", "percent"),
+    ("The core is about 1,800 and 2,400 miles across.", "1,800", 1800.0, "measure", "mi"),
+    ("Crude fell to a 5-1/2 year low.", "5-1/2", 5.5, "duration", "years"),
+    ("The class trained 40 or 50-year old women.", "40", 40.0, "age", "years"),
+    ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
+     "minus 195 F", -195.0, "measure", "°F"),
+    ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
+     "minus 125 C", -125.0, "measure", "°C"),
     ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "31", 31.0,
      "money", "USD"),
     ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "3/8", 0.375,
@@ -360,6 +367,9 @@ NEWS_NOTHING = [
     "Top 10 tips for saving money.",
     "Players aged 16 to 18 can enter.",
     "The win lifts her into the world's top 50.",
+    "Our favourite ways to cook them: 1) boiled, 2) fried, 3) baked.",
+    "The camp is open to 18-year olds only.",
+    "He got a C in maths and an F in art.",
 ]
 
 

@@ -86,6 +86,8 @@ from ..numbers.lexicon import (
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
+    TEMPERATURE_LETTER_RE,
+    TEMPERATURE_WORDS_RE,
     TENOR_NOUNS,
     TENOR_RE,
     TIME_AFTER_RE,
@@ -335,6 +337,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     bare = False
 
     measure = None if cur_code is not None else measure_after(text, pos)
+    if measure is None and cur_code is None and not is_words:
+        measure = _temperature_letter(text, pos)
     if measure is not None:
         kind, unit, end = "measure", measure[0], measure[1]
     elif cur_code is None and not scale_txt and not is_words and PENCE_GLUED_RE.match(text, pos) \
@@ -357,6 +361,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if ADDRESS_AFTER_RE.match(right) or SHIRT_AFTER_RE.match(right):
             return None
+        if right[:1] == ")" and "(" not in left[-12:]:
+            return None  # a list marker: "1) Deviled, 2) Scotch"
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None
 
@@ -572,7 +578,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if kind == "count" and bare and not is_words and not scale_txt and "." in core:
         kind = "other"  # "closed at 28,417.35", "a rating of 4.5": a level, nothing is counted
     neg = None if plain else NEGATIVE_BEFORE_RE.search(text[max(0, span_start - 12):span_start])
-    if neg and kind in ("percent", "money", "count", "other"):
+    if neg and kind in ("percent", "money", "count", "other", "measure"):
         value = -value
         span_start -= len(neg.group(0))
     approx = None if plain else approx_before(text, span_start)[0]
@@ -615,6 +621,15 @@ def _share_prices(text: str, qs: List[Quantity]) -> None:
         clause = re.split(r"[.;!?\n]", left)[-1]
         if SHARE_NOUN_RE.search(clause):
             q.kind, q.unit, q.bare = "money", "USD", False
+
+
+def _temperature_letter(text: str, pos: int) -> Optional[Tuple[str, int]]:
+    """"70 F (20 C)": a bare F or C is a temperature scale where the text speaks of temperatures
+    ("degrees", "Celsius", "Fahrenheit", "temperature" near before)."""
+    m = TEMPERATURE_LETTER_RE.match(text, pos, pos + 4)
+    if not m or not TEMPERATURE_WORDS_RE.search(text, max(0, pos - 300), pos):
+        return None
+    return unit_symbol("degree_Fahrenheit" if m.group("u") == "F" else "degree_Celsius"), m.end()
 
 
 def _word_before(text: str, pos: int) -> bool:

@@ -58,6 +58,7 @@ _DIGIT_FRACTION_RE = re.compile(
 _VULGAR_RE = re.compile(
     r"(?<![\w.,])(?:(?P<whole>\d{1,3}(?:,\d{3})*)[ \t\u00a0]?)?[" + "".join(VULGAR) + r"]"
     r"(?![\w\u00b2\u00b3])")
+_TIME_UNIT_AFTER_RE = re.compile(r"^[ \t]?-?[ \t]?(?P<u>[A-Za-z]+)(?![A-Za-z])")
 _DATE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:on|since|until|by|from|dated)[ \t]+$", re.I)
 _SCALE_WORD_RE = re.compile(r"^[ \t]+(?P<w>thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 # "finished in 2:47", "a time of 1:02:33": a clock reading after a duration cue; "at 2:47 p.m." is a
@@ -277,6 +278,11 @@ def _with_context(text: str, s: int, e: int, value: float, whole: bool) -> Optio
     if pm:
         return s, e + pm.end(), _fields(text, s, e + pm.end(), value, "percent", "percent",
                                         num=(ns, ne))
+    tm = _TIME_UNIT_AFTER_RE.match(text[e:e + 20])
+    if tm and TIME_UNITS.get(tm.group("u").lower()):
+        # "a 5-1/2 year low", "2 1/2 hours": a period
+        return s, e, _fields(text, s, e, value, "duration", TIME_UNITS[tm.group("u").lower()],
+                             num=(ns, ne), confidence=0.6)
     if whole or sm:
         return s, e, _fields(text, s, e, value, "count", None, num=(ns, ne), confidence=0.6)
     return s, e, _fields(text, s, e, value, "other", "fraction", num=(ns, ne))

@@ -185,8 +185,9 @@ def times_kind(text: str, end: int, value: float) -> str:
     return "count"
 
 
-AGE_AFTER_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?old(?!s)(?![A-Za-z])|^[ \t]years?[ \t]old(?!s)(?![A-Za-z])", re.I)
-AGE_GROUP_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?olds", re.I)
+AGE_AFTER_RE = re.compile(
+    r"^(?:[ \t]?-[ \t]?|[ \t])years?(?:[ \t]?-[ \t]?|[ \t])old(?!s)(?![A-Za-z])", re.I)
+AGE_GROUP_RE = re.compile(r"^(?:[ \t]?-[ \t]?|[ \t])years?(?:[ \t]?-[ \t]?|[ \t])olds", re.I)
 HYPHEN_WORD_RE = re.compile(r"^-(?P<w>[A-Za-z]+)(?![\w-]*-(?:old|olds)\b)")
 NEXT_WORD_RE = re.compile(r"^[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|"
@@ -343,6 +344,10 @@ FIELD_EVENT_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:records?|jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|"
     r"thrown|throwing|cleared|clearing|leap|leapt|leaped|height|distance|heave|effort|mark)"
     r"(?:[ \t]+(?:of|at|to|with|over))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$", re.I)
+# "70 F (20 C)" where temperatures are spoken of
+TEMPERATURE_LETTER_RE = re.compile(r"[ \t]?(?P<u>[FC])(?![\w.'\u2019-]|\.\w)")
+TEMPERATURE_WORDS_RE = re.compile(r"(?<![A-Za-z])(?:degrees?|celsius|fahrenheit|centigrade|temperatures?)"
+                                  r"(?![A-Za-z])", re.I)
 # "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
 NOT_SCALE_AFTER_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"

@@ -50,9 +50,9 @@ def link(text: str, qs: List[Quantity]) -> None:
                 is_range = True
             # units flow from the second to a bare first ("10 to 20 percent", "10 or 15%")
             flows = a.bare and b.kind in ("percent", "money", "percentage_points", "duration",
-                                          "measure") and (not a.words or a.extra.get("elliptic"))
+                                          "measure", "age") and (not a.words or a.extra.get("elliptic"))
             if gap.strip().lower() in ("and", "or") and not is_range:
-                if flows and gap.strip().lower() == "or":
+                if flows:  # "10 or 15%", "1,800 and 2,400 miles"
                     a.kind, a.unit, a.bare = b.kind, b.unit, False
                     a.confidence = b.confidence - 0.1
                 i += 1

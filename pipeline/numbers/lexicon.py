@@ -341,9 +341,10 @@ EARNINGS_LEFT_RE = re.compile(
     r"(?:[ \t]+(?:profit|loss|income|earnings))?[ \t]+(?:(?:profit|loss)[ \t]+)?$", re.I)
 # "a world record of 4.91m", "cleared 2.05m": a height or a distance in metres, not millions
 FIELD_EVENT_LEFT_RE = re.compile(
-    r"(?<![A-Za-z])(?:records?|jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|"
-    r"thrown|throwing|cleared|clearing|leap|leapt|leaped|height|distance|heave|effort|mark)"
-    r"(?:[ \t]+(?:of|at|to|with|over))?[ \t]+(?:an?[ \t]+|the[ \t]+)?$", re.I)
+    r"(?<![A-Za-z])(?:(?:records?|mark|effort|height|distance|heave)[ \t]+of"
+    r"|(?:jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|thrown|throwing|"
+    r"cleared|clearing|leap|leapt|leaped)(?:[ \t]+(?:of|over))?)[ \t]+(?:an?[ \t]+|the[ \t]+)?$",
+    re.I)
 # "70 F (20 C)" where temperatures are spoken of
 TEMPERATURE_LETTER_RE = re.compile(r"[ \t]?(?P<u>[FC])(?![\w.'\u2019-]|\.\w)")
 TEMPERATURE_WORDS_RE = re.compile(r"(?<![A-Za-z])(?:degrees?|celsius|fahrenheit|centigrade|temperatures?)"

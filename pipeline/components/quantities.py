@@ -18,26 +18,25 @@ from ..numbers.forms import early_forms
 from ..numbers.lexicon import (
     ADDRESS_AFTER_RE,
     AFTER_REJECT_RE,
+    AGED_BAND_RIGHT_RE,
+    AGED_LEFT_RE,
     AGE_AFTER_RE,
-    AND_GAP_RE,
     AGE_BAND_LEFT_RE,
     AGE_BAND_RIGHT_RE,
     AGE_BAND_SECOND_LEFT_RE,
     AGE_GROUP_RE,
     AGE_LEFT_RE,
-    AGED_BAND_RIGHT_RE,
-    AGED_LEFT_RE,
+    A_BEFORE_RE,
     BASIS_POINTS_RE,
     CAMEL_BEFORE_RE,
     CAP_WORD_BEFORE_RE,
     COLON_LEFT_RE,
-    COMPARED_LEFT_RE,
     CORE_RE,
     DATE_CHUNK_RE,
     DIAL_LEFT_RE,
     EARNINGS_LEFT_RE,
-    FACTOR_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
+    FACTOR_LEFT_RE,
     FIELD_EVENT_LEFT_RE,
     GLUED_LETTER_RE,
     HYPHEN_STOP,
@@ -56,48 +55,43 @@ from ..numbers.lexicon import (
     NOT_PLAIN_RE,
     NOT_PLAIN_RIGHT_RE,
     NOT_SCALE_AFTER_RE,
-    A_BEFORE_RE,
     ONE_DAY_LEFT_RE,
     ONE_HYPHEN_NOUNS,
     ONE_IDIOM_NOUNS,
-    ONE_PERIOD_LEFT_STOP_RE,
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
+    ONE_PERIOD_LEFT_STOP_RE,
     ORDINAL_AFTER_RE,
     PENCE_GLUED_RE,
-    PER_LEFT_RE,
-    RANK_LEFT_RE,
-    RATE_PER_RE,
-    REFER_BACK_LEFT_RE,
+    PERCENT_AFTER_RE,
     PERSON_AGE_RIGHT_RE,
     PERSON_BE_LEFT_RE,
-    PERCENT_AFTER_RE,
+    PER_LEFT_RE,
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
     POUNDS_NEAR_RE,
     PP_AFTER_RE,
     PRICE_LEFT_RE,
+    RANK_LEFT_RE,
+    RATE_PER_RE,
+    REFER_BACK_LEFT_RE,
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
-    SHARE_MOVE_LEFT_RE,
-    SHARE_NOUN_RE,
     SHIRT_AFTER_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
-    TEMPERATURE_LETTER_RE,
-    TEMPERATURE_WORDS_RE,
     TENOR_NOUNS,
     TENOR_RE,
+    TIMES_AFTER_RE,
     TIME_AFTER_RE,
     TIME_UNITS,
-    TIMES_AFTER_RE,
+    TRADING_YEAR_RE,
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
     WEEKS_IN_TRADING_YEAR,
     WINDOW_AVERAGE_RE,
-    TRADING_YEAR_RE,
     YEAR_LEFT_RE,
     YEAR_RE,
     approx_before,
@@ -113,7 +107,8 @@ from ..numbers.lexicon import (
 from ..numbers.pairs import link
 from ..numbers.parse import parse_number
 from ..numbers.quantity import Quantity
-from ..numbers.units import measure_after, unit_symbol
+from ..numbers.context import read_context
+from ..numbers.units import measure_after, temperature_letter, unit_symbol
 
 
 def find_quantities(text: str) -> List[Quantity]:
@@ -168,9 +163,7 @@ def find_quantities(text: str) -> List[Quantity]:
         last[:] = [(q.start, q.end)]
 
     out.sort(key=lambda q: q.start)
-    _age_chains(text, out)
-    _share_prices(text, out)
-    _carried_units(text, out)
+    read_context(text, out)
     link(text, out)
     kept = [q for q in out if not q.extra.get("drop")]
     # re-index partners after dropping
@@ -338,7 +331,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
 
     measure = None if cur_code is not None else measure_after(text, pos)
     if measure is None and cur_code is None and not is_words:
-        measure = _temperature_letter(text, pos)
+        measure = temperature_letter(text, pos)
     if measure is not None:
         kind, unit, end = "measure", measure[0], measure[1]
     elif cur_code is None and not scale_txt and not is_words and PENCE_GLUED_RE.match(text, pos) \
@@ -518,9 +511,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                                  "just", "all", "by", "to", "of", "with", "at", "and", "or",
                                  "from", "than", "another", "another", "those", "these"):
                 return None
-        elif cw and cw.group("w").lower() not in LEAD_WORDS and not scale_txt and "," not in core \
-                and not EARNINGS_LEFT_RE.search(text, max(0, ns - 30), ns):
-            return None  # "Windows 10 ...", "Top 10 tips": a name that starts the sentence
+        elif _sentence_names_it(text, ns, cw, core, scale_txt):
+            return None
         if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
                 and "," not in core and "." not in core and not right.split()[0].endswith("s"):
             return None  # a model number: "the 737 Max", "a 747 Jumbo"
@@ -553,9 +545,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             if YEAR_LEFT_RE.search(left):
                 return None  # "in 2010 sales rose": a year after a time preposition
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
-        if cw and sentence_start(text, ns - len(cw.group(0))) and not scale_txt and \
-                cw.group("w").lower() not in LEAD_WORDS and "," not in core:
-            return None  # "Windows 10 support ends": a name that starts the sentence
+        if _sentence_names_it(text, ns, cw, core, scale_txt):
+            return None
         if cw and not sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
             w = cw.group("w")
             if w[1:].lower() != w[1:] or w.lower() not in (
@@ -597,66 +588,14 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     return q
 
 
-def _age_chains(text: str, qs: List[Quantity]) -> None:
-    """A period joined by "and" to an age is part of it: "aged 18 years and 185 days"."""
-    for a, b in zip(qs, qs[1:]):
-        if a.kind == "age" and b.kind == "duration" and AND_GAP_RE.match(text[a.end:b.start]):
-            b.kind = "age"
-
-
-def _share_prices(text: str, qs: List[Quantity]) -> None:
-    """A plain number or fraction that a share trades at, in a clause about a stock, is a price:
-    "the stock traded around 12, down 1/8, after falling to 11-1/2" (wire copy gives US share
-    prices without a dollar sign)."""
-    if not SHARE_NOUN_RE.search(text):
-        return
-    for q in qs:
-        if not _word_before(text, q.start) or q.words or q.kind not in ("count", "other") or (
-                q.kind == "count" and q.noun) or (
-                q.kind == "other" and q.unit not in (None, "fraction")) or q.value >= 10000:
-            continue
-        left = text[max(0, q.start - 90):q.start]
-        if not SHARE_MOVE_LEFT_RE.search(left[-24:]):
-            continue
-        clause = re.split(r"[.;!?\n]", left)[-1]
-        if SHARE_NOUN_RE.search(clause):
-            q.kind, q.unit, q.bare = "money", "USD", False
-
-
-def _temperature_letter(text: str, pos: int) -> Optional[Tuple[str, int]]:
-    """"70 F (20 C)": a bare F or C is a temperature scale where the text speaks of temperatures
-    ("degrees", "Celsius", "Fahrenheit", "temperature" near before)."""
-    m = TEMPERATURE_LETTER_RE.match(text, pos, pos + 4)
-    if not m or not TEMPERATURE_WORDS_RE.search(text, max(0, pos - 300), pos):
-        return None
-    return unit_symbol("degree_Fahrenheit" if m.group("u") == "F" else "degree_Celsius"), m.end()
-
-
-def _word_before(text: str, pos: int) -> bool:
-    """A word and one space right before ``pos`` (a cheap test before the context patterns)."""
-    return pos > 1 and text[pos - 1] in " \t" and (text[pos - 2].isalpha() or text[pos - 2] == ".")
-
-
-def _plain_amount(q: Quantity) -> bool:
-    """A digit number with nothing that says what it is (no noun, no unit)."""
-    return not q.words and q.noun is None and (q.kind, q.unit) in (("count", None), ("other", None))
-
-
-def _carried_units(text: str, qs: List[Quantity]) -> None:
-    """A plain number compared with the amount before it takes its unit ("rose to 405.50 dlrs, up
-    from 401.25", "7.1 pct vs 7.3"), and one after an earnings heading is money ("Net 4.5 mln vs
-    3.9 mln", wire-copy results)."""
-    prev: Optional[Quantity] = None
-    for q in qs:
-        if _word_before(text, q.start) and _plain_amount(q):
-            left = text[max(0, q.start - 30):q.start]
-            gap = text[prev.end:q.start] if prev is not None else ""
-            if prev is not None and prev.kind in ("money", "percent") and len(gap) < 60 and \
-                    not re.search(r"[.;!?\n]", gap) and COMPARED_LEFT_RE.search(left):
-                q.kind, q.unit, q.bare = prev.kind, prev.unit, False
-            elif EARNINGS_LEFT_RE.search(text, max(0, q.start - 30), q.start):
-                q.kind, q.unit, q.bare = "money", "USD", False
-        prev = q
+def _sentence_names_it(text: str, ns: int, cw: "Optional[re.Match[str]]", core: str,
+                       scale_txt: str) -> bool:
+    """The capitalized word ``cw`` right before the number starts the sentence and is no word that
+    can lead a number ("About 40", "In 2019"): the two are a name ("Windows 10 support ends",
+    "Top 10 tips"). A scaled or comma number, or a results heading ("Net 4.5 mln"), stays."""
+    return bool(cw) and sentence_start(text, ns - len(cw.group(0))) and \
+        cw.group("w").lower() not in LEAD_WORDS and not scale_txt and "," not in core and \
+        not EARNINGS_LEFT_RE.search(text, max(0, ns - 30), ns)
 
 
 def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:

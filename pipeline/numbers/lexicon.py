@@ -345,10 +345,6 @@ FIELD_EVENT_LEFT_RE = re.compile(
     r"|(?:jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|thrown|throwing|"
     r"cleared|clearing|leap|leapt|leaped)(?:[ \t]+(?:of|over))?)[ \t]+(?:an?[ \t]+|the[ \t]+)?$",
     re.I)
-# "70 F (20 C)" where temperatures are spoken of
-TEMPERATURE_LETTER_RE = re.compile(r"[ \t]?(?P<u>[FC])(?![\w.'\u2019-]|\.\w)")
-TEMPERATURE_WORDS_RE = re.compile(r"(?<![A-Za-z])(?:degrees?|celsius|fahrenheit|centigrade|temperatures?)"
-                                  r"(?![A-Za-z])", re.I)
 # "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
 NOT_SCALE_AFTER_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"

@@ -70,3 +70,18 @@ def measure_after(text: str, pos: int) -> Optional[Tuple[str, int]]:
     if expr is None:
         return None
     return unit_symbol(expr), pos + m.end()
+
+
+# "70 F (20 C)" where temperatures are spoken of
+TEMPERATURE_LETTER_RE = re.compile(r"[ \t]?(?P<u>[FC])(?![\w.'\u2019-]|\.\w)")
+TEMPERATURE_WORDS_RE = re.compile(r"(?<![A-Za-z])(?:degrees?|celsius|fahrenheit|centigrade|temperatures?)"
+                                  r"(?![A-Za-z])", re.I)
+
+
+def temperature_letter(text: str, pos: int) -> Optional[Tuple[str, int]]:
+    """"70 F (20 C)": a bare F or C is a temperature scale where the text speaks of temperatures
+    ("degrees", "Celsius", "Fahrenheit", "temperature" near before)."""
+    m = TEMPERATURE_LETTER_RE.match(text, pos, pos + 4)
+    if not m or not TEMPERATURE_WORDS_RE.search(text, max(0, pos - 300), pos):
+        return None
+    return unit_symbol("degree_Fahrenheit" if m.group("u") == "F" else "degree_Celsius"), m.end()

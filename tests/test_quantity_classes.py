@@ -304,6 +304,8 @@ NEWS_CLASSES = [
     ("The core is about 1,800 and 2,400 miles across.", "1,800", 1800.0, "measure", "mi"),
     ("Crude fell to a 5-1/2 year low.", "5-1/2", 5.5, "duration", "years"),
     ("The class trained 40 or 50-year old women.", "40", 40.0, "age", "years"),
+    ("Grants are now half their 1990 level.", "half", 0.5, "multiplier", "times"),
+    ("Half the staff left in May.", "Half", 0.5, "other", "fraction"),
     ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
      "minus 195 F", -195.0, "measure", "°F"),
     ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
@@ -347,6 +349,7 @@ NEWS_NOTHING = [
     "Our favourite ways to cook them: 1) boiled, 2) fried, 3) baked.",
     "The camp is open to 18-year olds only.",
     "He got a C in maths and an F in art.",
+    "Shoppers queued outside the 7-Eleven.",
 ]
 
 

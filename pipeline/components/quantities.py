@@ -450,6 +450,8 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                         end = pos + hm.end()
                     else:
                         return None
+                elif hm.group("w")[0].isupper() and w not in TIME_UNITS:
+                    return None  # "the 7-Eleven", "a 3-Series": a name
                 elif re.match(r"^-[A-Za-z]+-", right) and w not in TIME_UNITS:
                     # "one-on-one", "50-year-old"-like chains other than ages
                     return None

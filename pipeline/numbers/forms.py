@@ -115,6 +115,12 @@ _MULTIPLE_RIGHT_RE = re.compile(r"^[ \t]+(?:the|its|their|his|her|our|that|what|
 _MULTIPLE_STOP_RE = re.compile(
     r"^[ \t]+(?:down|check|checked|checking|click|standards?|agents?|digits?|bed|room|act|play|"
     r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty)(?![A-Za-z])", re.I)
+# a fraction after a form of "be" and before a possessive or "the": a size compared ("is just half
+# the diameter of", "are a third their former level")
+_SIZE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:is|are|was|were|be|been|being|now|only|just|about|roughly|nearly|almost)"
+    r"[ \t]+$", re.I)
+_SIZE_RIGHT_RE = re.compile(r"[ \t]+(?:the|their|its|his|her|our|your|that|what)[ \t]+(?!of\b)")
 # "a quarter point", "a half-point cut", "a quarter of a percentage point": a rate move in words
 _PART_POINT_RE = re.compile(
     r"(?<![\w-])(?:(?:an?|one)[ \t]+)?(?P<f>quarter|half|three-quarters?)"
@@ -159,6 +165,10 @@ def _word_fractions(text: str) -> Iterator[Form]:
                 continue
             # "the second half of the year", "the first quarter of": a part of a period
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
+                continue
+            if _SIZE_LEFT_RE.search(text[max(0, s - 24):s]) and _SIZE_RIGHT_RE.match(text, e):
+                # "budgets are half their 1990 levels": a size against another, a multiplier
+                yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True)
                 continue
         yield s, e, _fields(text, s, e, value, "other", "fraction")
 

@@ -305,6 +305,7 @@ NEWS_CLASSES = [
     ("Crude fell to a 5-1/2 year low.", "5-1/2", 5.5, "duration", "years"),
     ("The class trained 40 or 50-year old women.", "40", 40.0, "age", "years"),
     ("Grants are now half their 1990 level.", "half", 0.5, "multiplier", "times"),
+    ("The bank made a 0.25 point cut.", "0.25 point", 0.25, "percentage_points", "points"),
     ("Half the staff left in May.", "Half", 0.5, "other", "fraction"),
     ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
      "minus 195 F", -195.0, "measure", "°F"),
@@ -350,6 +351,11 @@ NEWS_NOTHING = [
     "The camp is open to 18-year olds only.",
     "He got a C in maths and an F in art.",
     "Shoppers queued outside the 7-Eleven.",
+    "The rapper 50 Cent topped the chart again.",
+    "Her hits include 03 Bonnie and Clyde.",
+    "Never in a million years did I expect it.",
+    "Their 2004 earnings were a record.",
+    "The film held the number one spot.",
 ]
 
 

@@ -29,6 +29,7 @@ from ..numbers.lexicon import (
     A_BEFORE_RE,
     BASIS_POINTS_RE,
     CAMEL_BEFORE_RE,
+    CAPITAL_CENT_RE,
     CAP_WORD_BEFORE_RE,
     COLON_LEFT_RE,
     CORE_RE,
@@ -44,7 +45,9 @@ from ..numbers.lexicon import (
     HYPHEN_TO_RIGHT_RE,
     HYPHEN_WORD_RE,
     INTENSITY_AFTER_RE,
+    HYPERBOLE_LEFT_RE,
     LEAD_WORDS,
+    LEADING_ZERO_RE,
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
     MARGIN_NOUNS,
@@ -254,10 +257,13 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if core[0].isupper() and not sentence_start(text, ns):
             return None
-        if LEFT_VAGUE_RE.search(text[max(0, ns - 20):ns]):
+        if LEFT_VAGUE_RE.search(text[max(0, ns - 20):ns]) or \
+                HYPERBOLE_LEFT_RE.search(text[max(0, ns - 20):ns]):
             return None
     core = text[ns:ne]
     n_len = len(text)
+    if not is_words and LEADING_ZERO_RE.match(core) or CAPITAL_CENT_RE.match(text[ne:ne + 8]):
+        return None  # "03 Bonnie and Clyde", "007", "50 Cent": a code or a name, not an amount
 
     # ---- left-context rejections (digits)
     left = text[max(0, ns - 40):ns]
@@ -416,10 +422,14 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             else:
                 kind, unit = "count", "points"
         elif POINT_WORD_RE.match(right):
-            # "scored 17 points"; "the index lost 41.2 points": a level, not a count
+            # "scored 17 points"; "the index lost 41.2 points": a level, not a count; "a 0.25
+            # point cut", "a 5 point lead": a margin in percentage points
+            end = pos + POINT_WORD_RE.match(right).end()
+            nw = NEXT_WORD_RE.match(text[end:end + 30])
             kind, unit = ("other" if "." in core else "count"), "points"
             noun = "points"
-            end = pos + POINT_WORD_RE.match(right).end()
+            if nw and nw.group("w").lower() in MARGIN_NOUNS:
+                kind, noun = "percentage_points", None
         elif RATE_PER_RE.match(right):
             # "5.2 cases per 100,000 residents", "0.8 per 100,000": a rate
             rm = RATE_PER_RE.match(right)

@@ -163,7 +163,7 @@ TRADING_YEAR_RE = re.compile(
 WEEKS_IN_TRADING_YEAR = 52
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
-                "lead,", "cushion", "spread", "bounce"}
+                "lead,", "cushion", "spread", "bounce", "cut", "cuts", "hike", "hikes", "reduction"}
 # "rise by a factor of 10": a multiplier
 FACTOR_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:a|by)[ \t]+factor[ \t]+of[ \t]+$", re.I)
 TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A-Za-z])|x(?=\s))",
@@ -263,7 +263,13 @@ LEAD_WORDS = frozenset(
     "minus within without through across per via into onto upon like unlike despite whereas "
     "once what which who whose where why how no not".split())
 YEAR_LEFT_RE = re.compile(
-    r"(?<![A-Za-z])(?:in|since|until|till|during|before|after|through)[ \t]+$", re.I)
+    r"(?:(?<![A-Za-z])(?:in|since|until|till|during|before|after|through|the|their|its|his|her|"
+    r"our|my|your|this|that)|['\u2019]s?)[ \t]+$", re.I)
+LEADING_ZERO_RE = re.compile(r"^0\d")
+# "50 Cent": nobody capitalizes a cent, so it is a name
+CAPITAL_CENT_RE = re.compile(r"^[ \t]+Cents?(?![A-Za-z])")
+# "never in a million years": a figure of speech
+HYPERBOLE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:never|not)[ \t]+in[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 URLISH_RE = re.compile(r"(?:://|www\.|@|=|\?|&|_|\\)")
 CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?P<w>[A-Z][\w&.\u2019'-]*)[ \t]+$")
@@ -354,8 +360,8 @@ NOT_SCALE_AFTER_RE = re.compile(
 ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
                        re.I)
 ONE_LEFT_STOP_RE = re.compile(
-    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which)[ \t]+$",
-    re.I)
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which|"
+    r"number)[ \t]+$", re.I)
 # "one" before a period: a duration ("just one week after"), unless a determiner makes it a
 # name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
 # ("only one day", "within one day"): alone it is "some day"

@@ -589,7 +589,7 @@ def _one(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     conf = {"money": 0.9, "percent": 0.9, "percentage_points": 0.85, "multiplier": 0.8,
             "duration": 0.75, "age": 0.85, "count": 0.75 if not bare else 0.6}.get(kind, 0.6)
     q = Quantity(span_start, end, text[span_start:end], float(value), kind, unit, approx, ns,
-                 ne, noun=noun, bare=bare and kind == "count" and not scale_txt, words=words, confidence=conf)
+                 ne, noun=noun, bare=bare and kind in ("count", "other") and not scale_txt, words=words, confidence=conf)
     if not math.isfinite(q.value):
         return None
     if one_of:

@@ -243,6 +243,9 @@ NEWS_CLASSES = [
     ("Volume was nearly triple the daily average.", "triple", 3.0, "multiplier", "times"),
     ("Sales grew 5x last year.", "5x", 5.0, "multiplier", "times"),
     ("She was taken to hospital twice.", "twice", 2.0, "count", "times"),
+    ("The wall was breached four times as the rain went on.", "four times", 4.0, "count",
+     "times"),
+    ("The new hall is twice as large.", "twice", 2.0, "multiplier", "times"),
     # periods without digits
     ("The regulator gave lenders another year to comply.", "another year", 1.0, "duration",
      "years"),

@@ -172,7 +172,9 @@ TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A
 # "twice the rate", "13 times his rival's total", "twice as many"); without it the words count
 # events ("lost three times", "was taken to hospital twice")
 MULTIPLIER_CUE_RE = re.compile(
-    r"^[ \t]+(?:as|the|that|what|his|her|its|their|our|my|your|more|less|fewer|over|higher|lower|"
+    r"^[ \t]+(?:as(?=[ \t]+(?:much|many|likely|often|[A-Za-z]+(?:[ \t]+[A-Za-z]+)?[ \t]+as|"
+    r"[a-z]+[ \t]*(?:[.,;:!?]|$))(?![A-Za-z]))|"
+    r"the|that|what|his|her|its|their|our|my|your|more|less|fewer|over|higher|lower|"
     r"larger|bigger|greater|faster|slower|smaller|longer|shorter|cheaper|worse|better|"
     r"[A-Za-z]+er[ \t]+than|[A-Za-z][\w.&-]*(?:'s|\u2019s|s'|s\u2019))(?![\w'\u2019])"
     r"|^[ \t]*[$\u00a3\u20ac\u00a5\d]", re.I)

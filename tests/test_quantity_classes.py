@@ -253,6 +253,7 @@ NEWS_CLASSES = [
     ("After a quarter century in office, she retired.", "a quarter century", 25.0, "duration",
      "years"),
     ("The hearing lasted half an hour.", "half an hour", 0.5, "duration", "hours"),
+    ("The show runs for 90 mins without a break.", "90", 90.0, "duration", "minutes"),
     ("The ruling came just one week after the match.", "one", 1.0, "duration", "weeks"),
     ("The forward signed a one-year deal.", "one", 1.0, "duration", "years"),
     ("The defender was handed a one-game ban.", "one", 1.0, "count", "games"),

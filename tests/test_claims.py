@@ -63,7 +63,7 @@ SUBJECTS = [
     ("Inflation eased to 3.2% in October, the Labor Department said.",
      "3.2%", 3.2, "percent", "Inflation"),
     ("The Hawks beat the Knicks 112-104 on Sunday night.",
-     "112", 112.0, "other", None),
+     "112", 112.0, "count", None),
     # organizations: the clause's own subject, "its", "the company", metric nouns, fullest name
     ("Premier Minister Alan Vose criticised the decision. The Central Bank of Arvia raised its "
      "benchmark rate by 0.5 percentage points to 6.25% on Thursday.",

@@ -103,12 +103,12 @@ FIGURES = [
     ("About 2.4m households are behind on energy bills.", "2.4m", 2.4e6, "count", None, "about"),
     ("The waiting list fell to 6.91m in March.", "6.91m", 6.91e6, "count", None, None),
     ("The 30-year yield climbed 12 basis points to 4.8%.", "12 basis points", 12.0, "percentage_points", "basis points", None),
-    ("The FTSE 100 shed 58.3 points, or 0.7%, by the close.", "58.3 points", 58.3, "count", "points", None),
+    ("The FTSE 100 shed 58.3 points, or 0.7%, by the close.", "58.3 points", 58.3, "other", "points", None),
     ("The new tablet, a $499 device, ships in May.", "$499", 499.0, "money", "USD", None),
     ("Her backers gave nearly twice the challenger's total.", "twice", 2.0, "multiplier", "times", "nearly"),
     ("Deaths reached 1,214 in 2021, up from 998.", "1,214", 1214.0, "count", None, None),
     ("Admissions rose to 4,307 in 2023.", "4,307", 4307.0, "count", None, None),
-    ("The rate was 14.6 cases per 100,000 people.", "14.6", 14.6, "count", None, None),
+    ("The rate was 14.6 cases per 100,000 people.", "14.6", 14.6, "other", None, None),
 ]
 
 

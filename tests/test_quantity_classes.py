@@ -50,13 +50,13 @@ CLASSES = [
     ("The plant will store 40 MWh of power.", "40 MWh", 40.0, "measure", "MWh"),
     ("The reservoir holds 3.2 million cubic metres.", "3.2 million cubic metres", 3.2e6, "measure",
      "m³"),
-    ("The shortstop was worth 1.3 WAR last season.", "1.3", 1.3, "count", None),
+    ("The shortstop was worth 1.3 WAR last season.", "1.3", 1.3, "other", None),
     ("The farm spans 300 hectares of orchards.", "300 hectares", 300.0, "measure", "ha"),
     ("Inspectors seized 2.5 tonnes of produce.", "2.5 tonnes", 2.5, "measure", "t"),
     ("The bank cut rates by 25 basis points.", "25 basis points", 25.0, "percentage_points",
      "basis points"),
     # index levels and prices without a currency sign
-    ("The benchmark index ended at 28,417.35 on Friday.", "28,417.35", 28417.35, "count", None),
+    ("The benchmark index ended at 28,417.35 on Friday.", "28,417.35", 28417.35, "other", None),
     ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count", None),
     # money and percent, British, Australian and Asian forms
     ("Core inflation rose to 3.4pc in May.", "3.4pc", 3.4, "percent", "percent"),
@@ -81,8 +81,12 @@ CLASSES = [
     ("The fare is 2 dollars 75 cents each way.", "2 dollars 75 cents", 2.75, "money", "USD"),
     # word numbers, frequencies and fractions
     ("The council hired three inspectors.", "three", 3.0, "count", None),
-    ("She has won the award once before.", "once", 1.0, "multiplier", "times"),
-    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier", "times"),
+    ("She has won the award once before.", "once", 1.0, "count", "times"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "count", "times"),
+    ("Rents rose twice as fast as wages.", "twice", 2.0, "multiplier", "times"),
+    ("The new chip runs four times faster than the old one.", "four times", 4.0, "multiplier",
+     "times"),
+    ("The striker has scored four times this season.", "four times", 4.0, "count", "times"),
     ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier", "times"),
     ("Half of the tenants signed the letter.", "Half", 0.5, "other", "fraction"),
     ("A third said they would move.", "A third", 1 / 3, "other", "fraction"),
@@ -106,24 +110,15 @@ CLASSES = [
 ]
 
 
-@pytest.mark.parametrize("text, span, value, kind, unit", CLASSES)
-def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
-    q = _one(text, span)
-    assert math.isclose(q.value, value, rel_tol=1e-9), q
-    assert q.kind == kind, q
-    if unit is not None:
-        assert q.unit == unit, q
-
-
 # (sentence, [(span, value, kind)]): a score or a split gives two figures
 PAIRS = [
-    ("The Hornets won a 118-109 game in overtime.", [("118", 118.0, "other"), ("109", 109.0, "other")]),
+    ("The Hornets won a 118-109 game in overtime.", [("118", 118.0, "count"), ("109", 109.0, "count")]),
     ("The league's owners backed it in a 60-40 split.", [("60", 60.0, "percent"), ("40", 40.0, "percent")]),
     ("Opinion is divided 55-45 on the plan.", [("55", 55.0, "percent"), ("45", 45.0, "percent")]),
-    ("The chamber ended in a 49-49 tie.", [("49", 49.0, "other"), ("49", 49.0, "other")]),
+    ("The chamber ended in a 49-49 tie.", [("49", 49.0, "count"), ("49", 49.0, "count")]),
     ("The court ruled 6-3 for the state.", [("6", 6.0, "count"), ("3", 3.0, "count")]),
     ("The board is split in a virtual 50-50 tie.", [("50", 50.0, "percent"), ("50", 50.0, "percent")]),
-    ("The visitors lead the series 3-1.", [("3", 3.0, "other"), ("1", 1.0, "other")]),
+    ("The visitors lead the series 3-1.", [("3", 3.0, "count"), ("1", 1.0, "count")]),
 ]
 
 
@@ -168,11 +163,6 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("text", NOTHING)
-def test_numbers_that_are_no_figures(text):
-    assert [(q.text, q.kind) for q in _find(text)] == []
-
-
 def test_vulgar_fraction_is_read_or_skipped_never_misread():
     (q,) = _find("Some 3 ¼ million viewers watched the final.")
     assert (q.text, q.value) == ("3 ¼ million", 3.25e6)
@@ -198,7 +188,9 @@ def test_unit_forms_match_only_as_whole_words():
 HOSTILE = ["", "\x00", "-" * 5000, "/" * 5000, ":" * 5000, "1:" * 3000, "1/2/" * 3000,
            "+1 " * 3000, "once " * 3000, "twice " * 3000, "¼" * 3000, "1e" * 3000,
            "RM" * 3000 + "5", "5 kW " * 2000, "minus-" * 2000 + "3", "9" * 5000 + "e99",
-           "$1" + "0" * 400 + " million", "1-1/2" * 2000, "one of " * 2000 + "four"]
+           "$1" + "0" * 400 + " million", "1-1/2" * 2000, "one of " * 2000 + "four",
+           "1-to-" * 3000 + "2 feet", "another year " * 2000, "1 of 2.\n" * 2000,
+           "to double " * 2000, "100% " * 2000 + "certain", "four or " * 2000 + "five"]
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
@@ -221,7 +213,8 @@ def test_random_text_offsets_and_finite(text):
 
 
 @pytest.mark.parametrize("unit", ["twice 3/4 +44 20 7946 0958 in 2:47 1.2e6 RM5 6 kW. ",
-                                  "60-40 split, 3 ¼ million, one of four. "])
+                                  "60-40 split, 3 ¼ million, one of four. ",
+                                  "all four were, at least a year, a 6-to-8 foot, to double the. "])
 def test_early_forms_stay_linear(unit):
     def seconds(n):
         text = unit * n
@@ -234,15 +227,168 @@ def test_early_forms_stay_linear(unit):
     assert big < 8 * max(small, 0.02), (small, big)
 
 
+# More classes from real news (invented sentences): (sentence, span, value, kind, unit)
+NEWS_CLASSES = [
+    # wire-copy money and currency names before a scaled amount
+    ("The lender holds about 3.10 billion dlrs in farm loans.", "3.10 billion dlrs", 3.1e9,
+     "money", "USD"),
+    ("The debt rose to a record Canadian dollar 12.5bn.", "Canadian dollar 12.5bn", 12.5e9,
+     "money", "CAD"),
+    ("It delayed its one-billion-dlr share sale.", "one-billion-dlr", 1e9, "money", "USD"),
+    # word fractions with a large denominator or before a comparison
+    ("Fewer than one in 20,000 units failed.", "one in 20,000", 1 / 20000, "other", "fraction"),
+    ("Turnover was about a third higher than usual.", "a third", 1 / 3, "other", "fraction"),
+    # multipliers in words; "times" that counts events
+    ("Ministers were told to double foreign aid.", "double", 2.0, "multiplier", "times"),
+    ("Volume was nearly triple the daily average.", "triple", 3.0, "multiplier", "times"),
+    ("Sales grew 5x last year.", "5x", 5.0, "multiplier", "times"),
+    ("She was taken to hospital twice.", "twice", 2.0, "count", "times"),
+    ("The wall was breached four times as the rain went on.", "four times", 4.0, "count",
+     "times"),
+    ("The new hall is twice as large.", "twice", 2.0, "multiplier", "times"),
+    # periods without digits
+    ("The regulator gave lenders another year to comply.", "another year", 1.0, "duration",
+     "years"),
+    ("The vote was put off for at least a year.", "a year", 1.0, "duration", "years"),
+    ("After a quarter century in office, she retired.", "a quarter century", 25.0, "duration",
+     "years"),
+    ("The hearing lasted half an hour.", "half an hour", 0.5, "duration", "hours"),
+    ("The show runs for 90 mins without a break.", "90", 90.0, "duration", "minutes"),
+    ("The ruling came just one week after the match.", "one", 1.0, "duration", "weeks"),
+    ("The forward signed a one-year deal.", "one", 1.0, "duration", "years"),
+    ("The defender was handed a one-game ban.", "one", 1.0, "count", "games"),
+    # ages
+    ("Aged 19 years and 200 days, he became the youngest winner.", "19", 19.0, "age", "years"),
+    ("Aged 19 years and 200 days, he became the youngest winner.", "200", 200.0, "age", "days"),
+    ("I was 24 when we met.", "24", 24.0, "age", "years"),
+    ("By the time she was 15, she had left school.", "15", 15.0, "age", "years"),
+    ("The mother-of-three said she was relieved.", "three", 3.0, "count", "children"),
+    # ranges written with hyphens take the unit of their second number
+    ("Divers saw a 6-to-8 foot shark near the pier.", "6", 6.0, "measure", "ft"),
+    ("Divers saw a 6-to-8 foot shark near the pier.", "8 foot", 8.0, "measure", "ft"),
+    ("Repairs take three to five weeks.", "three", 3.0, "duration", "weeks"),
+    # a rate's move before its new level is in percentage points
+    ("The central bank lifted rates 0.5% to 4.5% on Tuesday.", "0.5%", 0.5, "percentage_points",
+     "points"),
+    ("The central bank lifted rates 0.5% to 4.5% on Tuesday.", "4.5%", 4.5, "percent", "percent"),
+    # distances in yards; rates per head of population; index points
+    ("The keeper stood three yards from the line.", "three yards", 3.0, "measure", "yd"),
+    ("The county logged 7.4 cases per 100,000 residents.", "7.4", 7.4, "other", None),
+    ("The index shed 52.3 points on Monday.", "52.3 points", 52.3, "other", "points"),
+    ("The guard scored 31 points on Monday.", "31 points", 31.0, "count", "points"),
+    ("The benchmark closed at 7,412.55 on Friday.", "7,412.55", 7412.55, "other", None),
+    # rate moves and shares in words
+    ("The bank raised rates by a quarter point.", "a quarter point", 0.25, "percentage_points",
+     "points"),
+    ("The bank made a half-point cut in May.", "a half-point", 0.5, "percentage_points", "points"),
+    ("The bank made a 50-basis-point cut.", "50-basis-point", 50.0, "percentage_points",
+     "basis points"),
+    ("The new drug cut hospital stays by half.", "half", 0.5, "other", "fraction"),
+    # half of a scale word, and a scale over a whole and a half
+    ("Half a million people marched on Sunday.", "Half a million", 5e5, "count", None),
+    ("Nearly two and a half million tickets were sold.", "two and a half million", 2.5e6,
+     "count", None),
+    # a race time to the second; an age after a person noun; a split vote in a chamber
+    ("She ran a 2:15:25 marathon in the rain.", "2:15:25", 8125.0, "duration", "seconds"),
+    ("The chairman, 71, said he would stay on.", "71", 71.0, "age", "years"),
+    ("The measure passed the Senate 52-48.", "52", 52.0, "count", "votes"),
+    # wire copy: cents, sterling, dollars of a country, results lines, share prices without a sign
+    ("The payout rises to 30 cts a share.", "30 cts", 0.3, "money", "USD"),
+    ("Imports fell to 2.3 billion stg in May.", "2.3 billion stg", 2.3e9, "money", "GBP"),
+    ("The stake is valued at 310 mln Canadian dlrs.", "310 mln Canadian dlrs", 3.1e8, "money",
+     "CAD"),
+    ("Net 6.2 mln vs 5.8 mln. Revs 71.4 mln vs 66.0 mln.", "6.2 mln", 6.2e6, "money", "USD"),
+    ("Net 6.2 mln vs 5.8 mln. Revs 71.4 mln vs 66.0 mln.", "5.8 mln", 5.8e6, "money", "USD"),
+    ("Silver settled at 6.40 dlrs an ounce, up from 6.15.", "6.15", 6.15, "money", "USD"),
+    ("Joblessness eased to 6.8 pct from 7.0 in June.", "7.0", 7.0, "percent", "percent"),
+    # metres in field events, "a factor of", a bare first number of an "or" pair
+    ("She won with a leap of 7.12m in the final.", "7.12m", 7.12, "measure", "m"),
+    ("Traffic will grow by a factor of 10 by 2030.", "10", 10.0, "multiplier", "times"),
+    ("The codec uses 10 or 15% of the processor.", "10", 10.0, "percent", "percent"),
+    ("The core is about 1,800 and 2,400 miles across.", "1,800", 1800.0, "measure", "mi"),
+    ("Crude fell to a 5-1/2 year low.", "5-1/2", 5.5, "duration", "years"),
+    ("The class trained 40 or 50-year old women.", "40", 40.0, "age", "years"),
+    ("Grants are now half their 1990 level.", "half", 0.5, "multiplier", "times"),
+    ("The bank made a 0.25 point cut.", "0.25 point", 0.25, "percentage_points", "points"),
+    ("Links run at 0.3-0.5 megabits a second.", "0.3", 0.3, "measure", "Mbit/s"),
+    ("Links run at 0.3-0.5 megabits a second.", "0.5 megabits a second", 0.5, "measure",
+     "Mbit/s"),
+    ("Half the staff left in May.", "Half", 0.5, "other", "fraction"),
+    ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
+     "minus 195 F", -195.0, "measure", "°F"),
+    ("Nights drop to minus 80 degrees, and from minus 195 F (minus 125 C) at the poles.",
+     "minus 125 C", -125.0, "measure", "°C"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "31", 31.0,
+     "money", "USD"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "3/8", 0.375,
+     "money", "USD"),
+    ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "29-1/4", 29.25,
+     "money", "USD"),
+]
+
+
+NEWS_NOTHING = [
+    "The stock hit a new 52-week low on Friday.",
+    "Shares posted a new 52-week \u2014 and all-time \u2014 high.",
+    "The index slipped below its 200-day moving average.",
+    "She said she is \"100% certain\" he is innocent.",
+    "The coach said he was 110 percent committed to the club.",
+    "1 of 2. A general view of the harbour at dusk.",
+    "Photo 4 of 12: fans outside the stadium.",
+    "In 2010 sales rose sharply.",
+    "One day he simply left.",
+    "At one point the crowd fell silent.",
+    "It was a one-off.",
+    "He hit a double in the ninth inning.",
+    "Inflation is in double digits.",
+    "The party plans to double down on its message.",
+    "It costs less than it did a year ago.",
+    "Meet me at four.",
+    "She is number two in the party.",
+    "It was their first rise in more than a year.",
+    "The iPhone 15 went on sale in the autumn.",
+    "The doors close at 10:15:25 every night.",
+    "The category for six- to eight-year-olds was won by a newcomer.",
+    "The 737 Max 8 was grounded after the crash.",
+    "Windows 10 support ends next year.",
+    "Top 10 tips for saving money.",
+    "Players aged 16 to 18 can enter.",
+    "The win lifts her into the world's top 50.",
+    "Our favourite ways to cook them: 1) boiled, 2) fried, 3) baked.",
+    "The camp is open to 18-year olds only.",
+    "He got a C in maths and an F in art.",
+    "Shoppers queued outside the 7-Eleven.",
+    "The rapper 50 Cent topped the chart again.",
+    "Her hits include 03 Bonnie and Clyde.",
+    "Never in a million years did I expect it.",
+    "Their 2004 earnings were a record.",
+    "The film held the number one spot.",
+]
+
+
+@pytest.mark.parametrize("text, span, value, kind, unit", CLASSES + NEWS_CLASSES)
+def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
+    q = _one(text, span)
+    assert math.isclose(q.value, value, rel_tol=1e-9), q
+    assert q.kind == kind, q
+    if unit is not None:
+        assert q.unit == unit, q
+
+
+@pytest.mark.parametrize("text", NOTHING + NEWS_NOTHING)
+def test_numbers_that_are_no_figures(text):
+    assert [(q.text, q.kind) for q in _find(text)] == []
+
+
 # The real pipeline keeps these through the figures stage (invented sentences).
 PIPELINE = [
     ("The heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure"),
     ("Core inflation rose to 3.4pc in May.", "3.4pc", 3.4, "percent"),
     ("A bowl of noodles now costs RM18.", "RM18", 18.0, "money"),
-    ("The Hornets won a 118-109 game in overtime.", "118", 118.0, "other"),
-    ("The Hornets won a 118-109 game in overtime.", "109", 109.0, "other"),
+    ("The Hornets won a 118-109 game in overtime.", "118", 118.0, "count"),
+    ("The Hornets won a 118-109 game in overtime.", "109", 109.0, "count"),
     ("Output grew sixfold over the decade.", "sixfold", 6.0, "multiplier"),
-    ("The club has been relegated twice since 2010.", "twice", 2.0, "multiplier"),
+    ("The club has been relegated twice since 2010.", "twice", 2.0, "count"),
     ("The clip drew 45k views in a day.", "45k", 45000.0, "count"),
     ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count"),
     ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money"),
@@ -250,8 +396,30 @@ PIPELINE = [
 ]
 
 
+# Word numbers without a noun of their own: the parse decides (invented sentences).
+PIPELINE_WORD_NUMBERS = [
+    ("All three were sent home on Friday.", "three", 3.0, "count"),
+    ("We lost one and they lost four or five, I think.", "four", 4.0, "count"),
+    ("We lost one and they lost four or five, I think.", "five", 5.0, "count"),
+    ("The airline took delivery of seven Boeing jets last month.", "seven", 7.0, "count"),
+    ("The three Germans were released on Friday.", "three", 3.0, "count"),
+    ("Two voted against the motion.", "Two", 2.0, "count"),
+    ("She was taken to hospital twice.", "twice", 2.0, "count"),
+    ("The mother-of-three said she was relieved.", "three", 3.0, "count"),
+]
+
+
+# Word numbers that refer back to things counted before, idioms, a year that leads its clause.
+PIPELINE_NOTHING = [
+    "The two met at college in the city.",
+    "She was the taller of the two.",
+    "One popular way to save is to wait.",
+    "\"2010 brings a chance for change,\" she said.",
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("text, span, value, kind", PIPELINE)
+@pytest.mark.parametrize("text, span, value, kind", PIPELINE + PIPELINE_WORD_NUMBERS)
 def test_pipeline_keeps_the_new_classes(nlp, text, span, value, kind):
     doc = nlp(text)
     got = [(text[f["start"]:f["end"]], f["value"], f["kind"]) for f in doc._.claimsift_figures]
@@ -259,6 +427,6 @@ def test_pipeline_keeps_the_new_classes(nlp, text, span, value, kind):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("text", NOTHING[:12])
+@pytest.mark.parametrize("text", NOTHING[:12] + PIPELINE_NOTHING)
 def test_pipeline_yields_no_figure(nlp, text):
     assert nlp(text)._.claimsift_figures == []

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import attrs, wordlists
 from ..components.quantities import TIME_UNITS, Quantity, find_quantities
+from ..numbers.lexicon import ONE_IDIOM_NOUNS, YEAR_RE
 from .attribution import _attribution
 from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
 from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
@@ -36,17 +37,41 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
     """Numbers the pure layer kept that the parse and NER show are not figures."""
     if num.ent_type_ == "ORDINAL" and q.unit != "fraction":  # "a third said" is a share
         return True
-    if q.kind in ("count", "other") and q.unit != "fraction":
+    if q.kind in ("count", "other") and q.unit not in ("fraction", "times"):
         if num.ent_type_ in ("DATE", "TIME"):
-            # keep counted things ("24,000 votes"), drop bare day numbers and years
+            # keep counted things ("24,000 votes"), drop bare day numbers and years, and a year
+            # that is the subject of its clause ("2005 offers a chance": no noun is counted)
             if q.bare or (q.noun or "") in TIME_UNITS:
+                return True
+            if YEAR_RE.match(num.text) and num.dep_ not in ("nummod", "compound"):
                 return True
         if num.ent_type_ in ID_LABELS and q.bare:
             return True
-        if q.words and not q.extra.get("counted") and num.dep_ not in (
-                "nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"):
-            return True
+        if q.words and q.value == 1 and num.dep_ == "nummod" and num.head.lower_ in ONE_IDIOM_NOUNS:
+            return True  # "one popular way to", "one fine day"
+        if q.words and not q.extra.get("counted") and num.dep_ not in NUMBER_ROLES:
+            if not _heads_own_phrase(doc, q, num):
+                return True
+            q.noun = None  # "Two voted": the word after is the verb, not a counted noun
     return False
+
+
+NUMBER_ROLES = frozenset({"nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"})
+"""Parse roles of a word number that counts the noun it goes with."""
+HEAD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "pobj", "dative",
+                        "oprd"})
+"""Parse roles of a word number that stands for the things it counts ("all four were freed")."""
+
+
+def _heads_own_phrase(doc: Doc, q: Quantity, num: Token) -> bool:
+    """A word number of two or more that is a noun phrase of its own: "all four were freed", "they
+    lost four or five", "two voted against" - but not one that refers back to things counted
+    before ("the two met", "the larger of the two")."""
+    if num.dep_ not in HEAD_ROLES or q.value < 2 or q.value != int(q.value):
+        return False
+    if q.extra.get("elliptic") == "noun":
+        return False  # "seven Boeing jets": the number must count the noun after it
+    return not (num.i > 0 and doc[num.i - 1].lower_ in ("the", "these", "those"))
 
 
 def _refine(doc: Doc, q: Quantity, num: Token) -> None:
@@ -54,6 +79,9 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
     if q.kind != "count" or q.unit == "points":
         return
     head = num.head if num.dep_ in ("nummod", "quantmod", "compound") else None
+    if head is not None and head.idx < q.end and head.i > num.i:
+        # the scale word of the figure itself ("4.5 mln", "7m passengers"): count what it counts
+        head = head.head if head.dep_ in ("nummod", "compound") and head.head.i > head.i else None
     if head is not None and not re.search(r"[A-Za-z]", head.text):
         head = None  # "1,2,3,4%": a sign or a piece of junk is no counted noun
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:

@@ -1,7 +1,10 @@
 """Written forms found before the main number pass (pure, no spaCy): word fractions ("two-thirds
 of", "one in five"), digit and vulgar fractions ("5/32", "2-1/2", "3 \u00bc million"), "once",
-"twice" and "sixfold", "percent of 40", clock durations ("in 2:47"), scientific notation
-("1.2e6"), and phone numbers, which are blocked so that no part of them becomes a figure.
+"twice" (a multiplier before "as", "the", a comparative; else a count of times), "sixfold" and
+"to double",
+"percent of 40", clock durations ("in 2:47"), scientific notation ("1.2e6"), periods without
+digits ("another year", "a quarter century"), "mother-of-three", and phone numbers and gallery
+counters ("Photo 3 of 12"), which are blocked so that no part of them becomes a figure.
 
 ``early_forms(text)`` gives (start, end, fields) in text order, overlapping forms removed;
 ``fields`` is None for a blocked span, else the keyword arguments of a ``Quantity``.
@@ -20,10 +23,12 @@ from .lexicon import (
     PERCENT_AFTER_RE,
     PERCENT_OF_RE,
     TIME_AFTER_RE,
+    TIME_UNITS,
     YEAR_RE,
     approx_before,
     currency_before,
     sentence_start,
+    times_kind,
 )
 from .parse import VULGAR, parse_number
 
@@ -53,6 +58,7 @@ _DIGIT_FRACTION_RE = re.compile(
 _VULGAR_RE = re.compile(
     r"(?<![\w.,])(?:(?P<whole>\d{1,3}(?:,\d{3})*)[ \t\u00a0]?)?[" + "".join(VULGAR) + r"]"
     r"(?![\w\u00b2\u00b3])")
+_TIME_UNIT_AFTER_RE = re.compile(r"^[ \t]?-?[ \t]?(?P<u>[A-Za-z]+)(?![A-Za-z])")
 _DATE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:on|since|until|by|from|dated)[ \t]+$", re.I)
 _SCALE_WORD_RE = re.compile(r"^[ \t]+(?P<w>thousand|million|billion|trillion)(?![A-Za-z])", re.I)
 # "finished in 2:47", "a time of 1:02:33": a clock reading after a duration cue; "at 2:47 p.m." is a
@@ -63,6 +69,8 @@ _CLOCK_RE = re.compile(
 _CLOCK_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:in|of|clocked|timed|ran|run|runs|finished|finishing|posted|lasted|took|"
     r"record|best|winning)[ \t]+$", re.I)
+_CLOCK_WHEN_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:at|by|until|till|from|since|before|after)[ \t]+$",
+                                 re.I)
 _HOURS_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:marathons?|ironman|triathlons?|hours?|games?|match|film|movie|flight|drive|"
     r"ride|hike|ultra|stage|trial|session|meeting|debate|speech)(?![A-Za-z])", re.I)
@@ -74,6 +82,57 @@ _PHONE_RE = re.compile(
     r"|0\d{2,4}[ .\-]\d{3,4}[ .\-]?\d{3,4}"
     r"|1[ .\-]\d{3}[ .\-]\d{3}[ .\-]\d{4}"
     r"|\d{3}[.\-]\d{3}[.\-]\d{4})(?![\w]|[.\-]\d)")
+
+
+# a period with no digits: "another year", "at least a year" (after an approximation word only:
+# "$5 a year" is a rate), "a quarter century", "half an hour", "a half-century"
+_PERIOD_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
+_ANOTHER_RE = re.compile(r"(?<![\w-])(?:[Aa]nother)[ \t]+(?P<u>week|month|year|decade|hour)(?![\w-])")
+_A_PERIOD_RE = re.compile(rf"(?<![\w-])an?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
+_PART_PERIOD_RE = re.compile(
+    rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
+    rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
+_PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+# centuries and decades are stated in years ("a quarter century" is 25 years)
+_IN_YEARS = {"century": 100.0, "decade": 10.0}
+# "a year ago", "a decade from now": the period dates something, it is no figure
+_DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
+_IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
+# "a mother-of-three": the children counted in a family role
+_PARENT_OF_RE = re.compile(
+    rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
+    rf"(?P<n>{NUMWORD}|\d{{1,2}})(?![\w-])", re.I)
+
+
+# "to double aid", "nearly double the average", "triple in size": a multiplier in words, only
+# where a verb or a comparison is plain ("a double", "double-digit", "double down" are none)
+_MULTIPLES = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
+_MULTIPLE_RE = re.compile(r"(?<![\w-])(?P<w>[Dd]ouble|[Tt]riple|[Tt]reble|[Qq]uadruple)(?![\w-])")
+_MULTIPLE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:to|will|would|could|should|can|may|might|must|nearly|almost|roughly|about|"
+    r"than|around|some)[ \t]+$", re.I)
+_MULTIPLE_RIGHT_RE = re.compile(r"^[ \t]+(?:the|its|their|his|her|our|that|what|in[ \t]+size)(?![A-Za-z])")
+_MULTIPLE_STOP_RE = re.compile(
+    r"^[ \t]+(?:down|check|checked|checking|click|standards?|agents?|digits?|bed|room|act|play|"
+    r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty)(?![A-Za-z])", re.I)
+# a fraction after a form of "be" and before a possessive or "the": a size compared ("is just half
+# the diameter of", "are a third their former level")
+_SIZE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:is|are|was|were|be|been|being|now|only|just|about|roughly|nearly|almost)"
+    r"[ \t]+$", re.I)
+_SIZE_RIGHT_RE = re.compile(r"[ \t]+(?:the|their|its|his|her|our|your|that|what)[ \t]+(?!of\b)")
+# "a quarter point", "a half-point cut", "a quarter of a percentage point": a rate move in words
+_PART_POINT_RE = re.compile(
+    r"(?<![\w-])(?:(?:an?|one)[ \t]+)?(?P<f>quarter|half|three-quarters?)"
+    r"(?:[ \t-]+|[ \t]+of[ \t]+an?[ \t]+)(?:percentage[ \t-]+)?point(?![\w-]|-\w)", re.I)
+# "cut by half", "grew by a third": a share of the whole in words after "by"
+_BY_PART_RE = re.compile(
+    r"(?<![A-Za-z])by[ \t]+(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
+    r"two-thirds|three-quarters)(?![\w-])", re.I)
+# a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
+_COUNTER_RE = re.compile(
+    r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
+    r"|(?m:^[ \t]*\d{1,3}[ \t]+of[ \t]+\d{1,3}[ \t]*(?:\.(?!\d)|$))", re.I)
 
 
 def _fields(text: str, s: int, e: int, value: float, kind: str, unit: Optional[str],
@@ -107,7 +166,23 @@ def _word_fractions(text: str) -> Iterator[Form]:
             # "the second half of the year", "the first quarter of": a part of a period
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
                 continue
+            if _SIZE_LEFT_RE.search(text[max(0, s - 24):s]) and _SIZE_RIGHT_RE.match(text, e):
+                # "budgets are half their 1990 levels": a size against another, a multiplier
+                yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True)
+                continue
         yield s, e, _fields(text, s, e, value, "other", "fraction")
+
+
+def _part_points(text: str) -> Iterator[Form]:
+    for m in _PART_POINT_RE.finditer(text):
+        part = {"quarter": 0.25, "half": 0.5}.get(m.group("f").lower(), 0.75)
+        s, e = m.start(), m.end()
+        yield s, e, _fields(text, s, e, part, "percentage_points", "points", words=True)
+    for m in _BY_PART_RE.finditer(text):
+        value = parse_number(m.group("fw"))
+        if value is not None and value < 1:
+            s, e = m.start("fw"), m.end("fw")
+            yield s, e, _fields(text, s, e, value, "other", "fraction", words=True)
 
 
 def _times(text: str) -> Iterator[Form]:
@@ -118,12 +193,14 @@ def _times(text: str) -> Iterator[Form]:
         if m.group("w")[0] == "T" and not sentence_start(text, s):
             continue
         value = 2.0 if m.group("w").lower() == "twice" else 3.0
-        yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True, confidence=0.6)
+        yield s, e, _fields(text, s, e, value, times_kind(text, e, value), "times", words=True,
+                            confidence=0.6)
     for m in _ONCE_RE.finditer(text):
         s, e = m.start("w"), m.end("w")
         if _ONCE_LEFT_STOP_RE.search(text[max(0, s - 6):s]):
             continue
-        yield s, e, _fields(text, s, e, 1.0, "multiplier", "times", words=True, confidence=0.55)
+        yield s, e, _fields(text, s, e, 1.0, times_kind(text, e, 1.0), "times", words=True,
+                            confidence=0.55)
     for m in _FOLD_RE.finditer(text):
         value = parse_number(m.group("n"))
         if value is None or value < 2:
@@ -131,6 +208,56 @@ def _times(text: str) -> Iterator[Form]:
         s, e = m.start(), m.end()
         yield s, e, _fields(text, s, e, value, "multiplier", "times", num=(s, m.end("n")),
                             words=not m.group("n")[0].isdigit())
+
+
+def _period(text: str, s: int, e: int, value: float, unit: str) -> Optional[Form]:
+    if _DATING_AFTER_RE.match(text[e:e + 16]):
+        return None
+    years = _IN_YEARS.get(unit)
+    value, unit = (value * years, "years") if years else (value, TIME_UNITS.get(unit, unit))
+    return s, e, _fields(text, s, e, value, "duration", unit, words=True, confidence=0.6)
+
+
+def _periods(text: str) -> Iterator[Form]:
+    forms: List[Optional[Form]] = []
+    for m in _ANOTHER_RE.finditer(text):
+        if m.group(0)[0] == "A" and not sentence_start(text, m.start()):
+            continue
+        forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+    for m in _A_PERIOD_RE.finditer(text):
+        approx, at = approx_before(text, m.start())
+        # "the first rise in more than a year": how long since, not a stated period
+        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]):
+            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+    for m in _PART_PERIOD_RE.finditer(text):
+        part = _PARTS[m.group("f")] if m.group("f") else 0.5
+        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2")))
+    yield from (f for f in forms if f is not None)
+
+
+def _parents_of(text: str) -> Iterator[Form]:
+    for m in _PARENT_OF_RE.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is not None and value >= 1:
+            s, e = m.start("n"), m.end("n")
+            fields = _fields(text, s, e, value, "count", "children",
+                             words=not m.group("n")[0].isdigit())
+            fields["extra"] = {"counted": True}  # a count whatever its parse role
+            yield s, e, fields
+
+
+def _multiples(text: str) -> Iterator[Form]:
+    for m in _MULTIPLE_RE.finditer(text):
+        s, e = m.start("w"), m.end("w")
+        if m.group("w")[0].isupper() and not sentence_start(text, s):
+            continue
+        right = text[e:e + 24]
+        if _MULTIPLE_STOP_RE.match(right):
+            continue
+        if not (_MULTIPLE_LEFT_RE.search(text[max(0, s - 16):s]) or _MULTIPLE_RIGHT_RE.match(right)):
+            continue
+        yield s, e, _fields(text, s, e, _MULTIPLES[m.group("w").lower()], "multiplier", "times",
+                            words=True, confidence=0.6)
 
 
 def _percent_of(text: str) -> Iterator[Form]:
@@ -161,6 +288,11 @@ def _with_context(text: str, s: int, e: int, value: float, whole: bool) -> Optio
     if pm:
         return s, e + pm.end(), _fields(text, s, e + pm.end(), value, "percent", "percent",
                                         num=(ns, ne))
+    tm = _TIME_UNIT_AFTER_RE.match(text[e:e + 20])
+    if tm and TIME_UNITS.get(tm.group("u").lower()):
+        # "a 5-1/2 year low", "2 1/2 hours": a period
+        return s, e, _fields(text, s, e, value, "duration", TIME_UNITS[tm.group("u").lower()],
+                             num=(ns, ne), confidence=0.6)
     if whole or sm:
         return s, e, _fields(text, s, e, value, "count", None, num=(ns, ne), confidence=0.6)
     return s, e, _fields(text, s, e, value, "other", "fraction", num=(ns, ne))
@@ -185,7 +317,12 @@ def _digit_fractions(text: str) -> Iterator[Form]:
 def _clocks(text: str) -> Iterator[Form]:
     for m in _CLOCK_RE.finditer(text):
         s, e = m.start(), m.end()
-        if not _CLOCK_LEFT_RE.search(text[max(0, s - 12):s]) or TIME_AFTER_RE.match(text[e:e + 8]):
+        left = text[max(0, s - 12):s]
+        # "in 2:47"; a reading to the second is a duration too ("a 2:15:25 marathon") unless a
+        # time word says when ("at 10:15:25")
+        cued = _CLOCK_LEFT_RE.search(left) or (
+            m.group("c") is not None and not _CLOCK_WHEN_LEFT_RE.search(left))
+        if not cued or TIME_AFTER_RE.match(text[e:e + 8]):
             continue
         a, b = int(m.group("a")), int(m.group("b"))
         frac = float(m.group("frac") or 0)
@@ -211,11 +348,18 @@ def _phones(text: str) -> Iterator[Form]:
         yield m.start(), m.end(), None
 
 
+def _counters(text: str) -> Iterator[Form]:
+    for m in _COUNTER_RE.finditer(text):
+        yield m.start(), m.end(), None
+
+
 # words or signs without which a finder cannot match: a cheap test that skips it (number-only
 # tables, long lines of digits)
 _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
-    "_percent_of": ("cent",), "_times": ("once", "wice", "hrice", "fold"),
+    "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
+    "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
+    "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }
@@ -223,12 +367,13 @@ _NEEDS = {
 
 def early_forms(text: str) -> List[Form]:
     """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
-    first (phones, clocks, fractions, scientific notation, percent-of, times) wins; each finder
-    is merged into the kept spans in one sweep, so the whole stays linear in the text."""
+    first (phones and counters, clocks, fractions, points in words, scientific notation,
+    percent-of, times, periods) wins; each finder is merged into the kept spans in one sweep, so
+    the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _clocks, _digit_fractions, _word_fractions, _scientific, _percent_of,
-                   _times):
+    for finder in (_phones, _counters, _clocks, _digit_fractions, _part_points, _word_fractions,
+                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):
             continue

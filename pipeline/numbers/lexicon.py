@@ -71,6 +71,11 @@ _WORD_ALTS = "|".join(
     _form_regex(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "") for f, _, _ in CURRENCY_WORDS
 )
 CURRENCY_AFTER_RE = re.compile(rf"^(?:\s?-\s?|[ \t\u00a0]?)(?P<cur>{_WORD_ALTS})", re.I)
+# a currency name before an amount with a scale: "a record Australian dollar 29.4bn"
+_WORD_BEFORE_ALTS = "|".join(
+    _form_regex(f) for f, _, fac in CURRENCY_WORDS if fac == 1.0 and f[-1].isalpha() and len(f) > 3)
+CURRENCY_WORD_BEFORE_RE = re.compile(
+    rf"(?<![A-Za-z])(?P<cur>{_WORD_BEFORE_ALTS})[ \t\u00a0]+$", re.I) if _WORD_BEFORE_ALTS else None
 # a smaller unit after an amount: "3 dollars 50 cents", "one kuai and five mao five"
 _SUB_INDEX = dict(_WORD_INDEX)
 _SUB_INDEX.update({f.lower(): (code, fac) for f, code, fac in CURRENCY_SUBUNITS})
@@ -97,15 +102,17 @@ _GLUED_BEHIND = "".join(rf"(?<=(?<![A-Za-z]){re.escape(f)})|" for f in GLUED_PRE
 CORE_RE = re.compile(
     rf"(?P<dig>(?=[\d.])(?:{_GLUED_BEHIND}(?<![\w.,/:@#&\\^]))"
     r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?![\d]))"
-    rf"|(?P<wrd>(?<![\w-])(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?"
-    rf"{_WORDNUM}(?![\w]))",
+    rf"|(?P<wrd>(?<![\w-])(?:(?:{_WORDNUM}[ \t]+and[ \t]+)?(?:an?[ \t]+half|half[ \t]+an?)[ \t]+"
+    rf"(?:dozen|hundred|thousand|million|billion|trillion)"
+    rf"|(?:an?[ \t]+(?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?{_WORDNUM})(?![\w]))",
     re.I)
 SCALE_AFTER_RE = re.compile(
     r"^(?:[ \t\u00a0]*-?[ \t]*(?P<sw>(?:lakh|thousand)[ \t]+crores?|hundred|thousand|million|billion|"
     r"trillion|lakhs?|crores?|mln|bln|bn|mn|tn)"
     r"(?![A-Za-z])|(?P<sl>MM|bn|mn|m|M|b|B|k|K|tn|T)(?![A-Za-z\d]))")
 PERCENT_AFTER_RE = re.compile(
-    r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|pct\.?)"
+    r"^(?:[ \t\u00a0]?(?:%|\uff05)|[ \t\u00a0]?-?[ \t]*(?:percent(?:age)?s?|per[ \t]?cent|"
+    r"pct(?:\.(?![ \t]*(?:(?-i:[A-Z])|$)))?)"
     r"(?![A-Za-z])|[ \t\u00a0]?(?-i:pc)(?![A-Za-z]))", re.I)
 # "0.25 percentage points", "2ppt", "0.5 ppts" (British)
 PP_AFTER_RE = re.compile(
@@ -113,16 +120,25 @@ PP_AFTER_RE = re.compile(
     r"|[ \t\u00a0]?(?-i:pp|ppts?))(?![A-Za-z])", re.I)
 POINT_HYPHEN_RE = re.compile(r"^[ \t]?-[ \t]?points?(?![A-Za-z])", re.I)
 POINT_WORD_RE = re.compile(r"^[ \t]+points?(?![A-Za-z])", re.I)
-BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|[ \t]?bps?)(?![A-Za-z])", re.I)
+BASIS_POINTS_RE = re.compile(r"^(?:[ \t]+basis[ \t-]+points?|-basis-points?|[ \t]?bps?)(?![A-Za-z])", re.I)
 # a demographic band, not someone's age: "18- to 34-year-olds", "aged 55 and over"
 AGE_BAND_RIGHT_RE = re.compile(
-    r"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds?"
-    r"|[ \t]?-[ \t]*\d{1,3}[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
+    rf"^(?:[ \t]?-?[ \t]*(?:to|and)[ \t]+(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?"
+    r"[ \t]?-?[ \t]*olds?"
+    rf"|[ \t]?-[ \t]*(?:\d{{1,3}}|{NUMWORD}(?:-{NUMWORD})?)[ \t]?-?[ \t]*years?[ \t]?-?[ \t]*olds"
     r"|[ \t]+(?:and|or)[ \t]+(?:over|older|above|under|younger|up)(?![A-Za-z])"
     r"|[ \t]?(?:\+|plus)(?![A-Za-z]))", re.I)
+# after "aged": "aged 16 to 18", "aged 5-11" is a band
+AGED_BAND_RIGHT_RE = re.compile(r"^[ \t]*(?:-|\u2013|to|or)[ \t]*\d{1,3}(?![\d.,%])")
+AGE_BAND_SECOND_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:aged|ages)[ \t]+\d{1,3}[ \t]*(?:-|\u2013|to|and|or)[ \t]*$", re.I)
 AGE_BAND_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|ages|over|under|between)[ \t]+$", re.I)
 # a rate's denominator ("12 cases per 100,000 people") and numbers that are dialled
 PER_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:per|every)[ \t]+$", re.I)
+RATE_PER_RE = re.compile(
+    r"^[ \t]+(?:[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+|capita|head|"
+    r"thousand|hundred|million)(?![\w,])(?:[ \t]+(?!and\b|or\b)[a-z]+)?")
+RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:top|bottom)[ \t]+$", re.I)
 DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
                           r"dialled|dialed|text|texting)[ \t]+$", re.I)
 # "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
@@ -135,13 +151,45 @@ TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
 TENOR_RE = re.compile(
     r"^[ \t]?-[ \t]?(?:year|month|week|day)[ \t]+(?:(?:[A-Z][A-Za-z.]*|benchmark|government|"
     r"fixed|fixed-rate|interest|inflation-linked|zero-coupon)[ \t]+){0,2}(?P<n>[A-Za-z]+)")
+# a trading window that names a statistic, not a duration: "its 200-day moving average", and the
+# year-long trading range of a share, "a new 52-week low", "a 52-week \u2014 and all-time \u2014 high"
+# (but "an eight-month high" says how long since: a figure)
+WINDOW_AVERAGE_RE = re.compile(
+    r"^[ \t]?-[ \t]?(?:week|day|month)[ \t]+(?:(?:moving|rolling|trading)[ \t]+)?average(?![A-Za-z])",
+    re.I)
+TRADING_YEAR_RE = re.compile(
+    r"^[ \t]?-[ \t]?week(?:[ \t]*[\u2014\u2013][^\u2014\u2013\n]{1,30}[\u2014\u2013])?"
+    r"[ \t]+(?:(?:intraday|closing|trading)[ \t]+)?(?:highs?|lows?|range)(?![A-Za-z])", re.I)
+WEEKS_IN_TRADING_YEAR = 52
 MARGIN_NOUNS = {"lead", "leads", "advantage", "edge", "margin", "gap", "deficit", "swing",
                 "drop", "gain", "increase", "decrease", "jump", "rise", "fall", "decline",
-                "lead,", "cushion", "spread", "bounce"}
+                "lead,", "cushion", "spread", "bounce", "cut", "cuts", "hike", "hikes", "reduction"}
+# "rise by a factor of 10": a multiplier
+FACTOR_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:a|by)[ \t]+factor[ \t]+of[ \t]+$", re.I)
 TIMES_AFTER_RE = re.compile(r"^(?:[ \t]+times(?![A-Za-z])|[ \t]?-[ \t]?fold(?![A-Za-z])|x(?=\s))",
                             re.I)
-AGE_AFTER_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?old(?!s)(?![A-Za-z])|^[ \t]years?[ \t]old(?!s)(?![A-Za-z])", re.I)
-AGE_GROUP_RE = re.compile(r"^[ \t]?-[ \t]?years?[ \t]?-[ \t]?olds", re.I)
+# after "three times", "twice": what makes it a multiplier of something ("three times faster",
+# "twice the rate", "13 times his rival's total", "twice as many"); without it the words count
+# events ("lost three times", "was taken to hospital twice")
+MULTIPLIER_CUE_RE = re.compile(
+    r"^[ \t]+(?:as(?=[ \t]+(?:much|many|likely|often|[A-Za-z]+(?:[ \t]+[A-Za-z]+)?[ \t]+as|"
+    r"[a-z]+[ \t]*(?:[.,;:!?]|$))(?![A-Za-z]))|"
+    r"the|that|what|his|her|its|their|our|my|your|more|less|fewer|over|higher|lower|"
+    r"larger|bigger|greater|faster|slower|smaller|longer|shorter|cheaper|worse|better|"
+    r"[A-Za-z]+er[ \t]+than|[A-Za-z][\w.&-]*(?:'s|\u2019s|s'|s\u2019))(?![\w'\u2019])"
+    r"|^[ \t]*[$\u00a3\u20ac\u00a5\d]", re.I)
+
+
+def times_kind(text: str, end: int, value: float) -> str:
+    """``multiplier`` or ``count`` for "N times" / "twice" that ends at ``end``."""
+    if value != int(value) or MULTIPLIER_CUE_RE.match(text[end:end + 40]):
+        return "multiplier"
+    return "count"
+
+
+AGE_AFTER_RE = re.compile(
+    r"^(?:[ \t]?-[ \t]?|[ \t])years?(?:[ \t]?-[ \t]?|[ \t])old(?!s)(?![A-Za-z])", re.I)
+AGE_GROUP_RE = re.compile(r"^(?:[ \t]?-[ \t]?|[ \t])years?(?:[ \t]?-[ \t]?|[ \t])olds", re.I)
 HYPHEN_WORD_RE = re.compile(r"^-(?P<w>[A-Za-z]+)(?![\w-]*-(?:old|olds)\b)")
 NEXT_WORD_RE = re.compile(r"^[ \t\u00a0]+(?P<w>[A-Za-z][A-Za-z'\u2019-]*)")
 MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|"
@@ -179,17 +227,71 @@ SHIRT_AFTER_RE = re.compile(
     r"back|uniform|kit|helmet|car|bib)s?(?![A-Za-z])", re.I)
 LEFT_VAGUE_RE = re.compile(r"(?<![A-Za-z])(?:few|several|many|couple[ \t]+of|some|tens[ \t]+of|"
                            r"hundreds[ \t]+of|thousands[ \t]+of|a[ \t]+couple)[ \t]+$", re.I)
-AGE_LEFT_RE = re.compile(r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.),[ \t]$")
+# a word number with no noun that names a place in an order or a time, not a count: "at four",
+# "number two", "the top five", "chapter nine"
+ELLIPTIC_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
+    r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
+REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
+_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt")
+                        for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
+                       key=len, reverse=True)
+# "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun
+AGE_LEFT_RE = re.compile(
+    r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.|(?<![A-Za-z])(?:" + "|".join(_PERSON_WORDS) + r")),[ \t]$")
+# a model number after a product name written in camel case: "iPhone 15", "PlayStation 5"
+CAMEL_BEFORE_RE = re.compile(r"(?<![\w])[A-Za-z][a-z]*[A-Z][A-Za-z]*[ \t]+$")
+# "100% certain", "110 percent behind him": a percentage of conviction, no figure
+INTENSITY_AFTER_RE = re.compile(
+    r"[\"'\u201d\u2019]?[ \t\u00a0]+(?:certain|sure|confident|committed|convinced|behind|"
+    r"honest|right|wrong|true|correct|serious|focused|fit|ready|dedicated|positive|guaranteed|"
+    r"clear|safe|genuine|legit|effort|on[ \t]+board)(?![A-Za-z])", re.I)
+# a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60"
+PERSON_BE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|I[\u2019']m|[Hh]e[\u2019']s|[Ss]he[\u2019']s)[ \t]+"
+    r"(?:(?:was|is|am|turned|turns|turning)[ \t]+)?(?:(?:only|just|barely|nearly|almost|about)[ \t]+)?$")
+PERSON_AGE_RIGHT_RE = re.compile(
+    r"^(?:[ \t]*(?:[.,;:!?)\u201d\u2019\"]|$)|[ \t]+(?:when|and|at|in|last|this|on|years?)(?![A-Za-z]))")
+AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+# words that can start a sentence right before a number ("About 40 people", "In 2019 ..."); any
+# other capitalized word there makes the number part of a name ("Windows 10", "Top 10 tips")
+LEAD_WORDS = frozenset(
+    "the a an about nearly some over almost only just all by to of with at and or from than "
+    "another those these its their his her our my your in on for after before since until during "
+    "around roughly approximately exactly more fewer less up down under below above between last "
+    "this that every each but so yet when while if as among barely well both least most even "
+    "estimated because although here there then now today yesterday still also including plus "
+    "minus within without through across per via into onto upon like unlike despite whereas "
+    "once what which who whose where why how no not".split())
+YEAR_LEFT_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:in|since|until|till|during|before|after|through|the|their|its|his|her|"
+    r"our|my|your|this|that)|['\u2019]s?)[ \t]+$", re.I)
+LEADING_ZERO_RE = re.compile(r"^0\d")
+# "50 Cent": nobody capitalizes a cent, so it is a name
+CAPITAL_CENT_RE = re.compile(r"^[ \t]+Cents?(?![A-Za-z])")
+# "never in a million years": a figure of speech
+HYPERBOLE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:never|not)[ \t]+in[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 URLISH_RE = re.compile(r"(?:://|www\.|@|=|\?|&|_|\\)")
 CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?P<w>[A-Z][\w&.\u2019'-]*)[ \t]+$")
-BETWEEN_GAP_RE = re.compile(r"^[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*$",
-                            re.I)
+BETWEEN_GAP_RE = re.compile(
+    r"^(?:[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*|-to-)$", re.I)
+# a range written with hyphens: "an 8-to-10 foot shark"
+HYPHEN_TO_RIGHT_RE = re.compile(r"^-to-\d")
+HYPHEN_TO_LEFT_RE = re.compile(r"\d-to-$")
 RANGE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:between|from|range[ \t]+of|ranging[ \t]+from)[ \t]+$",
                            re.I)
 RANGE_OF_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:of|at|be|is|was|were|expects?|expected|sees?|"
                               r"forecasts?|projects?|estimates?|guidance|targets?)[ \t]+$", re.I)
+# a rate that moves, before "0.25% to 5.5%": the first figure is the move, in percentage points
+RATE_MOVE_LEFT_RE = re.compile(
+    r"(?:(?<![A-Za-z])(?:raised|raises|raise|raising|lifted|lifts|lift|lifting|cut|cuts|cutting|"
+    r"lowered|lowers|lower|lowering|hiked|hikes|hike|hiking|trimmed|trims|trim|reduced|reduces|"
+    r"increased|increases)[ \t]+(?:(?:its|their|the|interest|benchmark|key|policy|official|cash|"
+    r"lending|base|deposit|mortgage)[ \t]+){0,3}rates?"
+    r"|(?<![A-Za-z])rates?[ \t]+(?:rose|fell|climbed|dropped|increased|decreased|declined|jumped|"
+    r"slipped|eased|edged[ \t]+(?:up|down|higher|lower)))[ \t]+(?:by[ \t]+)?$", re.I)
 SCORE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
     r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
@@ -202,17 +304,18 @@ GAME_CONTEXT_RE = re.compile(
 # a count of votes ("voted 7-2", "a 5-4 ruling")
 VOTE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"
-    r"senators|lawmakers|members)(?![A-Za-z])", re.I)
+    r"senators|lawmakers|members|senate|passed|confirmed|approved)(?![A-Za-z])", re.I)
 FRACTION_RE = re.compile(
     r"(?<![\w.,-])(?P<all>(?P<num>one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3})"
     r"[ \t]+(?:in|out[ \t]+of)[ \t]+"
     r"(?P<den>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"hundred|a[ \t]+hundred|\d{1,4}))(?![\w])"
+    r"hundred|a[ \t]+hundred|thousand|a[ \t]+thousand|\d{1,3}(?:,\d{3})+|\d{1,4}))(?![\w]|,\d)"
     r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
     r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|said|say|says|were|are|"
     r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
-    r"expected)[ \t.,;])",
+    r"expected|more|less|fewer|higher|lower|larger|bigger|smaller|greater|cheaper|faster|"
+    r"slower|longer|shorter)[ \t.,;])",
     re.I)
 NOT_PLAIN_RE = re.compile(r"[^\d \t\n,;().%]")
 SPACE_RE = re.compile(r"\s")
@@ -232,6 +335,24 @@ PRICE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:price|prices|priced|cost|costs|costing|worth|valued|salary|salaries|paid|pay|"
     r"pays|fee|fees|fetched|fetch|sold|sells|rent|budget)[ \t]+(?:(?:of|at|for|about|around|"
     r"nearly|just|over)[ \t]+)*$", re.I)
+# a share price without a currency sign: "the stock traded around 12, down 1/8"
+SHARE_NOUN_RE = re.compile(r"(?<![A-Za-z])(?:stock|shares?|share[ \t]+price)(?![A-Za-z])", re.I)
+SHARE_MOVE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:at|to|around|near|from|up|down|off|traded|closed|opened|ended|finished|fell|"
+    r"rose|gained|lost|dropped|eased|added|slipped|climbed|jumped|firmed)[ \t]+$", re.I)
+# a number compared with the amount before it: "up from 401.25", "7.1 pct vs 7.3"
+COMPARED_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:from|vs\.?|versus|against|compared[ \t]+(?:with|to))[ \t]+$", re.I)
+# the heading of a wire-copy results line: "Net 4.5 mln vs 3.9 mln", "Revs 45.6 mln"
+EARNINGS_LEFT_RE = re.compile(
+    r"(?:^|[\n.;][ \t]*)(?:oper[ \t]+)?(?:net|revs|revenues?|sales|shr|profit|loss|income|earnings)"
+    r"(?:[ \t]+(?:profit|loss|income|earnings))?[ \t]+(?:(?:profit|loss)[ \t]+)?$", re.I)
+# "a world record of 4.91m", "cleared 2.05m": a height or a distance in metres, not millions
+FIELD_EVENT_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:records?|mark|effort|height|distance|heave)[ \t]+of"
+    r"|(?:jump|jumps|jumped|jumping|vault|vaulted|vaulting|throw|throws|threw|thrown|throwing|"
+    r"cleared|clearing|leap|leapt|leaped)(?:[ \t]+(?:of|over))?)[ \t]+(?:an?[ \t]+|the[ \t]+)?$",
+    re.I)
 # "18k gold", "a 4K screen": a scale letter that is a carat count or a resolution
 NOT_SCALE_AFTER_RE = re.compile(
     r"^[ \t]?-?[ \t]*(?:gold|white|rose|karat|carat|resolution|displays?|monitors?|screens?|"
@@ -241,8 +362,20 @@ NOT_SCALE_AFTER_RE = re.compile(
 ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
                        re.I)
 ONE_LEFT_STOP_RE = re.compile(
-    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which)[ \t]+$",
-    re.I)
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which|"
+    r"number)[ \t]+$", re.I)
+# "one" before a period: a duration ("just one week after"), unless a determiner makes it a
+# name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
+# ("only one day", "within one day"): alone it is "some day"
+ONE_PERIOD_LEFT_STOP_RE = re.compile(
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some)[ \t]+$", re.I)
+ONE_DAY_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:just|only|for|in|within|than|after|nearly|about|almost|over|under|least|"
+    r"most|to|by|barely)[ \t]+$", re.I)
+A_BEFORE_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
+# "a one-game ban", "a one-goal lead": "one-" before what a result or a margin counts
+ONE_HYPHEN_NOUNS = {"game", "match", "goal", "point", "run", "seat", "vote", "stroke", "race",
+                    "round", "set"}
 ONE_IDIOM_NOUNS = {"another", "day", "way", "thing", "time", "hand", "point", "side", "piece",
                    "last", "kind", "sort", "bit", "moment", "morning", "night", "evening",
                    "afternoon", "hundred", "thousand", "million", "billion", "on", "off",
@@ -262,7 +395,8 @@ STOP_NEXT = {
     "own", "same", "too", "very", "just", "also", "still", "then", "there", "here", "it", "its",
     "he", "she", "they", "them", "we", "us", "you", "i", "his", "her", "their", "our", "your",
     "my", "me", "him", "say", "says", "said", "all", "both", "either", "neither", "ago",
-    "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet",
+    "apiece", "each", "times", "a.m", "p.m", "am", "pm", "s", "percent", "per", "yet", "last",
+    "next", "vs", "versus",
 }
 
 
@@ -300,6 +434,19 @@ def currency_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
     return code, fac, start
 
 
+def currency_word_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
+    """ISO code, factor and start of a currency name that ends right before ``pos`` ("Australian
+    dollar 29.4bn"); the caller asks only when a scale follows the number."""
+    if CURRENCY_WORD_BEFORE_RE is None:
+        return None, 1.0, pos
+    left = text[max(0, pos - 30):pos]
+    m = CURRENCY_WORD_BEFORE_RE.search(left)
+    if not m:
+        return None, 1.0, pos
+    code, fac = _WORD_INDEX.get(re.sub(r"\s+", " ", m.group("cur").lower()), (None, 1.0))
+    return code, fac, pos - (len(left) - m.start())
+
+
 def currency_after(text: str, pos: int) -> Tuple[Optional[str], float, int]:
     m = CURRENCY_AFTER_RE.match(text[pos:pos + 40])
     if not m:
@@ -317,7 +464,7 @@ def clean_word_core(text: str, s: int, e: int) -> Tuple[int, int]:
     chunk = text[s:e]
     words = list(re.finditer(r"[A-Za-z]+", chunk))
     for i, w in enumerate(words):
-        if w.group().lower() == "and" and i > 0:
+        if w.group().lower() == "and" and i > 0 and "half" not in chunk.lower():
             prev = words[i - 1].group().lower()
             if prev not in ("hundred", "thousand", "million", "billion", "trillion"):
                 return s, s + words[i - 1].end()

@@ -12,6 +12,7 @@ from .lexicon import (
     GAME_CONTEXT_RE,
     RANGE_LEFT_RE,
     RANGE_OF_LEFT_RE,
+    RATE_MOVE_LEFT_RE,
     SCALE_AFTER_RE,
     SCORE_CONTEXT_RE,
     VOTE_CONTEXT_RE,
@@ -35,17 +36,28 @@ def link(text: str, qs: List[Quantity]) -> None:
                 # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
                 i += 1
                 continue
+            if a.kind == b.kind == "percent" and gap.strip().lower() == "to" and \
+                    RATE_MOVE_LEFT_RE.search(left):
+                # "lifted rates 0.25% to 5.5%": a rate's move is in percentage points
+                a.kind, a.unit = "percentage_points", "points"
+                i += 1
+                continue
             is_range = bool(RANGE_LEFT_RE.search(left))
             if not is_range and a.value < b.value and gap.strip().lower() in ("to", "-", "\u2013") and (
                     a.kind == "money" or a.kind in ("percent", "count", "duration") and
                     RANGE_OF_LEFT_RE.search(left)):
                 # "revenue of $16.4 billion to $16.7 billion", "growth of 2% to 3%": one range
                 is_range = True
+            # units flow from the second to a bare first ("10 to 20 percent", "10 or 15%")
+            flows = a.bare and b.kind in ("percent", "money", "percentage_points", "duration",
+                                          "measure", "age") and (not a.words or a.extra.get("elliptic"))
             if gap.strip().lower() in ("and", "or") and not is_range:
+                if flows:  # "10 or 15%", "1,800 and 2,400 miles"
+                    a.kind, a.unit, a.bare = b.kind, b.unit, False
+                    a.confidence = b.confidence - 0.1
                 i += 1
                 continue
-            # units flow from the second to a bare first ("10 to 20 percent")
-            if a.bare and b.kind in ("percent", "money", "percentage_points", "duration") and not a.words:
+            if flows:
                 a.kind, a.unit, a.bare = b.kind, b.unit, False
                 a.confidence = b.confidence - 0.1
             if a.kind == "money" and b.kind == "money" and a.value < 1000 <= b.value:
@@ -82,8 +94,8 @@ def _score_shape(text: str, a: Quantity, b: Quantity) -> bool:
 def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
     """Give a score-shaped pair its kind: a split of a whole ("a 60-40 split", "divided 52-48",
     "a 50-50 tie") is two percentages; votes ("voted 7-2") are counts of votes; a result ("a
-    112-104 win", "a 49-49 tie") is two figures of kind other. False when nothing around the pair
-    says which: then it is no figure ("the 2019-20 season")."""
+    112-104 win", "a 49-49 tie", "leads the series 3-1") is two counts, of points in a game.
+    False when nothing around the pair says which: then it is no figure ("the 2019-20 season")."""
     # the clause around the pair: the nearest cue decides ("voted 7-2, a 55-45 split")
     left = re.split(r"[,;.:!?\n]", text[max(0, a.start - 50):a.start])[-1]
     right = re.split(r"[,;.:!?\n]", text[b.end:b.end + 30])[0]
@@ -93,8 +105,10 @@ def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
         kind, unit, conf = "percent", "percent", 0.7
     elif VOTE_CONTEXT_RE.search(ctx) and not game:
         kind, unit, conf = "count", "votes", 0.6
-    elif game or SCORE_CONTEXT_RE.search(ctx) or a.value + b.value == 100:
-        kind, unit, conf = "other", None, 0.5
+    elif game:
+        kind, unit, conf = "count", "points", 0.55
+    elif SCORE_CONTEXT_RE.search(ctx) or a.value + b.value == 100:
+        kind, unit, conf = "count", None, 0.5
     else:
         return False
     for x in (a, b):

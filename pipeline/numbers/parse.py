@@ -238,10 +238,11 @@ def _fraction_value(tokens: List[str]) -> Optional[float]:
         iv = _int_value(intpart)
         if nv < den:
             frac = nv / den
-            if mult != 1.0:
-                return iv + frac * mult
             last = intpart[-1]
             last_scale = SCALES.get(last) or SUFFIX_SCALES.get(last) if not last[0].isdigit() else None
+            if mult != 1.0:
+                # "one billion and a half million" adds; "two and a half million" scales it all
+                return iv + frac * mult if last_scale else (iv + frac) * mult
             if last_scale and last_scale >= 1e6:
                 return iv + frac * last_scale
             return iv + frac

@@ -52,13 +52,36 @@ def convert(value: float, expr: str, to: str) -> float:
     return float(registry().Quantity(value, expr).to(to).magnitude)
 
 
+# yards are gained or run in a game (counted like points) but measure a distance before "from",
+# "away", "behind" ("sitting two yards from me")
+_YARDS_AWAY_RE = re.compile(
+    r"^[ \t]?-?[ \t]?(?P<u>yards?)(?=[ \t]+(?:from|away|behind|off|short|wide|long|deep|high|tall|"
+    r"in[ \t]+front)(?![A-Za-z]))", re.I)
+
+
 def measure_after(text: str, pos: int) -> Optional[Tuple[str, int]]:
     """(canonical symbol, end) of a physical unit written right after ``pos``, or None."""
     m = MEASURE_AFTER_RE.match(text[pos:pos + 40])
     if not m:
-        return None
+        y = _YARDS_AWAY_RE.match(text[pos:pos + 40])
+        return (unit_symbol("yard"), pos + y.end()) if y else None
     form = re.sub(r"[ \t]+", " ", m.group("u"))
     expr = UNIT_FORMS.get(form) or _FOLDED.get(form.lower())
     if expr is None:
         return None
     return unit_symbol(expr), pos + m.end()
+
+
+# "70 F (20 C)" where temperatures are spoken of
+TEMPERATURE_LETTER_RE = re.compile(r"[ \t]?(?P<u>[FC])(?![\w.'\u2019-]|\.\w)")
+TEMPERATURE_WORDS_RE = re.compile(r"(?<![A-Za-z])(?:degrees?|celsius|fahrenheit|centigrade|temperatures?)"
+                                  r"(?![A-Za-z])", re.I)
+
+
+def temperature_letter(text: str, pos: int) -> Optional[Tuple[str, int]]:
+    """"70 F (20 C)": a bare F or C is a temperature scale where the text speaks of temperatures
+    ("degrees", "Celsius", "Fahrenheit", "temperature" near before)."""
+    m = TEMPERATURE_LETTER_RE.match(text, pos, pos + 4)
+    if not m or not TEMPERATURE_WORDS_RE.search(text, max(0, pos - 300), pos):
+        return None
+    return unit_symbol("degree_Fahrenheit" if m.group("u") == "F" else "degree_Celsius"), m.end()

@@ -19,6 +19,7 @@ NAMES = {
     "brandt": "Tomas Brandt",
     "the company": "Harbor Freightways",
     "the reserve bank": "Reserve Bank of Ruritania",
+    "her accomplice": "Rita Vole",
 }
 
 
@@ -70,6 +71,16 @@ CASES = [
     # a short form followed by the rest of the full name is replaced once
     ("The Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday.", "0.25%",
      "Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday"),
+    # a figure that a relative clause with its own subject is about: that noun phrase, not the
+    # main clause about another figure (which would invert the claim)
+    ("Donors pledged $30 billion, well short of the $80 billion a year that island states say they "
+     "require.", "$80 billion", "the $80 billion a year that island states say they require"),
+    # the name right after an object stays: it says who the figure is about
+    ("Lena Ortiz won on Tuesday, beating three-term incumbent Mark Haldane 58% to 39%.", "58%",
+     "Lena Ortiz won on Tuesday, beating three-term incumbent Mark Haldane 58% to 39%"),
+    # a subject with an owner is replaced whole by the name it stands for
+    ("Her accomplice, a driver named Rita Vole, received 18 months in prison.", "18",
+     "Rita Vole received 18 months in prison"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),
@@ -85,3 +96,33 @@ def test_statement(nlp, text, figure, expected):
 def test_statement_words_come_from_the_sentence_or_a_name(nlp, text, figure, expected):
     allowed = set(statement_words(text)) | {w for name in NAMES.values() for w in statement_words(name)}
     assert set(statement_words(statement(nlp, text, figure))) <= allowed
+
+
+def test_a_subject_name_with_nested_compounds_is_one_mention():
+    """"The Ashby City Council voted": "Ashby" hangs on "City", which hangs on "Council"; the whole
+    name is the mention the entity's name replaces (not "City Council", leaving "The Ashby")."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.figures.statement import _mention
+
+    words = ["The", "Ashby", "City", "Council", "voted"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 2, 3, 4, 4],
+              deps=["det", "compound", "compound", "nsubj", "ROOT"],
+              pos=["DET", "PROPN", "PROPN", "PROPN", "VERB"])
+    assert _mention(doc[3]).text == "The Ashby City Council"
+
+
+def test_a_hyphenated_role_before_a_name_is_part_of_the_mention():
+    """"Eastfield full-back Tom Brandt kicked": the whole run is replaced, not "back Tom Brandt"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.figures.statement import _mention
+
+    words = ["Eastfield", "full", "-", "back", "Tom", "Brandt", "kicked"]
+    spaces = [True, False, False, True, True, True, False]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=[3, 3, 3, 5, 5, 6, 6],
+              deps=["compound", "compound", "punct", "compound", "compound", "nsubj", "ROOT"],
+              pos=["PROPN", "NOUN", "PUNCT", "NOUN", "PROPN", "PROPN", "VERB"])
+    assert _mention(doc[5]).text == "Eastfield full-back Tom Brandt"

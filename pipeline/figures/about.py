@@ -1,8 +1,8 @@
 """What a figure measures, when it is about no named person, organization or place.
 
-"Crude prices are down about 2%" is about "crude prices"; "fewer than one in 10,000 consoles
-failed" is about "consoles"; "The cost of security has been put at $40,000" is about "The cost of
-security". The answer is a short noun phrase of the sentence's own words: the subject of the
+"Wheat prices are down about 4%" is about "wheat prices"; "fewer than one in 5,000 kettles
+leaked" is about "kettles"; "The cost of the repairs has been put at $70,000" is about "The cost of
+the repairs". The answer is a short noun phrase of the sentence's own words: the subject of the
 clause that states the figure when the figure is not part of it, else the noun the figure counts.
 """
 
@@ -12,49 +12,116 @@ from typing import Iterable, List, Optional
 
 from spacy.tokens import Span, Token
 
+from .. import wordlists
+from ..components.quantities import TIME_UNITS
+from .common import _kids
 from .statement import clause_root
+
+CHANGE_WORDS = wordlists.words("figures_change_words.txt")
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "ADV"})
+_INSIDE_NP = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
+_MAX_WORDS = 12  # a noun phrase of more words is a parse of junk, not a subject
 _KEEP_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case", "det"})
 
 
 def measured_thing(figure: Span, reporting: Iterable[str] = ()) -> Optional[str]:
     """A short noun phrase for what `figure` measures, or None."""
+    changed = changed_thing(figure.root)
+    if changed:
+        return changed
     root = clause_root(figure.root, frozenset(reporting))
     inside = {t.i for t in figure}
-    for child in root.children:
+    for child in _kids(root):
         if child.dep_ in _SUBJECTS and child.pos_ in _NOUNS and not any(t.i in inside for t in child.subtree):
-            return _phrase(child)
-    counted = _counted_noun(figure.root)
-    return _phrase(counted) if counted is not None else None
+            return noun_phrase(child)
+    counted = counted_noun(figure.root)
+    if counted is None or counted.lemma_.lower() in TIME_UNITS:
+        return None  # ("sold out in 14 minutes": the minutes are not what is measured)
+    return noun_phrase(counted)
 
 
-def _counted_noun(tok: Token) -> Optional[Token]:
-    """The noun a number counts: its head ("20 users"), or the object of its "of" ("half of the users")."""
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for obj in child.children:
+def changed_thing(tok: Token) -> Optional[str]:
+    """What a change the figure measures changes: "a 15% cut in ferry fares" -> "ferry fares"."""
+    changed = changed_noun(tok)
+    return noun_phrase(changed) or None if changed is not None else None
+
+
+def changed_noun(tok: Token) -> Optional[Token]:
+    """The noun a change the figure measures changes: "a 15% cut in ferry fares" -> "fares"."""
+    change = tok
+    for _ in range(4):  # ("a 2.5% increase": the figure's own noun phrase, a few words at most)
+        head = change.head
+        if change.dep_ not in _INSIDE_NP or head.i <= change.i or head.pos_ not in _NOUNS:
+            break
+        change = head
+    if change.pos_ != "NOUN" or change.lemma_.lower() not in CHANGE_WORDS:
+        return None
+    for child in _kids(change):
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i > change.i:
+            for obj in _kids(child):
                 if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
                     return obj
+    return None
+
+
+def counted_noun(tok: Token) -> Optional[Token]:
+    """The noun a number counts: its head ("20 users"), or the object of its "of" ("half of the users",
+    "two-thirds of workers", where "of" may hang on the fraction's second word)."""
+    parts = [tok] + [c for c in _kids(tok) if c.dep_ in ("quantmod", "compound", "nummod")]
+    for part in parts:
+        for child in _kids(part):
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in _kids(child):
+                    if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
+                        return obj
     if tok.dep_ in ("nummod", "quantmod", "compound") and tok.head.pos_ in _NOUNS:
         return tok.head
     return None
 
 
-def _phrase(noun: Token) -> str:
-    """The noun with its left modifiers (no determiner first) and an "of" complement without clauses."""
-    tokens: List[Token] = [t for t in noun.lefts if t.dep_ in _KEEP_LEFT and not t.like_num]
-    words = [t for left in tokens for t in left.subtree if not t.like_num and t.dep_ != "nummod"]
+def noun_phrase(noun: Token) -> str:
+    """The noun with its left modifiers (no determiner first, no numbers) and an "of" complement
+    without relative clauses and numbers, up to a punctuation mark or a figure; a name-like noun
+    ("the G7 of rich nations") without its complement."""
+    # (a left modifier that holds a number is the figure itself: "a 17-year-old driver"; a
+    # possessive pronoun says nothing: "its troops" -> "troops"; spans stay short on junk text)
+    doc = noun.doc
+    words: List[Token] = []
+    for left in _kids(noun):
+        if left.i > noun.i or left.dep_ not in _KEEP_LEFT or left.dep_ == "poss" and left.pos_ == "PRON":
+            continue
+        span = doc[left.left_edge.i:left.right_edge.i + 1]
+        if len(span) <= _MAX_WORDS and not any(_numeric(x) for x in span):
+            words.extend(t for t in span if t.dep_ != "nummod")
     words.append(noun)
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            words.extend(t for t in child.subtree if not _under(t, child, ("relcl", "acl", "appos")))
+    named = noun.pos_ == "PROPN" or noun.text[:1].isupper() and not noun.is_sent_start
+    for child in _kids(noun) if not named else ():
+        if child.i > noun.i and child.dep_ == "prep" and child.lower_ == "of":
+            # ("the number of cars recalled by the maker": a participle says which ones)
+            span = doc[child.i:min(child.right_edge.i + 1, child.i + _MAX_WORDS)]
+            rest = [t for t in span if not _under(t, child, ("relcl", "appos"))
+                    and not (_numeric(t) and t.dep_ in ("nummod", "quantmod"))]
+            cut = next((k for k, t in enumerate(rest) if t.is_punct or _numeric(t)), len(rest))
+            if cut > 1:  # ("the goal of 0.5%" has no complement to give)
+                words.extend(rest[:cut])
             break
     words.sort(key=lambda t: t.i)
     while words and words[0].dep_ == "det":
         words = words[1:]
+    # no dangling end where a figure was cut off ("valued at")
+    while len(words) > 1 and (words[-1].pos_ in _DANGLING
+                              or words[-1].pos_ == "VERB" and words[-1].i > noun.i):
+        words = words[:-1]
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _numeric(tok: Token) -> bool:
+    """A number or a piece of one ("%", "$", a scale letter)."""
+    return tok.like_num or tok.pos_ in ("SYM", "NUM") or tok.text == "%" \
+        or tok.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")
 
 
 def _under(tok: Token, top: Token, deps) -> bool:

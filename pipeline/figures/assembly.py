@@ -12,9 +12,8 @@ from .. import attrs, wordlists
 from ..components.quantities import TIME_UNITS, Quantity, find_quantities
 from ..numbers.lexicon import ONE_IDIOM_NOUNS, YEAR_RE
 from .attribution import _attribution
-from .common import ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
-from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
-from .names import _persons_in, entity_name
+from .common import ATTRIBUTION_VERBS, ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
+from .names import _persons_in, entity_name, subject_kind
 from .about import measured_thing
 from .statement import MAX_CLAUSE_TOKENS, claim_statement
 from .subjects import (
@@ -99,8 +98,6 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
         q.unit = q.noun if q.unit is None else q.unit
 
 
-ATTRIBUTION_VERBS = REPORTING_VERBS - UNASSERTED_REPORTING_VERBS
-"""Verbs that only attribute the clause they govern: the statement drops them with their source."""
 STANCE_WORDS = wordlists.words("figures_stance_words.txt")
 
 
@@ -115,19 +112,6 @@ def _statement(doc: Doc, q: Quantity, span: Span, sent: Span, partner: Optional[
     return claim_statement(span, partners, sentence=sent, name_for=lambda mention: entity_name(mention.root),
                            attribution_lemmas=ATTRIBUTION_VERBS,
                            stance_words=STANCE_WORDS)
-
-
-_ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place"}
-
-
-def _subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
-    """person, organization or place when the subject is an entity of the article, else thing."""
-    if not subject:
-        return None
-    for entity in doc._.get(attrs.ENTITIES) or ():
-        if entity.get("name") == subject:
-            return _ENTITY_KINDS.get(entity.get("kind"), "thing")
-    return "thing"
 
 
 def extract_figures(doc: Doc) -> List[dict]:
@@ -207,7 +191,7 @@ def extract_figures(doc: Doc) -> List[dict]:
         conf = max(0.05, min(0.99, conf))
         rec = {
             "start": q.start, "end": q.end, "value": float(q.value), "unit": q.unit,
-            "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": _subject_kind(doc, subject),
+            "kind": q.kind, "approx": q.approx, "subject": subject, "subject_kind": subject_kind(doc, subject),
             "predicate": predicate,
             "statement": _statement(doc, q, span, sent, partner if partner is not None and id(partner) in by_index else None),
             "time": _time_for(doc, q, sent, figure_spans, published),

@@ -8,12 +8,18 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import wordlists
+from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
 LOSE_VERBS = wordlists.words("claims_lose_verbs.txt")
 # "Net income", "the stock": an organization's own numbers, owned by the article's organization.
 METRIC_NOUNS = wordlists.words("claims_metric_nouns.txt")
 GIVE_VERBS = wordlists.words("claims_give_verbs.txt")
+ATTRIBUTION_VERBS = REPORTING_VERBS - UNASSERTED_REPORTING_VERBS
+"""Verbs that only attribute the clause they govern: the statement drops them with their source,
+and their subject is the source of a figure in that clause, not what it is about."""
+# The clause a reporting verb attributes hangs below it by one of these.
+REPORTED_DEPS = frozenset({"ccomp", "parataxis"})
 IT_PRONOUNS = {"it", "its", "itself"}
 NOT_NAME_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "ORDINAL", "NORP",
                    "LANGUAGE"}

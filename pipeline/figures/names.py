@@ -10,14 +10,23 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs
-from ..entities.lexicon import clean_name_text
+from ..entities.lexicon import (
+    ORG_NOUNS,
+    ORG_WORDS_LOWER,
+    ROLES,
+    _norm_word,
+    clean_name_text,
+)
 from ..entities.query import (
     AGENT_KINDS,
     FIRST_PERSON,
     description_antecedent,
     canonical_name,
+    cluster_for,
     fullest_org,
     it_antecedent,
+    org_antecedent,
+    place_for,
     quote_speaker,
     resolve_pronoun,
     role_antecedent,
@@ -34,6 +43,7 @@ from .common import (
     REL_PRONOUNS,
     _cached,
     _ent_at,
+    _ents,
     _ents_from_char,
     _kids,
     _kids_with,
@@ -174,12 +184,15 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         if low in REL_PRONOUNS:
             return None
         if low in IT_PRONOUNS:
-            return it_antecedent(doc, tok)
+            if _extraposed(tok):
+                return None
+            return _place_acting_above(tok) or it_antecedent(doc, tok)
         if low in FIRST_PERSON:
             return quote_speaker(doc, tok)
         return resolve_pronoun(doc, tok)
-    # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe"
-    for ch in _kids(tok):
+    # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe" (a name keeps
+    # its own: "Acme Corp. (NYSE: ACM)" is Acme, not its ticker)
+    for ch in _kids(tok) if tok.pos_ != "PROPN" else ():
         if ch.dep_ == "appos" and ch.pos_ == "PROPN":
             n = entity_name(ch)
             if n:
@@ -200,8 +213,19 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             if ent is not None:
                 lo, hi = min(lo, ent.start), max(hi, ent.end)
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+        if hi - lo == 1 and low in ORG_NOUNS and _definite(tok):
+            name = org_antecedent(doc, tok)  # "the Commission's 2% target": the last commission
+            if name:
+                return name
         name = _canonical(doc, start, end)
+        if name and not _fits(doc, name, start, end):
+            name = None  # an entity that does not hold the mention's words is someone else
         if name:
+            written = clean_name_text(_text(doc)[start:end]).split()
+            words = name.split()
+            if len(written) > len(words) and written[:len(words)] == words:
+                # the entity layer cut the name short: "Ana Ruiz" of "Ana Ruiz Medel"
+                return " ".join(written)
             name = _full_org(doc, name)
             nxt = doc[hi] if hi < len(doc) else None
             if nxt is not None and nxt.dep_ == "nummod" and nxt.head.i == hi - 1 \
@@ -210,7 +234,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             return name
         # the last name alone ("Roe's")
         name = _canonical(doc, tok.idx, tok.idx + len(tok.text))
-        if name:
+        if name and _fits(doc, name, tok.idx, tok.idx + len(tok.text)):
             return _full_org(doc, name)
         if tok.ent_type_ in NAME_LABELS:
             ent = _ent_at(doc, tok.i)
@@ -222,6 +246,9 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAME_LABELS:
             return _full_org(doc, _propn_text(doc, lo, hi))
         return None
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STOCK and _definite(tok) and _bare_metric(tok) \
+            and not any(c.dep_ in ("amod", "compound") for c in _kids(tok)):
+        return metric_owner(doc, tok.idx)  # "the stock" is the company's, named last in its paragraph
     if tok.pos_ == "NOUN":
         name = role_antecedent(doc, tok)
         if name:
@@ -233,6 +260,68 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     if tok.pos_ == "NOUN" and definite:
         return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
+
+
+_WORD_RE = re.compile(r"\w+")
+_STOCK = frozenset({"stock", "share"})  # nouns that stand for the company itself on a market
+
+
+def _fits(doc: Doc, name: str, start: int, end: int) -> bool:
+    """True when the canonical name can stand for the mention at [start, end): they share a word,
+    the mention is an abbreviation, or the entity lists it among its aliases."""
+    mention = _text(doc)[start:end]
+    if _shares_a_word(name, mention):
+        return True
+    cluster = cluster_for(doc, start, end)
+    return cluster is not None and clean_name_text(mention) in (cluster.get("aliases") or ())
+
+
+def _shares_a_word(name: str, mention: str) -> bool:
+    """True when a canonical name can stand for the mention as written: they share a word, or the
+    mention is an abbreviation or a ticker ("ACM", "U.N.")."""
+    said = {w.lower() for w in _WORD_RE.findall(mention)}
+    if said & {w.lower() for w in _WORD_RE.findall(name)}:
+        return True
+    letters = [c for c in mention if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+_CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
+
+
+def _extraposed(tok: Token) -> bool:
+    """"it" that stands for a clause later in the sentence, not for anyone: "it is likely that
+    rates will rise", "it was clear that the plan had failed"."""
+    head = tok.head
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") \
+            or head.lemma_.lower() not in ("be", "seem", "appear"):
+        return False
+    kids = _kids(head)
+    return any(c.dep_ in ("acomp", "attr") for c in kids) and any(
+        c.dep_ in _CLAUSES and c.i > tok.i for t in kids for c in (t, *_kids(t)))
+
+
+def _place_acting_above(tok: Token) -> Optional[str]:
+    """The place "it"/"its" stands for when a place is the subject of a verb above it
+    ("Ruritania said its troops now hold the town"); the entity layer's "it" looks for
+    organizations only."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ not in ("VERB", "AUX"):
+            continue
+        for ch in _kids(cur):
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch.i < tok.i and ch.pos_ == "PROPN" \
+                    and not ch.left_edge.i <= tok.i <= ch.right_edge.i:
+                place = place_for(tok.doc, ch.idx, ch.idx + len(ch.text))
+                return place["name"] if place is not None else None
+    return None
+
+
+def _definite(tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in _kids(tok))
 
 
 def _np_name(tok: Token) -> Optional[str]:
@@ -255,29 +344,86 @@ def _owner_in_np(tok: Token) -> Optional[str]:
             n = entity_name(ch)
             if n:
                 return n
+            if ch.pos_ == "NOUN" and ch.lemma_.lower() in METRIC_NOUNS:
+                return metric_owner(tok.doc, tok.idx)  # "the stock's record high"
     for ch in _kids(tok):
-        if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS:
+        # ("officials in X" speak for X; "burglaries in X" are a thing counted there)
+        if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS and (ch.lower_ == "of" or _speaks_for(tok)):
             for p in _kids(ch):
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS):
                     n = entity_name(p)
                     if n:
                         return n
-    if tok.pos_ == "NOUN" and tok.lemma_.lower() in METRIC_NOUNS and not any(
-            c.dep_ in ("poss", "prep") for c in _kids(tok)):
-        return _salient_org(tok.doc, tok.idx)
+    # ("Revenue for the half" too; "sales of a unit" are the unit's)
+    if _bare_metric(tok):
+        return metric_owner(tok.doc, tok.idx)
     return None
 
 
+def _speaks_for(tok: Token) -> bool:
+    """A role, an organization noun or an organization's number: what "in X"/"at X" after it
+    belongs to ("officials in X", "the board at X", "sales at X")."""
+    lemma = tok.lemma_.lower()
+    return lemma in ROLES or lemma in ORG_NOUNS or lemma in METRIC_NOUNS or tok.lower_ in ROLES
+
+
+def _bare_metric(tok: Token) -> bool:
+    """An organization's own number with no owner written ("Net income", "the stock", "Revenue
+    for the half"; not "the costs of the inquiry")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in METRIC_NOUNS and not any(
+        c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in _kids(tok))
+
+
+_RECENT = 20  # mentions looked back at: the paragraph's latest, bounded on a line of a thousand names
+
+
+def metric_owner(doc: Doc, pos: int) -> Optional[str]:
+    """The organization whose own number ("Net income", "the stock's record high") is reported at
+    character `pos`: the latest organization named earlier in the paragraph, else the salient
+    organization (a list of companies gives each its paragraph)."""
+    memo = _cached(doc)
+    if "line_starts" not in memo:
+        memo["line_starts"] = [0] + [m.end() for m in re.finditer("\n", _text(doc))]
+    starts = memo["line_starts"]
+    start = starts[bisect.bisect_right(starts, pos) - 1]
+    text = _text(doc)
+    # (not an exchange in a ticker's parenthesis, "Acme (NYSE: ACM)", nor a place it is listed or
+    # sold at, "listed on the NYSE": the owner acts, owns or is owned from)
+    here = [m for m in _by_start(_org_mentions(doc), start, pos)[-_RECENT:] if text[max(0, m[0] - 1):m[0]] != "("]
+    owners = [m for m in here if _owner_role(doc, m[0], m[1])]
+    if owners or here:
+        return _full_org(doc, (owners or here)[-1][2])
+    return _salient_org(doc, pos)
+
+
+def _owner_role(doc: Doc, start: int, end: int) -> bool:
+    """A mention that acts or owns: a subject, a possessor, a modifier, or the object of "of"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "compound", "appos", "ROOT") \
+        or root.dep_ == "pobj" and root.head.lower_ == "of"
+
+
 def _with_conjuncts(tok: Token, name: str) -> str:
-    """"Apple and Samsung together hold 80%" -> "Apple and Samsung"."""
+    """"Apple and Samsung together hold 80%" -> "Apple and Samsung"; a list of three or more
+    names ("A, B, C and D", which the parser makes an apposition with conjuncts) -> "A, B, C and D"."""
+    members = [c for c in tok.conjuncts if c.i > tok.i]
+    if not members:
+        listed = [c for c in _kids(tok) if c.dep_ == "appos" and c.pos_ == "PROPN" and c.conjuncts]
+        if listed:
+            members = [listed[0]] + [c for c in listed[0].conjuncts if c.i > listed[0].i]
     others = []
-    for c in tok.conjuncts:
-        if c.i > tok.i:
-            n = entity_name(c)
-            if not n:
-                return name
-            others.append(n)
-    return " and ".join([name] + others) if others else name
+    for c in members:
+        n = entity_name(c)
+        if not n:
+            return name
+        others.append(n)
+    if not others:
+        return name
+    names = [name] + others
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> List[Tuple[int, str]]:
@@ -308,3 +454,73 @@ def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> L
     out.sort()
     done[key] = out
     return list(out)
+
+
+_ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place"}
+_LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+_LIST_RE = re.compile(r",\s+|\s+and\s+")
+
+
+def subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
+    """person, organization or place when the subject names an entity of the article, else thing.
+
+    A name the entity layer holds as both a place and an organization is the place (a country that
+    acts: "Ruritania reported most of the new infections"); a "person" most of whose mentions the
+    recognizer calls a place is a place; a name the entity layer does not hold takes the
+    recognizer's label for the same words, or is an organization when it ends in a company word
+    ("Acme Corp.").
+    """
+    if not subject:
+        return None
+    memo = _cached(doc).setdefault("subject_kind", {})
+    if subject not in memo:
+        kind = _subject_kind(doc, subject)
+        parts = _LIST_RE.split(subject)
+        if kind == "thing" and len(parts) > 1:  # "Jane Roe and John Doe": both people
+            kinds = {_subject_kind(doc, part) for part in parts}
+            if len(kinds) == 1:
+                kind = kinds.pop()
+        memo[subject] = kind
+    return memo[subject]
+
+
+def _subject_kind(doc: Doc, subject: str) -> str:
+    memo = _cached(doc)
+    if "entities_by_name" not in memo:  # once per doc: the lookups stay linear in the figures
+        by_name: dict = {}
+        for entity in doc._.get(attrs.ENTITIES) or ():
+            by_name.setdefault(entity.get("name"), []).append(entity)
+        labels_of: dict = {}
+        for ent in _ents(doc):
+            labels_of.setdefault(_clean_org(ent.text), set()).add(ent.label_)
+        memo["entities_by_name"], memo["labels_by_text"] = by_name, labels_of
+    kinds = []
+    for entity in memo["entities_by_name"].get(subject, ()):
+        kind = _ENTITY_KINDS.get(entity.get("kind"), "thing")
+        if kind == "person" and _mostly_labelled(doc, entity, _PLACE_LABELS):
+            kind = "place"
+        kinds.append(kind)
+    if kinds:
+        return "place" if "place" in kinds else kinds[0]
+    labels = memo["labels_by_text"].get(subject, set())
+    for label, kind in _LABEL_KINDS.items():
+        if label in labels:
+            return kind
+    words = subject.split()
+    if len(words) > 1 and words[0][:1].isupper() and _norm_word(words[-1]) in ORG_WORDS_LOWER:
+        return "organization"  # "Qorvane Labs Inc."
+    return "thing"
+
+
+def _mostly_labelled(doc: Doc, entity: dict, labels: frozenset) -> bool:
+    """True when most of the entity's mentions carry one of the recognizer's `labels`."""
+    mentions = entity.get("mentions") or ()
+    hits = 0
+    for a, b in mentions:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        words = [t for t in span or () if t.text[:1].isalpha()]
+        hits += bool(words) and all(t.ent_type_ in labels for t in words)
+    return 2 * hits > len(mentions)

@@ -66,7 +66,7 @@ def claim_statement(
     path: Set[int] = {t.i for span in (figure, *partners) for t in span}
     for tok in anchors:
         path.update(a.i for a in tok.ancestors)
-    noun_phrase = _described_name(figure.root)
+    noun_phrase = _described_name(figure.root) or _object_of_relative(figure.root)
     if noun_phrase is not None:
         return _render(noun_phrase, name_for)
     root = clause_root(anchors[0], reporting)
@@ -210,8 +210,9 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
         return True
     if dep == "det" and child.lower_ in ("a", "an") and child.i + 1 < len(child.doc) and child.nbor(1).lower_ in stance:
         return True
-    if dep == "appos":
-        return True
+    if dep == "appos" and not (child.pos_ == "PROPN" and parent.pos_ == "NOUN" and parent.dep_ not in _SUBJECTS
+                               and child.left_edge.i == parent.i + 1):
+        return True  # (kept: the name right after an object, "defeating incumbent Jane Roe")
     if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children):
         return True
     if dep == "conj" and parent.i in counted:
@@ -231,6 +232,21 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
 
 def _holds_number(tok: Token) -> bool:
     return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
+
+
+def _object_of_relative(num: Token) -> Optional[List[Optional[Token]]]:
+    """A figure that a relative clause with its own subject is about, as that noun phrase: "well
+    short of the $80 billion a year that island states say they require" gives "the $80 billion a
+    year that island states say they require" (the main clause is about another figure)."""
+    noun = num
+    if noun.dep_ in ("nummod", "quantmod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "the 300 jobs that the plant will cut"
+    if noun.dep_ in _SUBJECTS or noun.dep_ == "ROOT":
+        return None
+    for rel in noun.children:
+        if rel.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for c in rel.children):
+            return [t for t in noun.doc[noun.left_edge.i:rel.right_edge.i + 1]]
+    return None
 
 
 def _described_name(num: Token) -> Optional[List[Optional[Token]]]:
@@ -346,10 +362,26 @@ def _mention(tok: Token) -> Span:
     for child in tok.lefts:
         if child.dep_ in ("compound", "flat", "det") and child.i == start - 1:
             start = child.i
-    # leftward chain of compounds ending right before the head
-    while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ in ("compound", "flat", "det"):
+    # leftward chain of compounds ending right before the head ("The Ashby City Council": "Ashby"
+    # hangs on "City", inside the span)
+    while start > 0 and start <= doc[start - 1].head.i <= tok.i and (
+            doc[start - 1].dep_ in ("compound", "flat", "det") or _glued_hyphen(doc[start - 1])):
         start -= 1
+    # "Her aide, a clerk named Jane Roe, ...": an owner goes with the noun the name replaces
+    while start > 0 and doc[start - 1].dep_ in ("poss", "case") and start <= doc[start - 1].head.i <= tok.i:
+        start = doc[start - 1].left_edge.i if doc[start - 1].dep_ == "poss" else start - 1
     return doc[start : tok.i + 1]
+
+
+def _glued_hyphen(tok: Token) -> bool:
+    """The hyphen inside a compound word of a name's run ("full-back"), which the tokenizer
+    splits off (not one of "44-year-old")."""
+    doc = tok.doc
+    if tok.text != "-" or tok.whitespace_ or tok.i < 1 or doc[tok.i - 1].whitespace_:
+        return False
+    before = doc[tok.i - 1]
+    glued_on = before.i > 0 and not doc[before.i - 1].whitespace_  # "44-year-": part of a longer run
+    return before.dep_ in ("compound", "flat") and before.is_alpha and not glued_on
 
 
 def _tidy(text: str) -> str:

@@ -221,9 +221,9 @@ def test_number_only_line_is_fast_and_same_as_full_rules():
     import pipeline.components.quantities as Q
 
     text = "1 2 3 4 5 " * 20000
-    t = time.perf_counter()
+    t = time.process_time()  # this process's CPU: other work on a shared machine does not count
     qs = Q.find_quantities(text)
-    elapsed = time.perf_counter() - t
+    elapsed = time.process_time() - t
     assert len(qs) == 100000
     assert elapsed < 3.0, elapsed  # ~0.8 s on one core; generous for slow CI machines
     sample = "12 1,200 (4) 3.5; 7 2024 0.25\n99 10, 5. 6 1.2.3 42%"

@@ -124,11 +124,16 @@ def _cpu_seconds(pid: int):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def _is_worker(pid: int) -> bool:
+def _cmdline(pid: int) -> bytes:
     try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return False
+        return b""
+
+
+def _is_worker(pid: int, main_cmdline: bytes) -> bool:
+    """A worker is forked from the main process: a child with the main process's command line."""
+    return _cmdline(pid) == main_cmdline
 
 
 def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
@@ -158,11 +163,12 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
                 seconds = _cpu_seconds(pid)
                 if seconds is not None:
                     cpu[pid] = seconds
-                    if pid not in worker_pids and _is_worker(pid):
+                    if pid != proc.pid and pid not in worker_pids and _is_worker(pid, main_cmdline):
                         worker_pids.add(pid)
             if main_before_workers[0] is None and worker_pids:
                 main_before_workers[0] = cpu.get(proc.pid, 0.0)
 
+    main_cmdline = _cmdline(proc.pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = proc.stderr.read()

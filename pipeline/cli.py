@@ -149,6 +149,7 @@ def _progress_bar(quiet: bool):
         return None, None
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: `run` forks its workers, best from a process without threads
     bar = tqdm(unit=" articles", file=sys.stderr, mininterval=0.5, dynamic_ncols=True)
 
     def progress(articles: int, words: int) -> None:

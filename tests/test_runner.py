@@ -301,6 +301,8 @@ def test_workers_1_and_2_give_byte_identical_files(corpus, tmp_path):
 
 
 def _children(pid: int):
+    """The worker processes of run `pid`: forked from it, so with its command line."""
+    parent = Path(f"/proc/{pid}/cmdline").read_bytes()
     kids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -309,7 +311,7 @@ def _children(pid: int):
                 cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and b"spawn_main" in cmdline:
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and cmdline == parent:
                 kids.append(int(entry))
     return kids
 

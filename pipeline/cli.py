@@ -75,9 +75,8 @@ def run_cmd(
         "run is left as it is.",
     ),
     workers: int = typer.Option(
-        0, "--workers", "-w", help="Worker processes, each loading the model once (0: one per CPU "
-        "this process may use). "
-        "The output is byte-identical whatever the number.",
+        0, "--workers", "-w", help="Worker processes, forked from this one once it has loaded the "
+        "model (0: one per CPU this process may use). The output is byte-identical whatever the number.",
     ),
     model: Optional[str] = ModelOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),

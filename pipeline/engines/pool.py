@@ -149,7 +149,9 @@ class Pool:
         gc.freeze()
         previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
         try:
-            self.executor.submit(_worker_ready)  # a fork-context executor forks every worker at its first task
+            # a fork-context executor forks every worker at its first task (Python 3.10: one a task)
+            for _ in range(self.workers):
+                self.executor.submit(_worker_ready)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
             gc.unfreeze()

@@ -106,10 +106,15 @@ def build_from_mix(path: Path, folder: Path, repeat: int) -> int:
 
 
 def _proc_tree(pid: int) -> list:
+    """The descendants of `pid` alive now (a short-lived one may vanish while it is read)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    for task in tasks:
         try:
-            found += [int(c) for c in (task / "children").read_text().split()]
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
         except OSError:
             pass
     return found + [g for c in found for g in _proc_tree(c)]

@@ -12,8 +12,13 @@ and model loading are included, as a user waits for them:
   bare        bare spaCy: a Python process that loads the same base model with all its default
               components (`spacy.load`, default batch size) and runs `nlp.pipe` over the texts;
   bare16      the same at the batch size claimsift uses, 16;
+  bareblas    bare spaCy with the matrix products claimsift's pipeline uses (numpy's BLAS on one
+              thread instead of blis; `pipeline.assemble.load_base`), default batch size;
   claimsift1  `claimsift run INPUT -o OUT --workers 1`;
   claimsift2  the same with `--workers 2`.
+
+With `--rounds N` every mode runs N times, the modes taking turns, and the run of each mode
+with the least CPU time is the one compared (other load on the machine only adds time).
 
 Printed for each: words/s (wall clock), CPU seconds of all its processes (user + system: less
 disturbed than the wall clock by other load on the machine), and peak RSS of the largest process
@@ -40,7 +45,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODES = ("bare", "bare16", "claimsift1", "claimsift2")
+MODES = ("bare", "bare16", "bareblas", "claimsift1", "claimsift2")
 MIN_MIX_WORDS = 50_000
 MAX_REPEAT = 3
 
@@ -48,6 +53,11 @@ MAX_REPEAT = 3
 BARE = """
 import json, sys
 import spacy
+if sys.argv[4]:
+    from threadpoolctl import threadpool_limits
+    from thinc.api import set_current_ops, NumpyOps
+    threadpool_limits(1, user_api="blas")
+    set_current_ops(NumpyOps(use_blis=False))
 for name in sys.argv[2].split(","):
     try:
         nlp = spacy.load(name)
@@ -96,10 +106,15 @@ def build_from_mix(path: Path, folder: Path, repeat: int) -> int:
 
 
 def _proc_tree(pid: int) -> list:
+    """The descendants of `pid` alive now (a short-lived one may vanish while it is read)."""
     found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return []
+    for task in tasks:
         try:
-            found += [int(c) for c in (task / "children").read_text().split()]
+            found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
         except OSError:
             pass
     return found + [g for c in found for g in _proc_tree(c)]
@@ -124,11 +139,16 @@ def _cpu_seconds(pid: int):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
-def _is_worker(pid: int) -> bool:
+def _cmdline(pid: int) -> bytes:
     try:
-        return b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
-        return False
+        return b""
+
+
+def _is_worker(pid: int, main_cmdline: bytes) -> bool:
+    """A worker is forked from the main process: a child with the main process's command line."""
+    return _cmdline(pid) == main_cmdline
 
 
 def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
@@ -136,13 +156,15 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
         from pipeline.assemble import DEFAULT_MODELS
 
         names = model or ",".join(DEFAULT_MODELS)
-        cmd = [sys.executable, "-c", BARE, str(data), names, "16" if mode == "bare16" else ""]
+        cmd = [sys.executable, "-c", BARE, str(data), names, "16" if mode == "bare16" else "",
+               "blas" if mode == "bareblas" else ""]
     else:
         exe = shutil.which("claimsift") or str(Path(sys.executable).parent / "claimsift")
         out = tmp / f"{mode}.jsonl"
         cmd = [exe, "run", str(data), "-o", str(out), "--force", "-q", "--workers", mode[-1]]
         if model:
             cmd += ["--model", model]
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     main_peak = [0.0]
@@ -158,11 +180,12 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
                 seconds = _cpu_seconds(pid)
                 if seconds is not None:
                     cpu[pid] = seconds
-                    if pid not in worker_pids and _is_worker(pid):
+                    if pid != proc.pid and pid not in worker_pids and _is_worker(pid, main_cmdline):
                         worker_pids.add(pid)
             if main_before_workers[0] is None and worker_pids:
                 main_before_workers[0] = cpu.get(proc.pid, 0.0)
 
+    main_cmdline = _cmdline(proc.pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = proc.stderr.read()
@@ -188,6 +211,7 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss_max_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux: the largest of the tree
         "rss_main_mb": main_peak[0],
+        "load": load,
     }
 
 
@@ -198,6 +222,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=100_000, help="without --mix: corpus/ repeated to this size")
     parser.add_argument("--model", default=None)
     parser.add_argument("--only", choices=MODES, action="append")
+    parser.add_argument("--rounds", type=int, default=1, help="runs of each mode, taking turns")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -211,21 +236,30 @@ def main() -> None:
             how = "corpus/ repeated"
         print(f"input: {how}, {words:,} words ({data.stat().st_size / 1e6:.1f} MB); {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}; times from process start to exit", flush=True)
-        results = {}
-        for mode in args.only or ("bare", "claimsift1", "claimsift2"):
-            r = results[mode] = measure(mode, data, args.model, tmp)
-            main = f" (main process {r['rss_main_mb']:.0f} MB)" if mode == "claimsift2" else ""
-            if r["idle_estimate"]:
-                main += f"; on an idle machine about {r['idle_estimate']:.1f} s ({r['cpu_parts']})"
-            print(
-                f"{mode:<11} {words / r['seconds']:>8,.0f} words/s  {r['seconds']:6.1f} s wall  "
-                f"{r['cpu']:6.1f} s CPU  peak RSS {r['rss_max_mb']:.0f} MB{main}",
-                flush=True,
-            )
-    if "bare" in results and "claimsift1" in results:
-        a, b = results["bare"], results["claimsift1"]
-        print(f"b/a (claimsift 1 worker / bare spaCy): {a['seconds'] / b['seconds']:.2f} by wall clock, "
-              f"{a['cpu'] / b['cpu']:.2f} by CPU time")
+        results: dict = {}
+        modes = args.only or ("bare", "claimsift1", "claimsift2")
+        for round_ in range(1, args.rounds + 1):
+            for mode in modes:
+                r = measure(mode, data, args.model, tmp)
+                if mode not in results or r["cpu"] < results[mode]["cpu"]:
+                    results[mode] = r
+                main = f" (main process {r['rss_main_mb']:.0f} MB)" if mode == "claimsift2" else ""
+                if r["idle_estimate"]:
+                    main += f"; on an idle machine about {r['idle_estimate']:.1f} s ({r['cpu_parts']})"
+                turn = f"[{round_}] " if args.rounds > 1 else ""
+                print(
+                    f"{turn}{mode:<11} {words / r['seconds']:>8,.0f} words/s  {r['seconds']:6.1f} s wall  "
+                    f"{r['cpu']:6.1f} s CPU ({words / r['cpu']:,.0f} words per CPU second)  peak RSS "
+                    f"{r['rss_max_mb']:.0f} MB{main}; load {r['load']:.1f}",
+                    flush=True,
+                )
+    if args.rounds > 1:
+        print("compared: the run of each mode with the least CPU time")
+    for bare in ("bare", "bare16", "bareblas"):
+        if bare in results and "claimsift1" in results:
+            a, b = results[bare], results["claimsift1"]
+            print(f"b/a (claimsift 1 worker / {bare}): {a['seconds'] / b['seconds']:.2f} by wall clock, "
+                  f"{a['cpu'] / b['cpu']:.2f} by CPU time")
     if "claimsift1" in results and "claimsift2" in results:
         b, c = results["claimsift1"], results["claimsift2"]
         idle = f", about {b['cpu'] / c['idle_estimate']:.2f} on an idle machine" if c["idle_estimate"] else ""

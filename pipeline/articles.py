@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import Callable, Optional, Sequence, Union
 
-from .export import one_line_json
 from .reader import Article, iter_inputs
+from .outputs import one_line_json
 from .runner import Summary, _check_usage, errors_path
 
 __all__ = ["ARTICLE_FIELDS", "ExtractSummary", "article_json", "extract_articles"]

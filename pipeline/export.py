@@ -22,6 +22,7 @@ from models import (
 )
 
 from .attrs import ARTICLE, FIGURES, QUOTES
+from .outputs import one_line_json
 
 AnyRecord = Union[QuoteRecord, NumericRecord]
 
@@ -199,18 +200,6 @@ def doc_to_records(doc: Doc, offset: int = 0) -> List[AnyRecord]:
         records.append(numeric_record(item, article, sentences))
     records.sort(key=lambda r: (r.span.start, r.span.end, r.type))
     return records
-
-
-# Characters that JSON leaves unescaped inside strings but that line readers (str.splitlines,
-# some JavaScript) take for line ends: written as \uXXXX escapes, the same JSON value, so that a
-# record is always exactly one line for every reader.
-_LINE_ENDS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def one_line_json(text: str) -> str:
-    """JSON text with U+0085, U+2028 and U+2029 escaped (only valid for JSON, where these
-    characters can stand only inside strings)."""
-    return text.translate(_LINE_ENDS)
 
 
 def records_to_jsonl(records: Sequence[AnyRecord]) -> str:

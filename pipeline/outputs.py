@@ -26,7 +26,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from .export import one_line_json
+# Characters that JSON leaves unescaped inside strings but that line readers (str.splitlines,
+# some JavaScript) take for line ends: written as \uXXXX escapes, the same JSON value, so that a
+# record is always exactly one line for every reader.
+_LINE_ENDS = {0x85: "\\u0085", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line_json(text: str) -> str:
+    """JSON text with U+0085, U+2028 and U+2029 escaped (only valid for JSON, where these
+    characters can stand only inside strings)."""
+    return text.translate(_LINE_ENDS)
+
 
 PROGRESS_FORMAT = 3
 COUNTERS = ("articles", "failed", "quotes", "figures", "warnings", "skipped", "words")
@@ -41,6 +51,29 @@ class RunError(Exception):
 class OutputError(Exception):
     """The output files could not be written during the run (exit status 1); what was written
     before is consistent and ``--resume`` continues from it."""
+
+
+_RUN_FDS = set()
+"""The open files of the runs in this process: closed in a forked child (a worker), so that the
+lock on OUT goes with the run's process and never lives on in one of its workers."""
+
+
+def _close_in_child() -> None:
+    for fd in _RUN_FDS:
+        try:
+            os.close(fd)  # this process's copy only: the run's lock stays with the run
+        except OSError:
+            pass
+    _RUN_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_in_child)
+
+
+def _run_fd(fd: int) -> int:
+    _RUN_FDS.add(fd)
+    return fd
 
 
 def errors_path(out: Path) -> Path:
@@ -221,13 +254,12 @@ class Outputs:
         where = out
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            self.out = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+            self.out = _run_fd(os.open(out, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644))
             try:
                 fcntl.flock(self.out, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError as error:
                 if error.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
-                    os.close(self.out)
-                    self.out = None
+                    self.close()
                     raise RunError(f"{out} is being written by another claimsift run; wait for it to "
                                    "end (or stop it), then run again") from None
                 raise
@@ -333,6 +365,7 @@ class Outputs:
             fd = getattr(self, name)
             if fd is not None:
                 setattr(self, name, None)
+                _RUN_FDS.discard(fd)
                 try:
                     os.close(fd)
                 except OSError:
@@ -360,7 +393,7 @@ def _open_at(path: Path, size: int) -> int:
     except OSError:
         os.close(fd)
         raise
-    return fd
+    return _run_fd(fd)
 
 
 def write_all(fd: int, data: bytes) -> int:

@@ -37,7 +37,7 @@ from .outputs import (  # noqa: F401  (the names a run's users know from the run
     progress_path,
     read_progress,
 )
-from .engines.pool import CRASHED  # noqa: F401
+from .engines.pool import CRASHED, STOP_SIGNALS  # noqa: F401
 from .engines.process import (  # noqa: F401
     CHUNK_LIMIT_FACTOR,
     MAX_ARTICLE_CHARS,
@@ -55,7 +55,6 @@ from .reader import Article, Problem, iter_inputs
 
 CHUNK_ARTICLES = 16
 CHUNK_CHARS = 50_000
-STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 class RunInterrupted(KeyboardInterrupt):

@@ -1,6 +1,6 @@
 """Test stages for the hostile-run tests (tests/test_hostile_runs.py, tests/test_dask_engine.py):
 one module, imported under one name, so that each stage is registered once and worker processes
-(spawned, or Dask's) can import the pipeline factories."""
+(Dask's) can import the pipeline factories."""
 
 from __future__ import annotations
 

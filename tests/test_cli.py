@@ -118,3 +118,23 @@ def test_indirect_speech_by_default_and_off_on_request(tmp_path):
     assert kinds[False] == [("direct", "We are not done,", "Maria Lopez")]
     assert ("indirect", "interest rates would stay high for the rest of the year", "Maria Lopez") in kinds[True]
     assert set(kinds[False]) < set(kinds[True])
+
+
+LIGHT_COMMANDS = ["--help", "run --help", "inspect --help", "report --help", "export --help", "extract --help",
+                  "evaluate --help", "schema"]
+
+
+def test_commands_that_run_no_pipeline_import_no_spacy_and_no_model():
+    """Lazy imports: only running the pipeline loads spaCy, dateparser and the model."""
+    script = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from pipeline.cli import app\n"
+        f"for args in {LIGHT_COMMANDS!r}:\n"
+        "    result = CliRunner().invoke(app, args.split())\n"
+        "    assert result.exit_code == 0, (args, result.output)\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'dateparser', 'pipeline.assemble') if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"

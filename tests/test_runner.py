@@ -243,6 +243,34 @@ def _lines(path: Path) -> int:
         return 0
 
 
+def test_the_workers_are_forked_with_the_pipeline_the_parent_loaded(nlp):
+    """The model is loaded (and warmed) once, in the runner's process; the workers load nothing
+    and give what the pipeline gives in-process."""
+    from pipeline.engines import pool
+    from pipeline.reader import Article
+
+    loads = []
+
+    def model():
+        loads.append(os.getpid())
+        return nlp
+
+    rng = random.Random(5)
+    articles = [Article(id=f"a{i}", text=news(rng, i), source=f"a{i}.txt") for i in range(6)]
+    chunks = [articles[i:i + 2] for i in range(0, 6, 2)]
+    results = [r for chunk in pool.ordered_results(iter(chunks), model, 2) for r in chunk]
+    assert loads == [os.getpid()]
+    assert [r.lines for r in results] == [r.lines for c in chunks for r in runner.process_chunk(nlp, c)]
+    assert all(r.lines and r.error is None for r in results)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def _kill_midway(args, out: Path, min_lines: int, total_lines: int) -> None:
     proc = subprocess.Popen(CLI + [str(a) for a in args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
@@ -252,10 +280,16 @@ def _kill_midway(args, out: Path, min_lines: int, total_lines: int) -> None:
             assert time.monotonic() < deadline
             time.sleep(0.02)
         assert _lines(out) < total_lines, "the run was nearly done: kill it earlier"
+        workers = _children(proc.pid)
         proc.send_signal(signal.SIGKILL)
     finally:
         proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    assert workers
+    gone = time.monotonic() + 10  # the workers die with the run (the kernel kills them)
+    while any(_alive(pid) for pid in workers):
+        assert time.monotonic() < gone, "a worker outlived the killed run"
+        time.sleep(0.05)
 
 
 def test_resume_after_kill_9_gives_the_uninterrupted_files(corpus, tmp_path):
@@ -301,6 +335,8 @@ def test_workers_1_and_2_give_byte_identical_files(corpus, tmp_path):
 
 
 def _children(pid: int):
+    """The worker processes of run `pid`: forked from it, so with its command line."""
+    parent = Path(f"/proc/{pid}/cmdline").read_bytes()
     kids = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -309,7 +345,7 @@ def _children(pid: int):
                 cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
             except OSError:
                 continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and b"spawn_main" in cmdline:
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid and cmdline == parent:
                 kids.append(int(entry))
     return kids
 

@@ -3,17 +3,26 @@
 ``ordered_results(chunks, model, workers, ...)``: a chunk is a list of articles (-> a list of
 ``ArticleResult``, one each, in order) or a list of one reader ``Problem`` (-> itself).
 
-Each worker process loads the model once. A worker that dies (killed, out of memory, a crash)
-costs only the article it was processing: the pool is started again and the chunk redone article
-by article. A worker still inside a segment ``hard_grace`` seconds after the segment's deadline
-(stuck in code that no exception interrupts) is killed by a watchdog thread of the parent and
-its article fails as having run past the time limit. The workers ignore SIGINT, SIGTERM and
-SIGHUP: the parent stops them (``close``), so a signal to the whole process group cannot break the
-pool under a run that is finishing the chunk in hand.
+The model is loaded once, in the runner's process, and the workers are forked from it: they start
+at once, all together, with the loaded pipeline (its memory shared copy-on-write), and pay no
+start-up of their own. A worker that dies (killed, out of memory, a crash) costs only the article
+it was processing: the pool is forked again and the chunk redone article by article. A worker
+still inside a segment ``hard_grace`` seconds after the segment's deadline (stuck in code that no
+exception interrupts) is killed by a watchdog thread of the parent and its article fails as
+having run past the time limit. The workers ignore SIGINT, SIGTERM and SIGHUP: the parent stops
+them (``close``), so a signal to the whole process group cannot break the pool under a run that
+is finishing the chunk in hand.
+
+Forking is safe here because the parent forks before it starts any thread of its own (the
+watchdog comes after the first fork; the CLI's progress bar runs no monitor thread) and spaCy's
+CPU pipelines start no threads; only a restart after a worker's death forks beside the watchdog,
+which holds no lock a worker uses.
 """
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import multiprocessing
 import os
 import signal
@@ -24,7 +33,9 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
 
-from .process import TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, process_chunk, set_announcer, word_count
+from .process import (
+    TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, prepare, process_chunk, set_announcer, warm_up, word_count,
+)
 from ..reader import Article, Problem
 
 if TYPE_CHECKING:
@@ -35,12 +46,14 @@ CRASHED = "worker process died while processing this article (killed, out of mem
 WATCH_INTERVAL = 0.5
 
 _WORKER_NLP = None
-_WORKER_ERROR: Optional[BaseException] = None
+"""The pipeline, set in the parent just before it forks the workers, which inherit it."""
 _WORKER_TIME_LIMIT: Optional[float] = TIME_LIMIT
 _WORKER_SPOOL: Optional[str] = None
 _WORKER_SLOT: Optional[int] = None
 _WORKER_SLOTS = None
 _WORKER_TASK: Tuple[int, int] = (0, 0)
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def _announce(hard_end: float) -> None:
@@ -50,14 +63,28 @@ def _announce(hard_end: float) -> None:
     slots[4 * i + 2], slots[4 * i + 3] = _WORKER_TASK
 
 
-def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Optional[str], slots) -> None:
-    """Load the model once per worker (`model`: what `load_pipeline` builds from, or a picklable
-    function returning a pipeline). A failure is kept and raised by the first task (a failing
-    initializer would only break the pool, without saying why)."""
-    global _WORKER_NLP, _WORKER_ERROR, _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOT, _WORKER_SLOTS
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux): a forked worker holds the
+    ends of its own task pipes and would otherwise wait for tasks forever."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the prctl
+        os._exit(1)
+
+
+def _worker_init(time_limit: Optional[float], spool_dir: Optional[str], slots, parent: int) -> None:
+    """First thing in a forked worker: the stop signals ignored (the parent forked with them
+    blocked, so that none reaches the parent's handlers copied into the worker), death with the
+    parent arranged, its slot taken."""
+    global _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOT, _WORKER_SLOTS
     _WORKER_TIME_LIMIT, _WORKER_SPOOL, _WORKER_SLOTS = time_limit, spool_dir, slots
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):  # the parent's to handle
+    _die_with_parent(parent)
+    for signum in STOP_SIGNALS:  # the parent's to handle
         signal.signal(signum, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     with slots.get_lock():
         for i in range(len(slots) // 4):
             if slots[4 * i] == 0:
@@ -66,42 +93,20 @@ def _worker_init(model: "ModelKey", time_limit: Optional[float], spool_dir: Opti
                 break
     if _WORKER_SLOT is not None:
         set_announcer(_announce)
-    try:
-        from .. import load_pipeline
-        from .process import prepare
 
-        _WORKER_NLP = model() if callable(model) else load_pipeline(model)
-        prepare(_WORKER_NLP)
-    except Exception as error:  # noqa: BLE001
-        _WORKER_ERROR = error
+
+def _worker_ready() -> None:
+    """A first task that makes the executor fork its workers at once."""
 
 
 def _worker_process(task: int, articles: List[Article]) -> List[ArticleResult]:
     global _WORKER_TASK
-    if _WORKER_NLP is None:
-        raise _WORKER_ERROR or RuntimeError("worker has no pipeline")
     _WORKER_TASK = (task, 0 if len(articles) == 1 else -1)  # -1: somewhere in a chunk
     return process_chunk(_WORKER_NLP, articles, time_limit=_WORKER_TIME_LIMIT, spool_dir=_WORKER_SPOOL)
 
 
-def _start_resource_tracker() -> None:
-    """Start multiprocessing's resource tracker ignoring SIGHUP, as it ignores SIGINT and SIGTERM
-    itself: a hangup of the terminal must not kill it under a run that is stopping cleanly (a new
-    one would then complain, with a traceback, about the semaphores of the old one)."""
-    from multiprocessing import resource_tracker
-
-    if not hasattr(signal, "SIGHUP") or threading.current_thread() is not threading.main_thread():
-        resource_tracker.ensure_running()
-        return
-    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)  # inherited through exec
-    try:
-        resource_tracker.ensure_running()
-    finally:
-        signal.signal(signal.SIGHUP, previous)
-
-
 class Pool:
-    """A spawn-based process pool that survives the death of a worker.
+    """A fork-based process pool that survives the death of a worker.
 
     `concurrent.futures` (not `multiprocessing.Pool`, whose results never come when a worker
     dies) reports a dead worker as BrokenProcessPool; the pool is then started again and the
@@ -110,8 +115,14 @@ class Pool:
 
     def __init__(self, workers: int, model: "ModelKey", time_limit: Optional[float] = TIME_LIMIT,
                  spool_dir: Optional[str] = None):
-        self.workers, self.model, self.time_limit, self.spool_dir = workers, model, time_limit, spool_dir
-        self.ctx = multiprocessing.get_context("spawn")
+        from .. import load_pipeline
+
+        self.workers, self.time_limit, self.spool_dir = workers, time_limit, spool_dir
+        # `model`: what `load_pipeline` builds from, or a function returning a pipeline
+        self.nlp = model() if callable(model) else load_pipeline(model)
+        prepare(self.nlp)
+        warm_up(self.nlp)
+        self.ctx = multiprocessing.get_context("fork")
         self.executor: Optional[ProcessPoolExecutor] = None
         self.tasks = 0
         self.overran: Set[Tuple[int, int]] = set()
@@ -122,14 +133,28 @@ class Pool:
         self._watch.start()
 
     def start(self) -> None:
-        _start_resource_tracker()
+        """Fork the workers, all at once (semaphores of a fork context are unlinked at once: no
+        resource tracker process is needed)."""
+        global _WORKER_NLP
+        _WORKER_NLP = self.nlp
         # 4 doubles a worker: pid, hard end (monotonic), task, article index; the slots of a
         # replaced worker are taken again by the new ones (a pool is started anew after a death)
         self.slots = self.ctx.Array("d", 4 * self.workers)
         self.executor = ProcessPoolExecutor(
             self.workers, mp_context=self.ctx, initializer=_worker_init,
-            initargs=(self.model, self.time_limit, self.spool_dir, self.slots),
+            initargs=(self.time_limit, self.spool_dir, self.slots, os.getpid()),
         )
+        # The parent's objects (the pipeline's among them) frozen for the fork: the workers'
+        # garbage collections leave them alone, and their memory pages shared.
+        gc.freeze()
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            # a fork-context executor forks every worker at its first task (Python 3.10: one a task)
+            for _ in range(self.workers):
+                self.executor.submit(_worker_ready)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+            gc.unfreeze()
 
     def _watchdog(self) -> None:
         while not self._watch_stop.wait(WATCH_INTERVAL):

@@ -47,6 +47,9 @@ MAX_ARTICLE_CHARS = 20_000_000
 # A normal 100,000-character segment takes 10 to 30 seconds.
 TIME_LIMIT = 300.0
 CHUNK_LIMIT_FACTOR = 3
+# Articles a batch of nlp.pipe within a chunk (tuned on a varied mix of real articles: 8 costs
+# a few percent more CPU, 24 or 32 no less).
+BATCH_SIZE = 16
 HARD_GRACE_FACTOR = 0.2
 HARD_GRACE_MIN = 5.0
 """A process still inside a segment HARD_GRACE (max(HARD_GRACE_MIN, HARD_GRACE_FACTOR * limit))
@@ -124,6 +127,22 @@ def segments(text: str, limit: int = SEGMENT_CHARS) -> List[Tuple[int, int]]:
 
 def _raise_stage_error(name, proc, docs, error):  # spaCy error handler signature
     raise StageError(name, error)
+
+
+WARM_UP = Article(
+    id="warm-up", source="(warm-up)", published="2021-06-15", title="Bridge works",
+    text="\u201cWe expect to open the new bridge by March 2022,\u201d said Tomas Reyl, the county's chief "
+    "engineer.\n\nThe 12-kilometre road will cost $4.5 million, 3% more than planned in May 2020, and "
+    "needs 40 tonnes of steel, according to the council.\n",
+)
+"""An invented article with a quote, money, a percentage, units and dates."""
+
+
+def warm_up(nlp) -> None:
+    """Run WARM_UP through `nlp` once, so that the stages' one-time costs (registries built on
+    first use, late imports, compiled patterns) are paid now: in the runner's process before it
+    forks its workers, once for all of them. Caches filled here are pure: outputs do not change."""
+    process_chunk(nlp, [WARM_UP], time_limit=None)
 
 
 def prepare(nlp) -> None:
@@ -375,7 +394,7 @@ def process_article(
 
 
 def process_chunk(
-    nlp, articles: Sequence[Article], batch_size: int = 16, time_limit: Optional[float] = TIME_LIMIT,
+    nlp, articles: Sequence[Article], batch_size: int = BATCH_SIZE, time_limit: Optional[float] = TIME_LIMIT,
     spool_dir: Optional[str] = None,
 ) -> List[ArticleResult]:
     """Process articles with nlp.pipe; when anything fails, redo them one by one to isolate it.

@@ -283,6 +283,13 @@ ATTRIBUTION_CASES = [
     ("Kyle Benson was beaten in straight sets by the world number three.\n\n"
      "“I had my chances and did not take them,” said the American.",
      [("I had my chances and did not take them,", "Kyle Benson")]),
+    # a nationality picks the person introduced with it, not just the last one named
+    ("American Kyle Benson beat Spaniard Luis Ortega in five sets. Ortega had led by two sets.\n\n"
+     "“I had my chances and did not take them,” said the American.",
+     [("I had my chances and did not take them,", "Kyle Benson")]),
+    # a role noun written as a title is no part of the name
+    ("Investigator Dana Whitlock interviewed the driver.\n\n“He was calm,” Whitlock wrote.",
+     [("He was calm,", "Dana Whitlock")]),
     # "X quoted Y as saying": the words are Y's
     ("The Valdoria News Agency quoted Defence Minister Karl Brenn as saying the troops had “done their "
      "duty with honour”.",

@@ -33,8 +33,9 @@ def _title_roles(title: str) -> frozenset:
 
 def description_antecedent(doc: Doc, token: Token, window: int = 800) -> Optional[str]:
     """The person a definite description by age or nationality stands for ("the 31-year-old
-    forward", "the 48-year-old said", "said the American"): the person named last in the
-    preceding `window` characters, else None."""
+    forward", "the 48-year-old said", "said the American"): for a nationality, the last person
+    introduced with it ("American Jane Doe"), else the person named last in the preceding
+    `window` characters, else None."""
     kids = list(token.children)
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in kids):
         return None
@@ -46,6 +47,16 @@ def description_antecedent(doc: Doc, token: Token, window: int = 800) -> Optiona
     if idx is None:
         return None
     best = None
+    if national:  # a person introduced with that nationality ("the Ruritanian X") anywhere before
+        text = doc_text(doc)
+        for a, b, ci in idx.char_starts:
+            if b > token.idx:
+                break
+            if idx.people[ci]["kind"] == "person" and re.search(
+                    re.escape(token.text) + r"[\s,]+(?:\w+\s+){0,2}$", text[max(0, a - 40):a]):
+                best = idx.people[ci]["name"]
+        if best:
+            return best
     for a, b, ci in idx.char_starts[bisect_left(idx.mention_starts, token.idx - window):]:
         if b > token.idx:
             break

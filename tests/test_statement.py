@@ -15,6 +15,7 @@ ATTRIBUTION = "say tell add note explain state write tweet post".split()  # prom
 NAMES = {
     "she": "Lena Ortiz",
     "ortiz": "Lena Ortiz",
+    "i": "Lena Ortiz",
     "he": "Tomas Brandt",
     "brandt": "Tomas Brandt",
     "the company": "Harbor Freightways",
@@ -37,6 +38,9 @@ def statement(nlp, text: str, figure: str) -> str:
 
 
 CASES = [
+    # a pronoun with a clitic ("I've") keeps its words: a name cannot take the clitic
+    ("\"I've only played this event four times,\" Ortiz said.", "four",
+     "I've only played this event four times"),
     # stance words and a coordinated clause about something else go; the relative clause stays
     ("And Ortiz would go down as the mayor who spent a staggering $40 million of her own money, "
      "but still came up short.", "$40 million",

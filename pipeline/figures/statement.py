@@ -302,9 +302,12 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
     for t in real:
         if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECTS):
             span = _mention(t)
+            clitic = t.pos_ == "PRON" and span.end < len(doc) and not t.whitespace_ \
+                and doc[span.end].lower_.replace("’", "'") in ("'ve", "'re", "'m", "'d", "'ll", "'s")
             if span.start in kept and (span.end - 1) in kept:
                 name = name_for(span)
-                if name and name != span.text and name not in named:
+                # "I've", "we're": a name cannot take the pronoun's clitic, so the words stay as written
+                if name and name != span.text and name not in named and not clitic:
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
                 if name:

@@ -127,6 +127,11 @@ def test_name_labels_pick_the_one_who_answers():
     assert {a["label"] for a in got} == {"PELLAM"}
 
 
+def test_a_note_after_the_last_answer_is_no_answer():
+    text = LABELLED + "\nThis interview has been edited for length and clarity.\n"
+    assert answers(text)[-1] == "I hope our plan for the docks passes."
+
+
 def test_alternating_paragraphs_an_answer_may_end_in_a_question():
     assert answers(ALTERNATING) == [
         "I think the costs scared them. Who can blame them?",

@@ -163,9 +163,10 @@ def _labelled_answers(text: str, paras: List[Tuple[int, int]]) -> List[dict]:
         elif _label(text, a, b) is not None and _label(text, a, b)[0] in by_label:
             current = False
             continue
-        elif current:
+        elif current and _FIRST_PERSON.search(text, a, b):
             got = _answer(text, a, b, k, lab, None)  # the answer goes on in a new paragraph
         else:
+            current = False  # a note in the third person ("This interview has been edited ...") ends it
             continue
         if got is not None:
             answers.append(got)

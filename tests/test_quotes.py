@@ -290,6 +290,10 @@ ATTRIBUTION_CASES = [
     # a role noun written as a title is no part of the name
     ("Investigator Dana Whitlock interviewed the driver.\n\n“He was calm,” Whitlock wrote.",
      [("He was calm,", "Dana Whitlock")]),
+    # of two subjects the parse gives a verb after it, the name ("said study co-author Jane Doe")
+    ("The drug rewires the brain by connecting “regions that do not talk together,” said study "
+     "co-author Paul Lanner, a physicist.",
+     [("regions that do not talk together,", "Paul Lanner")]),
     # "X quoted Y as saying": the words are Y's
     ("The Valdoria News Agency quoted Defence Minister Karl Brenn as saying the troops had “done their "
      "duty with honour”.",

@@ -125,7 +125,11 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # a misparse may give a verb several subjects ("CITY, Feb 26 - X announced"): the one
         # nearest before the verb is the subject
         before = [c for c in subjects if c.i < tok.i]
-        return before[-1] if before else subjects[0]
+        if before:
+            return before[-1]
+        # after the verb ("said study co-author Jane Doe"): the one that is a name
+        named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
+        return (named or subjects)[0]
     if depth < 3 and tok.head.i != tok.i and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None

@@ -306,8 +306,10 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
                 and doc[span.end].lower_.replace("’", "'") in ("'ve", "'re", "'m", "'d", "'ll", "'s")
             if span.start in kept and (span.end - 1) in kept:
                 name = name_for(span)
-                # "I've", "we're": a name cannot take the pronoun's clitic, so the words stay as written
-                if name and name != span.text and name not in named and not clitic:
+                # "I've", "we're": a name cannot take the pronoun's clitic, so the words stay as
+                # written; nor does a name replace the end of a hyphenated word ("20-year-old")
+                glued = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text == "-"
+                if name and name != span.text and name not in named and not clitic and not glued:
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
                 if name:

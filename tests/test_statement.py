@@ -17,6 +17,7 @@ NAMES = {
     "ortiz": "Lena Ortiz",
     "i": "Lena Ortiz",
     "old": "Lena Ortiz",  # what the entity layer gives the head of "the 20-year-old"
+    "their": "Harbor Freightways",
     "he": "Tomas Brandt",
     "brandt": "Tomas Brandt",
     "the company": "Harbor Freightways",
@@ -39,6 +40,9 @@ def statement(nlp, text: str, figure: str) -> str:
 
 
 CASES = [
+    # "their" after a plural noun of its sentence stands for that noun, not a name
+    ("In the survey, 58 percent of parents oppose their sons playing football.", "58 percent",
+     "In the survey, 58 percent of parents oppose their sons playing football"),
     # a name never replaces the end of a hyphenated word
     ("The 20-year-old won 12 matches last season.", "12",
      "The 20-year-old won 12 matches last season"),

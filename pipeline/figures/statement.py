@@ -309,7 +309,12 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
                 # "I've", "we're": a name cannot take the pronoun's clitic, so the words stay as
                 # written; nor does a name replace the end of a hyphenated word ("20-year-old")
                 glued = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text == "-"
-                if name and name != span.text and name not in named and not clitic and not glued:
+                # "they"/"their" after a plural noun of its own sentence most likely stands for it
+                # ("58 percent of women oppose their sons playing"): no name is put in its place
+                plural_before = t.lower_ in ("they", "their", "them") and any(
+                    x.tag_ == "NNS" for x in doc[t.sent.start:t.i])
+                if name and name != span.text and name not in named and not clitic and not glued \
+                        and not plural_before:
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
                 if name:

@@ -40,6 +40,9 @@ def statement(nlp, text: str, figure: str) -> str:
 
 
 CASES = [
+    # a relative clause set off by a comma is its own claim about its noun
+    ("The company, which has about $200 million in cash, plans to buy a rival.", "$200 million",
+     "Harbor Freightways has about $200 million in cash"),
     # "their" after a plural noun of its sentence stands for that noun, not a name
     ("In the survey, 58 percent of parents oppose their sons playing football.", "58 percent",
      "In the survey, 58 percent of parents oppose their sons playing football"),

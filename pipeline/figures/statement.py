@@ -99,7 +99,12 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
     for anc in [tok, *tok.ancestors]:
         head = anc.head
         if anc.pos_ in _CLAUSE_VERBS and _has_subject(anc) and _finite(anc):
-            relative = anc.dep_ == "relcl" and head.pos_ != "PROPN"
+            # a restrictive relative clause about a common noun ("the man who spent ...") belongs
+            # to the clause above; one set off by a comma ("the country, which has ...") asserts
+            # something of its own about the noun
+            relative = anc.dep_ == "relcl" and head.pos_ != "PROPN" and not (
+                anc.left_edge.i > 0 and anc.doc[anc.left_edge.i - 1].text == ","
+                and anc.left_edge.tag_ in ("WDT", "WP"))
             # a clause that is denied, hoped for or promised is not asserted: keep what governs it
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
                           and _has_subject(head))

@@ -362,8 +362,7 @@ NOT_SCALE_AFTER_RE = re.compile(
 ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
                        re.I)
 ONE_LEFT_STOP_RE = re.compile(
-    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|any|some|for|which|"
-    r"number)[ \t]+$", re.I)
+    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some|for|number)[ \t]+$", re.I)
 # "one" before a period: a duration ("just one week after"), unless a determiner makes it a
 # name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
 # ("only one day", "within one day"): alone it is "some day"

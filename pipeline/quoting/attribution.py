@@ -268,8 +268,6 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
         sp = _dash_signoff(doc, view, close_end, q["para"])
         if sp is not None:
             speaker, strength = sp, 0.8
-    if speaker is None:
-        cue = cue if speaker else cue
     return speaker, cue, strength
 
 

@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Token
 
 from ..entities.clusters import _appos_text
 from ..entities.lexicon import (
-    PLURAL,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -189,10 +188,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     """Speaker dict for a subject token (a name, pronoun, role noun or description)."""
     low = tok.lower_
     if low in PRONOUNS:
-        if low in PLURAL:
-            name = resolve_pronoun(doc, tok)
-        else:
-            name = resolve_pronoun(doc, tok)
+        name = resolve_pronoun(doc, tok)
         return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
     if low == "it":
         return {"name": it_antecedent(doc, tok), "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)],

@@ -145,6 +145,17 @@ FORMS = [
     # a trailing attribution the parse left inside the clause
     ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
      [("she would stay until the merger closed", "assured the board", "Varga")]),
+    # a trailing adjunct that frames the report is not part of it
+    ("The folk duo Harrow Lane have confirmed that they will split up, following rumours that they had stopped speaking.",
+     [("they will split up", "have confirmed", "Harrow Lane")]),
+    ("The trust has confirmed that the sale is off, with a statement issued on Friday.",
+     [("the sale is off", "has confirmed", "The trust")]),
+    # ... but an adjunct that names no act of speech stays
+    ("Mayor Lena Okafor said the bridge would close in June, cutting the town in two.",
+     [("the bridge would close in June, cutting the town in two", "said", "Lena Okafor")]),
+    # "made it clear that"
+    ("But the regulator made it clear that the new licence did not cover night flights.",
+     [("the new licence did not cover night flights", "made it clear", "the regulator")]),
 ]
 
 

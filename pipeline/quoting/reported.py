@@ -10,12 +10,13 @@ Forms (read off the dependency parse):
 - reported questions: "X asked whether CLAUSE";
 - "according to X, CLAUSE" and "CLAUSE, according to X";
 - a reporting noun with its owner: "X's claim that CLAUSE", "X's contention CLAUSE";
+- "X made (it) clear that CLAUSE";
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
 - nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
   "X told him CLAUSE", X's is "CLAUSE").
 
-The content is the reported clause without the cue, the source and a leading "that" (or
-"whether"); the cue is the reporting verb as written with its auxiliaries ("has said") and, for
+The content is the reported clause without the cue, the source, a leading "that" (or
+"whether") and a trailing adjunct that frames the report ("..., following reports that ..."); the cue is the reporting verb as written with its auxiliaries ("has said") and, for
 verbs of telling, the hearer ("told reporters"). A clause may hold quoted words ("X said the
 plan was “a betrayal”"): it is one record, and the quoted words keep their own record. Nothing
 comes from hypotheticals ("if X said ...", "X could argue ..."), negated or questioned reports,
@@ -52,6 +53,8 @@ _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "when", "once", "bef
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
+_CONCESSIVE_MARKS = frozenset({"though", "although", "while", "whereas"})
+_CLEAR_WORDS = frozenset({"clear", "plain"})
 _NOT_SPEAKERS = frozenset({"you", "this", "that", "which", "what", "there", "these", "those"}) | _FIRST_PERSON
 # "according to plan": no one said it
 _NOT_SOURCES = frozenset({"plan", "schedule", "script", "tradition", "custom", "rule", "design", "type", "size"})
@@ -113,6 +116,9 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
     while a < verb.i and doc[a].dep_ == "advmod":
         a += 1
     b = verb.i
+    clear = [c for c in verb.rights if c.lower_ in _CLEAR_WORDS and c.i < clause_lo]
+    if verb.lemma_.lower() == "make" and clear:
+        return doc[a].idx, _end(clear[0])  # "made it clear"
     for c in verb.rights:
         if c.i >= clause_lo:
             break
@@ -327,11 +333,48 @@ def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
     return hi
 
 
-def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
-    if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") \
-            or not (verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)) or _hypothetical(verb):
+def _trim_framing_adjunct(doc: Doc, clause: Token, lo: int, hi: int) -> int:
+    """End of a clause before a trailing adjunct, set off by a comma, that frames the report
+    instead of saying it: one that names another act of speech ("..., following reports that
+    ...", "..., with a statement reading ...") or a concession that is a report of its own
+    ("..., though she conceded that ...")."""
+    for c in clause.children:
+        k = c.left_edge.i
+        if c.i < clause.i or not lo < k < hi or doc[k - 1].text != ",":
+            continue
+        if c.dep_ == "prep":
+            names_speech = any(t.pos_ == "NOUN" and (t.lemma_.lower() in REPORTED_NOUNS or t.lemma_.lower() in DOCUMENT_NOUNS)
+                               for t in c.subtree)
+        elif c.dep_ == "advcl":
+            names_speech = c.lemma_.lower() in REPORTED_VERBS and any(
+                g.dep_ == "mark" and g.lower_ in _CONCESSIVE_MARKS for g in c.children)
+        else:
+            names_speech = False
+        if names_speech:
+            return k - 1
+    return hi
+
+
+def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """"X made (it) clear that CLAUSE": the clause hangs on the adjective."""
+    if verb.lemma_.lower() != "make":
         return None
-    found = _clause_of(verb) or _parenthetical_clause(verb)
+    for adj in verb.children:
+        if adj.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and adj.lower_ in _CLEAR_WORDS:
+            for c in adj.children:
+                if c.dep_ in ("advcl", "ccomp") and c.i > adj.i and _finite(c) \
+                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                    return c, c.left_edge.i, c.right_edge.i + 1
+    return None
+
+
+def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
+    if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
+        return None
+    if verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb):
+        found = _clause_of(verb) or _parenthetical_clause(verb)
+    else:
+        found = _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found
@@ -348,7 +391,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
             hi = min(hi, c.left_edge.i)  # "... and said CLAUSE": a report of its own
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
-    hi = _trim_trailing_attribution(doc, lo, hi)
+    hi = _trim_trailing_attribution(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))
     if not _quote_mix_ok(view, clause, lo, hi):
         return None
     while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:

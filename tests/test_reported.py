@@ -153,6 +153,11 @@ FORMS = [
     # ... but an adjunct that names no act of speech stays
     ("Mayor Lena Okafor said the bridge would close in June, cutting the town in two.",
      [("the bridge would close in June, cutting the town in two", "said", "Lena Okafor")]),
+    # an attribution set off by commas after the clause's subject: the content is what follows it
+    ("The rescue fund, she said, will run out of money by March.",
+     [("will run out of money by March", "said", "she")]),
+    ("Local papers have speculated that the mill owner had found a buyer for the site.",
+     [("the mill owner had found a buyer for the site", "have speculated", "Local papers")]),
     # "made it clear that"
     ("But the regulator made it clear that the new licence did not cover night flights.",
      [("the new licence did not cover night flights", "made it clear", "the regulator")]),

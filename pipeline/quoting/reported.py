@@ -226,7 +226,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
-    if any(c.pos_ in ("ADJ", "ADV") for c in subjects):
+    if any(c.pos_ in ("ADJ", "ADV") and not c.text[:1].isupper() for c in subjects):
         return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
     has_subj = bool(subjects)
     if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
@@ -254,12 +254,12 @@ def _evidence_verb(verb: Token) -> bool:
 
 def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     """The clause a reporting verb set off by commas in the middle of it reports ("Once there,
-    investigators said, the man fled"): the parse hangs the verb on the clause's root; the
-    content runs from after the attribution to the clause's end."""
+    investigators said, the man fled", "The plan, she said, will cost more"): the parse hangs the
+    verb on the clause's root; the content runs from after the attribution to the clause's end."""
     head = verb.head
     doc = verb.doc
     if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX") or not _finite(head) \
-            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > verb.i for c in head.children):
+            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
         return None
     first, last = verb.left_edge.i, verb.right_edge.i
     if doc[first].text != "," and (first == 0 or doc[first - 1].text != ","):

@@ -353,6 +353,10 @@ NOTHING_CASES = [
     "Her new film, “The Long Winter,” opens in theaters on Friday.",
     "He read from the novel “A Farewell to Arms” at the library event.",
     "The band closed with ``Born to Run'' by Bruce Springsteen.",
+    "The two actors share a scene in \"Harbour Lights at Dawn.\" Both were praised by critics.",
+    "“Harbour Lights at Dawn” opens in cinemas on March 3, followed by a wider release.",
+    "The club is running an online workshop this spring called \"Tracing Your Mining Ancestors\" by historian Ewan Price.",
+    "Cheap solar lamps can help (see “Young Makers Under 30: Ada Nwosu”), but batteries are dear.",
     # nickname
     "Dwayne “The Rock” Johnson visited the base on Monday.",
     "The striker, known as “the Hammer of the North”, signed a new contract.",

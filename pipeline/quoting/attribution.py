@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from .. import attrs
 from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
 from ..entities.query import cluster_for, most_mentioned_person
-from .filters import is_title_or_scare
+from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
 from .reported import find_reported
@@ -423,7 +423,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
         has_cue = cue_tok is not None and q["strength"] >= 0.85 \
             and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 2) \
             or _cue_in_sentence(doc, view, q)
-        if q["lead"] or not is_title_or_scare(doc, view, q, has_cue):
+        if q["lead"] and not leads_as_a_title(doc, view, q, has_cue) or not q["lead"] and not is_title_or_scare(doc, view, q, has_cue):
             kept.append(qi)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}

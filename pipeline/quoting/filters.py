@@ -8,7 +8,7 @@ from typing import List
 from spacy.tokens import Doc, Token
 
 from .. import wordlists
-from ..entities.lexicon import doc_text
+from ..entities.lexicon import REPORTED_SPEECH_VERBS, doc_text
 from .speakers import _DocView, _is_naming_cue
 
 TITLE_NOUNS = wordlists.words("quotes_title_nouns.txt")
@@ -24,8 +24,29 @@ _NAMING_LEAD = re.compile(r"\b(?:so[- ]called|known as|nicknamed|also called|a\.
 
 
 def _title_cased(words: List[Token]) -> bool:
-    """Every word capitalized but the minor ones ("Walking the Long Road Home")."""
-    return words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.lower_ in _MINOR for w in words)
+    """Every word capitalized but the minor ones and numbers ("Walking the Long Road Home",
+    "Ten Under 30")."""
+    return words[0].text[:1].isupper() and all(w.text[:1].isupper() or w.lower_ in _MINOR or w.like_num
+                                               for w in words)
+
+
+def _names_a_work(content: str, words: List[Token]) -> bool:
+    """A short title-cased phrase with no punctuation but a subtitle's colon and the full stop or
+    comma that American style puts inside the closing mark ("A Long Way Down.")."""
+    return len(words) <= 6 and _title_cased(words) and not all(w.like_num for w in words) and not re.search(r"[,.!?;]", content.rstrip(".,")) \
+        and content.count(":") <= 1
+
+
+def leads_as_a_title(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
+    """A title opening its paragraph as the subject of the sentence (“A Long Way Down” opens on
+    Friday): no cue, and the sentence goes on in lower case after the closing mark."""
+    if has_cue or not q["close"]:
+        return False
+    words = _content_words(doc, view, q["start"], q["end"])
+    after = [doc[i] for i in view.toks_in(q["close"][1], min(len(doc_text(doc)), q["close"][1] + 30))]
+    after = [t for t in after if not t.is_space]
+    return bool(words) and _names_a_work(doc_text(doc)[q["start"]:q["end"]], words) and bool(after) \
+        and after[0].is_alpha and after[0].text[:1].islower() and after[0].lemma_.lower() not in REPORTED_SPEECH_VERBS
 
 
 def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:
@@ -70,9 +91,11 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     if n <= 3 and before and after and before[-1].pos_ == "PROPN" and after[0].pos_ == "PROPN" \
             and before[-1].idx + len(before[-1].text) >= q["open"][0] - 1:
         return True
-    # short title-cased phrase in running text with no one said to have said it
-    title_cased = not re.search(r"[,.!?;:]", content) and _title_cased(words)
-    if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4):
+    # short title-cased phrase in running text with no one said to have said it, or named by a
+    # participle ("a course called “...”")
+    title_cased = _names_a_work(content, words)
+    named_by_participle = cue_tok is not None and _is_naming_cue(cue_tok) and cue_tok.dep_ == "acl"
+    if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4 or named_by_participle):
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True
     if len(content.split()) <= 2 and not has_cue:

@@ -158,6 +158,12 @@ FORMS = [
      [("will run out of money by March", "said", "she")]),
     ("Local papers have speculated that the mill owner had found a buyer for the site.",
      [("the mill owner had found a buyer for the site", "have speculated", "Local papers")]),
+    # a request joined to the clause without a subject of its own is the source's act, not the content
+    ("The two men told him they were lost and asked for directions to the harbour.",
+     [("they were lost", "told him", "The two men")]),
+    # ... but another verb joined to the clause stays in it
+    ("Ms Dube said the bakery had doubled its sales and hired four more staff.",
+     [("the bakery had doubled its sales and hired four more staff", "said", "Dube")]),
     # "made it clear that"
     ("But the regulator made it clear that the new licence did not cover night flights.",
      [("the new licence did not cover night flights", "made it clear", "the regulator")]),

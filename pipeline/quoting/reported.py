@@ -32,7 +32,7 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
-from ..entities.lexicon import DOCUMENT_NOUNS, PRONOUNS, REPORTED_SPEECH_VERBS, doc_text
+from ..entities.lexicon import DOCUMENT_NOUNS, PRONOUNS, REPORTED_SPEECH_VERBS, UNASSERTED_REPORTING_VERBS, doc_text
 from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
 
 REPORTED_VERBS = REPORTED_SPEECH_VERBS
@@ -387,8 +387,10 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         return None  # not a clause before the verb; "X said ..., she said"
     for c in clause.children:
         if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS \
-                and any(g.dep_ == "ccomp" for g in c.children):
-            hi = min(hi, c.left_edge.i)  # "... and said CLAUSE": a report of its own
+                and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
+            # "... and said CLAUSE", "... and asked for help": a report or a request of its own
+            hi = min(hi, c.left_edge.i)
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
     hi = _trim_trailing_attribution(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))

@@ -410,6 +410,19 @@ def test_unclosed_quote_is_kept_with_lower_confidence(nlp):
     assert quotes[0]["confidence"] < quotes[1]["confidence"]
 
 
+def test_confidence_follows_how_surely_the_speaker_is_identified(nlp):
+    """Same cue, same strength: a name in the text beats a pronoun resolved to a name, which
+    beats a mention that names no one."""
+    text = ("“We will rebuild the pier,” Mayor Lena Okafor said on Monday.\n\n"
+            "“It will take two years,” she said.\n\n"
+            "“Nobody expected a storm like this,” the harbour master said.")
+    doc, quotes = run(nlp, text)
+    got = [(q["speaker"] or {}).get("name") for q in quoted(quotes)]
+    assert got == ["Lena Okafor", "Lena Okafor", None]
+    named, pronoun, unnamed = (q["confidence"] for q in quoted(quotes))
+    assert named > pronoun > unnamed
+
+
 def test_indirect_quotes_can_be_turned_off(nlp):
     from pipeline.quoting.attribution import find_quotes
 

@@ -398,6 +398,15 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
     return "fragment"
 
 
+def _identified(speaker: dict) -> float:
+    """How surely a speaker is identified, as a factor on the attribution's strength: a name in
+    the text, a pronoun resolved to a name (resolution errs on unseen articles), or a mention that
+    names no one ("the director")."""
+    if speaker.get("name") is None:
+        return 0.6
+    return 0.8 if (speaker.get("mention") or "").lower() in PRONOUNS else 1.0
+
+
 def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     """All quote records of a parsed doc (pure apart from reading the people clusters)."""
     text = doc_text(doc)
@@ -488,9 +497,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     for qi in kept:
         q = raw[qi]
         sp = attributed.get(qi)
-        c = conf.get(qi, 0.35) if sp else 0.35
-        if sp is not None and sp.get("name") is None and sp.get("mention", "").lower() in PRONOUNS:
-            c -= 0.15
+        c = conf.get(qi, 0.35) * _identified(sp) if sp else 0.35
         if not q["closed"]:
             c -= 0.1
         cue = q["cue_tok"]

@@ -164,6 +164,14 @@ FORMS = [
     # ... but another verb joined to the clause stays in it
     ("Ms Dube said the bakery had doubled its sales and hired four more staff.",
      [("the bakery had doubled its sales and hired four more staff", "said", "Dube")]),
+    # quoted words inside the clause: its subject, or a verb the tagger reads as a preposition
+    # after the opening mark, or a subject the parse hung on the auxiliary
+    ("Ms Lowe warned that she did not “like the sound of the new test”.",
+     [("she did not “like the sound of the new test”", "warned", "Lowe")]),
+    ("She said the party's \"first shot in the campaign has badly backfired\".",
+     [("the party's \"first shot in the campaign has badly backfired\"", "said", "She")]),
+    ("The inquiry said she was “misleading herself” about the tests.",
+     [("she was “misleading herself” about the tests", "said", "The inquiry")]),
     # "made it clear that"
     ("But the regulator made it clear that the new licence did not cover night flights.",
      [("the new licence did not cover night flights", "made it clear", "the regulator")]),

@@ -129,9 +129,9 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
     return doc[a].idx, _end(doc[b])
 
 
-def _quote_mix_ok(view: _DocView, clause_root: Token, lo: int, hi: int) -> bool:
-    """A clause may hold quoted words, but must not be quoted itself: its first token and its
-    subject lie outside quotes and every quote it touches lies wholly inside it."""
+def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
+    """A clause may hold quoted words, but must not be quoted itself: its first token lies outside
+    quotes and every quote it touches lies wholly inside it."""
     doc = view.doc
     quotes = {view.quote_of[i] for i in range(lo, hi)} - {-1}
     if not quotes:
@@ -140,9 +140,6 @@ def _quote_mix_ok(view: _DocView, clause_root: Token, lo: int, hi: int) -> bool:
     while first < hi and doc[first].lower_ in _CLAUSE_MARKS:
         first += 1
     if first >= hi or view.quote_of[first] != -1:
-        return False
-    subj = [c for c in clause_root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
-    if subj and view.quote_of[subj[0].i] != -1:
         return False
     for qi in quotes:
         if (lo > 0 and view.quote_of[lo - 1] == qi) or (hi < len(doc) and view.quote_of[hi] == qi
@@ -213,8 +210,9 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None
     after = [c for c in comps if c.i > verb.i]
     clause = after[0] if after else comps[-1]
-    if clause.pos_ not in ("VERB", "AUX"):
-        return None
+    subjects = _subjects(clause)
+    if clause.pos_ not in ("VERB", "AUX") and not (subjects and clause.pos_ == "ADP"):
+        return None  # (a verb the tagger took for a preposition after an opening mark: "did not “like ...”")
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
     if lemma in _QUESTION_VERBS:
         first = clause.left_edge
@@ -225,7 +223,6 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     if not _finite(clause):
         return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
     if any(c.pos_ in ("ADJ", "ADV") and not c.text[:1].isupper() for c in subjects):
         return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
     has_subj = bool(subjects)
@@ -241,6 +238,14 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
     return clause, lo, hi
+
+
+def _subjects(clause: Token) -> List[Token]:
+    """A clause's subjects, also where the parse hung the subject on its auxiliary ("she [nsubj of
+    'was'] was “misleading ...”")."""
+    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    return own or [g for a in clause.children if a.dep_ in ("aux", "auxpass") and a.i < clause.i
+                   for g in a.children if g.dep_ in ("nsubj", "nsubjpass", "expl")]
 
 
 def _evidence_verb(verb: Token) -> bool:
@@ -394,7 +399,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
     hi = _trim_trailing_attribution(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))
-    if not _quote_mix_ok(view, clause, lo, hi):
+    if not _quote_mix_ok(view, lo, hi):
         return None
     while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
         hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
@@ -426,7 +431,7 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
             or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause[0].children):
         return None
     lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
-    if not _quote_mix_ok(view, clause[0], lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
+    if not _quote_mix_ok(view, lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
             and view.quote_of[hi] == view.quote_of[hi - 1]:
         return None
     sp = _speaker(doc, view, owner[0])

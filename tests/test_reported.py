@@ -172,6 +172,14 @@ FORMS = [
      [("the party's \"first shot in the campaign has badly backfired\"", "said", "She")]),
     ("The inquiry said she was “misleading herself” about the tests.",
      [("she was “misleading herself” about the tests", "said", "The inquiry")]),
+    # a past tense the tagger read as a participle; "that" as the clause's subject; a relative
+    # pronoun as the subject of the reported clause
+    ("Nolan said a three-year licensing deal allowing the firm to cut prices expired on March 3.",
+     [("a three-year licensing deal allowing the firm to cut prices expired on March 3", "said", "Nolan")]),
+    ("But Mr Dane said that had nothing to do with his decision.",
+     [("that had nothing to do with his decision", "said", "Dane")]),
+    ("Two agencies would be scrapped under plans which the Liberals say would save more than 400 jobs.",
+     [("would save more than 400 jobs", "say", "the Liberals")]),
     # "made it clear that"
     ("But the regulator made it clear that the new licence did not cover night flights.",
      [("the new licence did not cover night flights", "made it clear", "the regulator")]),
@@ -225,6 +233,7 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 
 NOTHING = [
+    "Mr Dane explained how it works.",
     # a verb of evidence without a document as its subject
     "The match showed that the young side could compete.",
     "Rescuers found that the road had been washed away.",

@@ -218,11 +218,21 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         first = clause.left_edge
         if not (any(m in _QUESTION_MARKS for m in marks) or first.tag_ in ("WDT", "WP", "WRB")):
             return None
-    elif any(m != "that" for m in marks) or clause.left_edge.tag_ in ("WDT", "WP", "WRB"):
-        return None  # "said as if", "claim because", "explained how it works"
-    if not _finite(clause):
+    else:
+        first = clause.left_edge
+        subject_that = first.lower_ == "that" and any(c.i == first.i for c in subjects)  # "said that [subject] was"
+        relative = first.i < verb.i  # "plans which X says would ...": the relative is the clause's subject
+        if any(m != "that" for m in marks) or first.tag_ in ("WDT", "WP", "WRB") and not (subject_that or relative):
+            return None  # "said as if", "claim because", "explained how it works"
+    past = clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)  # a past tense read as a participle
+    if not (_finite(clause) or past):
         return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
+    if lo < verb.i < clause.i and clause.left_edge.tag_ in ("WDT", "WP"):
+        lo = verb.i + 1  # "plans which the party says would save ...": the clause after the verb
+        while lo < clause.i and verb.doc[lo].dep_ == "mark":
+            lo += 1
     if any(c.pos_ in ("ADJ", "ADV") and not c.text[:1].isupper() for c in subjects):
         return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
     has_subj = bool(subjects)

@@ -19,6 +19,7 @@ from pipeline.entities.query import (
     it_antecedent,
     org_antecedent,
     place_for,
+    resolve_pronoun,
     role_antecedent,
     salient_org,
 )
@@ -27,8 +28,9 @@ from pipeline.quoting.marks import scan_quotes
 VOCAB = spacy.blank("en").vocab
 
 
-def make(tokens, ents=(), entities=None):
-    """A Doc from (word, head offset, dep, pos, tag, lemma) rows; heads are relative (0: itself)."""
+def make(tokens, ents=(), entities=None, sent_starts=(0,)):
+    """A Doc from (word, head offset, dep, pos, tag, lemma) rows; heads are relative (0: itself);
+    sentences start at the token indices `sent_starts`."""
     words = [t[0] for t in tokens]
     doc = Doc(
         VOCAB, words=words,
@@ -36,7 +38,7 @@ def make(tokens, ents=(), entities=None):
         heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
         pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
         lemmas=[t[5] if len(t) > 5 else t[0].lower() for t in tokens],
-        sent_starts=[1] + [0] * (len(tokens) - 1), ents=list(ents) or None,
+        sent_starts=[int(i in sent_starts) for i in range(len(tokens))], ents=list(ents) or None,
     )
     if entities is not None:
         doc._.set(ENTITIES, entities)
@@ -143,6 +145,58 @@ def test_a_person_noun_no_earlier_person_holds_looks_ahead():
 def test_an_indefinite_person_noun_is_someone_new():
     doc = role_doc(det="A")
     assert role_antecedent(doc, at(doc, "mother")) is None
+
+
+# "Omar Delgado said Hale failed . The leader spoke ." (who = "Delgado"/"Officials")
+def leader_doc(who="Delgado"):
+    rows = [(who, 1, "nsubj", "PROPN" if who == "Delgado" else "NOUN", "NNP" if who == "Delgado" else "NNS"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), ("Hale", 1, "nsubj", "PROPN", "NNP"),
+            ("failed", -2, "ccomp", "VERB", "VBD", "fail"), (".", -3, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("leader", 1, "nsubj", "NOUN", "NN"),
+            ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 5))
+    hale = at(doc, "Hale")
+    ents = [entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")]
+    if who == "Delgado":
+        ents.append(entity("Omar Delgado", "person", [(0, 7)], gender="m"))
+    doc._.set(ENTITIES, ents)
+    return doc
+
+
+def test_a_role_no_one_is_titled_with_is_the_last_person_who_spoke():
+    doc = leader_doc()
+    assert role_antecedent(doc, at(doc, "leader")) == "Omar Delgado"
+
+
+def test_a_person_only_spoken_about_is_no_role_holder():
+    doc = leader_doc(who="Officials")
+    assert role_antecedent(doc, at(doc, "leader")) is None
+
+
+# "Omar Delgado spoke . Hale 's plan failed , he said ." / "When Hale arrived , he said ."
+def test_a_name_in_the_words_a_pronoun_reports_is_not_its_antecedent():
+    rows = [("Delgado", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", "."), ("Hale", 2, "poss", "PROPN", "NNP"), ("'s", -1, "case", "PART", "POS"),
+            ("plan", 1, "nsubj", "NOUN", "NN"), ("failed", 3, "ccomp", "VERB", "VBD", "fail"),
+            (",", 2, "punct", "PUNCT", ","), ("he", 1, "nsubj", "PRON", "PRP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 3))
+    hale = at(doc, "Hale")
+    doc._.set(ENTITIES, [entity("Omar Delgado", "person", [(0, 7)], gender="m"),
+                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")])
+    assert resolve_pronoun(doc, at(doc, "he")) == "Omar Delgado"
+
+
+def test_a_name_in_a_clause_before_the_pronoun_s_verb_can_be_its_antecedent():
+    rows = [("Delgado", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", "."), ("When", 2, "advmod", "SCONJ", "WRB"), ("Hale", 1, "nsubj", "PROPN", "NNP"),
+            ("arrived", 3, "advcl", "VERB", "VBD", "arrive"), (",", 2, "punct", "PUNCT", ","),
+            ("he", 1, "nsubj", "PRON", "PRP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 3))
+    hale = at(doc, "Hale")
+    doc._.set(ENTITIES, [entity("Omar Delgado", "person", [(0, 7)], gender="m"),
+                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")])
+    assert resolve_pronoun(doc, at(doc, "he")) == "Tom Hale"
 
 
 def test_the_age_description_is_the_person_named_last():

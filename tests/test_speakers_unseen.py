@@ -71,3 +71,22 @@ ROLE_CASES = [
 @pytest.mark.parametrize("text,expected", ROLE_CASES, ids=["leader", "director", "spoken-about", "indefinite"])
 def test_a_definite_role_is_the_person_who_last_spoke(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- descriptions
+
+DESCRIPTION_CASES = [
+    # "said the 20-year-old": an adjective heads the subject; the person named last
+    ("Daniel Ortiz won the Coastal Classic on Saturday, beating Andrei Volkov in the final.\n\n"
+     "Ortiz needed three sets to win.\n\n"
+     "Volkov, ranked 158th in the world, reached his first final. \"For me, this was a big success,\" "
+     "said the 20-year-old.",
+     [("For me, this was a big success,", "Andrei Volkov")]),
+    # must not change: "many" believing something is no one's quote
+    ("Many believe the real motive for the charges is that he threatened to fund a rival party.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTION_CASES, ids=["age", "many"])
+def test_a_description_by_age_is_the_person_named_last(nlp, text, expected):
+    assert names_of(nlp, text) == expected

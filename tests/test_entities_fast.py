@@ -363,3 +363,16 @@ def test_an_organization_named_after_a_person_stays_an_organization():
     doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
     kinds = {c["name"]: c["kind"] for c in build_entities(doc)}
     assert kinds.get("Marek Holdings") == "org"
+
+
+def test_the_board_is_the_board_of_the_organization_in_the_story():
+    # "Acme Holdings grew . The board said ."
+    rows = [("Acme", 1, "compound", "PROPN", "NNP"), ("Holdings", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("board", 1, "nsubj", "NOUN", "NN"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Acme Holdings", "org", [(0, 13)])])
+    assert org_antecedent(doc, at(doc, "board")) == "Acme Holdings board"
+    # an organization whose own name holds the noun is that body itself
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Acme Board", "org", [(0, 13)])])
+    assert org_antecedent(doc, at(doc, "board")) == "Acme Board"

@@ -90,3 +90,27 @@ DESCRIPTION_CASES = [
 @pytest.mark.parametrize("text,expected", DESCRIPTION_CASES, ids=["age", "many"])
 def test_a_description_by_age_is_the_person_named_last(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- organizations and their bodies
+
+ORG_CASES = [
+    # "the board" is the organization's board, by the organization's canonical name
+    ("Gregor Lind has made a fresh approach to buy Redfield Athletic, which could value the club at "
+     "£80m.\n\nNow the board has confirmed that the bidder is back, with a statement reading: \"The board "
+     "can confirm it has received a proposal.\"",
+     [("the bidder is back, with a statement reading", "Redfield Athletic board"),
+      ("The board can confirm it has received a proposal.", "Redfield Athletic board")]),
+    # a statement from an organization noun named by its apposition
+    ("Indie band Glass Harbour played their last show on Friday.\n\nA statement from the band's record "
+     "company Polestar said singer Tom Reilly planned to work on a solo album.",
+     [("singer Tom Reilly planned to work on a solo album", "Polestar")]),
+    # must not change: an organization noun that is not a body is the organization itself
+    ("Redfield Athletic lost again on Saturday.\n\n\"We will appoint a new coach,\" the club said.",
+     [("We will appoint a new coach,", "Redfield Athletic")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORG_CASES, ids=["board", "statement-from", "club"])
+def test_an_organization_body_and_an_organization_named_by_apposition(nlp, text, expected):
+    assert names_of(nlp, text) == expected

@@ -19,6 +19,7 @@ from pipeline.entities.query import (
     it_antecedent,
     org_antecedent,
     place_for,
+    resolve_pronoun,
     role_antecedent,
     salient_org,
 )
@@ -27,8 +28,9 @@ from pipeline.quoting.marks import scan_quotes
 VOCAB = spacy.blank("en").vocab
 
 
-def make(tokens, ents=(), entities=None):
-    """A Doc from (word, head offset, dep, pos, tag, lemma) rows; heads are relative (0: itself)."""
+def make(tokens, ents=(), entities=None, sent_starts=(0,)):
+    """A Doc from (word, head offset, dep, pos, tag, lemma) rows; heads are relative (0: itself);
+    sentences start at the token indices `sent_starts`."""
     words = [t[0] for t in tokens]
     doc = Doc(
         VOCAB, words=words,
@@ -36,7 +38,7 @@ def make(tokens, ents=(), entities=None):
         heads=[i + t[1] for i, t in enumerate(tokens)], deps=[t[2] for t in tokens],
         pos=[t[3] for t in tokens], tags=[t[4] for t in tokens],
         lemmas=[t[5] if len(t) > 5 else t[0].lower() for t in tokens],
-        sent_starts=[1] + [0] * (len(tokens) - 1), ents=list(ents) or None,
+        sent_starts=[int(i in sent_starts) for i in range(len(tokens))], ents=list(ents) or None,
     )
     if entities is not None:
         doc._.set(ENTITIES, entities)
@@ -143,6 +145,56 @@ def test_a_person_noun_no_earlier_person_holds_looks_ahead():
 def test_an_indefinite_person_noun_is_someone_new():
     doc = role_doc(det="A")
     assert role_antecedent(doc, at(doc, "mother")) is None
+
+
+# "Omar Delgado said Hale failed . The leader spoke ." (who = "Delgado"/"Officials")
+def leader_doc(who="Delgado"):
+    rows = [(who, 1, "nsubj", "PROPN" if who == "Delgado" else "NOUN", "NNP" if who == "Delgado" else "NNS"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), ("Hale", 1, "nsubj", "PROPN", "NNP"),
+            ("failed", -2, "ccomp", "VERB", "VBD", "fail"), (".", -3, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("leader", 1, "nsubj", "NOUN", "NN"),
+            ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 5))
+    hale = at(doc, "Hale")
+    ents = [entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")]
+    if who == "Delgado":
+        ents.append(entity("Omar Delgado", "person", [(0, 7)], gender="m"))
+    doc._.set(ENTITIES, ents)
+    return doc
+
+
+def test_a_role_no_one_is_titled_with_is_the_last_person_who_spoke():
+    doc = leader_doc()
+    assert role_antecedent(doc, at(doc, "leader")) == "Omar Delgado"
+
+
+def test_a_person_only_spoken_about_is_no_role_holder():
+    doc = leader_doc(who="Officials")
+    assert role_antecedent(doc, at(doc, "leader")) is None
+
+
+# "Omar Delgado spoke . <second sentence>": who "he" in the second sentence is
+SPOKE = [("Delgado", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+PRINCIPLE_C = [
+    # "Hale 's plan failed , he said .": Hale is spoken about, not the speaker
+    ([("Hale", 2, "poss", "PROPN", "NNP"), ("'s", -1, "case", "PART", "POS"), ("plan", 1, "nsubj", "NOUN", "NN"),
+      ("failed", 3, "ccomp", "VERB", "VBD", "fail"), (",", 2, "punct", "PUNCT", ","), ("he", 1, "nsubj", "PRON", "PRP"),
+      ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")], "Omar Delgado"),
+    # "When Hale arrived , he said .": a name in an adjunct clause before the verb can be "he"
+    ([("When", 2, "advmod", "SCONJ", "WRB"), ("Hale", 1, "nsubj", "PROPN", "NNP"),
+      ("arrived", 3, "advcl", "VERB", "VBD", "arrive"), (",", 2, "punct", "PUNCT", ","),
+      ("he", 1, "nsubj", "PRON", "PRP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")],
+     "Tom Hale"),
+]
+
+
+@pytest.mark.parametrize("second,expected", PRINCIPLE_C, ids=["reported", "adjunct"])
+def test_a_name_in_the_words_a_pronoun_reports_is_not_its_antecedent(second, expected):
+    doc = make(SPOKE + second, sent_starts=(0, 3))
+    hale = at(doc, "Hale")
+    doc._.set(ENTITIES, [entity("Omar Delgado", "person", [(0, 7)], gender="m"),
+                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")])
+    assert resolve_pronoun(doc, at(doc, "he")) == expected
 
 
 def test_the_age_description_is_the_person_named_last():
@@ -285,3 +337,40 @@ def test_first_person_inside_a_quote_is_its_speaker():
                                                       "title": None}, "confidence": 0.9}])
     assert quote_speaker(doc, inside) == "Ann Roe"
     assert quote_speaker(doc, outside) is None
+
+
+def test_a_person_s_full_name_tagged_as_an_organization_joins_the_person():
+    # "Ivo Marek lost . Marek said he was tired ." with "Ivo Marek" tagged ORG
+    rows = [("Ivo", 1, "compound", "PROPN", "NNP"), ("Marek", 1, "nsubj", "PROPN", "NNP"),
+            ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", "."),
+            ("Marek", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("he", 1, "nsubj", "PRON", "PRP"), ("was", -2, "ccomp", "AUX", "VBD", "be"),
+            ("tired", -1, "acomp", "ADJ", "JJ"), (".", -4, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+    people = [c for c in build_entities(doc) if c["kind"] in ("person", "org")]
+    assert [(c["name"], c["kind"], len(c["mentions"])) for c in people] == [("Ivo Marek", "person", 2)]
+
+
+def test_an_organization_named_after_a_person_stays_an_organization():
+    # "Marek Holdings lost . Marek said he was tired ."
+    rows = [("Marek", 1, "compound", "PROPN", "NNP"), ("Holdings", 1, "nsubj", "PROPN", "NNP"),
+            ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", "."),
+            ("Marek", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("he", 1, "nsubj", "PRON", "PRP"), ("was", -2, "ccomp", "AUX", "VBD", "be"),
+            ("tired", -1, "acomp", "ADJ", "JJ"), (".", -4, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+    kinds = {c["name"]: c["kind"] for c in build_entities(doc)}
+    assert kinds.get("Marek Holdings") == "org"
+
+
+def test_the_board_is_the_board_of_the_organization_in_the_story():
+    # "Acme Holdings grew . The board said ."
+    rows = [("Acme", 1, "compound", "PROPN", "NNP"), ("Holdings", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("board", 1, "nsubj", "NOUN", "NN"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Acme Holdings", "org", [(0, 13)])])
+    assert org_antecedent(doc, at(doc, "board")) == "Acme Holdings board"
+    # an organization whose own name holds the noun is that body itself
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Acme Board", "org", [(0, 13)])])
+    assert org_antecedent(doc, at(doc, "board")) == "Acme Board"

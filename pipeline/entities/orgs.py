@@ -28,7 +28,30 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
     (`salient_org` at the noun)."""
     if token.lower_ not in ORG_NOUNS:
         return None
+    if token.lower_ in _BODY_NOUNS:
+        return _body_of(doc, token)
     return described_org(token) or salient_org(doc, token.idx, token.lower_)
+
+
+# organization nouns that name a body of an organization, not the organization itself: "the board"
+# of a club speaks as "<club> board"
+_BODY_NOUNS = frozenset({"board"})
+
+
+def _body_of(doc: Doc, token: Token) -> Optional[str]:
+    """The body a definite body noun stands for, by its organization's canonical name ("the Acme
+    board" -> "Acme Holdings board"): an organization whose own name holds the noun ("the Water
+    Board") as it is, else the organization its proper modifiers name, else the salient one."""
+    own = salient_org(doc, token.idx, token.lower_)
+    if own and token.lower_ in own.lower().split():
+        return own
+    mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.pos_ == "PROPN"]
+    owner = None
+    if mods:
+        c = cluster_for(doc, mods[0].idx, mods[-1].idx + len(mods[-1].text))
+        owner = fullest_org(doc, c["name"]) if c is not None and c["kind"] == "org" else doc[mods[0].i:token.i].text
+    owner = owner or own
+    return f"{owner} {token.lower_}" if owner else None
 
 
 def described_org(token: Token) -> Optional[str]:
@@ -255,10 +278,18 @@ def _holder_author(doc: Doc, noun: Token) -> Optional[str]:
 
 
 def _agent_name(doc: Doc, tok: Token) -> Optional[str]:
-    """The person, organization or place a token names, by its canonical name, else None."""
+    """The person, organization or place a token names, by its canonical name, else None. An
+    organization noun named by its apposition or the name it modifies ("the band's label
+    Polestar") names that."""
     c = cluster_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ in ("PROPN", "NOUN") else None
     if c is not None and tok.text[:1].isupper():
         return fullest_org(doc, c["name"]) if c["kind"] == "org" else c["name"]
+    if tok.lower_ in ORG_NOUNS:
+        for ch in tok.children:
+            if ch.dep_ in ("appos", "flat", "npadvmod") and ch.i > tok.i and ch.pos_ == "PROPN":
+                c = cluster_for(doc, ch.idx, ch.idx + len(ch.text))
+                if c is not None and c["kind"] in ("org", "person"):
+                    return fullest_org(doc, c["name"]) if c["kind"] == "org" else c["name"]
     place = place_for(doc, tok.idx, tok.idx + len(tok.text))
     if place is not None:
         return place["name"]

@@ -100,6 +100,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
     # binding principle B: an object pronoun is not its own clause's subject
     local = _local_subjects(token)
     local_clusters = {idx.tok_cluster[i] for i in local if i in idx.tok_cluster}
+    commanded = _commanded_before(token)
     best: Tuple[Optional[str], Optional[Token]] = (None, None)
     best_score = None
     back = -1
@@ -119,7 +120,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
             cand_tok = t
             cand_gender = None
             coord = False
-            if i in local:
+            if i in local or i in commanded:
                 continue
             ci = idx.tok_cluster.get(i)
             if ci is not None and ci in local_clusters:
@@ -179,6 +180,24 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
         if best_score is not None and best_score[0] <= 2 * back + 1:
             break
     return best
+
+
+# a subject's verb's complements: what the subject says or does (not its adjuncts, where a name
+# can come first: "When Doe arrived, he said ...")
+_COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "dobj", "xcomp"})
+
+
+def _commanded_before(token: Token) -> frozenset:
+    """Tokens before a subject pronoun inside its own verb's complements, which no name there can
+    be the pronoun's antecedent (binding principle C): in "Doe's plan was a failure, he said",
+    "he" is not Doe, who is spoken about."""
+    if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == token.i:
+        return frozenset()
+    out = set()
+    for child in token.head.children:
+        if child.dep_ in _COMPLEMENT_DEPS and child.i < token.i:
+            out.update(t.i for t in child.subtree if t.i < token.i)
+    return frozenset(out)
 
 
 def _describes_named(idx: _Index, noun: Token) -> bool:

@@ -11,9 +11,11 @@ from typing import Optional
 from spacy.tokens import Doc, Token
 
 from .. import attrs
+from .binding import _is_subject
 from .index import _Index, _index, cluster_for
 from .lexicon import (
     PERSON_NOUNS,
+    REPORTING_VERBS,
     ROLES,
     TITLE_ROLES,
     _norm_word,
@@ -143,7 +145,46 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
             best = (1, a, c["name"])
     if best:
         return best[2]
-    return later or _member_of_owner(doc, idx, token)
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return later or _member_of_owner(doc, idx, token) or (
+        None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+
+
+def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:
+    """The person a definite role noun that no one is titled with stands for when it is a subject
+    ("Jane Doe has said ... ¶ "...", the party leader said"): within `window` characters before
+    it, outside quotes and outside what someone is reported to have said, the last person who is
+    the subject of a reporting verb, else the last person who is a clause's subject, else None."""
+    best = None
+    for a, b, ci in idx.char_starts[bisect_left(idx.mention_starts, token.idx - window):]:
+        if b > token.idx:
+            break
+        c = idx.people[ci]
+        if c["kind"] != "person" or gender and c.get("gender") and c["gender"] != gender:
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        head = span.root
+        if idx.in_quote[head.i] or not _is_subject(head) or _in_reported_clause(head):
+            continue
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
+        tier = 2 if verb.lemma_.lower() in REPORTING_VERBS and head.dep_ != "nsubjpass" else 1
+        if best is None or tier >= best[0]:
+            best = (tier, c["name"])
+    return best[1] if best else None
+
+
+def _in_reported_clause(tok: Token) -> bool:
+    """The token lies in a clause a reporting verb reports ("Doe said [Roe had failed]")."""
+    cur = tok
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        cur = cur.head
+    return False
 
 
 def _member_of_owner(doc: Doc, idx: _Index, token: Token) -> Optional[str]:

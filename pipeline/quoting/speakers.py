@@ -238,7 +238,9 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         a, b = tok.left_edge.idx, of.right_edge.idx + len(of.right_edge.text)
         if b - a <= 80:  # "one of the leading rating agencies says"
             return {"name": None, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ == "nsubj" \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
             name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok)
             if name:

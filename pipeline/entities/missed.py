@@ -1,0 +1,102 @@
+"""Names the entity model missed or mistyped, repaired after clustering: a one-word person's full
+name written where no entity covers it, and a person's full name tagged as an organization."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Dict, List
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import (
+    ORG_WORDS_LOWER,
+    PLACE_WORDS,
+    TITLES,
+    _norm_word,
+    looks_like_name,
+)
+from .mentions import _has_org_word, _Mention
+
+
+def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:
+    """A person known only by one word ("Salas") whose full name the entity model missed where it
+    was written ("had met Maria Salas Ortega on ..."): the one run of two to four capitalized proper
+    nouns around that word, outside every mention, becomes a mention and the cluster's full form."""
+    lone = []
+    for c in clusters:
+        forms = [f for f in c["forms"] if c["forms"][f] > 0] or list(c["forms"])
+        if c["kind"] == "person" and c["mentions"] and not any(" " in f for f in forms):
+            lone.append((c, forms[0]))
+    if not lone:
+        return
+    covered = set()
+    for c in clusters:
+        for m in c["mentions"]:
+            covered.update(range(m.tok_start, m.tok_end))
+    at: Dict[str, List[int]] = defaultdict(list)  # one pass over the doc for all lone names
+    lone_words = {w for _, w in lone}
+    for t in doc:
+        if t.text in lone_words:
+            at[t.text].append(t.i)
+    for c, word in lone:
+        own = {m.tok_start: m for m in c["mentions"]}
+        runs = set()
+        for i in at[word]:
+            t = doc[i]
+            if t.i in covered and t.i not in own:
+                continue
+            lo = hi = t.i
+            while lo > 0 and _name_word(doc[lo - 1]) and lo - 1 not in covered and doc[lo - 1].sent.start == t.sent.start:
+                lo -= 1
+            while hi + 1 < len(doc) and _name_word(doc[hi + 1]) and hi + 1 not in covered:
+                hi += 1
+            words = [x.text for x in doc[lo:hi + 1]]
+            if 2 <= len(words) <= 4 and lo != t.sent.start and looks_like_name(words) \
+                    and not any(_norm_word(w) in PLACE_WORDS or _norm_word(w) in ORG_WORDS_LOWER for w in words):
+                runs.add((lo, hi + 1))
+        if len({doc[a:b].text for a, b in runs}) != 1:
+            continue
+        for a, b in sorted(runs):
+            c["mentions"] = [m for m in c["mentions"] if not a <= m.tok_start < b]
+            m = _Mention(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), [x.text for x in doc[a:b]], "", "PERSON", a, b)
+            c["mentions"].append(m)
+            c["forms"][" ".join(m.words)] += 1
+            covered.update(range(a, b))
+        c["mentions"].sort(key=lambda x: x.start)
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalized proper noun that can be a word of a personal name (no title: "Lord", "Dr")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or (_norm_word(tok.text),) in TITLES:
+        return False
+    return tok.is_alpha and not tok.is_upper and not tok.ent_type_ or tok.ent_type_ == "PERSON"
+
+
+def _people_tagged_as_orgs(clusters: List[dict]) -> None:
+    """A person known by one word that pronouns show is a person ("Marek ... his first final")
+    and an "organization" that is that word after a first name ("Ivo Marek", tagged ORG where it
+    was written): one person, named in full. Only when exactly one such organization exists and
+    no word of it belongs to an organization's name ("Marek Holdings")."""
+    orgs_by_last: Dict[str, List[dict]] = defaultdict(list)
+    for c in clusters:
+        if c["kind"] != "org" or not c["mentions"]:
+            continue
+        for form in c["forms"]:
+            words = form.split()
+            if 2 <= len(words) <= 3 and looks_like_name(words) and not _has_org_word(words) \
+                    and not any(_norm_word(w) in PLACE_WORDS for w in words) and (_norm_word(words[0]),) not in TITLES:
+                orgs_by_last[words[-1]].append(c)
+    for c in clusters:
+        if c["kind"] != "person" or not c["mentions"] or not c["gvotes"]:
+            continue
+        words = {f for f in c["forms"] if c["forms"][f] > 0}
+        if len(words) != 1 or " " in next(iter(words)):
+            continue
+        owners = {id(o): o for o in orgs_by_last.get(next(iter(words)), ())}
+        if len(owners) != 1:
+            continue
+        org = next(iter(owners.values()))
+        c["forms"].update(org["forms"])
+        c["mentions"].extend(org["mentions"])
+        c["mentions"].sort(key=lambda x: x.start)
+        org["mentions"] = []

@@ -356,6 +356,8 @@ NOTHING_CASES = [
     "The two actors share a scene in \"Harbour Lights at Dawn.\" Both were praised by critics.",
     "“Harbour Lights at Dawn” opens in cinemas on March 3, followed by a wider release.",
     "The club is running an online workshop this spring called \"Tracing Your Mining Ancestors\" by historian Ewan Price.",
+    "For those who would rather learn at home, the society is offering a new online course this year called "
+    "\"Tracing Your Civil War Ancestors\" by author Ewan Price.",
     "Cheap solar lamps can help (see “Young Makers Under 30: Ada Nwosu”), but batteries are dear.",
     # nickname
     "Dwayne “The Rock” Johnson visited the base on Monday.",

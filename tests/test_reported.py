@@ -150,6 +150,8 @@ FORMS = [
      [("they will split up", "have confirmed", "Harrow Lane")]),
     ("The trust has confirmed that the sale is off, with a statement issued on Friday.",
      [("the sale is off", "has confirmed", "The trust")]),
+    ("Mr Obi said this was a not-for-profit venture, though he recognised that the suppliers would be making money.",
+     [("this was a not-for-profit venture", "said", "Obi"), ("the suppliers would be making money", "recognised", "Obi")]),
     # ... but an adjunct that names no act of speech stays
     ("Mayor Lena Okafor said the bridge would close in June, cutting the town in two.",
      [("the bridge would close in June, cutting the town in two", "said", "Lena Okafor")]),

@@ -94,7 +94,8 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     # short title-cased phrase in running text with no one said to have said it, or named by a
     # participle ("a course called “...”")
     title_cased = _names_a_work(content, words)
-    named_by_participle = cue_tok is not None and _is_naming_cue(cue_tok) and cue_tok.dep_ == "acl"
+    named_by_participle = cue_tok is not None and _is_naming_cue(cue_tok) and cue_tok.tag_ == "VBN" \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue_tok.children)
     if title_cased and not q["lead"] and (n <= 6 and not has_cue or n <= 4 or named_by_participle):
         if not (n == 1 and words[0].pos_ == "PRON"):
             return True

@@ -281,12 +281,12 @@ ATTRIBUTION_CASES = [
      [("The outlook is negative,", "Fenwick & Lowe")]),
     # a definite description by nationality stands for the person named last before it
     ("Kyle Benson was beaten in straight sets by the world number three.\n\n"
-     "“I had my chances and did not take them,” said the American.",
-     [("I had my chances and did not take them,", "Kyle Benson")]),
+     "“I missed my moments and paid for it,” said the American.",
+     [("I missed my moments and paid for it,", "Kyle Benson")]),
     # a nationality picks the person introduced with it, not just the last one named
     ("American Kyle Benson beat Spaniard Luis Ortega in five sets. Ortega had led by two sets.\n\n"
-     "“I had my chances and did not take them,” said the American.",
-     [("I had my chances and did not take them,", "Kyle Benson")]),
+     "“I missed my moments and paid for it,” said the American.",
+     [("I missed my moments and paid for it,", "Kyle Benson")]),
     # a role noun written as a title is no part of the name
     ("Investigator Dana Whitlock interviewed the driver.\n\n“He was calm,” Whitlock wrote.",
      [("He was calm,", "Dana Whitlock")]),
@@ -301,8 +301,8 @@ ATTRIBUTION_CASES = [
     ("Mara Lind was arrested on Monday.\n\n“I do not regret it,” local newspapers quote Lind as saying.",
      [("I do not regret it,", "Mara Lind")]),
     # naming verbs, also in the passive with their "by" agent
-    ("The posters were labelled a “big misjudgement” by Councillor Rhea Vance on Monday.",
-     [("big misjudgement", "Rhea Vance")]),
+    ("The leaflets were branded a “grave error” by Councillor Rhea Vance on Monday.",
+     [("grave error", "Rhea Vance")]),
     ("Ratings firm Fenwick & Lowe has classed the bonds as “investment grade”.",
      [("investment grade", "Fenwick & Lowe")]),
     # words quoted in what someone believed are the reporter's, who wrote them
@@ -356,8 +356,7 @@ NOTHING_CASES = [
     "The two actors share a scene in \"Harbour Lights at Dawn.\" Both were praised by critics.",
     "“Harbour Lights at Dawn” opens in cinemas on March 3, followed by a wider release.",
     "The club is running an online workshop this spring called \"Tracing Your Mining Ancestors\" by historian Ewan Price.",
-    "For those who would rather learn at home, the society is offering a new online course this year called "
-    "\"Tracing Your Civil War Ancestors\" by author Ewan Price.",
+    "The archive is offering a web course next month called \"Tracing Your Civil War Ancestors\" by author Ewan Price.",
     "Cheap solar lamps can help (see “Young Makers Under 30: Ada Nwosu”), but batteries are dear.",
     # nickname
     "Dwayne “The Rock” Johnson visited the base on Monday.",
@@ -594,10 +593,10 @@ ENTITY_SPEAKER_CASES = [
     ("Rivermouth has insisted the two ferries were “never at risk” during the storm.",
      [("never at risk", "Rivermouth")]),
     # a relative described before the name is given, then resolved through the title
-    ("The singer's mother has said she is “quite sure” he will be cleared.\n\n"
+    ("The singer's mother has insisted she is “fairly certain” he will be cleared.\n\n"
      "His mother Edna Falk told a television network on Sunday that her son was kind. "
      "Calling him “a gentle soul”, the mother-of-five said she feared for him.",
-     [("quite sure", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
+     [("fairly certain", "Edna Falk"), ("a gentle soul", "Edna Falk")]),
     # a first name given as a family member of a named person takes the family's name
     ("Mr Okafor's father, Tunde, said his son was “a good man”.", [("a good man", "Tunde Okafor")]),
     # a short quote after a sentence that ends in a title noun ("game") is speech, not a title

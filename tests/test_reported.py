@@ -124,8 +124,8 @@ FORMS = [
     ("Cases rose again in the north.\n\nThe Harbour Health Organization on Monday said the number of "
      "cases had fallen.",
      [("the number of cases had fallen", "said", "Harbour Health Organization")]),
-    ("The firm is appealing a ruling that said it had fixed prices with its rivals.",
-     [("it had fixed prices with its rivals", "said", "a ruling")]),
+    ("The company is challenging a ruling which said it had shared prices with its rivals.",
+     [("it had shared prices with its rivals", "said", "a ruling")]),
     ("Ada Novak drove them to the depot, where she said the buses were kept.",
      [("the buses were kept", "said", "Ada Novak")]),
     # a document or a body of findings as the source of a verb of evidence
@@ -148,10 +148,10 @@ FORMS = [
     # a trailing adjunct that frames the report is not part of it
     ("The folk duo Harrow Lane have confirmed that they will split up, following rumours that they had stopped speaking.",
      [("they will split up", "have confirmed", "Harrow Lane")]),
-    ("The trust has confirmed that the sale is off, with a statement issued on Friday.",
-     [("the sale is off", "has confirmed", "The trust")]),
-    ("Mr Obi said this was a not-for-profit venture, though he recognised that the suppliers would be making money.",
-     [("this was a not-for-profit venture", "said", "Obi"), ("the suppliers would be making money", "recognised", "Obi")]),
+    ("The museum has confirmed that the loan is cancelled, with a press release sent to members.",
+     [("the loan is cancelled", "has confirmed", "The museum")]),
+    ("Ms Tan said the scheme was run at cost, although she conceded that the printers would earn a profit.",
+     [("the scheme was run at cost", "said", "Tan"), ("the printers would earn a profit", "conceded", "Tan")]),
     # ... but an adjunct that names no act of speech stays
     ("Mayor Lena Okafor said the bridge would close in June, cutting the town in two.",
      [("the bridge would close in June, cutting the town in two", "said", "Lena Okafor")]),
@@ -161,30 +161,32 @@ FORMS = [
     ("Local papers have speculated that the mill owner had found a buyer for the site.",
      [("the mill owner had found a buyer for the site", "have speculated", "Local papers")]),
     # a request joined to the clause without a subject of its own is the source's act, not the content
-    ("The two men told him they were lost and asked for directions to the harbour.",
-     [("they were lost", "told him", "The two men")]),
+    ("The couple told police they had run out of fuel and asked for a lift to town.",
+     [("they had run out of fuel", "told police", "The couple")]),
     # ... but another verb joined to the clause stays in it
     ("Ms Dube said the bakery had doubled its sales and hired four more staff.",
      [("the bakery had doubled its sales and hired four more staff", "said", "Dube")]),
     # quoted words inside the clause: its subject, or a verb the tagger reads as a preposition
     # after the opening mark, or a subject the parse hung on the auxiliary
-    ("Ms Lowe warned that she did not “like the sound of the new test”.",
-     [("she did not “like the sound of the new test”", "warned", "Lowe")]),
-    ("She said the party's \"first shot in the campaign has badly backfired\".",
-     [("the party's \"first shot in the campaign has badly backfired\"", "said", "She")]),
-    ("The inquiry said she was “misleading herself” about the tests.",
-     [("she was “misleading herself” about the tests", "said", "The inquiry")]),
+    ("Ms Lowe wrote that he did not “like the look of the new rules”.",
+     [("he did not “like the look of the new rules”", "wrote", "Lowe")]),
+    ("He said the council's \"latest attempt at a budget has clearly failed\".",
+     [("the council's \"latest attempt at a budget has clearly failed\"", "said", "He")]),
+    ("The panel said he was “fooling himself” about the costs.",
+     [("he was “fooling himself” about the costs", "said", "The panel")]),
     # a past tense the tagger read as a participle; "that" as the clause's subject; a relative
     # pronoun as the subject of the reported clause
     ("Nolan said a three-year licensing deal allowing the firm to cut prices expired on March 3.",
      [("a three-year licensing deal allowing the firm to cut prices expired on March 3", "said", "Nolan")]),
-    ("But Mr Dane said that had nothing to do with his decision.",
-     [("that had nothing to do with his decision", "said", "Dane")]),
-    ("Two agencies would be scrapped under plans which the Liberals say would save more than 400 jobs.",
-     [("would save more than 400 jobs", "say", "the Liberals")]),
+    ("But Ms Ruiz said that was not why she resigned.",
+     [("that was not why she resigned", "said", "Ruiz")]),
+    ("Three depots would close under cuts which the Greens say would cost 400 jobs.",
+     [("would cost 400 jobs", "say", "the Greens")]),
     # "made it clear that"
-    ("But the regulator made it clear that the new licence did not cover night flights.",
-     [("the new licence did not cover night flights", "made it clear", "the regulator")]),
+    ("She made it clear that she would stay on as chair.",
+     [("she would stay on as chair", "made it clear", "She")]),
+    ("The regulator has made it clear its licence does not cover night flights.",
+     [("its licence does not cover night flights", "has made it clear", "The regulator")]),
 ]
 
 

@@ -376,9 +376,10 @@ def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None
     for adj in verb.children:
         if adj.dep_ in ("ccomp", "oprd", "xcomp", "acomp") and adj.lower_ in _CLEAR_WORDS:
-            for c in adj.children:
-                if c.dep_ in ("advcl", "ccomp") and c.i > adj.i and _finite(c) \
-                        and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            # the clause hangs on the adjective ("that" CLAUSE) or, without "that", on the verb
+            for c in list(adj.children) + list(verb.children):
+                if c.dep_ in ("advcl", "ccomp") and c.i > adj.i and _finite(c) and _subjects(c) \
+                        and (c.head.i == verb.i or any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)):
                     return c, c.left_edge.i, c.right_edge.i + 1
     return None
 

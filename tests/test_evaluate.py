@@ -257,7 +257,7 @@ def test_value_tolerance(gold_value, predicted, ok):
         ("Bureau of Labor Statistics", True),
         ("the Federal Reserve", True),
         ("U.S. Department of Labor", True),
-        ("unhoused people in Los Angeles", False),
+        ("homeless families in Riverton", False),
         ("columnist's hypothetical bet", False),
         ("county hospital beds", False),
         ("factors in the race (per Amara Okafor)", False),

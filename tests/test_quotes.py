@@ -31,7 +31,7 @@ def contents(text):
     [
         ("“We will win,” she said.", ["We will win,"]),
         # a straight opening mark with a space after it, closed later in the paragraph
-        ('He said it could be " very important to the town". She agreed.', ["very important to the town"]),
+        ('He said it might be " a real help to the harbour". She agreed.', ["a real help to the harbour"]),
         # a lone straight mark between spaces opens nothing
         ('The screen measures 15 " across and weighs little.', []),
         ('"We will win," she said.', ["We will win,"]),
@@ -584,7 +584,7 @@ ENTITY_SPEAKER_CASES = [
     ("“The talks went well,” envoy to Ruritania Marta Kovic said on Tuesday.",
      [("The talks went well,", "Marta Kovic")]),
     # "it" is the organization that acts in the story
-    ("Brightwell Foods said it would recall 2 million jars. In a statement, it added: “No illness has been "
+    ("Brightwell Foods said it would recall 2 million jars. In its notice to shops, it added: “No illness has been "
      "reported.”", [("No illness has been reported.", "Brightwell Foods")]),
     # an organization noun named by its proper modifiers
     ("“The clinic stays shut until Friday,” the Ruritanian government said on Monday.",

@@ -121,9 +121,9 @@ FORMS = [
     ("The council heard from Ada Novak, who said the library had been closed for a month.",
      [("the library had been closed for a month", "said", "Ada Novak")]),
     # an organization that reports is no person, and its name drops the article
-    ("Cases rose again in the north.\n\nThe Harbour Health Organization on Monday said the number of "
+    ("Cases rose again in the north.\n\nThe Harbour Health Organization on Friday said the tally of "
      "cases had fallen.",
-     [("the number of cases had fallen", "said", "Harbour Health Organization")]),
+     [("the tally of cases had fallen", "said", "Harbour Health Organization")]),
     ("The company is challenging a ruling which said it had shared prices with its rivals.",
      [("it had shared prices with its rivals", "said", "a ruling")]),
     ("Ada Novak drove them to the depot, where she said the buses were kept.",
@@ -131,8 +131,8 @@ FORMS = [
     # a document or a body of findings as the source of a verb of evidence
     ("A new survey by the Harbour Trust indicates most residents want the ferry back.",
      [("most residents want the ferry back", "indicates", "Harbour Trust")]),
-    ("Research shows that children sleep less than they did a decade ago.",
-     [("children sleep less than they did a decade ago", "shows", "Research")]),
+    ("Research shows that children sleep less than their parents did.",
+     [("children sleep less than their parents did", "shows", "Research")]),
     # replies, pledges and repetitions report a clause too
     ("Councillor Ada Novak countered that the budget had been balanced for years.",
      [("the budget had been balanced for years", "countered", "Ada Novak")]),

@@ -111,7 +111,7 @@ def last_word(text: Optional[str]) -> str:
 def names_someone(subject: Optional[str]) -> bool:
     """True when `subject` names someone: every word capitalized (joining words like "of" allowed).
 
-    >>> names_someone("Bureau of Labor Statistics"), names_someone("unhoused people in Los Angeles")
+    >>> names_someone("Bureau of Labor Statistics"), names_someone("homeless families in Riverton")
     (True, False)
     """
     if not subject or not subject.strip():

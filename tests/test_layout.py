@@ -168,6 +168,8 @@ SHARED_ON_PURPOSE = {
         'a role noun standing for a person ("the governor said") and a title before a name ("Governor X")',
     ("people_title_roles.txt", "people_titles.txt"):
         "the title-to-roles table is keyed by titles",
+    ("quotes_reported_nouns.txt", "quotes_reporting_verbs.txt"):
+        'a noun of reported speech ("the claim that ...") and the verb ("claimed that ...")',
 }
 
 

@@ -55,6 +55,7 @@ _REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "o
 _CLAUSE_MARKS = frozenset({"that", "whether", "if"})
 _CONCESSIVE_MARKS = frozenset({"though", "although", "while", "whereas"})
 _CLEAR_WORDS = frozenset({"clear", "plain"})
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
 _NOT_SPEAKERS = frozenset({"you", "this", "that", "which", "what", "there", "these", "those"}) | _FIRST_PERSON
 # "according to plan": no one said it
 _NOT_SOURCES = frozenset({"plan", "schedule", "script", "tradition", "custom", "rule", "design", "type", "size"})
@@ -167,6 +168,8 @@ def _hypothetical(verb: Token) -> bool:
             break  # "after warning that ...", "by claiming ..."
         if cur.dep_ == "relcl" and cur.i == verb.i and _named_relative(verb):
             break  # "X, who said ...": the named X reported it
+        if cur.dep_ == "acl" and cur.i == verb.i and _document_saying(verb):
+            break  # "a message saying ...": the document reports it
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
         if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
@@ -188,6 +191,11 @@ def _named_relative(verb: Token) -> bool:
     if subj.lower_ in ("that", "which"):
         return verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
     return subj.lower_ in PRONOUNS or subj.pos_ == "PROPN"
+
+
+def _document_saying(verb: Token) -> bool:
+    """A document's participle of saying: "a letter saying CLAUSE", "a notice stating CLAUSE"."""
+    return verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
 
 
 def _finite(verb: Token) -> bool:
@@ -299,6 +307,8 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         # "X said the system is flawed and said [conj of 'is'] ...": X, not the clause's subject
         outer = verb.head.head
         return _subject_of(outer) if outer.lemma_.lower() in REPORTED_VERBS else None
+    if verb.dep_ == "acl" and _document_saying(verb):
+        return verb.head  # "a letter saying ..."
     subj = _subject_of(verb)
     if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         subj = verb.head  # "a ruling that said ...": the relative stands for its noun
@@ -321,10 +331,11 @@ def _speaker(doc: Doc, view: _DocView, subj: Optional[Token]) -> Optional[dict]:
     return sp
 
 
-def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: dict) -> dict:
+def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: Optional[dict]) -> dict:
     text = doc_text(doc)
+    conf = 0.6 if sp and sp.get("name") else 0.45 if sp else 0.35
     return {"start": span[0], "end": span[1], "kind": "indirect", "cue": text[cue[0]:cue[1]],
-            "cue_span": [cue[0], cue[1]], "speaker": sp, "confidence": 0.6 if sp.get("name") else 0.45}
+            "cue_span": [cue[0], cue[1]], "speaker": sp, "confidence": conf}
 
 
 def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
@@ -433,21 +444,26 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
 # --------------------------------------------------------------------------- X's claim that
 
 def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
-    """"X's claim that CLAUSE", "X's contention CLAUSE": the owner of a reporting noun."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in REPORTED_NOUNS or view.quote_of[noun.i] != -1:
+    """"X's claim that CLAUSE", "X's contention CLAUSE": the owner of a reporting noun; with no
+    owner ("amid claims CLAUSE", "rumours that CLAUSE") the record has no speaker."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ != "NOUN" or not (lemma in REPORTED_NOUNS or lemma in DOCUMENT_NOUNS) or view.quote_of[noun.i] != -1:
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")]
-    if not owner or not clause or not _finite(clause[0]) \
-            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause[0].children):
-        return None
+    if not clause or not _finite(clause[0]) or not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in clause[0].children) \
+            or any(c.lower_ in _RELATIVES for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
+        return None  # not "the study that found ...", "the report which he wrote"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None  # "no claim that ..."
     lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
     if not _quote_mix_ok(view, lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
             and view.quote_of[hi] == view.quote_of[hi - 1]:
         return None
-    sp = _speaker(doc, view, owner[0])
+    sp = _speaker(doc, view, owner[0]) if owner else None
     span = _content_span(doc, lo, hi)
-    if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
+    if owner and sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
     return _record(doc, span, (noun.idx, _end(noun)), sp)
 

@@ -17,6 +17,7 @@ import re
 from typing import Iterator, List, Optional, Tuple
 
 from .lexicon import (
+    DATING_AFTER_RE,
     FRACTION_RE,
     HALF_PERIOD_LEFT_RE,
     NUMWORD,
@@ -43,8 +44,7 @@ _PERIOD = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|season|year|
            r"term|game|match|lifetime|generation)s?")
 _ONCE_RE = re.compile(
     r"(?<![\w-])(?P<w>once)(?="
-    r"[ \t]*(?:[.,;:!?)\u201d\"]|$)"
-    r"|[ \t]+in[ \t]+\d"
+    r"[ \t]+in[ \t]+\d"
     r"|[ \t]+(?:(?:a|an|per|every|each)[ \t]+(?:few[ \t]+|couple[ \t]+of[ \t]+)?"
     rf"{_PERIOD}|last|since|before|during|so[ \t]+far|or[ \t]+twice|and(?![ \t]+for[ \t]+all))"
     r"(?![\w-]))")
@@ -95,9 +95,11 @@ _PART_PERIOD_RE = re.compile(
 _PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 # centuries and decades are stated in years ("a quarter century" is 25 years)
 _IN_YEARS = {"century": 100.0, "decade": 10.0}
-# "a year ago", "a decade from now": the period dates something, it is no figure
-_DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
 _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
+# "spent a month abroad", "within an hour": how long something lasts ("for a week" alone can be
+# a condition: "rent-free for a week")
+_HOW_LONG_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:served|spent|lasted|took|exactly|within)[ \t]+$", re.I)
 # "a mother-of-three": the children counted in a family role
 _PARENT_OF_RE = re.compile(
     rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
@@ -129,6 +131,10 @@ _PART_POINT_RE = re.compile(
 _BY_PART_RE = re.compile(
     r"(?<![A-Za-z])by[ \t]+(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
     r"two-thirds|three-quarters)(?![\w-])", re.I)
+# a person's age by decade: "in her early 30s", "their mid-40s"
+_AGE_DECADE_RE = re.compile(
+    r"(?<![\w-])(?:his|her|their|my|your|our)[ \t]+(?:(?:early|mid|late)[ \t-]*)?"
+    r"(?P<n>[1-9]0)s(?![\w'\u2019-])", re.I)
 # a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
 _COUNTER_RE = re.compile(
     r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
@@ -210,8 +216,10 @@ def _times(text: str) -> Iterator[Form]:
                             words=not m.group("n")[0].isdigit())
 
 
-def _period(text: str, s: int, e: int, value: float, unit: str) -> Optional[Form]:
-    if _DATING_AFTER_RE.match(text[e:e + 16]):
+def _period(text: str, s: int, e: int, value: float, unit: str, stated: bool = False) -> Optional[Form]:
+    """A period written without digits; one that dates something ("a year ago") only when it is
+    ``stated`` by a qualifier or a part ("more than a century ago", "half a century ago")."""
+    if not stated and DATING_AFTER_RE.match(text[e:e + 16]):
         return None
     years = _IN_YEARS.get(unit)
     value, unit = (value * years, "years") if years else (value, TIME_UNITS.get(unit, unit))
@@ -227,11 +235,13 @@ def _periods(text: str) -> Iterator[Form]:
     for m in _A_PERIOD_RE.finditer(text):
         approx, at = approx_before(text, m.start())
         # "the first rise in more than a year": how long since, not a stated period
-        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]):
-            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]) or \
+                approx is None and _HOW_LONG_LEFT_RE.search(text[max(0, m.start() - 10):m.start()]):
+            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u"), stated=True))
     for m in _PART_PERIOD_RE.finditer(text):
         part = _PARTS[m.group("f")] if m.group("f") else 0.5
-        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2")))
+        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2"),
+                             stated=True))
     yield from (f for f in forms if f is not None)
 
 
@@ -343,6 +353,13 @@ def _scientific(text: str) -> Iterator[Form]:
                                               confidence=0.6)
 
 
+def _age_decades(text: str) -> Iterator[Form]:
+    for m in _AGE_DECADE_RE.finditer(text):
+        s, e = m.start("n"), m.end()
+        yield s, e, _fields(text, s, e, float(m.group("n")), "age", "years", num=(s, m.end("n")),
+                            confidence=0.7)
+
+
 def _phones(text: str) -> Iterator[Form]:
     for m in _PHONE_RE.finditer(text):
         yield m.start(), m.end(), None
@@ -359,7 +376,7 @@ _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
     "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
-    "_multiples": ("double", "triple", "treble", "quadruple"),
+    "_age_decades": ("0s",), "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }
@@ -373,7 +390,7 @@ def early_forms(text: str) -> List[Form]:
     low = text.lower()
     kept: List[Form] = []
     for finder in (_phones, _counters, _clocks, _digit_fractions, _part_points, _word_fractions,
-                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of):
+                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of, _age_decades):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):
             continue

@@ -28,25 +28,29 @@ from .lexicon import (
     CAP_WORD_BEFORE_RE,
     COLON_LEFT_RE,
     DATE_CHUNK_RE,
+    DATING_AFTER_RE,
+    DENOMINATION_AFTER_RE,
     DIAL_LEFT_RE,
     EARNINGS_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
+    EXCHANGE_BASE_AFTER_RE,
     FACTOR_LEFT_RE,
     FIELD_EVENT_LEFT_RE,
     GLUED_LETTER_RE,
+    HYPERBOLE_LEFT_RE,
     HYPHEN_STOP,
     HYPHEN_TO_LEFT_RE,
     HYPHEN_TO_RIGHT_RE,
     HYPHEN_WORD_RE,
     INTENSITY_AFTER_RE,
-    HYPERBOLE_LEFT_RE,
-    LEAD_WORDS,
     LEADING_ZERO_RE,
+    LEAD_WORDS,
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
     MARGIN_NOUNS,
     MONTH_AFTER_RE,
     MONTH_BEFORE_RE,
+    NAME_PAREN_LEFT_RE,
     NEGATIVE_BEFORE_RE,
     NEXT_WORD_RE,
     NOT_PLAIN_RE,
@@ -70,6 +74,7 @@ from .lexicon import (
     PP_AFTER_RE,
     PRICE_LEFT_RE,
     RANK_LEFT_RE,
+    RANK_NAME_LEFT_RE,
     RATE_PER_RE,
     REFER_BACK_LEFT_RE,
     SCALE_AFTER_RE,
@@ -88,6 +93,7 @@ from .lexicon import (
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
     WEEKS_IN_TRADING_YEAR,
+    WEIGHT_CUE_RE,
     WINDOW_AVERAGE_RE,
     YEAR_LEFT_RE,
     YEAR_RE,
@@ -231,6 +237,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if right[:1] == ")" and "(" not in left[-12:]:
             return None  # a list marker: "1) Deviled, 2) Scotch"
+        if right[:1] == ")" and NAME_PAREN_LEFT_RE.search(left):
+            return None  # "Ana Ruiz (9) scores past Bo Lee (1)": a shirt number in a caption
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None
 
@@ -246,7 +254,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         # "$5 billion" already; "$ 70 - a - share" stays "$ 70"
     else:
         code, fac, cend = currency_after(text, pos)
-        if code is not None:
+        if code == "GBP" and _weighs(text, ns, pos, cend):
+            kind, unit, end = "measure", unit_symbol("pound"), cend  # "180 pounds" that weigh
+        elif code is not None:
             kind, unit = "money", code
             value *= fac
             end = cend
@@ -342,8 +352,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 w = nw.group("w")
                 wl = w.lower().rstrip("'\u2019")
                 if wl in TIME_UNITS:
-                    if re.match(r"^[ \t]+\w+[ \t]+ago\b", right, re.I):
-                        return None
+                    if is_words and DATING_AFTER_RE.match(right[nw.end():]) and \
+                            approx_before(text, ns)[0] is None:
+                        return None  # "five years ago", "ten years from now": a date
                     kind, unit = "duration", TIME_UNITS[wl]
                 elif wl in STOP_NEXT or w[0].isupper():
                     bare = True
@@ -351,6 +362,10 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     noun = wl
             else:
                 bare = True
+
+    if kind == "money" and (cur_code is not None and DENOMINATION_AFTER_RE.match(text[end:end + 20]) or (
+            value == 1 and EXCHANGE_BASE_AFTER_RE.match(text[end:end + 40]))):
+        return None  # "\u00a350 notes", "one franc bought 1.05 euros": a face value, a rate's base
 
     # "one of the four", "five of the nine members": a word number counts
     one_of = is_words and ONE_OF_RE.match(right)
@@ -441,9 +456,12 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     return None
     if is_words and kind == "count" and noun is None and unit is None and not one_of and not elliptic:
         return None
+    if kind == "count" and not one_of and RANK_NAME_LEFT_RE.search(left[-16:]):
+        return None  # "the world number five", "the last eight", "six top ten singles": a place
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
             one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
-                       and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left))
+                       and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left)
+                       and not (core[0] == "O" and sentence_start(text, ns)))
             or (low == "one" and _one_counts(left, right, kind, unit))):
         return None
 
@@ -467,6 +485,14 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         q.extra["elliptic"] = elliptic
         q.confidence = 0.5
     return q
+
+
+def _weighs(text: str, ns: int, pos: int, cend: int) -> bool:
+    """"pounds" written out next to a weight cue ("180 pounds", "6 feet 2 inches tall and 180
+    pounds"), in a text that writes no pound sign near: a weight, not money."""
+    return "pound" in text[pos:cend].lower() and \
+        WEIGHT_CUE_RE.search(text, max(0, ns - 60), cend + 30) is not None and \
+        "\u00a3" not in text[max(0, ns - 2000):cend + 2000]
 
 
 def _sentence_names_it(text: str, ns: int, cw: "Optional[re.Match[str]]", core: str,

@@ -47,6 +47,10 @@ FOUND = [
     ("Traders sold 20 pounds of coffee beans a week in the market, for £4 a pound.",
      "£4", 4.0, "money", "GBP"),
     ("She had already tried the dish once before.", "once", 1.0, "count", "times"),
+    ("A minute or two later, the lights came back.", "A minute", 1.0, "duration", "minutes"),
+    ("A minute or two later, the lights came back.", "two", 2.0, "duration", "minutes"),
+    ("Experts agree. [Read More: The 10 Best Trails in Wales] The park has 40 trails.", "40", 40.0,
+     "count", None),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)
@@ -68,6 +72,8 @@ NOT_A_FIGURE = [
     ("The campus puts both schools under one roof.", "one"),
     ("He spoke of 'one team thinking' at the club.", "one"),
     ("She tried it just once, then stopped.", "once"),
+    ("Experts agree. [Read More: The 10 Best Trails in Wales] The park has 40 trails.", "10"),
+    ("A year ago the lights went out.", "A year"),
 ]
 
 

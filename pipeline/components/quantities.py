@@ -130,9 +130,29 @@ def _in_braces(text: str, s: int, e: int) -> bool:
     return c >= 0 and "{" not in right[:c] and "\n" not in right[:c]
 
 
+_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+def _in_link_title(text: str, s: int, e: int) -> bool:
+    """A number inside a bracketed title on its line, a link to another story ("[Read more: The
+    10 Best Trails in Wales]"): the title's words are capitalized; it states nothing here."""
+    lo = max(0, s - 100)
+    o = text.rfind("[", lo, s)
+    if o < 0 or "]" in text[o:s] or "\n" in text[o:s]:
+        return False
+    c = text.find("]", e, e + 100)
+    if c < 0 or "[" in text[e:c] or "\n" in text[e:c]:
+        return False
+    words = [w for w in _WORD_RE.findall(text[o + 1:c]) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _junk(text: str, q: "Quantity") -> bool:
     """Digits that the number rules would keep but that are not a figure in any reading."""
     s, e = q.num_start, q.num_end
+    if "[" in text[max(0, s - 100):s] and _in_link_title(text, s, e):
+        return True
     if q.words or e <= s:
         return False
     after = text[e:e + 4]

@@ -88,7 +88,7 @@ _PHONE_RE = re.compile(
 # "$5 a year" is a rate), "a quarter century", "half an hour", "a half-century"
 _PERIOD_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
 _ANOTHER_RE = re.compile(r"(?<![\w-])(?:[Aa]nother)[ \t]+(?P<u>week|month|year|decade|hour)(?![\w-])")
-_A_PERIOD_RE = re.compile(rf"(?<![\w-])an?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
+_A_PERIOD_RE = re.compile(rf"(?<![\w-])[Aa]n?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
 _PART_PERIOD_RE = re.compile(
     rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
     rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
@@ -100,6 +100,8 @@ _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
 # a condition: "rent-free for a week")
 _HOW_LONG_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:served|spent|lasted|took|exactly|within)[ \t]+$", re.I)
+# "a minute or two", "an hour or three": the period is the low end of an estimate
+_OR_MORE_AFTER_RE = re.compile(rf"^[ \t]+or[ \t]+{NUMWORD}(?![\w-])", re.I)
 # "a mother-of-three": the children counted in a family role
 _PARENT_OF_RE = re.compile(
     rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
@@ -236,7 +238,8 @@ def _periods(text: str) -> Iterator[Form]:
         approx, at = approx_before(text, m.start())
         # "the first rise in more than a year": how long since, not a stated period
         if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]) or \
-                approx is None and _HOW_LONG_LEFT_RE.search(text[max(0, m.start() - 10):m.start()]):
+                approx is None and (_HOW_LONG_LEFT_RE.search(text[max(0, m.start() - 10):m.start()])
+                                    or _OR_MORE_AFTER_RE.match(text[m.end():m.end() + 16])):
             forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u"), stated=True))
     for m in _PART_PERIOD_RE.finditer(text):
         part = _PARTS[m.group("f")] if m.group("f") else 0.5

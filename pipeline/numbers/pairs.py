@@ -32,6 +32,12 @@ def link(text: str, qs: List[Quantity]) -> None:
             left = text[max(0, a.start - 30):a.start]
             if a.approx:
                 left = text[max(0, a.start - 30 - len(a.approx) - 1):a.start - len(a.approx) - 1]
+            if a.words and a.kind == "duration" and b.words and b.kind == "count" and \
+                    gap.strip().lower() == "or":
+                # "a minute or two": the period's unit flows to the word number after it
+                b.kind, b.unit, b.bare = a.kind, a.unit, False
+                i += 1
+                continue
             if not a.bare and (b.bare or (a.kind, a.unit) != (b.kind, b.unit)):
                 # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
                 i += 1

@@ -51,6 +51,8 @@ FOUND = [
     ("A minute or two later, the lights came back.", "two", 2.0, "duration", "minutes"),
     ("Experts agree. [Read More: The 10 Best Trails in Wales] The park has 40 trails.", "40", 40.0,
      "count", None),
+    ("They built 12 5G masts last year.", "12", 12.0, "count", None),
+    ("She beat two of the top 20 players this year.", "20", 20.0, "count", None),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)
@@ -74,6 +76,9 @@ NOT_A_FIGURE = [
     ("She tried it just once, then stopped.", "once"),
     ("Experts agree. [Read More: The 10 Best Trails in Wales] The park has 40 trails.", "10"),
     ("A year ago the lights went out.", "A year"),
+    ("The list includes Acme's 845 4G handset and a camera.", "845"),
+    ("The former champion has slipped to 57 in the world after injuries.", "57"),
+    ("The singer has never had a top 20 hit in Britain.", "20"),
 ]
 
 

@@ -139,6 +139,12 @@ RATE_PER_RE = re.compile(
     r"^[ \t]+(?:[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+|capita|head|"
     r"thousand|hundred|million)(?![\w,])(?:[ \t]+(?!and\b|or\b)[a-z]+)?")
 RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:top|bottom)[ \t]+$", re.I)
+# a code of letters and digits after a plain number: a model name ("the 845 4G handset", "an
+# 8800 GT card" is caught by capitals alone)
+MODEL_CODE_AFTER_RE = re.compile(r"^[ \t]+(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{2,}(?![\w-])")
+# a place in a ranking: "slipped to 57 in the world", "ranked 12 in the rankings"
+WORLD_RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:to|at|ranked)[ \t]+$", re.I)
+WORLD_RANK_RIGHT_RE = re.compile(r"^[ \t]+in[ \t]+the[ \t]+(?:world|rankings?)(?![A-Za-z])", re.I)
 # a place in an order, whatever follows: "the world number five", "made the last eight", "six
 # top ten singles", "a top 10 finish", "a No. 2 seed" (ordinals used as names, no count; "one of
 # the top five players" counts the players)

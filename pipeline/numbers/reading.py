@@ -48,6 +48,7 @@ from .lexicon import (
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
     MARGIN_NOUNS,
+    MODEL_CODE_AFTER_RE,
     MONTH_AFTER_RE,
     MONTH_BEFORE_RE,
     NAME_PAREN_LEFT_RE,
@@ -95,6 +96,8 @@ from .lexicon import (
     WEEKS_IN_TRADING_YEAR,
     WEIGHT_CUE_RE,
     WINDOW_AVERAGE_RE,
+    WORLD_RANK_LEFT_RE,
+    WORLD_RANK_RIGHT_RE,
     YEAR_LEFT_RE,
     YEAR_RE,
     approx_before,
@@ -393,6 +396,10 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core \
                 and "." not in core:
             return None  # a model number: "737 MAX"
+        if MODEL_CODE_AFTER_RE.match(right) and len(digits) >= 3 and "," not in core and "." not in core:
+            return None  # a model name: "the 845 4G handset"
+        if WORLD_RANK_RIGHT_RE.match(right) and WORLD_RANK_LEFT_RE.search(left[-12:]):
+            return None  # "slipped to 57 in the world": a place in a ranking
         # a plain number right after a capitalized word that is not a sentence start: a name
         if not plain and (DIAL_LEFT_RE.search(left[-16:]) or RANK_LEFT_RE.search(left[-16:])):
             return None  # "call 911", "the top 50": a number dialled, a ranked list
@@ -456,8 +463,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     return None
     if is_words and kind == "count" and noun is None and unit is None and not one_of and not elliptic:
         return None
-    if kind == "count" and not one_of and RANK_NAME_LEFT_RE.search(left[-16:]):
-        return None  # "the world number five", "the last eight", "six top ten singles": a place
+    if kind == "count" and not one_of and (RANK_NAME_LEFT_RE.search(left[-16:]) or (
+            noun is not None and not noun.endswith("s") and RANK_LEFT_RE.search(left[-16:]))):
+        return None  # "the world number five", "six top ten singles", "a top 20 hit": a place
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
             one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
                        and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left)

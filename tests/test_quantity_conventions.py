@@ -53,6 +53,7 @@ FOUND = [
      "count", None),
     ("They built 12 5G masts last year.", "12", 12.0, "count", None),
     ("She beat two of the top 20 players this year.", "20", 20.0, "count", None),
+    ("Cases saw a threefold rise in a year.", "threefold", 3.0, "multiplier", "times"),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)
@@ -79,6 +80,9 @@ NOT_A_FIGURE = [
     ("The list includes Acme's 845 4G handset and a camera.", "845"),
     ("The former champion has slipped to 57 in the world after injuries.", "57"),
     ("The singer has never had a top 20 hit in Britain.", "20"),
+    ("Their plans were knocked for six by the ruling.", "six"),
+    ("The winner was on cloud nine after the count.", "nine"),
+    ("The plan has a twofold aim: cheaper fares and cleaner air.", "twofold"),
 ]
 
 

@@ -16,10 +16,12 @@ import heapq
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from .. import wordlists
 from .lexicon import (
     DATING_AFTER_RE,
     FRACTION_RE,
     HALF_PERIOD_LEFT_RE,
+    NEXT_WORD_RE,
     NUMWORD,
     PERCENT_AFTER_RE,
     PERCENT_OF_RE,
@@ -137,6 +139,17 @@ _BY_PART_RE = re.compile(
 _AGE_DECADE_RE = re.compile(
     r"(?<![\w-])(?:his|her|their|my|your|our)[ \t]+(?:(?:early|mid|late)[ \t-]*)?"
     r"(?P<n>[1-9]0)s(?![\w'\u2019-])", re.I)
+# "a"/"an" right before a word; the nouns a multiple can apply to ("a tenfold rise", "a fourfold
+# return"): the change words of the figures stage and the amounts one can multiply
+_A_LEFT_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
+_MULTIPLE_NOUNS = wordlists.words("figures_change_words.txt") | {
+    "return", "expansion", "difference", "gap", "multiple", "premium", "markup", "excess"}
+# set phrases with number words that state no quantity, blocked: "knocked for six", "on cloud nine"
+_IDIOM_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(
+        r"[ \t]+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(wordlists.lines("quantities_idioms.txt"), key=len, reverse=True))
+    + r")(?![\w-])", re.I)
 # a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
 _COUNTER_RE = re.compile(
     r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
@@ -193,6 +206,18 @@ def _part_points(text: str) -> Iterator[Form]:
             yield s, e, _fields(text, s, e, value, "other", "fraction", words=True)
 
 
+def _fold_of_kinds(text: str, s: int, e: int) -> bool:
+    """"a twofold aim", "a threefold problem": "-fold" before a noun that is no change counts
+    kinds, not a multiple ("a threefold rise", "grew tenfold" multiply)."""
+    if not _A_LEFT_RE.search(text[max(0, s - 4):s]):
+        return False
+    nw = NEXT_WORD_RE.match(text[e:e + 30])
+    if nw is None:
+        return False
+    w = nw.group("w").lower()
+    return w not in _MULTIPLE_NOUNS and w.rstrip("s") not in _MULTIPLE_NOUNS
+
+
 def _times(text: str) -> Iterator[Form]:
     for m in _TWICE_RE.finditer(text):
         s, e = m.start("w"), m.end("w")
@@ -211,7 +236,7 @@ def _times(text: str) -> Iterator[Form]:
                             confidence=0.55)
     for m in _FOLD_RE.finditer(text):
         value = parse_number(m.group("n"))
-        if value is None or value < 2:
+        if value is None or value < 2 or _fold_of_kinds(text, m.start(), m.end()):
             continue
         s, e = m.start(), m.end()
         yield s, e, _fields(text, s, e, value, "multiplier", "times", num=(s, m.end("n")),
@@ -368,6 +393,11 @@ def _phones(text: str) -> Iterator[Form]:
         yield m.start(), m.end(), None
 
 
+def _idioms(text: str) -> Iterator[Form]:
+    for m in _IDIOM_RE.finditer(text):
+        yield m.start(), m.end(), None
+
+
 def _counters(text: str) -> Iterator[Form]:
     for m in _COUNTER_RE.finditer(text):
         yield m.start(), m.end(), None
@@ -387,12 +417,12 @@ _NEEDS = {
 
 def early_forms(text: str) -> List[Form]:
     """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
-    first (phones and counters, clocks, fractions, points in words, scientific notation,
+    first (phones, counters and idioms, clocks, fractions, points in words, scientific notation,
     percent-of, times, periods) wins; each finder is merged into the kept spans in one sweep, so
     the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _counters, _clocks, _digit_fractions, _part_points, _word_fractions,
+    for finder in (_phones, _counters, _idioms, _clocks, _digit_fractions, _part_points, _word_fractions,
                    _scientific, _percent_of, _times, _multiples, _periods, _parents_of, _age_decades):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):

@@ -83,6 +83,7 @@ NOT_A_FIGURE = [
     ("Their plans were knocked for six by the ruling.", "six"),
     ("The winner was on cloud nine after the count.", "nine"),
     ("The plan has a twofold aim: cheaper fares and cleaner air.", "twofold"),
+    ("Each clerk handled 60 a day, or one every eight minutes.", "a day"),
 ]
 
 
@@ -132,6 +133,7 @@ PIPELINE_FOUND = [
     ("The suspect is about 6 feet 2 inches tall and 180 pounds.", "180 pounds", 180.0, "measure"),
     ("She beat the qualifier 6-3 6-1 on Tuesday.", "1", 1.0, "count"),
     ("He served a month in jail for the theft.", "a month", 1.0, "duration"),
+    ("The queue fell to 7,950 people, down from 8,120 last month.", "8,120", 8120.0, "count"),
 ]
 
 PIPELINE_NOTHING = [

@@ -102,8 +102,12 @@ _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
 # a condition: "rent-free for a week")
 _HOW_LONG_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:served|spent|lasted|took|exactly|within)[ \t]+$", re.I)
-# "a minute or two", "an hour or three": the period is the low end of an estimate
-_OR_MORE_AFTER_RE = re.compile(rf"^[ \t]+or[ \t]+{NUMWORD}(?![\w-])", re.I)
+# "a minute or two later", "wait a day or two.": the period is the low end of an estimate (not
+# "40 a day or one every hour", a rate)
+_OR_MORE_AFTER_RE = re.compile(
+    r"^[ \t]+or[ \t]+(?:two|three|four|five)(?=[ \t]*(?:[,.;:!?)]|$|(?:later|earlier|ago|more|longer)"
+    r"(?![\w-])))", re.I)
+_NUMBER_LEFT_RE = re.compile(rf"(?:\d|(?<![A-Za-z]){NUMWORD})[ \t]+$", re.I)
 # "a mother-of-three": the children counted in a family role
 _PARENT_OF_RE = re.compile(
     rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
@@ -264,7 +268,8 @@ def _periods(text: str) -> Iterator[Form]:
         # "the first rise in more than a year": how long since, not a stated period
         if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]) or \
                 approx is None and (_HOW_LONG_LEFT_RE.search(text[max(0, m.start() - 10):m.start()])
-                                    or _OR_MORE_AFTER_RE.match(text[m.end():m.end() + 16])):
+                                    or _OR_MORE_AFTER_RE.match(text[m.end():m.end() + 24])
+                                    and not _NUMBER_LEFT_RE.search(text[max(0, m.start() - 12):m.start()])):
             forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u"), stated=True))
     for m in _PART_PERIOD_RE.finditer(text):
         part = _PARTS[m.group("f")] if m.group("f") else 0.5

@@ -54,6 +54,7 @@ FOUND = [
     ("They built 12 5G masts last year.", "12", 12.0, "count", None),
     ("She beat two of the top 20 players this year.", "20", 20.0, "count", None),
     ("Cases saw a threefold rise in a year.", "threefold", 3.0, "multiplier", "times"),
+    ("The driver, 45, was hurt, and his son, 12, was unhurt.", "12", 12.0, "age", "years"),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)
@@ -84,6 +85,11 @@ NOT_A_FIGURE = [
     ("The winner was on cloud nine after the count.", "nine"),
     ("The plan has a twofold aim: cheaper fares and cleaner air.", "twofold"),
     ("Each clerk handled 60 a day, or one every eight minutes.", "a day"),
+    ("Posted 2 hours ago", "2"),
+    ("The storm hit the coast 3 days ago.", "3"),
+    ("The firm's 401(k) plan was changed.", "401"),
+    ("Officers found him at mile 20 of the marathon.", "20"),
+    ("She crashed on lap 31 of the race.", "31"),
 ]
 
 

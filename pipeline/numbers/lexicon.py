@@ -238,6 +238,16 @@ EXCHANGE_BASE_AFTER_RE = re.compile(
 # "a year ago", "a decade from now": the period dates something; a figure only when a digit
 # number or a qualifier states it ("40 years ago", "more than a century ago")
 DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
+# a spot on a course or in a sequence named by its number: "at mile 20", "on lap 31", "exit 14"
+POSITION_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:mile|lap|hole|exit|junction|page|chapter|gate|platform|pier|bay|berth|ward|"
+    r"row|aisle|seat|track|pump|stage|phase|level|grade|round|week|day|episode|verse|clause|item|"
+    r"question|number|no\.)[ \t]+$", re.I)
+# "a 401(k) plan": a number with a bracketed letter is a name of a rule or a form
+LETTER_BRACKET_AFTER_RE = re.compile(r"^\([a-z]\)")
+# the periods whose "ago" makes a checkable span of history ("50 years ago"); "2 hours ago",
+# "three weeks ago" date something recent
+HISTORY_UNITS = frozenset({"years", "decades", "centuries"})
 # "Ana Ruiz (9) scores": a number alone in brackets after a name
 NAME_PAREN_LEFT_RE = re.compile(r"[A-Z][\w'\u2019.-]*[ \t]+\($")
 # a banknote or coin named by its face value after a sign: "a $20 bill", "paid in \u00a350 notes"
@@ -262,7 +272,8 @@ ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
     r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
 REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
-_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt")
+_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt",
+                                           "people_kin_nouns.txt")
                         for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
                        key=len, reverse=True)
 # "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun

@@ -37,6 +37,7 @@ from .lexicon import (
     FACTOR_LEFT_RE,
     FIELD_EVENT_LEFT_RE,
     GLUED_LETTER_RE,
+    HISTORY_UNITS,
     HYPERBOLE_LEFT_RE,
     HYPHEN_STOP,
     HYPHEN_TO_LEFT_RE,
@@ -47,6 +48,7 @@ from .lexicon import (
     LEAD_WORDS,
     LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
+    LETTER_BRACKET_AFTER_RE,
     MARGIN_NOUNS,
     MODEL_CODE_AFTER_RE,
     MONTH_AFTER_RE,
@@ -71,6 +73,7 @@ from .lexicon import (
     PER_LEFT_RE,
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
+    POSITION_LEFT_RE,
     POUNDS_NEAR_RE,
     PP_AFTER_RE,
     PRICE_LEFT_RE,
@@ -240,6 +243,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             return None
         if right[:1] == ")" and "(" not in left[-12:]:
             return None  # a list marker: "1) Deviled, 2) Scotch"
+        if LETTER_BRACKET_AFTER_RE.match(right):
+            return None  # "a 401(k) plan", "section 230(c)": the name of a rule or a form
         if right[:1] == ")" and NAME_PAREN_LEFT_RE.search(left):
             return None  # "Ana Ruiz (9) scores past Bo Lee (1)": a shirt number in a caption
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
@@ -355,9 +360,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 w = nw.group("w")
                 wl = w.lower().rstrip("'\u2019")
                 if wl in TIME_UNITS:
-                    if is_words and DATING_AFTER_RE.match(right[nw.end():]) and \
-                            approx_before(text, ns)[0] is None:
-                        return None  # "five years ago", "ten years from now": a date
+                    if DATING_AFTER_RE.match(right[nw.end():]) and approx_before(text, ns)[0] is None \
+                            and (is_words or TIME_UNITS[wl] not in HISTORY_UNITS):
+                        return None  # "five years ago", "2 hours ago", "ten years from now": a date
                     kind, unit = "duration", TIME_UNITS[wl]
                 elif wl in STOP_NEXT or w[0].isupper():
                     bare = True
@@ -419,6 +424,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
                 and "," not in core and "." not in core and not right.split()[0].endswith("s"):
             return None  # a model number: "the 737 Max", "a 747 Jumbo"
+        if POSITION_LEFT_RE.search(left[-12:]):
+            return None  # "at mile 20", "on lap 31": a spot named by its number
         if AGE_BAND_SECOND_LEFT_RE.search(left):
             return None  # "aged 16 to 18": the top of an age band
         if plain:

@@ -55,6 +55,9 @@ FOUND = [
     ("She beat two of the top 20 players this year.", "20", 20.0, "count", None),
     ("Cases saw a threefold rise in a year.", "threefold", 3.0, "multiplier", "times"),
     ("The driver, 45, was hurt, and his son, 12, was unhurt.", "12", 12.0, "age", "years"),
+    ("The 6-foot-5 forward scored 31 points.", "6-foot-5", 77.0, "measure", "in"),
+    ("The 5-foot-10-inch guard started.", "5-foot-10-inch", 70.0, "measure", "in"),
+    ("At 6ft 4in he towers over the others.", "6ft 4in", 76.0, "measure", "in"),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)
@@ -90,6 +93,7 @@ NOT_A_FIGURE = [
     ("The firm's 401(k) plan was changed.", "401"),
     ("Officers found him at mile 20 of the marathon.", "20"),
     ("She crashed on lap 31 of the race.", "31"),
+    ("The museum welcomed its one millionth visitor.", "one"),
 ]
 
 

@@ -143,6 +143,10 @@ _BY_PART_RE = re.compile(
 _AGE_DECADE_RE = re.compile(
     r"(?<![\w-])(?:his|her|their|my|your|our)[ \t]+(?:(?:early|mid|late)[ \t-]*)?"
     r"(?P<n>[1-9]0)s(?![\w'\u2019-])", re.I)
+# a height in feet and inches written as one word group: "the 6-foot-5 forward", "a 5-foot-10-inch
+# guard", "at 6ft 4in"
+_HEIGHT_RE = re.compile(
+    r"(?<![\w.,-])(?P<f>[1-9])(?:-foot-(?P<i>\d{1,2})(?:-inch(?:es)?)?(?![\w.,-])|[ \t]?ft[ \t]?(?P<i2>\d{1,2})[ \t]?in\b)")
 # "a"/"an" right before a word; the nouns a multiple can apply to ("a tenfold rise", "a fourfold
 # return"): the change words of the figures stage and the amounts one can multiply
 _A_LEFT_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
@@ -357,6 +361,15 @@ def _digit_fractions(text: str) -> Iterator[Form]:
                 yield form
 
 
+def _heights(text: str) -> Iterator[Form]:
+    for m in _HEIGHT_RE.finditer(text):
+        inches = int(m.group("i") or m.group("i2"))
+        if inches < 12:
+            s, e = m.start(), m.end()
+            yield s, e, _fields(text, s, e, int(m.group("f")) * 12 + inches, "measure", "in",
+                                num=(s, m.end("f")), confidence=0.7)
+
+
 def _clocks(text: str) -> Iterator[Form]:
     for m in _CLOCK_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -414,7 +427,7 @@ _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
     "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
-    "_age_decades": ("0s",), "_multiples": ("double", "triple", "treble", "quadruple"),
+    "_age_decades": ("0s",), "_heights": ("foot-", "ft"), "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }
@@ -427,7 +440,7 @@ def early_forms(text: str) -> List[Form]:
     the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _counters, _idioms, _clocks, _digit_fractions, _part_points, _word_fractions,
+    for finder in (_phones, _counters, _idioms, _heights, _clocks, _digit_fractions, _part_points, _word_fractions,
                    _scientific, _percent_of, _times, _multiples, _periods, _parents_of, _age_decades):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):

@@ -375,6 +375,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             value == 1 and EXCHANGE_BASE_AFTER_RE.match(text[end:end + 40]))):
         return None  # "\u00a350 notes", "one franc bought 1.05 euros": a face value, a rate's base
 
+    if re.match(r"^[ \t-]*(?:hundredth|thousandth|millionth|billionth)(?![A-Za-z])", right, re.I):
+        return None  # "its one millionth visitor": an ordinal
+
     # "one of the four", "five of the nine members": a word number counts
     one_of = is_words and ONE_OF_RE.match(right)
     if one_of:

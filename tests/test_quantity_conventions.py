@@ -58,6 +58,7 @@ FOUND = [
     ("The 6-foot-5 forward scored 31 points.", "6-foot-5", 77.0, "measure", "in"),
     ("The 5-foot-10-inch guard started.", "5-foot-10-inch", 70.0, "measure", "in"),
     ("At 6ft 4in he towers over the others.", "6ft 4in", 76.0, "measure", "in"),
+    ("The suspect is about 5-foot-9.", "5-foot-9", 69.0, "measure", "in"),
 ]
 
 # sentences in which these spans are no figure (the rest of the sentence may hold figures)

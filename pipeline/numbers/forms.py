@@ -146,7 +146,7 @@ _AGE_DECADE_RE = re.compile(
 # a height in feet and inches written as one word group: "the 6-foot-5 forward", "a 5-foot-10-inch
 # guard", "at 6ft 4in"
 _HEIGHT_RE = re.compile(
-    r"(?<![\w.,-])(?P<f>[1-9])(?:-foot-(?P<i>\d{1,2})(?:-inch(?:es)?)?(?![\w.,-])|[ \t]?ft[ \t]?(?P<i2>\d{1,2})[ \t]?in\b)")
+    r"(?<![\w.,-])(?P<f>[1-9])(?:-foot-(?P<i>\d{1,2})(?:-inch(?:es)?)?(?![\w,-]|\.\d)|[ \t]?ft[ \t]?(?P<i2>\d{1,2})[ \t]?in\b)")
 # "a"/"an" right before a word; the nouns a multiple can apply to ("a tenfold rise", "a fourfold
 # return"): the change words of the figures stage and the amounts one can multiply
 _A_LEFT_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)

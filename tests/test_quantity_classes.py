@@ -404,6 +404,7 @@ CONVENTION_CLASSES = [
     ("The 5-foot-10-inch guard started.", "5-foot-10-inch", 70.0, "measure", "in"),
     ("At 6ft 4in he towers over the others.", "6ft 4in", 76.0, "measure", "in"),
     ("The suspect is about 5-foot-9.", "5-foot-9", 69.0, "measure", "in"),
+    ("One person was killed in the crash.", "One", 1.0, "count", None),
 ]
 
 
@@ -424,6 +425,7 @@ NOT_A_FIGURE = [
     ("She made the last eight for the first time.", "eight"),
     ("The band had six top ten singles.", "ten"),
     ("One group of hikers found the trail closed.", "One"),
+    ("One participant, a student, was taken ill.", "One"),
     ("In one letter she asked for more time.", "one"),
     ("The campus puts both schools under one roof.", "one"),
     ("He spoke of 'one team thinking' at the club.", "one"),

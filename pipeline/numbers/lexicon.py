@@ -407,6 +407,10 @@ ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[
 ONE_LEFT_STOP_RE = re.compile(
     r"(?:(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some|for|number|in|under|"
     r"during|around)[ \t]+|['\u2018\"\u201c])$", re.I)
+# "One" that starts a sentence is "a certain" ("One group of hikers found", "One bright note:")
+# unless its noun is the subject of a plain report: "One person was killed", "One man died"
+ONE_SUBJECT_RE = re.compile(
+    r"^[ \t]+[a-z]+[ \t]+(?:was|is|has|had|died|remains|remained|suffered|sustained|survived)(?![A-Za-z])")
 # "one" before a period: a duration ("just one week after"), unless a determiner makes it a
 # name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
 # ("only one day", "within one day"): alone it is "some day"

@@ -65,6 +65,7 @@ from .lexicon import (
     ONE_LEFT_STOP_RE,
     ONE_OF_RE,
     ONE_PERIOD_LEFT_STOP_RE,
+    ONE_SUBJECT_RE,
     ORDINAL_AFTER_RE,
     PENCE_GLUED_RE,
     PERCENT_AFTER_RE,
@@ -479,7 +480,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if is_words and lone_one and kind not in ("money", "percent", "multiplier") and not (
             one_of or (low == "one" and kind == "count" and noun is not None and right[:1] != "-"
                        and noun not in ONE_IDIOM_NOUNS and not ONE_LEFT_STOP_RE.search(left)
-                       and not (core[0] == "O" and sentence_start(text, ns)))
+                       and not (core[0] == "O" and sentence_start(text, ns)
+                                and not ONE_SUBJECT_RE.match(right)))
             or (low == "one" and _one_counts(left, right, kind, unit))):
         return None
 

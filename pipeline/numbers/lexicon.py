@@ -238,6 +238,8 @@ EXCHANGE_BASE_AFTER_RE = re.compile(
 # "a year ago", "a decade from now": the period dates something; a figure only when a digit
 # number or a qualifier states it ("40 years ago", "more than a century ago")
 DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
+# "its one millionth visitor": a number before an ordinal scale word is part of an ordinal
+ORDINAL_SCALE_AFTER_RE = re.compile(r"^[ \t-]*(?:hundredth|thousandth|millionth|billionth)(?![A-Za-z])", re.I)
 # a spot on a course or in a sequence named by its number: "at mile 20", "on lap 31", "exit 14"
 POSITION_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:mile|lap|hole|exit|junction|page|chapter|gate|platform|pier|bay|berth|ward|"

@@ -67,6 +67,7 @@ from .lexicon import (
     ONE_PERIOD_LEFT_STOP_RE,
     ONE_SUBJECT_RE,
     ORDINAL_AFTER_RE,
+    ORDINAL_SCALE_AFTER_RE,
     PENCE_GLUED_RE,
     PERCENT_AFTER_RE,
     PERSON_AGE_RIGHT_RE,
@@ -376,7 +377,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             value == 1 and EXCHANGE_BASE_AFTER_RE.match(text[end:end + 40]))):
         return None  # "\u00a350 notes", "one franc bought 1.05 euros": a face value, a rate's base
 
-    if re.match(r"^[ \t-]*(?:hundredth|thousandth|millionth|billionth)(?![A-Za-z])", right, re.I):
+    if ORDINAL_SCALE_AFTER_RE.match(right):
         return None  # "its one millionth visitor": an ordinal
 
     # "one of the four", "five of the nine members": a word number counts

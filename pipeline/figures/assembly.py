@@ -57,6 +57,9 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
 
 NUMBER_ROLES = frozenset({"nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"})
 """Parse roles of a word number that counts the noun it goes with."""
+DATING_WORDS = frozenset({"last", "next", "this", "that", "every", "each", "per", "a", "an", "the"})
+"""Words between a number and a time noun that make the noun a date or a rate, not the number's unit."""
+
 HEAD_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "conj", "appos", "pobj", "dative",
                         "oprd"})
 """Parse roles of a word number that stands for the things it counts ("all four were freed")."""
@@ -86,6 +89,8 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
     if head is not None and head.pos_ in ("NOUN", "PROPN") and head.i > num.i:
         lemma = head.lemma_.lower()
         if lemma in TIME_UNITS:
+            if any(t.lower_ in DATING_WORDS for t in doc[num.i + 1:head.i]):
+                return  # "down from 8,120 last month": the period dates the number, it is no duration
             q.kind, q.unit = "duration", TIME_UNITS[lemma]
             return
         comp = [c for c in _kids(head) if c.dep_ == "compound" and num.i < c.i < head.i

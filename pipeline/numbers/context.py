@@ -11,6 +11,7 @@ import re
 from typing import List, Optional
 
 from .lexicon import (
+    AGE_LIST_GAP_RE,
     AND_GAP_RE,
     COMPARED_LEFT_RE,
     EARNINGS_LEFT_RE,
@@ -22,16 +23,45 @@ from .quantity import Quantity
 
 def read_context(text: str, qs: List[Quantity]) -> None:
     """Every pass of this module over ``qs`` (sorted by start), in place."""
+    _compound_measures(text, qs)
     _age_chains(text, qs)
     _share_prices(text, qs)
     _carried_units(text, qs)
 
 
 def _age_chains(text: str, qs: List[Quantity]) -> None:
-    """A period joined by "and" to an age is part of it: "aged 18 years and 185 days"."""
+    """A period joined by "and" to an age is part of it: "aged 18 years and 185 days"; a plain
+    number listed after an age is another age: "between 5 years old and 8 or 9"."""
     for a, b in zip(qs, qs[1:]):
-        if a.kind == "age" and b.kind == "duration" and AND_GAP_RE.match(text[a.end:b.start]):
+        if a.kind != "age":
+            continue
+        gap = text[a.end:b.start]
+        if b.kind == "duration" and AND_GAP_RE.match(gap):
             b.kind = "age"
+        elif b.bare and b.kind == "count" and not b.words and b.value == int(b.value) and \
+                0 < b.value < 125 and AGE_LIST_GAP_RE.match(gap):
+            b.kind, b.unit, b.bare = "age", "years", False
+
+
+# a larger unit and a smaller one written together: "6 feet 2 inches" is 74 inches
+_COMPOUNDS = {("ft", "in"): 12.0, ("lb", "oz"): 16.0}
+_COMPOUND_GAP_RE = re.compile(r"^(?:[ \t]+|[ \t]+and[ \t]+|,[ \t]*)$")
+
+
+def _compound_measures(text: str, qs: List[Quantity]) -> None:
+    """One measure written in two units ("6 feet 2 inches", "6 lb 4 oz") is one quantity, in
+    the smaller unit."""
+    out: List[Quantity] = []
+    for q in qs:
+        a = out[-1] if out else None
+        factor = _COMPOUNDS.get((a.unit, q.unit)) if a is not None and a.kind == q.kind == "measure" \
+            else None
+        if a is not None and factor and q.approx is None and _COMPOUND_GAP_RE.match(text[a.end:q.start]):
+            a.value = a.value * factor + q.value
+            a.unit, a.end, a.text = q.unit, q.end, text[a.start:q.end]
+            continue
+        out.append(q)
+    qs[:] = out
 
 
 def _share_prices(text: str, qs: List[Quantity]) -> None:

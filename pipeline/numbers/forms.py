@@ -16,9 +16,12 @@ import heapq
 import re
 from typing import Iterator, List, Optional, Tuple
 
+from .. import wordlists
 from .lexicon import (
+    DATING_AFTER_RE,
     FRACTION_RE,
     HALF_PERIOD_LEFT_RE,
+    NEXT_WORD_RE,
     NUMWORD,
     PERCENT_AFTER_RE,
     PERCENT_OF_RE,
@@ -43,8 +46,7 @@ _PERIOD = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|season|year|
            r"term|game|match|lifetime|generation)s?")
 _ONCE_RE = re.compile(
     r"(?<![\w-])(?P<w>once)(?="
-    r"[ \t]*(?:[.,;:!?)\u201d\"]|$)"
-    r"|[ \t]+in[ \t]+\d"
+    r"[ \t]+in[ \t]+\d"
     r"|[ \t]+(?:(?:a|an|per|every|each)[ \t]+(?:few[ \t]+|couple[ \t]+of[ \t]+)?"
     rf"{_PERIOD}|last|since|before|during|so[ \t]+far|or[ \t]+twice|and(?![ \t]+for[ \t]+all))"
     r"(?![\w-]))")
@@ -88,16 +90,24 @@ _PHONE_RE = re.compile(
 # "$5 a year" is a rate), "a quarter century", "half an hour", "a half-century"
 _PERIOD_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
 _ANOTHER_RE = re.compile(r"(?<![\w-])(?:[Aa]nother)[ \t]+(?P<u>week|month|year|decade|hour)(?![\w-])")
-_A_PERIOD_RE = re.compile(rf"(?<![\w-])an?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
+_A_PERIOD_RE = re.compile(rf"(?<![\w-])[Aa]n?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
 _PART_PERIOD_RE = re.compile(
     rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
     rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
 _PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 # centuries and decades are stated in years ("a quarter century" is 25 years)
 _IN_YEARS = {"century": 100.0, "decade": 10.0}
-# "a year ago", "a decade from now": the period dates something, it is no figure
-_DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
 _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
+# "spent a month abroad", "within an hour": how long something lasts ("for a week" alone can be
+# a condition: "rent-free for a week")
+_HOW_LONG_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:served|spent|lasted|took|exactly|within)[ \t]+$", re.I)
+# "a minute or two later", "wait a day or two.": the period is the low end of an estimate (not
+# "40 a day or one every hour", a rate)
+_OR_MORE_AFTER_RE = re.compile(
+    r"^[ \t]+or[ \t]+(?:two|three|four|five)(?=[ \t]*(?:[,.;:!?)]|$|(?:later|earlier|ago|more|longer)"
+    r"(?![\w-])))", re.I)
+_NUMBER_LEFT_RE = re.compile(rf"(?:\d|(?<![A-Za-z]){NUMWORD})[ \t]+$", re.I)
 # "a mother-of-three": the children counted in a family role
 _PARENT_OF_RE = re.compile(
     rf"(?<![\w-])(?:mother|father|mum|mom|dad|parent|grandmother|grandfather|grandparent)s?-of-"
@@ -129,6 +139,25 @@ _PART_POINT_RE = re.compile(
 _BY_PART_RE = re.compile(
     r"(?<![A-Za-z])by[ \t]+(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
     r"two-thirds|three-quarters)(?![\w-])", re.I)
+# a person's age by decade: "in her early 30s", "their mid-40s"
+_AGE_DECADE_RE = re.compile(
+    r"(?<![\w-])(?:his|her|their|my|your|our)[ \t]+(?:(?:early|mid|late)[ \t-]*)?"
+    r"(?P<n>[1-9]0)s(?![\w'\u2019-])", re.I)
+# a height in feet and inches written as one word group: "the 6-foot-5 forward", "a 5-foot-10-inch
+# guard", "at 6ft 4in"
+_HEIGHT_RE = re.compile(
+    r"(?<![\w.,-])(?P<f>[1-9])(?:-foot-(?P<i>\d{1,2})(?:-inch(?:es)?)?(?![\w,-]|\.\d)|[ \t]?ft[ \t]?(?P<i2>\d{1,2})[ \t]?in\b)")
+# "a"/"an" right before a word; the nouns a multiple can apply to ("a tenfold rise", "a fourfold
+# return"): the change words of the figures stage and the amounts one can multiply
+_A_LEFT_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
+_MULTIPLE_NOUNS = wordlists.words("figures_change_words.txt") | {
+    "return", "expansion", "difference", "gap", "multiple", "premium", "markup", "excess"}
+# set phrases with number words that state no quantity, blocked: "knocked for six", "on cloud nine"
+_IDIOM_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(
+        r"[ \t]+".join(re.escape(w) for w in phrase.split())
+        for phrase in sorted(wordlists.lines("quantities_idioms.txt"), key=len, reverse=True))
+    + r")(?![\w-])", re.I)
 # a gallery counter, blocked: "Photo 3 of 12", a line that starts "1 of 2." (a caption follows)
 _COUNTER_RE = re.compile(
     r"(?<![\w-])(?:photo|image|picture|slide|video)s?[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}(?![\w.,]\d)"
@@ -185,6 +214,18 @@ def _part_points(text: str) -> Iterator[Form]:
             yield s, e, _fields(text, s, e, value, "other", "fraction", words=True)
 
 
+def _fold_of_kinds(text: str, s: int, e: int) -> bool:
+    """"a twofold aim", "a threefold problem": "-fold" before a noun that is no change counts
+    kinds, not a multiple ("a threefold rise", "grew tenfold" multiply)."""
+    if not _A_LEFT_RE.search(text[max(0, s - 4):s]):
+        return False
+    nw = NEXT_WORD_RE.match(text[e:e + 30])
+    if nw is None:
+        return False
+    w = nw.group("w").lower()
+    return w not in _MULTIPLE_NOUNS and w.rstrip("s") not in _MULTIPLE_NOUNS
+
+
 def _times(text: str) -> Iterator[Form]:
     for m in _TWICE_RE.finditer(text):
         s, e = m.start("w"), m.end("w")
@@ -203,15 +244,17 @@ def _times(text: str) -> Iterator[Form]:
                             confidence=0.55)
     for m in _FOLD_RE.finditer(text):
         value = parse_number(m.group("n"))
-        if value is None or value < 2:
+        if value is None or value < 2 or _fold_of_kinds(text, m.start(), m.end()):
             continue
         s, e = m.start(), m.end()
         yield s, e, _fields(text, s, e, value, "multiplier", "times", num=(s, m.end("n")),
                             words=not m.group("n")[0].isdigit())
 
 
-def _period(text: str, s: int, e: int, value: float, unit: str) -> Optional[Form]:
-    if _DATING_AFTER_RE.match(text[e:e + 16]):
+def _period(text: str, s: int, e: int, value: float, unit: str, stated: bool = False) -> Optional[Form]:
+    """A period written without digits; one that dates something ("a year ago") only when it is
+    ``stated`` by a qualifier or a part ("more than a century ago", "half a century ago")."""
+    if not stated and DATING_AFTER_RE.match(text[e:e + 16]):
         return None
     years = _IN_YEARS.get(unit)
     value, unit = (value * years, "years") if years else (value, TIME_UNITS.get(unit, unit))
@@ -227,11 +270,15 @@ def _periods(text: str) -> Iterator[Form]:
     for m in _A_PERIOD_RE.finditer(text):
         approx, at = approx_before(text, m.start())
         # "the first rise in more than a year": how long since, not a stated period
-        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]):
-            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u")))
+        if approx is not None and not _IN_LEFT_RE.search(text[max(0, at - 4):at]) or \
+                approx is None and (_HOW_LONG_LEFT_RE.search(text[max(0, m.start() - 10):m.start()])
+                                    or _OR_MORE_AFTER_RE.match(text[m.end():m.end() + 24])
+                                    and not _NUMBER_LEFT_RE.search(text[max(0, m.start() - 12):m.start()])):
+            forms.append(_period(text, m.start(), m.end(), 1.0, m.group("u"), stated=True))
     for m in _PART_PERIOD_RE.finditer(text):
         part = _PARTS[m.group("f")] if m.group("f") else 0.5
-        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2")))
+        forms.append(_period(text, m.start(), m.end(), part, m.group("u") or m.group("u2"),
+                             stated=True))
     yield from (f for f in forms if f is not None)
 
 
@@ -314,6 +361,15 @@ def _digit_fractions(text: str) -> Iterator[Form]:
                 yield form
 
 
+def _heights(text: str) -> Iterator[Form]:
+    for m in _HEIGHT_RE.finditer(text):
+        inches = int(m.group("i") or m.group("i2"))
+        if inches < 12:
+            s, e = m.start(), m.end()
+            yield s, e, _fields(text, s, e, int(m.group("f")) * 12 + inches, "measure", "in",
+                                num=(s, m.end("f")), confidence=0.7)
+
+
 def _clocks(text: str) -> Iterator[Form]:
     for m in _CLOCK_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -343,8 +399,20 @@ def _scientific(text: str) -> Iterator[Form]:
                                               confidence=0.6)
 
 
+def _age_decades(text: str) -> Iterator[Form]:
+    for m in _AGE_DECADE_RE.finditer(text):
+        s, e = m.start("n"), m.end()
+        yield s, e, _fields(text, s, e, float(m.group("n")), "age", "years", num=(s, m.end("n")),
+                            confidence=0.7)
+
+
 def _phones(text: str) -> Iterator[Form]:
     for m in _PHONE_RE.finditer(text):
+        yield m.start(), m.end(), None
+
+
+def _idioms(text: str) -> Iterator[Form]:
+    for m in _IDIOM_RE.finditer(text):
         yield m.start(), m.end(), None
 
 
@@ -359,7 +427,7 @@ _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
     "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
-    "_multiples": ("double", "triple", "treble", "quadruple"),
+    "_age_decades": ("0s",), "_heights": ("foot-", "ft"), "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }
@@ -367,13 +435,13 @@ _NEEDS = {
 
 def early_forms(text: str) -> List[Form]:
     """Every early form of ``text`` in order. Of two that overlap, the one whose finder comes
-    first (phones and counters, clocks, fractions, points in words, scientific notation,
+    first (phones, counters and idioms, clocks, fractions, points in words, scientific notation,
     percent-of, times, periods) wins; each finder is merged into the kept spans in one sweep, so
     the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _counters, _clocks, _digit_fractions, _part_points, _word_fractions,
-                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of):
+    for finder in (_phones, _counters, _idioms, _heights, _clocks, _digit_fractions, _part_points, _word_fractions,
+                   _scientific, _percent_of, _times, _multiples, _periods, _parents_of, _age_decades):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):
             continue

@@ -139,6 +139,18 @@ RATE_PER_RE = re.compile(
     r"^[ \t]+(?:[a-z]+(?:[ \t]+[a-z]+)?[ \t]+)?per[ \t]+(?:\d{1,3}(?:,\d{3})+|\d+|capita|head|"
     r"thousand|hundred|million)(?![\w,])(?:[ \t]+(?!and\b|or\b)[a-z]+)?")
 RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:top|bottom)[ \t]+$", re.I)
+# a code of letters and digits after a plain number: a model name ("the 845 4G handset", "an
+# 8800 GT card" is caught by capitals alone)
+MODEL_CODE_AFTER_RE = re.compile(r"^[ \t]+(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{2,}(?![\w-])")
+# a place in a ranking: "slipped to 57 in the world", "ranked 12 in the rankings"
+WORLD_RANK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:to|at|ranked)[ \t]+$", re.I)
+WORLD_RANK_RIGHT_RE = re.compile(r"^[ \t]+in[ \t]+the[ \t]+(?:world|rankings?)(?![A-Za-z])", re.I)
+# a place in an order, whatever follows: "the world number five", "made the last eight", "six
+# top ten singles", "a top 10 finish", "a No. 2 seed" (ordinals used as names, no count; "one of
+# the top five players" counts the players)
+RANK_NAME_LEFT_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?:number|no\.|the[ \t]+(?:last|final))|(?:\d|(?<![A-Za-z])(?:an?|{NUMWORD}))"
+    r"[ \t]+(?:top|bottom))[ \t]+$", re.I)
 DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
                           r"dialled|dialed|text|texting)[ \t]+$", re.I)
 # "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
@@ -216,8 +228,37 @@ AFTER_REJECT_RE = re.compile(
     r"^(?:[/.^]\d|-\d{2}-\d|[-.]\d{3}[-.]\d{4}|s(?![A-Za-z])|'s\b|\u2019s\b|\d)")
 GLUED_LETTER_RE = re.compile(r"^[A-Za-z\u00b0]")
 ADDRESS_AFTER_RE = re.compile(
-    r"^[ \t]+(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
-    r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?")
+    r"^[ \t]+(?:block[ \t]+of(?![A-Za-z])|(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
+    r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?)")
+# a unit of one currency priced in another: "one franc bought 1.05 euros", "1 dollar was worth
+# 150 yen" (an exchange rate's base, no amount of money)
+EXCHANGE_BASE_AFTER_RE = re.compile(
+    r"^[ \t]+(?:was[ \t]+|is[ \t]+)?(?:worth|buying|buys|bought|fetch(?:es|ed|ing)?|"
+    r"equal(?:s|led|ed)?[ \t]+to|traded[ \t]+at|=)[ \t]+\S*\d", re.I)
+# "a year ago", "a decade from now": the period dates something; a figure only when a digit
+# number or a qualifier states it ("40 years ago", "more than a century ago")
+DATING_AFTER_RE = re.compile(r"^[ \t]+(?:ago|from[ \t]+now)(?![\w-])", re.I)
+# "its one millionth visitor": a number before an ordinal scale word is part of an ordinal
+ORDINAL_SCALE_AFTER_RE = re.compile(r"^[ \t-]*(?:hundredth|thousandth|millionth|billionth)(?![A-Za-z])", re.I)
+# a spot on a course or in a sequence named by its number: "at mile 20", "on lap 31", "exit 14"
+POSITION_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:mile|lap|hole|exit|junction|page|chapter|gate|platform|pier|bay|berth|ward|"
+    r"row|aisle|seat|track|pump|stage|phase|level|grade|round|week|day|episode|verse|clause|item|"
+    r"question|number|no\.)[ \t]+$", re.I)
+# "a 401(k) plan": a number with a bracketed letter is a name of a rule or a form
+LETTER_BRACKET_AFTER_RE = re.compile(r"^\([a-z]\)")
+# the periods whose "ago" makes a checkable span of history ("50 years ago"); "2 hours ago",
+# "three weeks ago" date something recent
+HISTORY_UNITS = frozenset({"years", "decades", "centuries"})
+# "Ana Ruiz (9) scores": a number alone in brackets after a name
+NAME_PAREN_LEFT_RE = re.compile(r"[A-Z][\w'\u2019.-]*[ \t]+\($")
+# a banknote or coin named by its face value after a sign: "a $20 bill", "paid in \u00a350 notes"
+# ("50 dollar bills" written out stays an amount)
+DENOMINATION_AFTER_RE = re.compile(r"^[ \t]+(?:bank[ \t]?)?(?:notes?|bills?|coins?)(?![A-Za-z])", re.I)
+# "pounds" that weigh: a person's or a thing's weight near a height or a weighing word
+WEIGHT_CUE_RE = re.compile(
+    r"(?<![A-Za-z])(?:weigh(?:s|ed|ing|t)?|tall|inch(?:es)?|feet|foot|heavy|heavier|lbs?|ounces?|"
+    r"overweight|obese)(?![A-Za-z])", re.I)
 # "50p" glued: pence, when pounds are written near ("\u00a3", "pounds", "pence", "sterling")
 PENCE_GLUED_RE = re.compile(r"p(?![A-Za-z\d])")
 POUNDS_NEAR_RE = re.compile(r"\u00a3|(?<![A-Za-z])(?:pounds?|pence|sterling|GBP)(?![A-Za-z])", re.I)
@@ -233,7 +274,8 @@ ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
     r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
 REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
-_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt")
+_PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt",
+                                           "people_kin_nouns.txt")
                         for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
                        key=len, reverse=True)
 # "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun
@@ -253,6 +295,9 @@ PERSON_BE_LEFT_RE = re.compile(
 PERSON_AGE_RIGHT_RE = re.compile(
     r"^(?:[ \t]*(?:[.,;:!?)\u201d\u2019\"]|$)|[ \t]+(?:when|and|at|in|last|this|on|years?)(?![A-Za-z]))")
 AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
+# between an age and another number of the same list: "5 years old and 8 or 9", "aged 8, 10"
+AGE_LIST_GAP_RE = re.compile(
+    r"^(?:[ \t]+years?(?:[ \t-]+old)?)?[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*$", re.I)
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
 # words that can start a sentence right before a number ("About 40 people", "In 2019 ..."); any
 # other capitalized word there makes the number part of a name ("Windows 10", "Top 10 tips")
@@ -362,7 +407,12 @@ NOT_SCALE_AFTER_RE = re.compile(
 ONE_OF_RE = re.compile(rf"^[ \t]+of[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+|our[ \t]+)?(?:\d|{NUMWORD}\b)",
                        re.I)
 ONE_LEFT_STOP_RE = re.compile(
-    r"(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some|for|number)[ \t]+$", re.I)
+    r"(?:(?<![A-Za-z])(?:the|this|that|no|any|every|each|which|such|a|an|at|some|for|number|in|under|"
+    r"during|around)[ \t]+|['\u2018\"\u201c])$", re.I)
+# "One" that starts a sentence is "a certain" ("One group of hikers found", "One bright note:")
+# unless its noun is the subject of a plain report: "One person was killed", "One man died"
+ONE_SUBJECT_RE = re.compile(
+    r"^[ \t]+[a-z]+[ \t]+(?:was|is|has|had|died|remains|remained|suffered|sustained|survived)(?![A-Za-z])")
 # "one" before a period: a duration ("just one week after"), unless a determiner makes it a
 # name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
 # ("only one day", "within one day"): alone it is "some day"
@@ -371,7 +421,9 @@ ONE_PERIOD_LEFT_STOP_RE = re.compile(
 ONE_DAY_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:just|only|for|in|within|than|after|nearly|about|almost|over|under|least|"
     r"most|to|by|barely)[ \t]+$", re.I)
-A_BEFORE_RE = re.compile(r"(?<![A-Za-z])an?[ \t]+$", re.I)
+# "a", or a superlative after a determiner: "a one-year deal", "its sharpest one-week drop"
+A_BEFORE_RE = re.compile(
+    r"(?<![A-Za-z])(?:an?|(?:an?|the|its|their|his|her|our)[ \t]+(?:[a-z]+est|record))[ \t]+$", re.I)
 # "a one-game ban", "a one-goal lead": "one-" before what a result or a margin counts
 ONE_HYPHEN_NOUNS = {"game", "match", "goal", "point", "run", "seat", "vote", "stroke", "race",
                     "round", "set"}

@@ -32,6 +32,12 @@ def link(text: str, qs: List[Quantity]) -> None:
             left = text[max(0, a.start - 30):a.start]
             if a.approx:
                 left = text[max(0, a.start - 30 - len(a.approx) - 1):a.start - len(a.approx) - 1]
+            if a.words and a.kind == "duration" and b.words and b.kind == "count" and \
+                    gap.strip().lower() == "or":
+                # "a minute or two": the period's unit flows to the word number after it
+                b.kind, b.unit, b.bare = a.kind, a.unit, False
+                i += 1
+                continue
             if not a.bare and (b.bare or (a.kind, a.unit) != (b.kind, b.unit)):
                 # "by 0.25 percentage points to 4.75%", "rose 7.4% to $88.15": a change and a level
                 i += 1
@@ -91,6 +97,23 @@ def _score_shape(text: str, a: Quantity, b: Quantity) -> bool:
         for x in (a, b))
 
 
+# a run of set or frame scores: "won 6-3 6-1", "6-4, 3-6, 7-6"
+_SCORE_NEXT_RE = re.compile(r",?[ \t]+\d{1,2}[-\u2013]\d{1,2}(?![\d.,]\d|[-\u2013/]\d)")
+_SCORE_BEFORE_RE = re.compile(r"(?<![\d.,/-])\d{1,2}[-\u2013]\d{1,2},?[ \t]+$")
+
+
+def _in_a_game(text: str, a: Quantity, b: Quantity) -> bool:
+    """A score-shaped pair with no cue in its clause is a game score when it is one of a run of
+    scores ("6-3 6-1") or when the passage before it is about a game (two different game words in
+    the 300 characters before: "the match ... the set ... 4-4"). "24-7" is a phrase, not a score."""
+    if (a.value, b.value) == (24, 7):
+        return False
+    if _SCORE_NEXT_RE.match(text, b.end) or _SCORE_BEFORE_RE.search(text[max(0, a.start - 12):a.start]):
+        return True
+    cues = {m.group(0).lower() for m in GAME_CONTEXT_RE.finditer(text, max(0, a.start - 300), a.start)}
+    return len(cues) >= 2
+
+
 def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
     """Give a score-shaped pair its kind: a split of a whole ("a 60-40 split", "divided 52-48",
     "a 50-50 tie") is two percentages; votes ("voted 7-2") are counts of votes; a result ("a
@@ -100,7 +123,7 @@ def _score_or_split(text: str, a: Quantity, b: Quantity) -> bool:
     left = re.split(r"[,;.:!?\n]", text[max(0, a.start - 50):a.start])[-1]
     right = re.split(r"[,;.:!?\n]", text[b.end:b.end + 30])[0]
     ctx = f"{left} {right}"
-    game = GAME_CONTEXT_RE.search(ctx)
+    game = GAME_CONTEXT_RE.search(ctx) or _in_a_game(text, a, b)
     if a.value + b.value == 100 and not game and not VOTE_CONTEXT_RE.search(ctx):
         kind, unit, conf = "percent", "percent", 0.7
     elif VOTE_CONTEXT_RE.search(ctx) and not game:

@@ -188,8 +188,8 @@ FORMS = [
     ("Critics dismissed the claim that the tax would pay for itself.",
      [("the tax would pay for itself", "claim", None)]),
     # a document's participle of saying
-    ("Visitors got a message saying they are not allowed to view the page.",
-     [("they are not allowed to view the page", "saying", "a message")]),
+    ("Callers heard a message saying the office had closed for the holiday.",
+     [("the office had closed for the holiday", "saying", "a message")]),
     # "made it clear that"
     ("She made it clear that she would stay on as chair.",
      [("she would stay on as chair", "made it clear", "She")]),

@@ -1,6 +1,6 @@
 """Passes over the quantities found in a text that read what surrounds each one (pure, no
-spaCy): an age that runs on ("aged 18 years and 185 days"), share prices written without a
-currency sign ("the stock traded around 12, down 1/8"), and plain numbers that take their unit
+spaCy): an age that runs on ("aged 19 years and 40 days"), share prices written without a
+currency sign ("the shares changed hands near 14, up 3/8"), and plain numbers that take their unit
 from the amount they are compared with ("up from 401.25") or from a results heading ("Net 4.5 mln
 vs 3.9 mln"). ``read_context(text, quantities)`` runs them in place, before pairs are linked.
 """
@@ -30,7 +30,7 @@ def read_context(text: str, qs: List[Quantity]) -> None:
 
 
 def _age_chains(text: str, qs: List[Quantity]) -> None:
-    """A period joined by "and" to an age is part of it: "aged 18 years and 185 days"; a plain
+    """A period joined by "and" to an age is part of it: "aged 19 years and 40 days"; a plain
     number listed after an age is another age: "between 5 years old and 8 or 9"."""
     for a, b in zip(qs, qs[1:]):
         if a.kind != "age":
@@ -66,7 +66,7 @@ def _compound_measures(text: str, qs: List[Quantity]) -> None:
 
 def _share_prices(text: str, qs: List[Quantity]) -> None:
     """A plain number or fraction that a share trades at, in a clause about a stock, is a price:
-    "the stock traded around 12, down 1/8, after falling to 11-1/2" (wire copy gives US share
+    "the shares changed hands near 14, up 3/8, after touching 13-1/4" (wire copy gives US share
     prices without a dollar sign)."""
     if not SHARE_NOUN_RE.search(text):
         return

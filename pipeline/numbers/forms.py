@@ -102,7 +102,7 @@ _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
 # a condition: "rent-free for a week")
 _HOW_LONG_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:served|spent|lasted|took|exactly|within)[ \t]+$", re.I)
-# "a minute or two later", "wait a day or two.": the period is the low end of an estimate (not
+# "an hour or two later", "wait a day or two.": the period is the low end of an estimate (not
 # "40 a day or one every hour", a rate)
 _OR_MORE_AFTER_RE = re.compile(
     r"^[ \t]+or[ \t]+(?:two|three|four|five)(?=[ \t]*(?:[,.;:!?)]|$|(?:later|earlier|ago|more|longer)"

@@ -380,7 +380,7 @@ PRICE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:price|prices|priced|cost|costs|costing|worth|valued|salary|salaries|paid|pay|"
     r"pays|fee|fees|fetched|fetch|sold|sells|rent|budget)[ \t]+(?:(?:of|at|for|about|around|"
     r"nearly|just|over)[ \t]+)*$", re.I)
-# a share price without a currency sign: "the stock traded around 12, down 1/8"
+# a share price without a currency sign: "the shares changed hands near 14, up 3/8"
 SHARE_NOUN_RE = re.compile(r"(?<![A-Za-z])(?:stock|shares?|share[ \t]+price)(?![A-Za-z])", re.I)
 SHARE_MOVE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:at|to|around|near|from|up|down|off|traded|closed|opened|ended|finished|fell|"
@@ -413,7 +413,7 @@ ONE_LEFT_STOP_RE = re.compile(
 # unless its noun is the subject of a plain report: "One person was killed", "One man died"
 ONE_SUBJECT_RE = re.compile(
     r"^[ \t]+[a-z]+[ \t]+(?:was|is|has|had|died|remains|remained|suffered|sustained|survived)(?![A-Za-z])")
-# "one" before a period: a duration ("just one week after"), unless a determiner makes it a
+# "one" before a period: a duration ("only one month after"), unless a determiner makes it a
 # name of a time ("the one year I lived there", "at one point"); "one day" only after a cue
 # ("only one day", "within one day"): alone it is "some day"
 ONE_PERIOD_LEFT_STOP_RE = re.compile(

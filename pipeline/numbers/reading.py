@@ -398,7 +398,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         nw = NEXT_WORD_RE.match(right)
         elliptic = "noun" if nw and nw.group("w")[0].isupper() else "head"
         if elliptic == "head" and REFER_BACK_LEFT_RE.search(left):
-            return None  # "the two are vying", "the larger of the two": things counted before
+            return None  # "the two are rivals", "the larger of the two": things counted before
     elif kind == "count" and bare:
         digits = core.replace(",", "")
         if YEAR_RE.match(digits) and "," not in core and "." not in core:
@@ -444,9 +444,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             kind, unit = "age", "years"
         elif (PERSON_BE_LEFT_RE.search(left) and 0 < value < 125 and "." not in core
               and "," not in core and PERSON_AGE_RIGHT_RE.match(right)):
-            kind, unit = "age", "years"  # "I was 22 when we met", "she turned 60"
+            kind, unit = "age", "years"  # "I was 31 when we moved", "she turned 60"
     if kind == "duration" and not is_words and AGED_LEFT_RE.search(left) and 0 < value < 125:
-        kind = "age"  # "aged 18 years and 185 days"
+        kind = "age"  # "aged 19 years and 40 days"
     if kind == "count" and not is_words and not plain and CAMEL_BEFORE_RE.search(left[-24:]) \
             and "," not in core and not scale_txt:
         return None  # "the iPhone 15 went on sale": a model number
@@ -527,7 +527,7 @@ def _sentence_names_it(text: str, ns: int, cw: "Optional[re.Match[str]]", core: 
 
 
 def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:
-    """"one" before a period or a margin: "just one week after", "a one-year contract", "a
+    """"one" before a period or a margin: "only one month after", "a one-year contract", "a
     one-game ban" - not "one day he left", "at one point", "a one-off"."""
     if right[:1] == "-":
         hm = HYPHEN_WORD_RE.match(right)

@@ -226,36 +226,60 @@ class Pool:
         return results
 
 
+def pieces(chunk: List[Article], n: int) -> List[List[Article]]:
+    """`chunk` cut into at most `n` runs of consecutive articles of about equal length (in
+    characters), each a task for a worker: with a piece of a chunk each, the workers share the
+    chunks in flight, and the last chunk of a run keeps every worker busy instead of one."""
+    if n <= 1 or len(chunk) <= 1:
+        return [chunk]
+    total = sum(len(a.text) for a in chunk)
+    out: List[List[Article]] = [[]]
+    done = 0
+    for article in chunk:
+        if out[-1] and len(out) < n and done + len(article.text) / 2 >= total * len(out) / n:
+            out.append([])  # the article's middle is past this piece's share: the next piece's
+        out[-1].append(article)
+        done += len(article.text)
+    return out
+
+
 def ordered_results(
     chunks: Iterator[List[Item]], model: "ModelKey", workers: int,
     *, time_limit: Optional[float] = TIME_LIMIT, spool_dir: Optional[str] = None,
 ) -> Iterator[List[Union[ArticleResult, Problem]]]:
-    """Results of each chunk, in input order, from `workers` processes; a bounded window of
-    chunks in flight."""
+    """Results of each chunk, in input order, from `workers` processes (a chunk of articles cut
+    into a piece a worker, `pieces`); a bounded window of chunks in flight."""
     pool = Pool(workers, model, time_limit, spool_dir)
     try:
-        pending: Deque[List] = deque()  # [chunk, future or None]
+        pending: Deque[List] = deque()  # [chunk, None] for a problem, else [chunk, [[piece, future], ...]]
         window = workers * 2
 
+        def resubmit(parts) -> None:  # they died with the pool: submitted again
+            for part in parts:
+                part[1] = pool.submit(part[0])
+
         def take():
-            chunk, future = pending.popleft()
-            if future is None:
+            chunk, parts = pending.popleft()
+            if parts is None:
                 return chunk
-            try:
-                return future.result()
-            except BrokenProcessPool:
-                pool.restart()
-                results = pool.isolate(chunk, future.claimsift_task)
-                for entry in pending:  # they died with the pool: submit them again
-                    if entry[1] is not None:
-                        entry[1] = pool.submit(entry[0])
-                return results
+            results: List[ArticleResult] = []
+            for i, (piece, future) in enumerate(parts):
+                try:
+                    results.extend(future.result())
+                except BrokenProcessPool:
+                    pool.restart()
+                    results.extend(pool.isolate(piece, future.claimsift_task))
+                    resubmit(parts[i + 1:])
+                    for entry in pending:
+                        if entry[1] is not None:
+                            resubmit(entry[1])
+            return results
 
         for chunk in chunks:
             if isinstance(chunk[0], Problem):
                 pending.append([chunk, None])
             else:
-                pending.append([chunk, pool.submit(chunk)])
+                pending.append([chunk, [[piece, pool.submit(piece)] for piece in pieces(chunk, workers)]])
             while len(pending) > window:
                 yield take()
         while pending:

@@ -29,6 +29,7 @@ import signal
 import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
@@ -54,6 +55,23 @@ _WORKER_SLOTS = None
 _WORKER_TASK: Tuple[int, int] = (0, 0)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+START_UP_GC_THRESHOLD = 100_000
+
+
+@contextmanager
+def start_up_collections() -> Iterator[None]:
+    """Start-up (importing spaCy, loading the model, the warm-up) makes a few hundred thousand
+    long-lived objects and little garbage; the garbage collector, run every 700 new objects,
+    walks them again and again (0.15 to 0.2 s of CPU, a tenth of the start-up). Inside this block
+    it runs every START_UP_GC_THRESHOLD new objects; after it, as before."""
+    threshold = gc.get_threshold()
+    gc.set_threshold(START_UP_GC_THRESHOLD, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _announce(hard_end: float) -> None:
@@ -118,10 +136,11 @@ class Pool:
         from .. import load_pipeline
 
         self.workers, self.time_limit, self.spool_dir = workers, time_limit, spool_dir
-        # `model`: what `load_pipeline` builds from, or a function returning a pipeline
-        self.nlp = model() if callable(model) else load_pipeline(model)
-        prepare(self.nlp)
-        warm_up(self.nlp)
+        with start_up_collections():
+            # `model`: what `load_pipeline` builds from, or a function returning a pipeline
+            self.nlp = model() if callable(model) else load_pipeline(model)
+            prepare(self.nlp)
+            warm_up(self.nlp)
         self.ctx = multiprocessing.get_context("fork")
         self.executor: Optional[ProcessPoolExecutor] = None
         self.tasks = 0

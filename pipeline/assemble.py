@@ -104,7 +104,8 @@ sentence's final period, as if they were abbreviations; then the sentence does n
 def _load_tokenizer(nlp: Language) -> None:
     """The base model's own tokenizer, without the exceptions of SCALE_LETTERS, into `nlp` (loaded
     without it). Setting a tokenizer's exceptions builds all its special cases again (0.05 s of
-    CPU each time): read from the model's folder this way they are built once, not three times."""
+    CPU each time): read from the model's folder this way they are built once, not twice (spaCy
+    has built the language's defaults before)."""
     import srsly
 
     path = Path(nlp.path or "") / "tokenizer"

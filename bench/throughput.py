@@ -188,6 +188,9 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
     def sample_until_stopped() -> None:
         while not stop.wait(0.05):
             main_peak[0] = max(main_peak[0], _vm_hwm_mb(proc.pid))
+            # read again each time: read just after the process started, it may still be the
+            # command line of the bench itself, whose exec the kernel had not finished
+            main_cmdline = _cmdline(proc.pid)
             for pid in [proc.pid] + _proc_tree(proc.pid):
                 seconds = _cpu_seconds(pid)
                 if seconds is not None:
@@ -197,7 +200,6 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
             if main_before_workers[0] is None and worker_pids:
                 main_before_workers[0] = cpu.get(proc.pid, 0.0)
 
-    main_cmdline = _cmdline(proc.pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = proc.stderr.read()

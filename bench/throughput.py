@@ -27,8 +27,12 @@ process's own peak is given beside it). Then the ratios b/a (claimsift with 1 wo
 spaCy, by wall clock and by CPU time) and c/b (2 workers against 1, by wall clock). When other
 work shares the machine, wall clocks mislead; the script then also estimates the 2-worker wall
 time on an idle machine with a core per worker from the CPU time of each process: the main
-process's CPU time before the workers start, plus the busiest worker's, plus the main process's
-later CPU time shared between the cores (a one-process run takes its CPU time on an idle machine).
+process's CPU time before the workers start, plus the workers' and the main process's later CPU
+time shared evenly between the cores (the workers take their tasks, a piece of a chunk each, from
+one queue: under other load the one that gets less of a core does less of the work; on an idle
+machine they share it evenly up to the last task, whose wait this leaves out), and, as an upper
+bound, with the busiest worker's CPU time in place of the even share (a one-process run takes its
+CPU time on an idle machine).
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ def _proc_tree(pid: int) -> list:
     for task in tasks:
         try:
             found += [int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split()]
-        except OSError:
+        except (OSError, ValueError):
             pass
     return found + [g for c in found for g in _proc_tree(c)]
 
@@ -134,9 +138,9 @@ def _vm_hwm_mb(pid: int) -> float:
 def _cpu_seconds(pid: int):
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+    except (OSError, IndexError, ValueError):  # gone, or caught while it ends
         return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def _cmdline(pid: int) -> bytes:
@@ -173,9 +177,20 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
     worker_pids: set = set()
     stop = threading.Event()
 
+    failed: list = []
+
     def sample() -> None:  # the main process's own peak (the kernel reports the tree's largest)
+        try:
+            sample_until_stopped()
+        except Exception as error:  # noqa: BLE001 - reported with the figures it spoils
+            failed.append(f"{type(error).__name__}: {error}")
+
+    def sample_until_stopped() -> None:
         while not stop.wait(0.05):
             main_peak[0] = max(main_peak[0], _vm_hwm_mb(proc.pid))
+            # read again each time: read just after the process started, it may still be the
+            # command line of the bench itself, whose exec the kernel had not finished
+            main_cmdline = _cmdline(proc.pid)
             for pid in [proc.pid] + _proc_tree(proc.pid):
                 seconds = _cpu_seconds(pid)
                 if seconds is not None:
@@ -185,7 +200,6 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
             if main_before_workers[0] is None and worker_pids:
                 main_before_workers[0] = cpu.get(proc.pid, 0.0)
 
-    main_cmdline = _cmdline(proc.pid)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     stderr = proc.stderr.read()
@@ -203,11 +217,13 @@ def measure(mode: str, data: Path, model: str | None, tmp: Path) -> dict:
         "mode": mode,
         "seconds": seconds,
         # Wall time on an idle machine with a core per worker: what the main process does before
-        # the workers start, then the busiest worker, with the main process's later work sharing
-        # the cores.
-        "idle_estimate": before + workers[0] + (main_cpu - before) / len(workers) if len(workers) > 1 else None,
+        # the workers start, then the work shared between the cores (evenly, or as the busiest
+        # worker had it).
+        "idle_estimate": before + (sum(workers) + main_cpu - before) / len(workers) if len(workers) > 1 else None,
+        "idle_bound": before + workers[0] + (main_cpu - before) / len(workers) if len(workers) > 1 else None,
         "cpu_parts": f"main {before:.1f} s before the workers start, {main_cpu - before:.1f} s after; "
-        + ", ".join(f"worker {t:.1f} s" for t in workers) if workers else "",
+        + ", ".join(f"worker {t:.1f} s" for t in workers) if workers else
+        (f"no CPU times by process: sampling failed ({failed[0]})" if failed else ""),
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss_max_mb": usage.ru_maxrss / 1024,  # kilobytes on Linux: the largest of the tree
         "rss_main_mb": main_peak[0],
@@ -245,7 +261,8 @@ def main() -> None:
                     results[mode] = r
                 main = f" (main process {r['rss_main_mb']:.0f} MB)" if mode == "claimsift2" else ""
                 if r["idle_estimate"]:
-                    main += f"; on an idle machine about {r['idle_estimate']:.1f} s ({r['cpu_parts']})"
+                    main += (f"; on an idle machine about {r['idle_estimate']:.1f} s, at most "
+                             f"{r['idle_bound']:.1f} s ({r['cpu_parts']})")
                 turn = f"[{round_}] " if args.rounds > 1 else ""
                 print(
                     f"{turn}{mode:<11} {words / r['seconds']:>8,.0f} words/s  {r['seconds']:6.1f} s wall  "
@@ -262,7 +279,8 @@ def main() -> None:
                   f"{a['cpu'] / b['cpu']:.2f} by CPU time")
     if "claimsift1" in results and "claimsift2" in results:
         b, c = results["claimsift1"], results["claimsift2"]
-        idle = f", about {b['cpu'] / c['idle_estimate']:.2f} on an idle machine" if c["idle_estimate"] else ""
+        idle = (f", about {b['cpu'] / c['idle_estimate']:.2f} on an idle machine (at least "
+                f"{b['cpu'] / c['idle_bound']:.2f})" if c["idle_estimate"] else "")
         print(f"c/b (2 workers / 1 worker): {b['seconds'] / c['seconds']:.2f} by wall clock{idle}")
 
 

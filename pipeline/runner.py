@@ -37,7 +37,7 @@ from .outputs import (  # noqa: F401  (the names a run's users know from the run
     progress_path,
     read_progress,
 )
-from .engines.pool import CRASHED, STOP_SIGNALS  # noqa: F401
+from .engines.pool import CRASHED, STOP_SIGNALS, start_up_collections  # noqa: F401
 from .engines.process import (  # noqa: F401
     CHUNK_LIMIT_FACTOR,
     MAX_ARTICLE_CHARS,
@@ -224,7 +224,8 @@ def run(
 
             check_scheduler(scheduler)
     started = time.perf_counter()
-    options = output_options(model, indirect, time_limit)
+    with start_up_collections():  # it imports spaCy
+        options = output_options(model, indirect, time_limit)
     files = Outputs(out, inputs, options, resume=resume and out.exists())
     if not indirect:  # what every process builds its pipeline from (a model name alone otherwise)
         from .assemble import PipelineSpec

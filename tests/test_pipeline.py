@@ -8,7 +8,7 @@ import json
 import spacy
 
 from models import NumericRecord, QuoteRecord, parse_record
-from pipeline.assemble import DEFAULT_MODELS, ModelNotFound, load_base
+from pipeline.assemble import DEFAULT_MODELS, SCALE_LETTERS, ModelNotFound, load_base
 from pipeline.attrs import ARTICLE
 from pipeline.export import doc_to_records, records_to_jsonl
 from tests.conftest import CORPUS, assert_offsets
@@ -41,6 +41,15 @@ def test_unknown_model_gives_one_line_error():
 def test_default_model_is_an_installed_english_pipeline(nlp):
     assert nlp.meta["lang"] == "en"
     assert any(spacy.util.is_package(name) for name in DEFAULT_MODELS)
+
+
+def test_the_tokenizer_is_the_base_models_without_the_scale_letter_exceptions(nlp):
+    """claimsift reads the model's tokenizer itself (its special cases built once): the same
+    tokenizer as the model's with the exceptions of SCALE_LETTERS taken out."""
+    base = load_base()
+    base.tokenizer.rules = {key: value for key, value in base.tokenizer.rules.items() if key not in SCALE_LETTERS}
+    assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == base.tokenizer.to_bytes(exclude=["vocab"])
+    assert [t.text for t in nlp.make_doc("The bill came to £40m. Then it rose.")][6:8] == ["m", "."]  # base: "m."
 
 
 def _corpus_docs(nlp):

@@ -2,13 +2,18 @@
 "850 sq m", "a 3-inch pipe"), read from ``resources/quantities_units.txt``, with its canonical
 symbol from pint's unit registry ("sq m" and "square metres" are both "m²").
 
-The registry is built once, on the first measure found (it takes about two seconds).
+pint's registry takes about 0.4 s of CPU to import and build, a fifth of a run's start-up, for a
+few dozen symbols that never change: they are read from ``unit_symbols.py``, a table written
+from pint by ``python -m pipeline.numbers.units`` (a test checks that it is what pint says). The
+registry itself is built only for an expression the table lacks (a unit list replaced in a
+stage's config) and for conversions.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Dict, Optional, Tuple
 
 from .. import wordlists
@@ -41,15 +46,46 @@ def registry():
     return pint.UnitRegistry(cache_folder=None)
 
 
+def pint_symbol(expr: str) -> str:
+    """The canonical short symbol of a pint unit expression, from pint ("meter**2" -> "m²")."""
+    return format(registry().Unit(expr), "~P")
+
+
 @lru_cache(maxsize=None)
 def unit_symbol(expr: str) -> str:
-    """The canonical short symbol of a pint unit expression ("meter**2" -> "m²")."""
-    return format(registry().Unit(expr), "~P")
+    """The canonical short symbol of a pint unit expression ("meter**2" -> "m²"): from the table
+    written from pint, else from pint."""
+    from .unit_symbols import SYMBOLS
+
+    symbol = SYMBOLS.get(expr)
+    return symbol if symbol is not None else pint_symbol(expr)
 
 
 def convert(value: float, expr: str, to: str) -> float:
     """``value`` in unit ``expr`` expressed in unit ``to`` ("mile", "kilometer")."""
     return float(registry().Quantity(value, expr).to(to).magnitude)
+
+
+CODE_EXPRESSIONS = ("meter", "yard", "degree_Fahrenheit", "degree_Celsius")
+"""The expressions the rules name in code (the others come from ``quantities_units.txt``)."""
+
+
+def symbol_table() -> Dict[str, str]:
+    """Every expression the rules use (the unit list's and CODE_EXPRESSIONS) -> its pint symbol."""
+    return {expr: pint_symbol(expr) for expr in sorted(set(UNIT_FORMS.values()) | set(CODE_EXPRESSIONS))}
+
+
+def write_symbol_table(path: Optional[Path] = None) -> Path:
+    """Write ``unit_symbols.py`` from pint (run after changing ``quantities_units.txt``)."""
+    path = path or Path(__file__).with_name("unit_symbols.py")
+    lines = [f"    {expr!r}: {symbol!r},\n" for expr, symbol in symbol_table().items()]
+    path.write_text(
+        '"""pint\'s canonical symbol of every unit expression the rules use. Written by\n'
+        "``python -m pipeline.numbers.units`` from pint and ``resources/quantities_units.txt``: do not edit.\"\"\"\n\n"
+        "SYMBOLS = {\n" + "".join(lines) + "}\n",
+        encoding="utf-8",
+    )
+    return path
 
 
 # yards are gained or run in a game (counted like points) but measure a distance before "from",
@@ -85,3 +121,7 @@ def temperature_letter(text: str, pos: int) -> Optional[Tuple[str, int]]:
     if not m or not TEMPERATURE_WORDS_RE.search(text, max(0, pos - 300), pos):
         return None
     return unit_symbol("degree_Fahrenheit" if m.group("u") == "F" else "degree_Celsius"), m.end()
+
+
+if __name__ == "__main__":
+    print(write_symbol_table())

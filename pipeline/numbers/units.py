@@ -89,7 +89,7 @@ def write_symbol_table(path: Optional[Path] = None) -> Path:
 
 
 # yards are gained or run in a game (counted like points) but measure a distance before "from",
-# "away", "behind" ("sitting two yards from me")
+# "away", "behind" ("standing three feet from the door")
 _YARDS_AWAY_RE = re.compile(
     r"^[ \t]?-?[ \t]?(?P<u>yards?)(?=[ \t]+(?:from|away|behind|off|short|wide|long|deep|high|tall|"
     r"in[ \t]+front)(?![A-Za-z]))", re.I)

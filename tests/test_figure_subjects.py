@@ -12,8 +12,11 @@ from spacy.tokens import Doc
 
 from pipeline import attrs
 from pipeline.figures.about import noun_phrase
-from pipeline.figures.names import _extraposed, _shares_a_word, subject_kind
+from pipeline.figures.kinds import subject_kind
+from pipeline.figures.names import _extraposed, _shares_a_word
+from pipeline.figures.owners import counted_place
 from pipeline.figures.subjects import clause_entity, climb_subject
+from pipeline.entities.query import demonym_place
 
 _VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower_, like_num, is_alpha)
 
@@ -154,6 +157,94 @@ def test_a_name_the_entity_layer_cut_short_is_kept_whole():
     assert entity_name(doc[2]) == "Ana Ruiz Medel"
 
 
+PLACES = [{"name": name, "kind": "place", "mentions": []} for name in
+          ("Ruritania", "Zandria", "Qin", "Borduria", "Eastfield")]
+
+
+@pytest.mark.parametrize("word, place", [
+    ("Ruritanian", "Ruritania"),
+    ("Bordurian", "Borduria"),
+    ("Zandrolian", None),       # "Zandr-" is shared with Zandria, but "-olian" is no ending of it
+    ("Qinese", None),           # a stem of three letters is too short to tell
+    ("Eastfield", None),        # the place itself is no nationality word
+    ("bordurian", None),        # a nationality word is written with a capital
+    ("Syldavian", None),        # no place of the article: not looked up anywhere else
+])
+def test_a_nationality_word_names_a_place_of_the_article(word, place):
+    doc = _doc([("x", "NOUN", "ROOT", 0, "x")], entities=PLACES)
+    assert demonym_place(doc, word) == place
+
+
+def _battalions(adjective: str, number: str = "40") -> Doc:
+    # "40 <adjective> battalions were destroyed in Eastfield" (hand-built)
+    return _doc([(number, "NUM", "nummod", 2, number), (adjective, "ADJ", "amod", 2, adjective.lower()),
+                 ("battalions", "NOUN", "nsubjpass", 4, "battalion"), ("were", "AUX", "auxpass", 4, "be"),
+                 ("destroyed", "VERB", "ROOT", 4, "destroy"), ("in", "ADP", "prep", 4, "in"),
+                 ("Eastfield", "PROPN", "pobj", 5, "eastfield")],
+                ents=[(6, 7, "GPE")], entities=PLACES[:4] + [
+                    {"name": "Eastfield", "kind": "place", "mentions": [[0, 0]]}])
+
+
+def test_a_counted_noun_belongs_to_the_place_of_its_nationality_word():
+    assert counted_place(_battalions("Ruritanian")[2]) == "Ruritania"
+
+
+def test_a_counted_subject_belongs_to_the_place_its_clause_happens_in():
+    doc = _battalions("heavy")
+    doc._.set(attrs.ENTITIES, [{"name": "Eastfield", "kind": "place",
+                                "mentions": [[doc[6].idx, doc[6].idx + len(doc[6])]]}])
+    assert counted_place(doc[2]) == "Eastfield"
+
+
+def test_the_subject_the_parser_hung_on_a_participle():
+    from pipeline.figures.subjects import _stranded_subject
+    # "figures showing output rose 2 %", parsed as "figures ... rose" with "output" the object
+    doc = _doc([("figures", "NOUN", "nsubj", 3, "figure"), ("showing", "VERB", "acl", 0, "show"),
+                ("output", "NOUN", "dobj", 1, "output"), ("rose", "VERB", "ROOT", 3, "rise"),
+                ("2", "NUM", "nummod", 5, "2"), ("%", "NOUN", "npadvmod", 3, "%")])
+    assert _stranded_subject(doc[3], doc[0]).text == "output"
+    # "workers building the bridge went home": a participle that takes no clause, the subject stays
+    doc = _doc([("workers", "NOUN", "nsubj", 4, "worker"), ("building", "VERB", "acl", 0, "build"),
+                ("the", "DET", "det", 3, "the"), ("bridge", "NOUN", "dobj", 1, "bridge"), ("went", "VERB", "ROOT", 4, "go"),
+                ("home", "ADV", "advmod", 4, "home")])
+    assert _stranded_subject(doc[4], doc[0]).text == "workers"
+
+
+def test_a_noun_no_number_counts_stays_a_thing():
+    # "The Ruritanian economy grew": measured, not counted
+    doc = _doc([("The", "DET", "det", 2, "the"), ("Ruritanian", "ADJ", "amod", 2, "ruritanian"),
+                ("economy", "NOUN", "nsubj", 3, "economy"), ("grew", "VERB", "ROOT", 3, "grow")],
+               entities=PLACES)
+    assert counted_place(doc[2]) is None
+
+
+@pytest.mark.parametrize("rows, name, expected", [
+    # "Club Nova's new guards failed": written only as an owner, the name is "Club Nova"
+    ([("Club", "PROPN", "compound", 1, "club"), ("Nova", "PROPN", "poss", 4, "nova"), ("'s", "PART", "case", 1, "'s"),
+      ("new", "ADJ", "amod", 4, "new"), ("guards", "NOUN", "nsubj", 5, "guard"), ("failed", "VERB", "ROOT", 5, "fail")],
+     "Club Nova's", "Club Nova"),
+    # "Keller's raised its rating": the name's own last word
+    ([("Keller", "PROPN", "nsubj", 2, "keller"), ("'s", "PART", "case", 0, "'s"), ("raised", "VERB", "ROOT", 2, "raise"),
+      ("its", "PRON", "poss", 4, "its"), ("rating", "NOUN", "dobj", 2, "rating")], "Keller's", "Keller's"),
+])
+def test_a_possessive_the_entity_layer_left_on_a_name_goes(rows, name, expected):
+    from pipeline.figures.names import _without_possessive
+    doc = Doc(_VOCAB, words=[r[0] for r in rows], spaces=[rows[k + 1][0] != "'s" for k in range(len(rows) - 1)] + [False],
+              pos=[r[1] for r in rows], deps=[r[2] for r in rows], heads=[r[3] for r in rows],
+              lemmas=[r[4] for r in rows])
+    assert _without_possessive(doc, name) == expected
+
+
+def test_a_list_named_by_its_first_member_is_not_repeated():
+    from pipeline.figures.names import _with_conjuncts
+    # "two agencies, Keller and Moss, own 40%": the apposition's first member gave the name
+    doc = _doc([("agencies", "NOUN", "nsubj", 5, "agency"), (",", "PUNCT", "punct", 0, ","),
+                ("Keller", "PROPN", "appos", 0, "keller"), ("and", "CCONJ", "cc", 2, "and"),
+                ("Moss", "PROPN", "conj", 2, "moss"), ("own", "VERB", "ROOT", 5, "own")],
+               ents=[(2, 3, "ORG"), (4, 5, "ORG")])
+    assert _with_conjuncts(doc[0], "Keller") == "Keller and Moss"
+
+
 # ---------------------------------------------------------------------------- real model
 
 def _figures(nlp, text):
@@ -227,6 +318,58 @@ SUBJECTS = [
     # a list of names: their common kind
     ("Lena Ostrow, Mark Haldane, Petra Voss and Ivan Dobrev spent five years in detention before "
      "their release.", "five", "Dobrev", "person"),
+    # a count of things of a place, by a nationality word or by "in X", is about the place; a thing
+    # measured (not counted) stays the thing
+    ("The fighting in Ruritania stopped in June. The navy said nine Ruritanian frigates were sunk, as "
+     "well as 30 patrol boats.", "30", "Ruritania", "place"),
+    ("Roughly 3 million bicycles are sold in Ruritania each year, a trade group says.", "3 million",
+     "Ruritania", "place"),
+    ("In Ruritania, some 2 million households still have no broadband.", "2 million", "Ruritania", "place"),
+    ("Trade with Ruritania picked up on Monday. The Ruritanian currency slipped 0.8% against the franc.",
+     "0.8%", "currency", "thing"),
+    ("About 65 percent of the used tyres in Ruritania end up in landfill.", "65 percent", "tyres", "thing"),
+    # the source of a reported clause is not its subject, even as the sentence's only name
+    ("Norvik Shipping Corp. said buyers would receive new lids in six to eight days.", "six", "buyers",
+     "thing"),
+    # a span of time on the object of a reporting verb is not the speaker's
+    ("Ana Ruiz said a three-year lease on the depot ended in March.", "three", "lease", "thing"),
+    # police who report a count do not own it (a company that reports its numbers does)
+    ("Police reported on Sunday that 40 people were hurt in the crash.", "40", "people", "thing"),
+    # the one whose own stake a change measures ("their holdings"), named or not
+    ("Mayor Ana Ruiz blocked a rule that would have let the city transit funds raise their holdings in "
+     "bonds from 15 percent to 20 percent of assets.", "20 percent", "funds", "thing"),
+    # a count of people by nationality is a count, not a group's name
+    ("About 40 Americans were evacuated from the port on Monday.", "40", "Americans", "thing"),
+    # a count owned by a common noun is that noun's, not the clause subject's
+    ("The harvest fair opened on Friday in the shadow of the town's 40 burglaries this year.", "40", "town",
+     "thing"),
+    # a time zone after a time of day is not a name
+    ("The franc was buying 1.42 marks at 1400 GMT, 0.3% firmer on the day.", "0.3%", "franc", "thing"),
+    # of two subjects, the one that holds the figure; a share compared is of its own noun
+    ("Good news for the clinic: 60 percent of nurses (as opposed to 45 percent of doctors) back the new "
+     "rota.", "60 percent", "nurses", "thing"),
+    ("Good news for the clinic: 60 percent of nurses (as opposed to 45 percent of doctors) back the new "
+     "rota.", "45 percent", "doctors", "thing"),
+    # a relative clause on a thing says what the thing costs, not what its maker does ...
+    ("Mara Quist says she is building a tablet that will sell for about $80.", "$80", "tablet", "thing"),
+    # ... but a clause reported inside it has its own subject
+    ("Norvik Shipping Corp. is appealing a ruling that said the company had broken port rules and must "
+     "pay a $40 million fine.", "$40 million", "Norvik", "organization"),
+    # an unresolved "they" stands for the plural subject just before
+    ("The Bordurian rowers trained for 40 days in the spring. They are at the lake now and they will "
+     "spend another 9 days there before the regatta.", "9", "rowers", "thing"),
+    # "with X at Y": X is what Y measures, whatever the parser hung Y on
+    ("The Ruritanian treasury said the budget held up with inflation at a 12-year high.", "12", "inflation",
+     "thing"),
+    ("The mark also firmed against the franc, with one franc worth 90 cents.", "90 cents", "franc", "thing"),
+    ("Prices fell across the region, with rents down 3% in the capital.", "3%", "rents", "thing"),
+    ("Keltic Mining Corp. ended the year with debt at $4 billion.", "$4 billion", "Keltic", "organization"),
+    # "taking the total to X": the total of what changed
+    ("A survey this week found a 3% fall in the number of licensed taxis in Eastfield, taking the total "
+     "to 2,150.", "2,150", "taxis", "thing"),
+    # a lede's unnamed person is not a source named next
+    ("A 41-year-old bus driver crashed into a shop on Friday.\n\nPolice chief Ana Ruiz said the road was "
+     "icy.", "41", "driver", "thing"),
     # "their" is the subject itself, not someone named elsewhere
     ("Gus Ostby sold his farm last year. A box of six letters by Ostby valued at $20,000 failed to "
      "reach their estimate.", "$20,000", "letters", "thing"),
@@ -260,6 +403,33 @@ def test_the_speaker_is_not_the_subject(nlp, text, figure):
 
 # (text, figure, the subject's last word)
 LAST_WORDS = [
+    # "the Ruritanian" alone stands for the person named before, not for one inside a relative
+    # clause about that person
+    ("The evening belonged to Tessa Brandt, who defeated Ann Poe in the semi-final.\n\nAt 19, the "
+     "Ruritanian became the youngest winner of the title.", "19", "Brandt"),
+    # a relative clause on a list of names is about all of them
+    ("Tom Hale will need the backing of big investors Ana Ruiz and Karl Voss, who hold 31% of the firm.",
+     "31%", "Voss"),
+    # a named subject's own span of time, not the object it describes
+    ("Karl Voss is serving a 12-year term for the fraud.", "12", "Voss"),
+    ("Karl Voss was arrested in May. Voss began a three-year term in Borduria for fraud, the Courier "
+     "said.", "three", "Voss"),
+    ("Norvik Books fought a costly nine-month strike by its drivers.", "nine", "Books"),
+    # a company reports its own numbers
+    ("Keltic Airways made a profit of $40 million. It announced on Monday that bookings climbed 6% in "
+     "March.", "6%", "Airways"),
+    # a group by its plural name acts as an organization does
+    ("Plans to merge 40 councils have been unveiled by the Progressives as part of a drive to save "
+     "money.", "40", "Progressives"),
+    # a quoted "we" speaks for the side that leads its speaker's title, else for the speaker
+    ("Keltic Airways made a profit of $40 million, said Tom Hale, Keltic's chief executive. \"We opened "
+     "nine new depots this year,\" he said.", "nine", "Airways"),
+    ("\"We sold 40 paintings last year,\" said Ana Ruiz, a painter.", "40", "Ruiz"),
+    ("\"I think we missed two penalties and they missed three,\" said Norway coach Ana Ruiz.", "two",
+     "Norway"),
+    # a lede's unnamed person is the one named as a subject right after ...
+    ("A 41-year-old bus driver who crashed into a shop pleaded guilty on Friday in an Eastfield court.\n\n"
+     "Mark Haldane faces up to five years in prison.", "41", "Haldane"),
     # the side that lost holds the smaller score, wherever it is written
     ("The Falcons lost 27-17 to the Rams on Sunday.", "27", "Rams"),
     ("The Falcons lost 27-17 to the Rams on Sunday.", "17", "Falcons"),

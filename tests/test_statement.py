@@ -16,6 +16,7 @@ NAMES = {
     "she": "Lena Ortiz",
     "ortiz": "Lena Ortiz",
     "i": "Lena Ortiz",
+    "we": "Lena Ortiz",
     "old": "Lena Ortiz",  # what the entity layer gives the head of "the 20-year-old"
     "their": "Harbor Freightways",
     "he": "Tomas Brandt",
@@ -96,6 +97,11 @@ CASES = [
     # a subject with an owner is replaced whole by the name it stands for
     ("Her accomplice, a driver named Rita Vole, received 18 months in prison.", "18",
      "Rita Vole received 18 months in prison"),
+    # a first-person subject replaced by the speaker's name takes the name's verb form
+    ("\"We have sold 40 boats this year,\" Ortiz said.", "40", "Lena Ortiz has sold 40 boats this year"),
+    ("\"I am 35 and I feel fine,\" Ortiz said.", "35", "Lena Ortiz is 35"),
+    # "I think" before a clause asserts the clause
+    ("\"I think we missed two penalties all day,\" Ortiz said.", "two", "Lena Ortiz missed two penalties all day"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),
@@ -109,7 +115,8 @@ def test_statement(nlp, text, figure, expected):
 
 @pytest.mark.parametrize("text, figure, expected", CASES)
 def test_statement_words_come_from_the_sentence_or_a_name(nlp, text, figure, expected):
-    allowed = set(statement_words(text)) | {w for name in NAMES.values() for w in statement_words(name)}
+    allowed = set(statement_words(text)) | {w for name in NAMES.values() for w in statement_words(name)} \
+        | {"is", "has", "was"}  # (the verb agreement a name as subject needs: "we have" -> "X has")
     assert set(statement_words(statement(nlp, text, figure))) <= allowed
 
 

@@ -130,3 +130,24 @@ def _under(tok: Token, top: Token, deps) -> bool:
             return True
         tok = tok.head
     return False
+
+
+_TOTALS = frozenset({"total", "tally", "toll"})
+
+
+def total_of_change(verb: Token, came_from: Token) -> Optional[str]:
+    """What "the total" counts when a figure brings it to a value after a change in the same
+    sentence ("found a 3% fall in the number of licensed taxis, taking the total to 2,150": the
+    taxis), else None."""
+    if came_from.dep_ != "prep" or came_from.lower_ != "to" or not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _TOTALS and not any(g.lower_ == "of" for g in _kids(c))
+            for c in _kids(verb)):
+        return None
+    for tok in verb.sent:
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in CHANGE_WORDS and tok.i < verb.i:
+            for child in _kids(tok):
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    for obj in _kids(child):
+                        if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
+                            return noun_phrase(counted_noun(obj) or obj) or None
+    return None

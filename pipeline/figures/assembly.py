@@ -13,15 +13,17 @@ from ..components.quantities import TIME_UNITS, Quantity, find_quantities
 from ..numbers.lexicon import ONE_IDIOM_NOUNS, YEAR_RE
 from .attribution import _attribution
 from .common import ATTRIBUTION_VERBS, ID_LABELS, STOP_AT_THING, _kids, _sent_of, _text
-from .names import _persons_in, entity_name, subject_kind
-from .about import measured_thing
+from .kinds import subject_kind
+from .names import _owner_in_np, _persons_in, entity_name
+from .about import measured_thing, noun_phrase
+from .owners import absolute_owner, unnamed_possessor
 from .statement import MAX_CLAUSE_TOKENS, claim_statement
+from .pairs import _pair_subjects
 from .subjects import (
     _explicit_subject,
     _figure_root,
     _nominal,
     _number_token,
-    _pair_subjects,
     clause_entity,
     climb_subject,
 )
@@ -103,6 +105,22 @@ def _refine(doc: Doc, q: Quantity, num: Token) -> None:
         q.unit = q.noun if q.unit is None else q.unit
 
 
+def _source_mention(doc: Doc, at: int) -> bool:
+    """True when the mention at character `at` is only the source of its sentence's words: the
+    subject of a reporting verb ("Norvik said customers would ...", "..., said Jane Roe") or the
+    object of "according to"."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in ATTRIBUTION_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
 STANCE_WORDS = wordlists.words("figures_stance_words.txt")
 
 
@@ -169,9 +187,15 @@ def extract_figures(doc: Doc) -> List[dict]:
                 pair_done[id(partner)] = (eb if q is a else ea, verb)
         else:
             subject = _explicit_subject(nom, root, q.kind)
-            if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
-                subject = clause_entity(span, ATTRIBUTION_VERBS)
+            owner = None
             if subject is None:
+                # "with inflation at a 12-year high"; "the town's 40 burglaries"
+                owner = absolute_owner(span) or (unnamed_possessor(nom) if q.kind != "multiplier" else None)
+            if owner is not None:
+                subject, fallback = entity_name(owner) or _owner_in_np(owner), noun_phrase(owner)
+            if subject is None and owner is None and len(sent) <= MAX_CLAUSE_TOKENS:
+                subject = clause_entity(span, ATTRIBUTION_VERBS)
+            if subject is None and owner is None:
                 subject, verb, fallback = climb_subject(nom)
             if subject is None and q.link == "range" and partner is not None and id(partner) in by_index:
                 pass
@@ -181,9 +205,10 @@ def extract_figures(doc: Doc) -> List[dict]:
         if subject is None and fallback and STOP_AT_THING:
             subject = fallback
         if subject is None:
+            # the one person of the sentence, unless only as the source of what it says
             persons = _persons_in(doc, sent.start_char, sent.end_char)
             names = {n for _, n in persons}
-            if len(names) == 1:
+            if len(names) == 1 and not all(_source_mention(doc, at) for at, _ in persons):
                 subject = next(iter(names))
         if subject is None and len(sent) <= MAX_CLAUSE_TOKENS:
             subject = measured_thing(span, ATTRIBUTION_VERBS)

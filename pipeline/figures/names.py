@@ -12,9 +12,7 @@ from spacy.tokens import Doc, Token
 from .. import attrs
 from ..entities.lexicon import (
     ORG_NOUNS,
-    ORG_WORDS_LOWER,
     ROLES,
-    _norm_word,
     clean_name_text,
 )
 from ..entities.query import (
@@ -33,6 +31,7 @@ from ..entities.query import (
     salient_org,
 )
 from .common import (
+    ATTRIBUTION_VERBS,
     _CACHE,
     IT_PRONOUNS,
     METRIC_NOUNS,
@@ -43,7 +42,6 @@ from .common import (
     REL_PRONOUNS,
     _cached,
     _ent_at,
-    _ents,
     _ents_from_char,
     _kids,
     _kids_with,
@@ -173,8 +171,28 @@ def entity_name(tok: Optional[Token], allow_common: bool = False) -> Optional[st
     memo = _cached(tok.doc).setdefault("entity_name", {})
     key = (tok.i, allow_common)
     if key not in memo:
-        memo[key] = _entity_name(tok, allow_common)
+        memo[key] = _without_possessive(tok.doc, _entity_name(tok, allow_common))
     return memo[key]
+
+
+def _without_possessive(doc: Doc, name: Optional[str]) -> Optional[str]:
+    """A name without the possessive the entity layer left on it ("Club Nova's" written only before
+    a noun, "Club Nova's new owners", or also alone); a name whose own last word ends so
+    ("Keller's raised its rating") keeps it."""
+    if not name or not _POSS_END_RE.search(name):
+        return name
+    bare = _POSS_END_RE.sub("", name).rstrip()
+    text = _text(doc)
+    if not bare:
+        return name
+    if re.search(re.escape(bare) + r"(?!['\u2019\w])", text):
+        return bare
+    for m in re.finditer(re.escape(name), text):
+        nxt = doc.char_span(m.end(), len(text), alignment_mode="expand")
+        word = next((t for t in nxt or () if not t.is_space), None)
+        if word is None or not (word.pos_ in ("NOUN", "ADJ", "NUM") or word.is_quote):
+            return name  # ("Keller's raised": a name, not an owner)
+    return bare
 
 
 def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
@@ -205,6 +223,9 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         n = _named_child(tok)
         if n:
             return n
+    n = _national_antecedent(tok)  # "the Ruritanian"
+    if n:
+        return n
     if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_LABELS:
         lo, hi = _name_span(tok)
         if tok.ent_type_:
@@ -242,6 +263,10 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
                 if ent.label_ == "PERSON":
                     return clean_name_text(ent.text)
                 return _full_org(doc, _propn_text(doc, ent.start, ent.end))
+        # a group by its plural name: "the Progressives" (a party, a side)
+        if tok.ent_type_ == "NORP" and tok.tag_ == "NNPS" and tok.dep_ != "compound" \
+                and not any(c.dep_ in ("nummod", "quantmod") for c in _kids(tok)):  # ("40 Americans")
+            return clean_name_text(tok.text)
         # a proper noun no other stage knows: an index, a product ("S&P 500", "Z9 Pro")
         if tok.pos_ == "PROPN" and tok.ent_type_ not in NOT_NAME_LABELS:
             return _full_org(doc, _propn_text(doc, lo, hi))
@@ -260,6 +285,87 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     if tok.pos_ == "NOUN" and definite:
         return _salient_org(doc, tok.idx, noun=tok.lower_)
     return None
+
+
+_WE = frozenset({"we", "us"})
+_SIDES = frozenset({"org", "place"})
+
+
+def speaker_side(tok: Token) -> Optional[str]:
+    """The organization or team a quoted "we" speaks for: the one named in its speaker's title
+    ("We opened nine new depots", said by "Acme's chief executive": Acme; "we missed two
+    penalties", said by the "Ruritania coach": Ruritania); else None."""
+    if tok.lower_ not in _WE:
+        return None
+    doc = tok.doc
+    speaker = quote_speaker(doc, tok)
+    if not speaker:
+        return None
+    entities = doc._.get(attrs.ENTITIES) or ()
+    titles = [t for e in entities if e.get("name") == speaker for t in e.get("titles") or ()]
+    for title in titles:
+        # the side leads the title ("Acme's chief executive", "Ruritania coach"), not "founder of
+        # a lab at Acme"
+        said = _POSS_WORD_RE.sub("", title) + " "
+        for entity in entities:
+            if entity.get("kind") in _SIDES and any(
+                    said.startswith(n + " ") for n in [entity.get("name") or ""] + list(entity.get("aliases") or ()) if n):
+                return entity["name"]
+    return None
+
+
+_LEDE_WINDOW = 600  # characters after the first sentence where its unnamed person is named
+
+
+def lede_person(tok: Token) -> Optional[str]:
+    """The person an indefinite description in the article's first sentence stands for, named as
+    the subject of a clause soon after ("A 41-year-old bus driver admitted the crash on Friday. //
+    Jane Roe faces up to five years in prison ..."); else None."""
+    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(tok)):
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    if any(t.is_alpha for t in doc[:sent.start]):
+        return None  # not the first sentence
+    for at, name in _persons_in(doc, sent.end_char, sent.end_char + _LEDE_WINDOW, "person"):
+        span = doc.char_span(at, at + 1, alignment_mode="expand")
+        head = span[0] if span is not None and len(span) else None
+        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        if head is not None and head.dep_ in ("nsubj", "nsubjpass") \
+                and head.head.lemma_.lower() not in ATTRIBUTION_VERBS:
+            return name
+        return None  # (the first person named after it is someone else: a source, an object)
+    return None
+
+
+_POSS_WORD_RE = re.compile(r"(?:'s|\u2019s)\b")
+_NATIONAL_WINDOW = 800  # characters looked back for the person "the Ruritanian" stands for
+
+
+def _national_antecedent(tok: Token) -> Optional[str]:
+    """The person a nationality word standing alone as a subject or object stands for ("Aged 19,
+    the Ruritanian became the youngest champion"): the person named last before it, within a few
+    sentences (the entity layer takes nouns; the parser often makes such a word an adjective)."""
+    if tok.ent_type_ != "NORP" or tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") \
+            or not _definite(tok) or any(c.dep_ in ("compound", "amod") for c in _kids(tok)):
+        return None
+    doc = tok.doc
+    people = _persons_in(doc, max(0, tok.idx - _NATIONAL_WINDOW), tok.idx, "person")
+    # ("the performance of Jane Roe, who beat Ann Poe": the clause is about Roe, not Poe)
+    focus = [n for at, n in people if not _in_clause_about_person(doc, at)]
+    return (focus or [n for _, n in people] or [None])[-1]
+
+
+def _in_clause_about_person(doc: Doc, at: int) -> bool:
+    """True when the mention at character `at` sits in a relative clause on another person's name."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    for anc in span[0].ancestors:
+        if anc.dep_ == "relcl":
+            return anc.head.ent_type_ == "PERSON"
+    return False
 
 
 _WORD_RE = re.compile(r"\w+")
@@ -420,9 +526,9 @@ def _with_conjuncts(tok: Token, name: str) -> str:
         if not n:
             return name
         others.append(n)
-    if not others:
+    names = list(dict.fromkeys([name] + others))  # (the name may come from the first member)
+    if len(names) == 1:
         return name
-    names = [name] + others
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -454,73 +560,3 @@ def _persons_in(doc: Doc, start: int, end: int, kind: Optional[str] = None) -> L
     out.sort()
     done[key] = out
     return list(out)
-
-
-_ENTITY_KINDS = {"person": "person", "org": "organization", "place": "place"}
-_LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
-
-
-_LIST_RE = re.compile(r",\s+|\s+and\s+")
-
-
-def subject_kind(doc: Doc, subject: Optional[str]) -> Optional[str]:
-    """person, organization or place when the subject names an entity of the article, else thing.
-
-    A name the entity layer holds as both a place and an organization is the place (a country that
-    acts: "Ruritania reported most of the new infections"); a "person" most of whose mentions the
-    recognizer calls a place is a place; a name the entity layer does not hold takes the
-    recognizer's label for the same words, or is an organization when it ends in a company word
-    ("Acme Corp.").
-    """
-    if not subject:
-        return None
-    memo = _cached(doc).setdefault("subject_kind", {})
-    if subject not in memo:
-        kind = _subject_kind(doc, subject)
-        parts = _LIST_RE.split(subject)
-        if kind == "thing" and len(parts) > 1:  # "Jane Roe and John Doe": both people
-            kinds = {_subject_kind(doc, part) for part in parts}
-            if len(kinds) == 1:
-                kind = kinds.pop()
-        memo[subject] = kind
-    return memo[subject]
-
-
-def _subject_kind(doc: Doc, subject: str) -> str:
-    memo = _cached(doc)
-    if "entities_by_name" not in memo:  # once per doc: the lookups stay linear in the figures
-        by_name: dict = {}
-        for entity in doc._.get(attrs.ENTITIES) or ():
-            by_name.setdefault(entity.get("name"), []).append(entity)
-        labels_of: dict = {}
-        for ent in _ents(doc):
-            labels_of.setdefault(_clean_org(ent.text), set()).add(ent.label_)
-        memo["entities_by_name"], memo["labels_by_text"] = by_name, labels_of
-    kinds = []
-    for entity in memo["entities_by_name"].get(subject, ()):
-        kind = _ENTITY_KINDS.get(entity.get("kind"), "thing")
-        if kind == "person" and _mostly_labelled(doc, entity, _PLACE_LABELS):
-            kind = "place"
-        kinds.append(kind)
-    if kinds:
-        return "place" if "place" in kinds else kinds[0]
-    labels = memo["labels_by_text"].get(subject, set())
-    for label, kind in _LABEL_KINDS.items():
-        if label in labels:
-            return kind
-    words = subject.split()
-    if len(words) > 1 and words[0][:1].isupper() and _norm_word(words[-1]) in ORG_WORDS_LOWER:
-        return "organization"  # "Qorvane Labs Inc."
-    return "thing"
-
-
-def _mostly_labelled(doc: Doc, entity: dict, labels: frozenset) -> bool:
-    """True when most of the entity's mentions carry one of the recognizer's `labels`."""
-    mentions = entity.get("mentions") or ()
-    hits = 0
-    for a, b in mentions:
-        span = doc.char_span(a, b, alignment_mode="expand")
-        words = [t for t in span or () if t.text[:1].isalpha()]
-        hits += bool(words) and all(t.ent_type_ in labels for t in words)
-    return 2 * hits > len(mentions)

@@ -107,7 +107,7 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
                 and anc.left_edge.tag_ in ("WDT", "WP"))
             # a clause that is denied, hoped for or promised is not asserted: keep what governs it
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
-                          and _has_subject(head))
+                          and _has_subject(head) and not _hedge(head))
             condition = anc.dep_ == "advcl" and _conditional(anc)
             if not (relative or unasserted or condition):
                 return anc
@@ -118,6 +118,16 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             return anc
         below = anc
     return tok
+
+
+_HEDGES = frozenset({"think", "believe", "reckon", "guess", "suppose"})
+
+
+def _hedge(verb: Token) -> bool:
+    """"I think" / "we believe" before a clause: the speaker asserts the clause ("I think we missed
+    two penalties" claims that they missed them)."""
+    return verb.lemma_.lower() in _HEDGES and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -302,6 +312,7 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
     kept = {t.i for t in real}
     replace: dict = {}
     named: Set[str] = set()
+    agree: dict = {}  # token index -> the verb form a name as subject takes ("we have" -> "X has")
     # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
     # statement already names it ("Jane Roe promised she would ...")
     for t in real:
@@ -322,6 +333,8 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
                         and not plural_before:
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
+                    if t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECTS:
+                        agree.update(_third_person_verb(t, real))
                 if name:
                     named.add(name)
     parts: List[str] = []
@@ -347,9 +360,24 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
             skip_to = end
             prev = end - 1
             continue
-        parts.append(t.text_with_ws)
+        parts.append(agree[t.i] + t.whitespace_ if t.i in agree else t.text_with_ws)
         prev = t.i
     return _tidy("".join(parts))
+
+
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "were": "was"}
+
+
+def _third_person_verb(subject: Token, tokens: List[Token]) -> dict:
+    """The verb after a first-person subject, in the form a name takes ("we have" -> "has", "I am"
+    -> "is", "we were" -> "was"): {token index: form}, or {} when nothing changes."""
+    after = [t for t in tokens if t.i > subject.i]
+    verb = after[0] if after else None
+    if verb is None or verb.pos_ not in ("AUX", "VERB") or verb.lower_ not in _THIRD_PERSON:
+        return {}
+    form = _THIRD_PERSON[verb.lower_]
+    return {verb.i: form[0].upper() + form[1:] if verb.text[:1].isupper() else form}
 
 
 def _through_name(span: Span, name: str, kept: Set[int]) -> int:

@@ -1,21 +1,21 @@
 """The subject of a figure: climbing the dependency parse from the quantity to the person,
-organization or thing it is about; pairs and splits of figures."""
+organization or thing it is about (the owners of pairs and ranges: `pairs.py`)."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, List, Optional, Tuple
+from typing import Iterable, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
 from .. import attrs
 from ..components.quantities import TIME_UNITS, Quantity
-from .about import CHANGE_WORDS, changed_noun, changed_thing, counted_noun, noun_phrase
+from ..entities.lexicon import PERSON_NOUNS
+from .about import CHANGE_WORDS, changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
 from .common import (
     ATTRIBUTION_VERBS,
     GIVE_VERBS,
-    LOSE_VERBS,
     METRIC_NOUNS,
     NOT_NAME_LABELS,
     PERS_PRONOUNS,
@@ -27,24 +27,23 @@ from .common import (
     _in_subtree,
     _kids,
     _kids_with,
-    _text,
-    _words_in,
+    _sent_of,
 )
 from .names import (
+    _speaks_for,
     _acl_agent_name,
     _bare_metric,
-    _by_start,
-    _full_org,
     _named_child,
     _np_name,
-    _org_mentions,
     _owner_in_np,
-    _person_names,
-    _persons_in,
     _with_conjuncts,
     entity_name,
+    lede_person,
     metric_owner,
+    speaker_side,
 )
+from .kinds import subject_kind
+from .owners import counted_place
 from .statement import clause_root
 
 # ----------------------------------------------------------------------------------------------
@@ -213,9 +212,10 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         return _owner_in_np(changed), governing, fallback
     if nom.pos_ == "NOUN" and nom.dep_ not in SUBJ_DEPS and nom.lemma_.lower() not in TIME_UNITS and any(
             c.dep_ in _MODIFIER_DEPS and _has_number(c) and _time_modifier(c) for c in _kids(nom)):
-        # "ground won in the six-week push": the figure describes its noun
+        # "ground won in the six-week push": the figure describes its noun; "Roe began a three-year
+        # term", "Acme fought a nine-month strike": a named subject's own span of time
         governing = next((a for a in nom.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return _np_name(nom), governing, noun_phrase(nom) or None
+        return _np_name(nom) or _named_actor(nom), governing, noun_phrase(nom) or None
     for _ in range(12):
         if came_from is not cur and came_from.dep_ in REPORTED_DEPS \
                 and cur.lemma_.lower() in ATTRIBUTION_VERBS:
@@ -228,9 +228,17 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         if cur.pos_ in ("VERB", "AUX") or _kids_with(cur, SUBJ_DEPS):
             if verb is None and cur.pos_ in ("VERB", "AUX"):
                 verb = cur
+            total = total_of_change(cur, came_from) if came_from is not cur else None
+            if total:  # "..., taking the total to 2,150": the total of what changed
+                return None, verb, total
             changed = _changed_object(cur, came_from)
             if changed is not None:
-                # "backed a plan to cut ferry fares by 15%": the fares, not who backed the plan
+                # "backed a plan to cut ferry fares by 15%": the fares, not who backed the plan;
+                # "allowed the funds to raise their stake to 30%": the funds' own stake
+                own = next((c for c in _kids_with(cur, SUBJ_DEPS) if c.lower_ not in REL_PRONOUNS), None)
+                if own is not None and own.pos_ == "NOUN" and any(
+                        c.dep_ == "poss" and c.pos_ == "PRON" for c in _kids(changed)):
+                    return entity_name(own), verb, noun_phrase(own) or noun_phrase(changed)
                 return _owner_in_np(changed), verb, noun_phrase(changed)
             # passive agent: "raised by Okafor"
             for ch in _kids_with(cur, _AGENT):
@@ -262,39 +270,55 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 if ch.dep_ in SUBJ_DEPS:
                     subj = ch
                     break
+            for ch in _kids_with(cur, SUBJ_DEPS):  # ("Good news: 60% of nurses back ...", two
+                if ch.dep_ in SUBJ_DEPS and _in_subtree(nom, ch):  # subjects): the figure's own
+                    subj = ch
+                    break
             for ch in _kids_with(cur, SUBJ_DEPS):  # "His partner, a clerk named Jane Roe, was ..."
                 if ch.dep_ in SUBJ_DEPS and ch is not subj and ch.pos_ == "NOUN" and _named_child(ch):
                     subj = ch
                     break
+            if subj is not None:
+                subj = _stranded_subject(cur, subj)
             if subj is not None and not _in_subtree(nom, subj):
                 if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl":
                     head = cur.head
                     n = entity_name(head)
                     if n:
-                        return n, verb, fallback
+                        return _with_conjuncts(head, n), verb, fallback  # "A and B, who own 29%"
+                    if STOP_AT_THING and _plain_thing(head) and came_from.dep_ not in _CLAUSAL:
+                        # "building a tablet that will sell for $80": the tablet's price
+                        return None, verb, fallback or noun_phrase(head) or None
                     came_from, cur = cur, head
                     via_with = False
                     continue
-                n = entity_name(subj)
+                n = speaker_side(subj) or entity_name(subj)  # (a quoted "we": the speaker's side)
                 if n:
                     return _with_conjuncts(subj, n), verb, fallback
+                subj = _plural_antecedent(subj)  # "The rowers trained for 40 days. They rest 9 more"
                 if subj.pos_ == "NOUN":
                     n = _owner_in_np(subj)
                     if n:
                         return n, verb, fallback
                 if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS \
                         and not subj.like_num and subj.ent_type_ not in _NUMBER_LABELS:
+                    n = counted_place(subj)  # "nine Ruritanian frigates were sunk, with 30 jets"
+                    if n:
+                        return n, verb, fallback
                     fallback = noun_phrase(subj)
                     if STOP_AT_THING:
-                        return None, verb, fallback
+                        return _reporting_owner(cur), verb, fallback
             elif subj is not None and _in_subtree(nom, subj):
                 # "The 27-year-old forward carried ...": the figure describes the subject
                 if subj is not nom and nom.i < subj.i:
-                    n = entity_name(subj)
+                    n = entity_name(subj) or lede_person(subj)  # ("A 41-year-old bus driver ...")
                     if n:
-                        return n, verb, fallback
+                        return _with_conjuncts(subj, n), verb, fallback
                 # "40% of voters thought Okafor would ...": the figure is the subject
                 n = _first_entity_in(_after_in_subtree(cur, nom), subj)
+                if n:
+                    return n, verb, fallback
+                n = counted_place(subj)  # "3 million bicycles are sold in Ruritania"
                 if n:
                     return n, verb, fallback
                 if STOP_AT_THING and _counted_thing(subj):
@@ -315,7 +339,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     n = entity_name(ch)
                     if n:
                         return n, verb, fallback
-            if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",):
+            if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",) and not _clock(cur):
                 n = entity_name(cur)
                 # "the Z9 Pro, a $999 phone"; "two-term incumbent Jane Roe": the figure sits in
                 # the name's own noun phrase
@@ -335,7 +359,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     return n, verb, fallback
             if cur.pos_ == "NOUN" and came_from.dep_ in _MODIFIER_DEPS and _time_modifier(came_from):
                 # "an 8-month-old puppy", "a six-week push": the figure describes the noun
-                n = entity_name(cur)
+                n = entity_name(cur) or _named_actor(cur)
                 if n:
                     return n, verb, fallback
                 if cur.dep_ not in SUBJ_DEPS:
@@ -349,6 +373,91 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         # "you answered to one manager", in a quote: the speaker is the source, not the subject
         fallback = _counted_thing(nom)
     return None, verb, fallback
+
+
+_SHOWING = frozenset({"show", "suggest", "indicate", "reveal", "confirm", "find"})  # verbs that take a clause
+
+
+def _stranded_subject(verb: Token, subj: Token) -> Token:
+    """The verb's real subject when the parser took it for the object of a participle on the
+    subject it gave: "figures showing output rose 2%" (parsed as "figures ... rose")."""
+    for acl in _kids(subj):
+        if acl.dep_ == "acl" and acl.lemma_.lower() in _SHOWING and acl.i < verb.i:
+            for obj in _kids(acl):
+                if obj.dep_ == "dobj" and obj.pos_ in ("NOUN", "PROPN") and obj.right_edge.i == verb.i - 1:
+                    return obj
+    return subj
+
+
+_OWN_REPORTS = frozenset({"report", "announce", "post", "disclose"})
+
+
+def _reporting_owner(verb: Token) -> Optional[str]:
+    """The organization that reports its own number: "It said on Monday that bookings climbed
+    6%" (a company's results); not a person or a place that says something about others."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.lemma_.lower() not in _OWN_REPORTS:
+        return None
+    for subj in _kids_with(head, SUBJ_DEPS):
+        name = entity_name(subj)
+        if name and subject_kind(verb.doc, name) == "organization":
+            return name
+    return None
+
+
+_CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+
+
+def _plain_thing(noun: Token) -> bool:
+    """A common noun that is no person, role, organization or organization's number ("tablet", not
+    "man", "the club", "revenue"), and not the object of a preposition (where the parser hangs
+    the relative clauses of the noun before: "the biggest archive in the region, which ...")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and noun.is_alpha and lemma not in PERSON_NOUNS and not _speaks_for(noun) \
+        and noun.ent_type_ not in _NUMBER_LABELS and noun.dep_ != "pobj"
+
+
+_THEY_SENTENCES = 2  # sentences looked back for what "they" stands for
+
+
+def _plural_antecedent(pronoun: Token) -> Token:
+    """The plural common noun an unresolved "they" stands for: the last plural subject before it in
+    its sentence or the two before ("The rowers trained for 40 days. They rest 9 more"); else
+    the pronoun itself."""
+    if pronoun.lower_ != "they":
+        return pronoun
+    doc = pronoun.doc
+    start = _sent_of(pronoun).start
+    for _ in range(_THEY_SENTENCES):
+        if start > 0:
+            start = _sent_of(doc[start - 1]).start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+            return tok
+    return pronoun
+
+
+def _clock(tok: Token) -> bool:
+    """"GMT" in "at 1400 GMT": a time zone after a time of day, not a name."""
+    return any(c.dep_ == "nummod" and (c.ent_type_ in ("DATE", "TIME") or _CLOCK_RE.fullmatch(c.text))
+               for c in _kids(tok))
+
+
+_CLOCK_RE = re.compile(r"\d{4}|\d{1,2}[:.]\d\d")  # "1400", "9:30"
+
+
+def _named_actor(noun: Token) -> Optional[str]:
+    """The named subject of the verb whose object a span of time describes ("Roe began a three-year
+    term", "Acme fought a nine-month strike": their own time), else None ("Volunteers finished
+    the nine-day survey": the survey)."""
+    if noun.dep_ != "dobj" or noun.head.pos_ not in ("VERB", "AUX") \
+            or noun.head.lemma_.lower() in ATTRIBUTION_VERBS:  # ("Roe said a three-year lease ended")
+        return None
+    for subj in _kids_with(noun.head, SUBJ_DEPS):
+        if subj.lower_ not in REL_PRONOUNS:
+            return entity_name(subj)
+    return None
 
 
 def _quoted(tok: Token) -> bool:
@@ -383,13 +492,19 @@ def _comparand(word: Token, came_from: Token) -> Optional[Token]:
     """The noun of what a figure is compared with, when the figure reaches `word` from it ("compared
     with a 4% rise in the index", "compared with a national rate of 1.2"): that figure is not
     about the clause's subject. None for a bare figure ("compared with $9 a year earlier": the
-    same thing's earlier value)."""
-    if word.lemma_.lower() != "compare" or word.dep_ not in ("advcl", "prep", "conj") \
+    same thing's earlier value); a share compared is of its own noun ("60% of nurses, as opposed
+    to 45% of doctors": the doctors)."""
+    lemma = word.lemma_.lower()
+    if lemma not in ("compare", "oppose") or word.dep_ not in ("advcl", "prep", "conj") \
             or came_from.dep_ != "prep" or came_from.i < word.i:
         return None
+    if lemma == "oppose" and not any(c.lower_ == "as" and c.i < word.i for c in _kids(word)):
+        return None  # ("opposed to the plan" is a stance, not a comparison)
     for obj in _kids(came_from):
         if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_alpha and obj.ent_type_ not in _NUMBER_LABELS:
             return obj
+        if obj.dep_ == "pobj" and counted_noun(obj) is not None:
+            return counted_noun(obj)
     return None
 
 
@@ -421,121 +536,6 @@ def _counted_thing(nom: Token) -> Optional[str]:
     return None
 
 
-def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
-                   sent: Span) -> Tuple[Optional[str], Optional[str], Optional[Token]]:
-    """Owners of the two members of "52% to 46%" / "38%-27%" / "52.4% to Okafor' 47.6%"."""
-    na, nb = _nominal(ra), _nominal(rb)
-    if _one_quantity(a, b, na, nb):
-        # "lose $3-5 million", "a 1% to 2% improvement": a range of one thing, one owner
-        owner = _explicit_subject(na, ra, a.kind) or _explicit_subject(nb, rb, b.kind)
-        subj, verb, _ = climb_subject(nb if nb.pos_ == "NOUN" else na)
-        return owner or subj, owner or subj, verb
-    ea = _explicit_subject(na, ra, a.kind)
-    eb = _explicit_subject(nb, rb, b.kind) if rb is not ra else None
-    # "for Okafor" right after the second member also covers a pair ("52.4% to 47.6% for Okafor")
-    if eb is None:
-        m = re.match(r"\s+(?:for|to)\s+", _text(doc)[b.end:b.end + 10])
-        if m:
-            t = doc.char_span(b.end + m.end(), min(len(_text(doc)), b.end + m.end() + 40),
-                              alignment_mode="expand")
-            if t is not None and len(t) and t[0].pos_ in ("PROPN",):
-                eb = entity_name(t[0])
-    subj, verb, _ = climb_subject(na if ea is None else nb)
-    lose = verb is not None and verb.lemma_.lower() in LOSE_VERBS
-    noun = nb if nb.pos_ == "NOUN" else na
-    if not lose and noun.pos_ == "NOUN" and noun.lemma_.lower() in LOSE_VERBS:
-        # "the Owls' 24-10 loss": the owner of the loss is one side, not both
-        lose = True
-        if eb == ea:
-            eb = None
-    # object of the verb: "Okafor led Brenner 52% to 46%"
-    obj = None
-    if verb is not None:
-        for ch in _kids(verb):
-            if ch.dep_ in ("dobj", "dative") and ch.i < ra.i:
-                obj = entity_name(ch)
-                break
-    # "between X and Y"
-    between = []
-    betweens = _words_in(sent, "between")
-    k = bisect.bisect_right(betweens, rb.i)
-    if k < len(betweens):
-        t = doc[betweens[k]]
-        for p in _kids(t):
-            if p.dep_ == "pobj":
-                between = [entity_name(p)] + [entity_name(c) for c in p.conjuncts]
-    between = [x for x in between if x]
-    if ea is None:
-        if len(between) >= 2:
-            ea = between[0]
-        else:
-            ea = subj
-    if eb is None:
-        if len(between) >= 2:
-            eb = between[1]
-        elif obj and obj != ea:
-            eb = obj
-    if lose and ea is not None and eb is None:
-        eb = ea
-        ea = _opponent(verb, noun)
-    if ea is None or eb is None:
-        known = ea or eb
-        if known is not None and known not in _person_names(doc):
-            # the other side of an organization's (or a place's team's) score is another one
-            def _orgs_in(a: int, b: int) -> List[Tuple[int, str]]:
-                return [(x, _full_org(doc, n) or n) for x, _, n in _by_start(_org_mentions(doc), a, b)]
-            def _other(n: str) -> bool:  # ("the Bank" is the known bank)
-                return n != known and not set(n.split()) <= set(known.split())
-            others = [n for _, n in _orgs_in(sent.start_char, sent.end_char) if _other(n)]
-            if not others:  # an organization only the recognizer found
-                others = [n for n in (entity_name(e.root) for e in sent.ents if e.label_ == "ORG")
-                          if n and _other(n)]
-            if not others:
-                start = max(0, sent.start_char - 1200)
-                others = [n for _, n in reversed(_orgs_in(start, sent.start_char)) if _other(n)]
-        else:
-            others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
-                      if n != known]
-        if not others and (known is None or known in _person_names(doc)):
-            # look back a few sentences for the other side (a person, the latest first)
-            start = max(0, sent.start_char - 1200)
-            others = [n for _, n in reversed(_persons_in(doc, start, sent.start_char, "person"))
-                      if n != known]
-        if ea is None and others:
-            ea = others[0]
-        elif eb is None and others:
-            eb = others[0]
-    if lose and eb is not None and ea is not None and b.value > a.value:
-        ea, eb = eb, ea  # the side that lost holds the smaller number, wherever it is written
-    return ea, eb, verb
-
-
-def _one_quantity(a: Quantity, b: Quantity, na: Token, nb: Token) -> bool:
-    """True when a pair of figures is the range of one quantity rather than two sides' shares:
-    two sums of money or spans of time, a movement "from X to Y", or two figures of one change or
-    range ("a 2% to 3% rise", "a 2-3% target range")."""
-    if a.kind == b.kind and a.kind in ("money", "duration"):
-        return True
-    text = _text(na.doc)
-    if re.match(r"\s*to\s*$", text[a.end:b.start]) and re.search(r"\bfrom\b", text[max(0, a.start - 25):a.start]):
-        return True  # "fell from 9% to 6%": one thing's values
-    noun = nb if nb.pos_ == "NOUN" else na
-    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in CHANGE_WORDS or noun.lemma_.lower() == "range")
-
-
-def _opponent(verb: Optional[Token], noun: Token) -> Optional[str]:
-    """Who won: "lost 24-10 to the Rams", "a 24-10 loss against the Rams"."""
-    for word in (verb, noun):
-        for ch in _kids(word) if word is not None else ():
-            if ch.dep_ == "prep" and ch.lower_ in ("to", "against"):
-                for p in _kids(ch):
-                    if p.dep_ == "pobj":
-                        n = entity_name(p)
-                        if n:
-                            return n
-    return None
-
-
 def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     """The entity that the clause stating the figure is about: its subject ("The airline raised
     its fare to $9"), or the owner of its subject ("The airline's fare rose to $9"), when the
@@ -545,7 +545,7 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     changed = changed_noun(figure.root)
     if changed is not None and changed.lemma_.lower() not in METRIC_NOUNS:
         return None  # "approved a plan with a 2% increase in the water rate": the water rate
-    step = figure.root
+    step = below = figure.root
     while step.head.i != root.i and step.head.i != step.i:
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "PROPN" and entity_name(step.head):
             return None  # "identified the driver as 41-year-old Jane Roe": the figure describes Roe
@@ -555,7 +555,10 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
             return None  # "won ground in the six-week push": the push
         if _comparand(step.head, step) is not None:
             return None  # "X rose 12%, compared with a 4% rise in the index": the index
-        step = step.head
+        if step.dep_ == "relcl" and _plain_thing(step.head) and below.dep_ not in _CLAUSAL and any(
+                c.dep_ in SUBJ_DEPS and c.lower_ in REL_PRONOUNS for c in _kids(step)):
+            return None  # "building a tablet that will sell for $80": the tablet
+        below, step = step, step.head
     if step.dep_ == "xcomp" and step.head.i == root.i:
         # "ordered Jane Roe to pay $9": the object of the governing verb does what the clause says
         for child in _kids(root):
@@ -571,7 +574,7 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
                 return name
     for child in _kids(root):
         if child.dep_ in SUBJ_DEPS and not any(t.i in inside for t in child.subtree):
-            name = entity_name(child)
+            name = speaker_side(child) or entity_name(child)
             if name:
                 return _with_conjuncts(child, name)
             if _bare_metric(child):

@@ -353,8 +353,8 @@ SUBJECTS = [
     # a relative clause on a thing says what the thing costs, not what its maker does ...
     ("Mara Quist says she is building a tablet that will sell for about $80.", "$80", "tablet", "thing"),
     # ... but a clause reported inside it has its own subject
-    ("Norvik Shipping Corp. is appealing a ruling that said the company had broken port rules and must "
-     "pay a $40 million fine.", "$40 million", "Norvik", "organization"),
+    ("Norvik Shipping Corp. is contesting a decision which said the company had broken port rules and "
+     "owed a $40 million fine.", "$40 million", "Norvik", "organization"),
     # an unresolved "they" stands for the plural subject just before
     ("The Bordurian rowers trained for 40 days in the spring. They are at the lake now and they will "
      "spend another 9 days there before the regatta.", "9", "rowers", "thing"),
@@ -419,8 +419,8 @@ LAST_WORDS = [
     ("Keltic Airways made a profit of $40 million. It announced on Monday that bookings climbed 6% in "
      "March.", "6%", "Airways"),
     # a group by its plural name acts as an organization does
-    ("Plans to merge 40 councils have been unveiled by the Progressives as part of a drive to save "
-     "money.", "40", "Progressives"),
+    ("A scheme to merge 40 councils was announced by the Progressives on Tuesday in a bid to cut "
+     "costs.", "40", "Progressives"),
     # a quoted "we" speaks for the side that leads its speaker's title, else for the speaker
     ("Keltic Airways made a profit of $40 million, said Tom Hale, Keltic's chief executive. \"We opened "
      "nine new depots this year,\" he said.", "nine", "Airways"),

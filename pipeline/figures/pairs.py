@@ -108,7 +108,7 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
 def _one_quantity(a: Quantity, b: Quantity, na: Token, nb: Token) -> bool:
     """True when a pair of figures is the range of one quantity rather than two sides' shares:
     two sums of money or spans of time, a movement "from X to Y", or two figures of one change or
-    range ("a 2% to 3% rise", "a 2-3% target range")."""
+    range ("a 4% to 5% rise", "a 2-3% target range")."""
     if a.kind == b.kind and a.kind in ("money", "duration"):
         return True
     text = _text(na.doc)

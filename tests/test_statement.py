@@ -102,6 +102,26 @@ CASES = [
     ("\"I am 35 and I feel fine,\" Ortiz said.", "35", "Lena Ortiz is 35"),
     # "I think" before a clause asserts the clause
     ("\"I think we missed two penalties all day,\" Ortiz said.", "two", "Lena Ortiz missed two penalties all day"),
+    # a figure in the second of two coordinated verbs: that verb with the subject they share
+    ("The airline cut its fares in March and added 14 new routes in June.", "14",
+     "The airline added 14 new routes in June"),
+    ("Brandt lost the first set and then rallied to win 6-3 in the second.", "6-3",
+     "Tomas Brandt then rallied to win 6-3 in the second"),
+    # ... keeping its negation, and a loss in the other verb does not leak into the claim
+    ("The team won its opener but did not score a single goal in its last three games.", "three",
+     "The team did not score a single goal in its last three games"),
+    ("The bakery recorded a loss of $2 million and closed two shops.", "two", "The bakery closed two shops"),
+    ("The bakery recorded a loss of $2 million and closed two shops.", "$2 million",
+     "The bakery recorded a loss of $2 million"),
+    # a restrictive "who" clause says which people are counted; a "which" clause is its own claim
+    ("Nine of the 30 workers who joined the strike lost their jobs.", "Nine",
+     "Nine of the 30 workers who joined the strike lost their jobs"),
+    ("The firm hired 50 engineers who work on batteries.", "50", "The firm hired 50 engineers who work on batteries"),
+    ("The mill, which employs 400 people, will close in June.", "400", "The mill employs 400 people"),
+    # a concession and a trailing ", with ..." about something else are not part of the claim
+    ("The council approved 12 new parks despite objections from residents.", "12",
+     "The council approved 12 new parks"),
+    ("Exports rose 6% in May, with shipments to the south leading the gains.", "6%", "Exports rose 6% in May"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

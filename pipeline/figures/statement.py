@@ -196,6 +196,16 @@ def _inherited_subject(root: Token) -> Optional[Token]:
 
 def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset, counted: Set[int],
              out: List[Token]) -> None:
+    conjunct = _conjunct_on_path(tok, path)
+    if conjunct is not None:
+        # "X grabbed the lead and served out to win 6-3": only the conjunct that holds the figure,
+        # with the subject (and the auxiliaries, when the conjunct has none) it shares
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in conjunct.children)
+        for child in tok.children:
+            if child.i == conjunct.i or child.dep_ in _SUBJECTS or (
+                    not own_aux and child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i):
+                _collect(child, path, reporting, stance, counted, out)
+        return
     out.append(tok)
     dropped_clause = False
     for child in tok.children:
@@ -228,8 +238,12 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
     if dep == "appos" and not (child.pos_ == "PROPN" and parent.pos_ == "NOUN" and parent.dep_ not in _SUBJECTS
                                and child.left_edge.i == parent.i + 1):
         return True  # (kept: the name right after an object, "defeating incumbent Jane Roe")
-    if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children):
-        return True
+    if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children) and (
+            _set_off(child) or not any(c.tag_ == "WP" for c in child.children) or _holds_number(child)):
+        return True  # (a restrictive "who" clause says which people are counted: it stays)
+    if dep == "prep" and child.i > parent.i and (child.lower_ in _CONCESSIVE or (
+            child.lower_ in ("with", "along") and _set_off(child) and _holds_number_or_clause(child))):
+        return True  # "despite ...", "in case ...", "..., with 40 deaths so far"
     if dep == "conj" and parent.i in counted:
         return True
     if dep == "prep" and child.lower_ == "according":
@@ -245,8 +259,38 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
     return False
 
 
+def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
+    """The coordinated verb below `verb` that holds every figure on the path, when `verb`'s own
+    words hold none."""
+    if verb.pos_ not in _CLAUSE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in _CLAUSE_VERBS and child.i in path and not _has_subject(child) \
+                and any(c.dep_ in _COMPLEMENTS for c in verb.children):
+            inside = {t.i for t in child.subtree}
+            if all(i in inside for i in path if i in {t.i for t in verb.subtree} and i != verb.i):
+                return child
+    return None
+
+
+_COMPLEMENTS = frozenset({"dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "prt", "dative", "oprd"})
+
+
+def _set_off(tok: Token) -> bool:
+    """A phrase set off by a comma before it ("..., which ...", "..., with ...")."""
+    left = tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text == ","
+
+
 def _holds_number(tok: Token) -> bool:
     return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
+
+
+_CONCESSIVE = frozenset({"despite", "notwithstanding"})
+
+
+def _holds_number_or_clause(tok: Token) -> bool:
+    return _holds_number(tok) or any(t.pos_ in _CLAUSE_VERBS for t in tok.subtree)
 
 
 def _object_of_relative(num: Token) -> Optional[List[Optional[Token]]]:

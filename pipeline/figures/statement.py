@@ -26,7 +26,8 @@ NameFor = Callable[[Span], Optional[str]]
 _CLAUSE_VERBS = frozenset({"VERB", "AUX"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OFF_PATH_CLAUSES = frozenset({"parataxis", "intj", "discourse", "dep"})
-_LEADING_DISCOURSE = frozenset({"and", "but", "also", "so", "however", "yet", "still", "meanwhile", "plus"})
+_LEADING_DISCOURSE = frozenset({"and", "but", "also", "so", "however", "yet", "still", "meanwhile", "plus",
+                                "nevertheless", "nonetheless"})
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "[", "]", "-", "--", "\u2013", "\u2014"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
@@ -200,11 +201,16 @@ def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset
     if conjunct is not None:
         # "X grabbed the lead and served out to win 6-3": only the conjunct that holds the figure,
         # with the subject (and the auxiliaries, when the conjunct has none) it shares
-        own_aux = any(c.dep_ in ("aux", "auxpass") for c in conjunct.children)
+        # ("has withdrawn two posters and launched four": the regular past, tagged either way, takes
+        # the shared "has")
+        perfect = conjunct.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        own_aux = any(c.dep_ in ("aux", "auxpass") for c in conjunct.children) or conjunct.head.i != tok.i or (
+            conjunct.tag_ in ("VBD", "VBZ", "VBP") and not perfect)
         for child in tok.children:
-            if child.i == conjunct.i or child.dep_ in _SUBJECTS or (
-                    not own_aux and child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i):
+            if child.dep_ in _SUBJECTS or (not own_aux and child.dep_ in ("aux", "auxpass", "neg") and child.i < tok.i
+                                           and (child.tag_ != "TO" or conjunct.tag_ == "VB")):
                 _collect(child, path, reporting, stance, counted, out)
+        _collect(conjunct, path, reporting, stance, counted, out)
         return
     out.append(tok)
     dropped_clause = False
@@ -225,6 +231,13 @@ def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset
 
 def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, counted: Set[int]) -> bool:
     dep = child.dep_
+    if child.pos_ in _CLAUSE_VERBS and _across_semicolon(child, parent):
+        return True  # "Rain flooded the roads; the river rose 3 meters": two claims
+    if dep == "dobj" and _set_off(child) and any(c.dep_ == "dobj" and c.i < child.i for c in parent.children):
+        return True  # "raised rates 0.5%, its second increase this year": an aside on the claim
+    if dep in ("prep", "advcl") and child.i < parent.i and _set_off_before(child) and any(
+            t.pos_ == "VERB" for t in child.subtree) and not _conditional(child) and not _holds_number(child):
+        return True  # "In a move welcomed by unions, ...", "Then, after adding a fee, ...": a lead-in
     if dep in _OFF_PATH_CLAUSES:
         return True
     if dep == "advcl" and not _conditional(child) and not _infinitive(child):
@@ -260,20 +273,46 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
 
 
 def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
-    """The coordinated verb below `verb` that holds every figure on the path, when `verb`'s own
-    words hold none."""
+    """The coordinated verb under `verb` that holds every figure on the path below `verb`, when
+    `verb`'s own words hold none: a conjunct of `verb` itself that has words of its own ("cut fares
+    and added 14 routes"), or a finite verb the parser hung on a non-finite one ("recovered to
+    close the set and raced to victory in an hour")."""
     if verb.pos_ not in _CLAUSE_VERBS:
         return None
-    for child in verb.children:
-        if child.dep_ == "conj" and child.pos_ in _CLAUSE_VERBS and child.i in path and not _has_subject(child) \
-                and any(c.dep_ in _COMPLEMENTS for c in verb.children):
-            inside = {t.i for t in child.subtree}
-            if all(i in inside for i in path if i in {t.i for t in verb.subtree} and i != verb.i):
-                return child
+    below = {t.i for t in verb.subtree} & path
+    for conj in verb.subtree:
+        if conj.i not in path or conj.dep_ != "conj" or conj.pos_ not in _CLAUSE_VERBS or _has_subject(conj):
+            continue
+        if conj.head.i == verb.i:
+            if not any(c.dep_ in _COMPLEMENTS for c in verb.children):
+                continue
+        elif not (_finite(conj) and not _finite(conj.head)):
+            continue
+        chain = []
+        for anc in conj.ancestors:
+            if anc.i == verb.i:
+                break
+            chain.append(anc)
+        if any(_has_subject(a) for a in chain):
+            continue
+        inside = {t.i for t in conj.subtree} | {a.i for a in chain} | {verb.i}
+        if below <= inside:
+            return conj
     return None
 
 
 _COMPLEMENTS = frozenset({"dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "prt", "dative", "oprd"})
+
+
+def _across_semicolon(child: Token, parent: Token) -> bool:
+    lo, hi = (child.right_edge.i, parent.i) if child.i < parent.i else (parent.i, child.left_edge.i)
+    return any(t.text == ";" for t in child.doc[lo:hi])
+
+
+def _set_off_before(tok: Token) -> bool:
+    """A phrase that opens its clause and ends with a comma ("After the vote, ...")."""
+    right = tok.right_edge.i
+    return right + 1 < len(tok.doc) and tok.doc[right + 1].text == ","
 
 
 def _set_off(tok: Token) -> bool:

@@ -20,11 +20,13 @@ from typing import Callable, Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
+from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
+from .statement_phrases import SUBJECTS as _SUBJECTS
+from .statement_phrases import noun_phrase_statement
+
 NameFor = Callable[[Span], Optional[str]]
 """Maps a mention (a pronoun, a surname, "the company") to the entity's fullest name, or None."""
 
-_CLAUSE_VERBS = frozenset({"VERB", "AUX"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _OFF_PATH_CLAUSES = frozenset({"parataxis", "intj", "discourse", "dep"})
 _LEADING_DISCOURSE = frozenset({"and", "but", "also", "so", "however", "yet", "still", "meanwhile", "plus",
                                 "nevertheless", "nonetheless"})
@@ -67,7 +69,7 @@ def claim_statement(
     path: Set[int] = {t.i for span in (figure, *partners) for t in span}
     for tok in anchors:
         path.update(a.i for a in tok.ancestors)
-    noun_phrase = _described_name(figure.root) or _object_of_relative(figure.root)
+    noun_phrase = noun_phrase_statement(figure.root)
     if noun_phrase is not None:
         return _render(noun_phrase, name_for)
     root = clause_root(anchors[0], reporting)
@@ -330,61 +332,6 @@ _CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
 def _holds_number_or_clause(tok: Token) -> bool:
     return _holds_number(tok) or any(t.pos_ in _CLAUSE_VERBS for t in tok.subtree)
-
-
-def _object_of_relative(num: Token) -> Optional[List[Optional[Token]]]:
-    """A figure that a relative clause with its own subject is about, as that noun phrase: "well
-    short of the $80 billion a year that island states say they require" gives "the $80 billion a
-    year that island states say they require" (the main clause is about another figure)."""
-    noun = num
-    if noun.dep_ in ("nummod", "quantmod") and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-        noun = noun.head  # "the 300 jobs that the plant will cut"
-    if noun.dep_ in _SUBJECTS or noun.dep_ == "ROOT":
-        return None
-    for rel in noun.children:
-        if rel.dep_ == "relcl" and any(c.dep_ in _SUBJECTS and c.tag_ not in ("WP", "WDT") for c in rel.children):
-            return [t for t in noun.doc[noun.left_edge.i:rel.right_edge.i + 1]]
-    return None
-
-
-def _described_name(num: Token) -> Optional[List[Optional[Token]]]:
-    """A figure that only describes a named person or thing, as that name and its description.
-
-    "Jane Roe, a 33-year-old engineer" and "Jane Roe, 46," give the name, a comma and the
-    description; "the trial, expected to last five months" gives the noun phrase and the
-    participle clause the figure sits in.
-    """
-    if (num.dep_ in ("appos", "amod", "npadvmod") and num.head.pos_ == "PROPN" and num.i > num.head.i
-            and num.like_num and num.nbor(-1).text == ","):
-        return _name_tokens(num.head) + [None] + [t for t in num.subtree]
-    noun = num
-    for _ in range(3):
-        if noun.dep_ in ("nummod", "compound", "amod", "npadvmod") and noun.head.pos_ in ("NOUN", "PROPN", "ADJ"):
-            noun = noun.head
-        else:
-            break
-    if noun.i != num.i and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
-        return _name_tokens(noun.head) + [None] + [t for t in noun.subtree if t.i <= noun.i]
-    for anc in num.ancestors:
-        if anc.pos_ in _CLAUSE_VERBS and anc.dep_ != "acl":
-            return None
-        if anc.dep_ == "acl" and anc.tag_ in ("VBN", "VBG") and anc.head.pos_ in ("NOUN", "PROPN"):
-            noun = anc.head
-            left = [t for t in noun.subtree if t.i <= noun.i and not _is_clause_inside(t, noun)]
-            return left + [None] + list(anc.subtree)
-    return None
-
-
-def _name_tokens(name: Token) -> List[Token]:
-    return sorted([t for t in name.subtree if t.i <= name.i and t.dep_ in ("compound", "flat")] + [name], key=lambda t: t.i)
-
-
-def _is_clause_inside(tok: Token, top: Token) -> bool:
-    while tok.i != top.i:
-        if tok.dep_ in ("acl", "relcl", "appos"):
-            return True
-        tok = tok.head
-    return False
 
 
 def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional[Token] = None) -> str:

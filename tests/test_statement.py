@@ -50,9 +50,21 @@ CASES = [
     # a name never replaces the end of a hyphenated word
     ("The 20-year-old won 12 matches last season.", "12",
      "The 20-year-old won 12 matches last season"),
-    # a pronoun with a clitic ("I've") keeps its words: a name cannot take the clitic
+    # a first-person pronoun with a clitic ("I've", "we're") takes the name's verb form; "he's"
+    # the name's "'s"; "it's" stays
     ("\"I've only played this event four times,\" Ortiz said.", "four",
-     "I've only played this event four times"),
+     "Lena Ortiz has only played this event four times"),
+    ("\"We're about 200 votes behind,\" Ortiz said.", "200", "Lena Ortiz is about 200 votes behind"),
+    ("He's only seen one snowfall in his life.", "one", "Tomas Brandt's only seen one snowfall in his life"),
+    ("It's about 40 miles to the coast.", "40", "It's about 40 miles to the coast"),
+    # one estimate given as two numbers keeps both
+    ("They expect four or five new stores next year.", "four", "They expect four or five new stores next year"),
+    # a figure that modifies an owned noun off the clause's line: that noun phrase
+    ("The winger scored twice in the second half of the club's 30-20 loss at home.", "30-20", "the club's 30-20 loss"),
+    ("She and her 24-year-old son had driven to the coast.", "24", "her 24-year-old son"),
+    # ... but an owned noun the clause is about keeps the clause
+    ("Brandt hailed his side's 21-14 victory over the visitors.", "21-14",
+     "Tomas Brandt hailed his side's 21-14 victory over the visitors"),
     # stance words and a coordinated clause about something else go; the relative clause stays
     ("And Ortiz would go down as the mayor who spent a staggering $40 million of her own money, "
      "but still came up short.", "$40 million",

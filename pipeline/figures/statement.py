@@ -244,7 +244,8 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
         return True
     if dep == "advcl" and not _conditional(child) and not _infinitive(child):
         return True
-    if dep in ("ccomp", "csubj", "conj") and (child.pos_ in _CLAUSE_VERBS or dep == "conj") and _holds_number(child):
+    if dep in ("ccomp", "csubj", "conj") and (child.pos_ in _CLAUSE_VERBS or dep == "conj") and _holds_number(child) \
+            and not _alternative_number(child, parent):
         return True
     if dep == "conj" and child.pos_ in _CLAUSE_VERBS:
         return True
@@ -323,6 +324,12 @@ def _set_off(tok: Token) -> bool:
     return left > 0 and tok.doc[left - 1].text == ","
 
 
+def _alternative_number(child: Token, parent: Token) -> bool:
+    """"four or five", "five or six years": one estimate given as two numbers."""
+    return child.dep_ == "conj" and child.like_num and parent.like_num and any(
+        c.dep_ == "cc" and c.lower_ == "or" for c in parent.children)
+
+
 def _holds_number(tok: Token) -> bool:
     return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
 
@@ -346,13 +353,17 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
     # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
     # statement already names it ("Jane Roe promised she would ...")
     for t in real:
-        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and t.head.dep_ in _SUBJECTS):
+        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and (t.head.dep_ in _SUBJECTS or t.i == real[0].i)):
             span = _mention(t)
             clitic = t.pos_ == "PRON" and span.end < len(doc) and not t.whitespace_ \
-                and doc[span.end].lower_.replace("’", "'") in ("'ve", "'re", "'m", "'d", "'ll", "'s")
+                and _clitic(doc[span.end]) in ("'ve", "'re", "'m", "'d", "'ll", "'s")
+            # ... but "I've" and "we're" take a name's verb form ("X has"), and "he's" a name's "'s"
+            if clitic and ((t.lower_ in _FIRST_PERSON_SUBJECTS and _clitic(doc[span.end]) in _THIRD_PERSON)
+                           or (t.lower_ in ("he", "she") and _clitic(doc[span.end]) == "'s")):
+                clitic = False
             if span.start in kept and (span.end - 1) in kept:
                 name = name_for(span)
-                # "I've", "we're": a name cannot take the pronoun's clitic, so the words stay as
+                # "I'd", "we'll": a name cannot take the pronoun's clitic, so the words stay as
                 # written; nor does a name replace the end of a hyphenated word ("20-year-old")
                 glued = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text == "-"
                 # "they"/"their" after a plural noun of its own sentence most likely stands for it
@@ -396,7 +407,11 @@ def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optiona
 
 
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "were": "was"}
+_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "were": "was", "'ve": " has", "'re": " is", "'m": " is"}
+
+
+def _clitic(tok: Token) -> str:
+    return tok.lower_.replace("’", "'")
 
 
 def _third_person_verb(subject: Token, tokens: List[Token]) -> dict:
@@ -404,9 +419,9 @@ def _third_person_verb(subject: Token, tokens: List[Token]) -> dict:
     -> "is", "we were" -> "was"): {token index: form}, or {} when nothing changes."""
     after = [t for t in tokens if t.i > subject.i]
     verb = after[0] if after else None
-    if verb is None or verb.pos_ not in ("AUX", "VERB") or verb.lower_ not in _THIRD_PERSON:
+    if verb is None or verb.pos_ not in ("AUX", "VERB") or _clitic(verb) not in _THIRD_PERSON:
         return {}
-    form = _THIRD_PERSON[verb.lower_]
+    form = _THIRD_PERSON[_clitic(verb)]
     return {verb.i: form[0].upper() + form[1:] if verb.text[:1].isupper() else form}
 
 

@@ -3,7 +3,7 @@
 A figure that only modifies a noun gets that noun phrase: a named person's description ("Jane
 Roe, a 33-year-old engineer"), the thing a relative clause with its own subject is about ("the
 $80 billion a year that island states say they require"), a possessed noun inside a phrase of
-the clause ("during the second half of the club's 30-20 loss").
+the clause ("during the second half of the club's 30-20 loss" gives "the club's 30-20 loss").
 """
 
 from __future__ import annotations
@@ -21,7 +21,26 @@ Tokens = List[Optional[Token]]
 
 def noun_phrase_statement(num: Token) -> Optional[Tokens]:
     """The noun phrase that is the statement of the figure at `num`, or None for a clause."""
-    return _described_name(num) or _object_of_relative(num)
+    return _described_name(num) or _object_of_relative(num) or _possessed_noun(num)
+
+
+def _possessed_noun(num: Token) -> Optional[Tokens]:
+    """A figure that modifies an owned noun off the clause's line: "(in the second half of) the
+    club's 30-20 loss at home", "(Jane Roe and) her 24-year-old son"."""
+    noun = num
+    for _ in range(3):
+        if noun.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and noun.head.pos_ in ("NOUN", "ADJ") \
+                and noun.head.i > noun.i:
+            noun = noun.head
+        else:
+            break
+    if noun.i == num.i or noun.pos_ != "NOUN" or not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    in_phrase = noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN")
+    beside_subject = noun.dep_ == "conj" and noun.head.dep_ in SUBJECTS
+    if not (in_phrase or beside_subject):
+        return None
+    return [t for t in noun.subtree if not (t.dep_ in ("cc", "conj") and t.head.i == noun.i)]
 
 
 def _object_of_relative(num: Token) -> Optional[Tokens]:

@@ -143,6 +143,16 @@ CASES = [
     ("The bank raised rates 0.5% to 4%, its second increase in a year.", "0.5%", "The bank raised rates 0.5% to 4%"),
     ("In a move welcomed by unions, the city hired 40 nurses.", "40", "the city hired 40 nurses"),
     ("Nevertheless, the plant will hire 70 workers.", "70", "the plant will hire 70 workers"),
+    # an aside between commas after the subject, and a motive after the claim, are dropped
+    ("Brandt, on the other hand, will need 16 votes.", "16", "Tomas Brandt will need 16 votes"),
+    ("The rival clubs, whom we meet in a few days, had 70 days of training.", "70",
+     "The rival clubs had 70 days of training"),
+    ("The firm, unlike its rivals, did not cut 200 jobs.", "200", "The firm did not cut 200 jobs"),
+    ("The council will sell 40 buildings as part of a wider plan.", "40", "The council will sell 40 buildings"),
+    ("The currency lost 2% on fears that exports would slow.", "2%", "The currency lost 2%"),
+    # ... but a place phrase that opens the sentence stays
+    ("Near the border, in the valley, about 300 families lack clean water.", "300",
+     "Near the border, in the valley, about 300 families lack clean water"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

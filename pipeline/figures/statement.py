@@ -254,6 +254,12 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
     if dep == "appos" and not (child.pos_ == "PROPN" and parent.pos_ == "NOUN" and parent.dep_ not in _SUBJECTS
                                and child.left_edge.i == parent.i + 1):
         return True  # (kept: the name right after an object, "defeating incumbent Jane Roe")
+    if dep in ("prep", "advmod", "relcl") and _set_off(child) and _set_off_before(child) and (
+            dep == "relcl" or child.head.dep_ in _SUBJECTS
+            or any(c.dep_ in _SUBJECTS and c.i < child.i < parent.i for c in parent.children)):
+        return True  # an aside between commas: "Jane Roe, on the other hand, will have 16"
+    if dep == "prep" and child.i > parent.i and _motive(child):
+        return True  # "... as part of its drive to cut costs", "... on fears that ..."
     if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children) and (
             _set_off(child) or not any(c.tag_ == "WP" for c in child.children) or _holds_number(child)):
         return True  # (a restrictive "who" clause says which people are counted: it stays)
@@ -305,6 +311,15 @@ def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
 
 
 _COMPLEMENTS = frozenset({"dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "prt", "dative", "oprd"})
+
+
+_MOTIVES = ("as part of", "in line with", "in case", "on fears", "amid")
+
+
+def _motive(prep: Token) -> bool:
+    """A phrase giving the motive or setting of an act, not part of its claim."""
+    words = " ".join(t.lower_ for t in prep.doc[prep.i:prep.i + 3])
+    return any(words == m or words.startswith(m + " ") for m in _MOTIVES)
 
 
 def _across_semicolon(child: Token, parent: Token) -> bool:

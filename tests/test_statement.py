@@ -153,6 +153,11 @@ CASES = [
     # ... but a place phrase that opens the sentence stays
     ("Near the border, in the valley, about 300 families lack clean water.", "300",
      "Near the border, in the valley, about 300 families lack clean water"),
+    # a figure in the second half of a comparison keeps the comparison
+    ("Homes in the town now sell for less than they did a decade ago.", "a decade",
+     "Homes in the town now sell for less than they did a decade ago"),
+    ("The plant made fewer cars than it did two years ago.", "two years",
+     "The plant made fewer cars than it did two years ago"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

@@ -112,7 +112,9 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
                           and _has_subject(head) and not _hedge(head))
             condition = anc.dep_ == "advcl" and _conditional(anc)
-            if not (relative or unasserted or condition):
+            # "(homes sell for less) than they did a decade ago": the comparison is the claim
+            compared = any(c.dep_ == "mark" and c.lower_ == "than" for c in anc.children) and head.i != anc.i
+            if not (relative or unasserted or condition or compared):
                 return anc
         if (anc.pos_ == "VERB" and anc.dep_ in ("advcl", "xcomp", "acl") and anc.lemma_.lower() in reporting
                 and not _has_subject(anc) and below is not None and below.dep_ == "ccomp"):

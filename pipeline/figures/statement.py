@@ -4,8 +4,10 @@ Pure functions over a parsed sentence. The statement is made of the sentence's o
 their order, with only two kinds of change:
 
 - tokens are dropped: the attribution ("X said", "according to X"), clauses that do not hold the
-  figure (coordinated, adverbial and paratactic clauses, appositions and non-restrictive relative
-  clauses off the figure's path), leading discourse words and stance words;
+  figure (coordinated, adverbial and paratactic clauses, a clause across a semicolon, appositions
+  and non-restrictive relative clauses off the figure's path, the other verb of a coordinated pair),
+  asides between commas, lead-ins, concessions and motives ("despite ...", "as part of ..."),
+  leading discourse words and stance words;
 - the clause's subject, or its possessor, when it refers to a named person or organization, is
   replaced by the entity's fullest name, which the caller supplies through `name_for`.
 
@@ -267,7 +269,7 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
         return True  # (a restrictive "who" clause says which people are counted: it stays)
     if dep == "prep" and child.i > parent.i and (child.lower_ in _CONCESSIVE or (
             child.lower_ in ("with", "along") and _set_off(child) and _holds_number_or_clause(child))):
-        return True  # "despite ...", "in case ...", "..., with 40 deaths so far"
+        return True  # "despite ...", "..., with 40 deaths so far"
     if dep == "conj" and parent.i in counted:
         return True
     if dep == "prep" and child.lower_ == "according":

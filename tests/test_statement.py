@@ -45,8 +45,8 @@ CASES = [
     ("The company, which has about $200 million in cash, plans to buy a rival.", "$200 million",
      "Harbor Freightways has about $200 million in cash"),
     # "their" after a plural noun of its sentence stands for that noun, not a name
-    ("In the survey, 58 percent of parents oppose their sons playing football.", "58 percent",
-     "In the survey, 58 percent of parents oppose their sons playing football"),
+    ("In the study, 61 percent of fathers oppose their daughters playing rugby.", "61 percent",
+     "In the study, 61 percent of fathers oppose their daughters playing rugby"),
     # a name never replaces the end of a hyphenated word
     ("The 20-year-old won 12 matches last season.", "12",
      "The 20-year-old won 12 matches last season"),
@@ -61,17 +61,17 @@ CASES = [
     ("They expect four or five new stores next year.", "four", "They expect four or five new stores next year"),
     # a figure that modifies an owned noun off the clause's line: that noun phrase
     ("The winger scored twice in the second half of the club's 30-20 loss at home.", "30-20", "the club's 30-20 loss"),
-    ("She and her 24-year-old son had driven to the coast.", "24", "her 24-year-old son"),
+    ("She and her 19-year-old son had driven to the coast.", "19", "her 19-year-old son"),
     # ... but an owned noun the clause is about keeps the clause
     ("Brandt hailed his side's 21-14 victory over the visitors.", "21-14",
      "Tomas Brandt hailed his side's 21-14 victory over the visitors"),
     # stance words and a coordinated clause about something else go; the relative clause stays
-    ("And Ortiz would go down as the mayor who spent a staggering $40 million of her own money, "
-     "but still came up short.", "$40 million",
-     "Lena Ortiz would go down as the mayor who spent $40 million of her own money"),
+    ("And Ortiz will be remembered as the mayor who poured a whopping $40 million of her own cash into it, "
+     "yet still lost.", "$40 million",
+     "Lena Ortiz will be remembered as the mayor who poured $40 million of her own cash into it"),
     # attribution behind "according to" goes; a pronoun subject becomes the fullest name
-    ("She now leads by nearly 12,000 votes, according to the county clerk.", "12,000",
-     "Lena Ortiz now leads by nearly 12,000 votes"),
+    ("She is ahead by nearly 12,000 votes, according to the county clerk.", "12,000",
+     "Lena Ortiz is ahead by nearly 12,000 votes"),
     # the reported clause, without the reporting verb and its source
     ("Brandt said the agency had cut bus fares by 20 percent last year.", "20 percent",
      "the agency had cut bus fares by 20 percent last year"),
@@ -97,8 +97,8 @@ CASES = [
     # a promised (not asserted) clause keeps the promise
     ("Brandt promised he would build 300 homes by 2030.", "300", "Tomas Brandt promised he would build 300 homes by 2030"),
     # a short form followed by the rest of the full name is replaced once
-    ("The Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday.", "0.25%",
-     "Reserve Bank of Ruritania lifted interest rates 0.25% to 5.5% on Tuesday"),
+    ("The Reserve Bank of Ruritania raised its key rate 0.5% to 6.5% on Tuesday.", "0.5%",
+     "Reserve Bank of Ruritania raised its key rate 0.5% to 6.5% on Tuesday"),
     # a figure that a relative clause with its own subject is about: that noun phrase, not the
     # main clause about another figure (which would invert the claim)
     ("Donors pledged $30 billion, well short of the $80 billion a year that island states say they "
@@ -144,18 +144,18 @@ CASES = [
     ("In a move welcomed by unions, the city hired 40 nurses.", "40", "the city hired 40 nurses"),
     ("Nevertheless, the plant will hire 70 workers.", "70", "the plant will hire 70 workers"),
     # an aside between commas after the subject, and a motive after the claim, are dropped
-    ("Brandt, on the other hand, will need 16 votes.", "16", "Tomas Brandt will need 16 votes"),
+    ("Brandt, by contrast, will need 16 votes.", "16", "Tomas Brandt will need 16 votes"),
     ("The rival clubs, whom we meet in a few days, had 70 days of training.", "70",
      "The rival clubs had 70 days of training"),
     ("The firm, unlike its rivals, did not cut 200 jobs.", "200", "The firm did not cut 200 jobs"),
-    ("The council will sell 40 buildings as part of a wider plan.", "40", "The council will sell 40 buildings"),
+    ("The council will sell 40 buildings as part of a broader scheme.", "40", "The council will sell 40 buildings"),
     ("The currency lost 2% on fears that exports would slow.", "2%", "The currency lost 2%"),
     # ... but a place phrase that opens the sentence stays
     ("Near the border, in the valley, about 300 families lack clean water.", "300",
      "Near the border, in the valley, about 300 families lack clean water"),
     # a figure in the second half of a comparison keeps the comparison
-    ("Homes in the town now sell for less than they did a decade ago.", "a decade",
-     "Homes in the town now sell for less than they did a decade ago"),
+    ("Flats in the city now rent for less than they did ten years back.", "ten years",
+     "Flats in the city now rent for less than they did ten years back"),
     ("The plant made fewer cars than it did two years ago.", "two years",
      "The plant made fewer cars than it did two years ago"),
     # a wire dateline is not part of the claim

@@ -114,7 +114,7 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
                           and _has_subject(head) and not _hedge(head))
             condition = anc.dep_ == "advcl" and _conditional(anc)
-            # "(homes sell for less) than they did a decade ago": the comparison is the claim
+            # "(flats rent for less) than they did a decade ago": the comparison is the claim
             compared = any(c.dep_ == "mark" and c.lower_ == "than" for c in anc.children) and head.i != anc.i
             if not (relative or unasserted or condition or compared):
                 return anc
@@ -205,9 +205,9 @@ def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset
              out: List[Token]) -> None:
     conjunct = _conjunct_on_path(tok, path)
     if conjunct is not None:
-        # "X grabbed the lead and served out to win 6-3": only the conjunct that holds the figure,
+        # "X took the lead and held on to win 2-1": only the conjunct that holds the figure,
         # with the subject (and the auxiliaries, when the conjunct has none) it shares
-        # ("has withdrawn two posters and launched four": the regular past, tagged either way, takes
+        # ("has closed two depots and opened three": the regular past, tagged either way, takes
         # the shared "has")
         perfect = conjunct.tag_ == "VBD" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
         own_aux = any(c.dep_ in ("aux", "auxpass") for c in conjunct.children) or conjunct.head.i != tok.i or (
@@ -261,7 +261,7 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
     if dep in ("prep", "advmod", "relcl") and _set_off(child) and _set_off_before(child) and (
             dep == "relcl" or child.head.dep_ in _SUBJECTS
             or any(c.dep_ in _SUBJECTS and c.i < child.i < parent.i for c in parent.children)):
-        return True  # an aside between commas: "Jane Roe, on the other hand, will have 16"
+        return True  # an aside between commas: "Jane Roe, by contrast, needs 16"
     if dep == "prep" and child.i > parent.i and _motive(child):
         return True  # "... as part of its drive to cut costs", "... on fears that ..."
     if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children) and (
@@ -289,7 +289,7 @@ def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
     """The coordinated verb under `verb` that holds every figure on the path below `verb`, when
     `verb`'s own words hold none: a conjunct of `verb` itself that has words of its own ("cut fares
     and added 14 routes"), or a finite verb the parser hung on a non-finite one ("recovered to
-    close the set and raced to victory in an hour")."""
+    finish the race and won by a length")."""
     if verb.pos_ not in _CLAUSE_VERBS:
         return None
     below = {t.i for t in verb.subtree} & path

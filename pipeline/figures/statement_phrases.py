@@ -62,7 +62,7 @@ def _described_name(num: Token) -> Optional[Tokens]:
     """A figure that only describes a named person or thing, as that name and its description.
 
     "Jane Roe, a 33-year-old engineer" and "Jane Roe, 46," give the name, a comma and the
-    description; "the trial, expected to last five months" gives the noun phrase and the
+    description; "the inquiry, due to run for six weeks" gives the noun phrase and the
     participle clause the figure sits in.
     """
     if (num.dep_ in ("appos", "amod", "npadvmod") and num.head.pos_ == "PROPN" and num.i > num.head.i

@@ -211,3 +211,13 @@ def test_a_hyphenated_role_before_a_name_is_part_of_the_mention():
 def test_a_figure_in_the_last_of_three_chained_verbs(nlp):
     text = "The coach was booed but managed to calm the crowd and led his side to a 3-1 win."
     assert statement(nlp, text, "3-1") == "The coach led his side to a 3-1 win"
+
+
+def test_a_verb_is_never_its_own_conjunct(nlp):
+    """A finite verb coordinated under a non-finite one, with nothing in between holding a
+    subject, once made the statement builder recurse forever (wire copy in lower case)."""
+    text = ("e . lars lund was sentenced by a u . s . judge in boston to four years in prison and fined "
+            "$ 90,000 for his fraud conviction in the harbor scandal .")
+    figures = nlp(text)._.claimsift_figures
+    assert [text[f["start"]:f["end"]] for f in figures] == ["four", "$ 90,000"]
+    assert all(f["statement"] for f in figures)

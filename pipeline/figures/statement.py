@@ -294,8 +294,9 @@ def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
         return None
     below = {t.i for t in verb.subtree} & path
     for conj in verb.subtree:
-        if conj.i not in path or conj.dep_ != "conj" or conj.pos_ not in _CLAUSE_VERBS or _has_subject(conj):
-            continue
+        if conj.i == verb.i or conj.i not in path or conj.dep_ != "conj" or conj.pos_ not in _CLAUSE_VERBS \
+                or _has_subject(conj):
+            continue  # (the verb itself is in its subtree: never its own conjunct)
         if conj.head.i == verb.i:
             if not any(c.dep_ in _COMPLEMENTS for c in verb.children):
                 continue

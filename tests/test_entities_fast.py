@@ -374,3 +374,112 @@ def test_the_board_is_the_board_of_the_organization_in_the_story():
     # an organization whose own name holds the noun is that body itself
     doc = make(rows, sent_starts=(0, 4), entities=[entity("Acme Board", "org", [(0, 13)])])
     assert org_antecedent(doc, at(doc, "board")) == "Acme Board"
+
+
+INITIALS = [("They", 1, "nsubj", "PRON", "PRP"), ("met", 0, "ROOT", "VERB", "VBD", "meet"),
+            ("R.J.", 1, "compound", "PROPN", "NNP"), ("Tolland", -2, "dobj", "PROPN", "NNP"),
+            (".", -3, "punct", "PUNCT", "."),
+            ("Tolland", 1, "nsubj", "PROPN", "NNP"), ("told", 0, "ROOT", "VERB", "VBD", "tell"),
+            ("his", 1, "poss", "PRON", "PRP$"), ("cast", -2, "dobj", "NOUN", "NN"), (".", -3, "punct", "PUNCT", ".")]
+
+
+@pytest.mark.parametrize("ents,kind", [
+    # a full name opening with initials, tagged ORG, and the surname alone tagged ORG: one person
+    (["O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O", "O", "O", "O"], "person"),
+    # the surname alone tagged as a product: still the person's mention
+    (["O", "O", "B-ORG", "I-ORG", "O", "B-PRODUCT", "O", "O", "O", "O"], "person"),
+], ids=["org", "product"])
+def test_a_full_name_opening_with_initials_tagged_org_is_a_person(ents, kind):
+    doc = make(INITIALS, ents=ents, sent_starts=(0, 5))
+    people = [c for c in build_entities(doc) if c["kind"] in ("person", "org")]
+    assert [(c["name"], c["kind"], len(c["mentions"])) for c in people] == [("R.J. Tolland", kind, 2)]
+
+
+def test_initials_the_article_names_alone_as_a_place_stay_an_organization():
+    # "The U.K. said . U.K. Tolland grew ." with "U.K." a place alone and no "his"/"her" after it
+    rows = [("The", 1, "det", "DET", "DT"), ("U.K.", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            (".", -1, "punct", "PUNCT", "."), ("U.K.", 1, "compound", "PROPN", "NNP"),
+            ("Tolland", 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O", "B-GPE", "O", "O", "B-ORG", "I-ORG", "O", "O"], sent_starts=(0, 4))
+    kinds = {c["name"]: c["kind"] for c in build_entities(doc)}
+    assert kinds.get("U.K. Tolland") == "org"
+
+
+def test_the_board_named_by_a_short_name_is_the_board_of_the_organization_it_names():
+    # "Redfield United grew . The United board said ." with only the full name tagged
+    rows = [("Redfield", 1, "compound", "PROPN", "NNP"), ("United", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 2, "det", "DET", "DT"), ("United", 1, "compound", "PROPN", "NNP"), ("board", 1, "nsubj", "NOUN", "NN"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    org = entity("Redfield United", "org", [(0, 15)])
+    org["aliases"] = ["United"]
+    doc = make(rows, sent_starts=(0, 4), entities=[org])
+    assert org_antecedent(doc, at(doc, "board")) == "Redfield United board"
+    # a short name no organization of the article has stays as written
+    org["aliases"] = []
+    doc = make(rows, sent_starts=(0, 4), entities=[org])
+    assert org_antecedent(doc, at(doc, "board")) == "United board"
+
+
+def _unit_doc(unit_words, place_label="GPE"):
+    # "Acme grew . <unit words> grew in Ruritania ."
+    rows = [("Acme", 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", ".")]
+    n = len(unit_words)
+    rows += [(w, n - i, "compound", "PROPN", "NNP") for i, w in enumerate(unit_words[:-1])]
+    rows += [(unit_words[-1], 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"),
+             ("in", -1, "prep", "ADP", "IN"), ("Ruritania", -1, "pobj", "PROPN", "NNP"), (".", -4, "punct", "PUNCT", ".")]
+    ents = ["B-ORG", "O", "O", "B-ORG"] + ["I-ORG"] * (n - 1) + ["O", "O", f"B-{place_label}", "O"]
+    return make(rows, ents=ents, sent_starts=(0, 3))
+
+
+@pytest.mark.parametrize("unit_words,orgs", [
+    # a name that ends in a place the article names is the organization's unit there
+    (["Acme", "Research", "Ruritania"], ["Acme", "Acme Research Ruritania"]),
+    # must not change: "X of <place>" and a plain longer name take their short name
+    (["Acme", "Bank", "of", "Ruritania"], ["Acme Bank of Ruritania"]),
+    (["Acme", "Research", "Labs"], ["Acme Research Labs"]),
+], ids=["unit", "of-place", "longer"])
+def test_a_short_name_does_not_join_its_unit_in_a_place(unit_words, orgs):
+    names = sorted(c["name"] for c in build_entities(_unit_doc(unit_words)) if c["kind"] == "org")
+    assert names == orgs
+
+
+def test_a_site_name_without_its_web_ending_is_the_same_organization():
+    # "OpenHarbor.org grew . OpenHarbor said ."
+    rows = [("OpenHarbor.org", 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"),
+            (".", -1, "punct", "PUNCT", "."), ("OpenHarbor", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "O", "O", "B-ORG", "O", "O"], sent_starts=(0, 3))
+    orgs = [(c["name"], len(c["mentions"])) for c in build_entities(doc) if c["kind"] == "org"]
+    assert orgs == [("OpenHarbor.org", 2)]
+
+
+def test_an_indefinite_organization_noun_in_the_lede_is_the_subject_named_next():
+    # "A rating agency said . Halvard rated it ." with Halvard the org subject of the next paragraph
+    from pipeline.attrs import PARAGRAPHS
+    from pipeline.entities.query import cataphoric_org
+    rows = [("A", 1, "det", "DET", "DT"), ("agency", 1, "nsubj", "NOUN", "NN"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            (".", -1, "punct", "PUNCT", "."), ("Halvard", 1, "nsubj", "PROPN", "NNP"),
+            ("rated", 0, "ROOT", "VERB", "VBD", "rate"), ("it", -1, "dobj", "PRON", "PRP"), (".", -2, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Halvard", "org", [(15, 22)])])
+    doc._.set(PARAGRAPHS, [[0, 14], [15, len(doc.text)]])
+    assert cataphoric_org(doc, at(doc, "agency")) == "Halvard"
+    # not a subject there: no one
+    rows[4], rows[6] = ("It", 1, "nsubj", "PRON", "PRP"), ("Halvard", -1, "dobj", "PROPN", "NNP")
+    doc = make(rows, sent_starts=(0, 4), entities=[entity("Halvard", "org", [(24, 31)])])
+    doc._.set(PARAGRAPHS, [[0, 14], [15, len(doc.text)]])
+    assert cataphoric_org(doc, at(doc, "agency")) is None
+
+
+def test_a_name_right_after_its_noun_however_parsed_is_the_speaker():
+    # "Punk band Wrecked have confirmed ." with "Wrecked" parsed as a participle on "band"
+    from pipeline.quoting.speakers import speaker_from_token
+    rows = [("Punk", 1, "compound", "NOUN", "NN"), ("band", 3, "nsubj", "NOUN", "NN"),
+            ("Wrecked", -1, "acl", "VERB", "VBN", "wreck"), ("have", 1, "aux", "AUX", "VBP"),
+            ("confirmed", 0, "ROOT", "VERB", "VBN", "confirm"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, entities=[entity("Wrecked", "org", [(10, 17)])])
+    assert speaker_from_token(doc, at(doc, "band"))["name"] == "Wrecked"
+    # a lower-case word after the noun names no one
+    rows[2] = ("wrecked", -1, "acl", "VERB", "VBN", "wreck")
+    doc = make(rows, entities=[entity("Wrecked", "org", [(10, 17)])])
+    assert speaker_from_token(doc, at(doc, "band"))["name"] is None

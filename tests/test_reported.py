@@ -181,7 +181,7 @@ FORMS = [
     ("But Ms Ruiz said that was not why she resigned.",
      [("that was not why she resigned", "said", "Ruiz")]),
     ("Three depots would close under cuts which the Greens say would cost 400 jobs.",
-     [("would cost 400 jobs", "say", "the Greens")]),
+     [("would cost 400 jobs", "say", "Greens")]),
     # a reporting noun with no owner: the record has no speaker
     ("A row broke out after the leaflets appeared, amid claims they were racist.",
      [("they were racist", "claims", None)]),

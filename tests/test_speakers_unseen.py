@@ -114,3 +114,230 @@ ORG_CASES = [
 @pytest.mark.parametrize("text,expected", ORG_CASES, ids=["board", "statement-from", "club"])
 def test_an_organization_body_and_an_organization_named_by_apposition(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- names the model mistyped
+
+MISTYPED_CASES = [
+    # a name right after its common noun that the parser hung on it as a verb: the named band
+    ("Punk band Wrecked have announced that they intend to \"go quiet for a while\" this winter.",
+     [("they intend to \"go quiet for a while\" this winter", "Wrecked"), ("go quiet for a while", "Wrecked")]),
+    # "they" after an organization's statement is the organization the statement came from, not
+    # the organization named last
+    ("Indie band Glass Harbour played their last show on Friday.\n\nA note from the band's label Polestar "
+     "said drummer Tom Reilly would tour with his side project, Nightjar Inc. But they said that Glass "
+     "Harbour would \"be back in the spring\".",
+     [("drummer Tom Reilly would tour with his side project", "Polestar"),
+      ("Glass Harbour would \"be back in the spring\"", "Polestar"), ("be back in the spring", "Polestar")]),
+    # a full name opening with initials, tagged as an organization, is the person a role names
+    ("Critics praised the thriller by R.K. Tolland, which opens on Friday.\n\nOn the last day of shooting, "
+     "Tolland told his crew to rest. \"Nobody sleeps on a set,\" the director said.",
+     [("Nobody sleeps on a set,", "R.K. Tolland")]),
+    # must not change: "they" after an organization that is a subject is that organization, after
+    # two coordinated subjects both of them
+    ("Nightjar Inc. toured with Polestar in May. Later they said they would \"record together\".",
+     [("they would \"record together\"", "Nightjar Inc."), ("record together", "Nightjar Inc.")]),
+    ("Nightjar Inc. and Polestar toured together in May. Later they said they would \"record together\".",
+     [("they would \"record together\"", "Nightjar Inc. and Polestar"),
+      ("record together", "Nightjar Inc. and Polestar")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MISTYPED_CASES,
+                         ids=["band-named", "statement-source", "initials", "org-subject", "coordinated"])
+def test_names_the_model_mistyped_or_misparsed(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+# --------------------------------------------------------------------------- "it" and repeated words
+
+IT_CASES = [
+    # "it" after a definite organization noun in its sentence: that noun's organization (a board)
+    ("Gregor Lind wants to buy Redfield Athletic for £80m.\n\nThe investor, who first bid in March, has "
+     "written to the board with \"a firm offer\", it said on Tuesday.",
+     [("The investor, who first bid in March, has written to the board with \"a firm offer\"",
+       "Redfield Athletic board"), ("a firm offer", "Redfield Athletic board")]),
+    # must not change: the organization subject of the verb above "it" is "it"
+    ("Toyota has asked the city council to delay the vote, it said in a statement.",
+     [("Toyota has asked the city council to delay the vote", "Toyota")]),
+    # a headline's quoted words with no speaker: the speaker of the story's quote that repeats them
+    ("Indie band Glass Harbour to 'step back for a while'\n\nIndie band Glass Harbour have announced that "
+     "they will \"step back for a while\" this winter.",
+     [("step back for a while", "Glass Harbour"), ("they will \"step back for a while\" this winter", "Glass Harbour"),
+      ("step back for a while", "Glass Harbour")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", IT_CASES, ids=["it-board", "it-subject", "headline-repeat"])
+def test_it_and_repeated_words(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+GROUP_CASES = [
+    # a group named by a plural proper noun speaks by that name, also through "who"
+    ("The plan was attacked by the Federalists who said the tax would \"hurt small firms\".",
+     [("the tax would \"hurt small firms\"", "Federalists"), ("hurt small firms", "Federalists")]),
+    # must not change: a common noun with a group's adjective is an unnamed source
+    ("Federalist leaders say the tax would \"hurt small firms\".",
+     [("the tax would \"hurt small firms\"", None), ("hurt small firms", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GROUP_CASES, ids=["plural-group", "group-adjective"])
+def test_a_group_named_by_a_plural_proper_noun(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+POST_CASES = [
+    # a title and one word that someone becomes is a post, not a person "he" could be
+    ("Peter Vayne ran the treasury for six years. Before moving on to become Chief Steward he launched an "
+     "audit which he said would expose \"years of waste\".",
+     [("would expose \"years of waste\"", "Peter Vayne"), ("years of waste", "Peter Vayne")]),
+    # must not change: the person who holds the post
+    ("Lena Marsh became Head Steward last year. She said the audit would expose \"years of waste\".",
+     [("the audit would expose \"years of waste\"", "Lena Marsh"), ("years of waste", "Lena Marsh")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", POST_CASES, ids=["post", "holder"])
+def test_a_post_someone_becomes_is_no_person(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+COORDINATED_CASES = [
+    # coordinated places as one speaker, as coordinated people and organizations are
+    ("Bond prices steadied after Ruritania and Freedonia said they had no plan to default.",
+     [("they had no plan to default", "Ruritania and Freedonia")]),
+    # must not change: one place
+    ("Bond prices steadied after Ruritania said it had no plan to default.",
+     [("it had no plan to default", "Ruritania")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", COORDINATED_CASES, ids=["two-places", "one-place"])
+def test_coordinated_places_speak_together(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+DOCUMENT_CASES = [
+    # a report in a publication speaks for the publication
+    ("The navy will order six new frigates, according to a survey in the Northern Chronicle newspaper.",
+     [("The navy will order six new frigates", "Northern Chronicle")]),
+    ("The navy will order six new frigates, according to a survey in the Weekly Courier.",
+     [("The navy will order six new frigates", "Weekly Courier")]),
+    # must not change: a survey in a place names no author
+    ("The navy will order six new frigates, according to a survey in Paris.",
+     [("The navy will order six new frigates", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", DOCUMENT_CASES, ids=["newspaper", "publication", "place"])
+def test_a_report_in_a_publication(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+CARRY_CASES = [
+    # words in the first person after a sentence about a named subject are that subject's
+    ("The engineer has taken the idea abroad. Daniel Okafor opened a clinic in the valley last spring. "
+     "\"We treat forty people a day, most of them children.\" Mr Okafor hopes to open a second one soon.",
+     [("We treat forty people a day, most of them children.", "Daniel Okafor")]),
+    # must not change: words not in the first person stay unattributed
+    ("The engineer has taken the idea abroad. Daniel Okafor opened a clinic in the valley last spring. "
+     "\"Care for every child\" was painted on the door. Mr Okafor hopes to open a second one soon.",
+     [("Care for every child", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CARRY_CASES, ids=["first-person", "not-first-person"])
+def test_first_person_words_after_a_sentence_about_the_speaker(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+CLIMB_CASES = [
+    # the subject above an adverb on the way up, not the name in the object after the cue
+    ("Coach Mike Dalton was far harsher, even going as far as to label Vance's tackle \"reckless.\"",
+     [("reckless.", "Mike Dalton")]),
+    # must not change: the subject of the cue itself
+    ("Mike Dalton labelled Vance's tackle \"reckless.\"", [("reckless.", "Mike Dalton")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLIMB_CASES, ids=["through-adverb", "own-subject"])
+def test_the_subject_above_an_adverb(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+def test_the_teen_is_the_person_who_acted_last(nlp):
+    text = ("Rosa Lindqvist, 17, sold the car on Friday. Later the teen phoned her insurer, "
+            "claiming the car had vanished overnight.")
+    assert names_of(nlp, text) == [("the car had vanished overnight", "Rosa Lindqvist")]
+
+
+THE_CASES = [
+    # a capital "The" inside a sentence is part of the publication's name
+    ("The bridge will close for a month, The Daily Courier reported on Monday.",
+     [("The bridge will close for a month", "The Daily Courier")]),
+    ("According to The Daily Courier, the mayor served two terms.",
+     [("the mayor served two terms", "The Daily Courier")]),
+    # must not change: a lower-case "the" is no part of it
+    ("The bridge will close for a month, the Daily Courier reported on Monday.",
+     [("The bridge will close for a month", "Daily Courier")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", THE_CASES, ids=["the-after-comma", "according-to-the", "lower-the"])
+def test_a_capital_the_inside_a_sentence_is_part_of_the_name(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
+_LEDE = ("Ruritania bonds upgraded\n\nRuritanian bonds are safe again after years of deficits, {source} says."
+         "\n\n{after}")
+CATAPHORIC_ORG_CASES = [
+    # a lede's indefinite organization, named as the next paragraph's subject
+    (_LEDE.format(source="one of the three big ratings firms", after="Halvard & Moss raised its rating on Tuesday."),
+     "Halvard & Moss"),
+    (_LEDE.format(source="a big ratings firm", after="Halvard & Moss raised its rating on Tuesday."), "Halvard & Moss"),
+    # must not change: an organization named after it but not as a subject is not it
+    (_LEDE.format(source="a big ratings firm", after="Investors cheered the news of Halvard Ratings."), None),
+]
+
+
+@pytest.mark.parametrize("text,expected", CATAPHORIC_ORG_CASES, ids=["one-of", "indefinite", "not-subject"])
+def test_a_ledes_unnamed_organization_named_right_after(nlp, text, expected):
+    assert names_of(nlp, text) == [("Ruritanian bonds are safe again after years of deficits", expected)]
+
+
+_ECHO = ("\"{said}\" Mira Holt wrote in her post. The nod to \"patience\" points to the dispute the regulator "
+         "opened against four banks last year, claiming that they had fixed rates.")
+ECHO_CASES = [
+    # a fragment naming no one that echoes an earlier quote's words is that quote's speaker's
+    (_ECHO.format(said="Patience pays in this trade,"), [("Patience pays in this trade,", "Mira Holt"), ("patience", "Mira Holt")]),
+    # must not change: words no earlier quote said
+    (_ECHO.format(said="Markets reward speed,"), [("Markets reward speed,", "Mira Holt"), ("patience", None)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ECHO_CASES, ids=["echo", "no-echo"])
+def test_a_fragment_echoing_an_earlier_quote(nlp, text, expected):
+    assert names_of(nlp, text, kinds=("direct", "fragment")) == expected
+
+
+CATAPHORIC_PERSON_CASES = [
+    # an indefinite person noun that does not speak itself, then an untitled person speaking next
+    ("The actor scoffed at a talk-show host's claim that the charity had wasted money. Bravo FM's Dan Keller "
+     "said he would \"keep asking where the money goes\".",
+     [("the charity had wasted money", "Dan Keller"),
+      ("he would \"keep asking where the money goes\"", "Dan Keller"), ("keep asking where the money goes", "Dan Keller")]),
+    # must not change: a noun that speaks in its own sentence, or a next speaker with another title
+    ("A witness said the car \"sped off without lights\". Dan Keller said the search would continue.",
+     [("the car \"sped off without lights\"", None), ("sped off without lights", None),
+      ("the search would continue", "Dan Keller")]),
+    ("A witness said the car \"sped off without lights\". Police chief Dan Keller said the search would continue.",
+     [("the car \"sped off without lights\"", None), ("sped off without lights", None),
+      ("the search would continue", "Dan Keller")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CATAPHORIC_PERSON_CASES, ids=["host", "witness", "titled"])
+def test_an_unnamed_person_named_as_the_next_speaker(nlp, text, expected):
+    assert names_of(nlp, text) == expected

@@ -141,7 +141,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     # a shortened name joins the one organization whose name it starts ("Quillon" and "Quillon
     # Technologies", "Acme Bank" and "Acme Bank Holdings") or whose capitalized name it ends ("the
     # Gulls" and "the Harbor City Gulls"), unless the full name is a place's body ("X County Board")
-    _merge_short_orgs(org_clusters)
+    _merge_short_orgs(org_clusters, {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")})
     _add_untagged_full_forms(doc, org_clusters)
     # an acronym joins the organization it abbreviates ("EPA" and "Environmental Protection Agency")
     initials: Dict[str, dict] = {}
@@ -357,18 +357,23 @@ def _at_sentence_start(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in (".", "!", "?", ":", "…")
 
 
-def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
+def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset()) -> None:
     """Merge an organization cluster named by a prefix or a last word of exactly one other
     organization's name into it, or by the head word before "of" of one or more (then each
-    mention joins the one named last before it) (keys are lower-cased names)."""
+    mention joins the one named last before it) (keys are lower-cased names). A name that ends
+    in a place the article names (`places`, lower-cased) is a unit of the organization there
+    ("Acme Research Ruritania"), which its prefix does not join."""
     by_prefix: Dict[str, set] = defaultdict(set)
     by_last: Dict[str, set] = defaultdict(set)
     by_head: Dict[str, set] = defaultdict(set)
     for key, c in org_clusters.items():
         words = key.split()
+        site = _SITE.fullmatch(key)
+        if site:  # "GreatPlains.org": its name without the web domain ending is a short form
+            by_prefix[site.group(1)].add(key)
         if len(words) < 2:
             continue
-        if _norm_word(words[1]) not in PLACE_WORDS:
+        if _norm_word(words[1]) not in PLACE_WORDS and (words[-1] not in places or words[-2] == "of"):
             for n in range(1, len(words)):
                 by_prefix[" ".join(words[:n])].add(key)
         forms = list(c["forms"])
@@ -394,6 +399,9 @@ def _merge_short_orgs(org_clusters: Dict[str, dict]) -> None:
         target["forms"].update(c["forms"])
         target["mentions"].extend(c["mentions"])
         c["mentions"] = []
+
+
+_SITE = re.compile(r"([a-z][\w-]*)\.(?:org|com|net|info|co\.uk|org\.uk|io)")
 
 
 def _split_short_mentions(short: dict, fulls: List[dict]) -> None:

@@ -145,11 +145,32 @@ def _is_reporting_subject(tok: Token) -> bool:
         and tok.doc[i].i < tok.i
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_PERSONAL_POSS = frozenset({"his", "her", "himself", "herself"})
+
+
+def _possessor_subject(doc: Doc, word: str) -> bool:
+    """`word` alone is somewhere the subject of a clause that says "his"/"her" ("Doe told his
+    crew to rest"): a sign that the word names a person."""
+    for tok in doc:
+        if tok.text == word and tok.dep_ in _SUBJ_DEPS and tok.head.pos_ in ("VERB", "AUX"):
+            verb = tok.head
+            if any(t.lower_ in _PERSONAL_POSS for t in verb.subtree if t.i > tok.i and t.sent == tok.sent):
+                return True
+    return False
+
+
 def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str]) -> bool:
     """Signs that a capitalized two-or-three-word span tagged ORG/GPE (or nothing) names a person:
     a title inside it or a title/role/person noun before it ("longtime resident Jane Doe"), an age
     after it ("Jane Doe, 54,"), a person-noun apposition, or a reporting verb it is the subject of."""
     if split_title(words)[0]:
+        return True
+    if len(words) >= 2 and _INITIALS.fullmatch(words[0]) and words[-1][1:].islower() and (
+            not any(e.text == words[0] and e.label_ in ("GPE", "LOC", "NORP") for e in doc.ents)
+            or _possessor_subject(doc, words[-1])):
+        # a full name that opens with initials ("J.R. Doe") tagged ORG; initials the article also
+        # names alone as a place ("U.K. Steel") only when the surname is a subject with "his"/"her"
         return True
     if ent_start > 0:
         prev = doc[ent_start - 1]
@@ -328,6 +349,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             name_words = doc_text(doc)[start:end].split()
             pre = _pre_title(doc, ts if not title else ent.start, doc[ts])
             full_title = " ".join(x for x in (pre, " ".join(title)) if x)
+            if full_title and _a_post(doc[te - 1], te - ts):
+                continue
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
             person_toks.update(range(ts, te))
         elif label == "ORG":
@@ -353,8 +376,12 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                     k += 1
                 if k > te + 1:
                     te, end = k, doc[k - 1].idx + len(doc[k - 1].text)
-            # "the Democratic Party" -> keep the determiner out of the name
-            if doc[ts].lower_ == "the" and te - ts > 1:
+            # "the Democratic Party" -> keep the determiner out of the name, but not a capital
+            # "The" inside a sentence, part of the name ("..., The Daily Courier reported")
+            if ts > 0 and doc[ts - 1].text == "The" and _the_in_name(doc, ts - 1):
+                ts -= 1
+                start = doc[ts].idx
+            if doc[ts].lower_ == "the" and te - ts > 1 and not _the_in_name(doc, ts):
                 ts += 1
                 start = doc[ts].idx
             # "the Acme union": a trailing common noun is not part of the name
@@ -396,6 +423,22 @@ def _kin_first_names(doc: Doc, person_toks: set, found: Sequence[_Mention] = ())
     return out
 
 
+def _the_in_name(doc: Doc, i: int) -> bool:
+    """A capital "The" inside a sentence, after a lower-case word or a comma: part of the name
+    that follows ("..., The Daily Courier reported", "according to The Courier")."""
+    t = doc[i]
+    if t.text != "The" or i == 0 or t.is_sent_start or doc[i - 1].whitespace_ != " ":
+        return False
+    p = doc[i - 1]
+    return p.is_alpha and p.is_lower or p.text in (",", ";")
+
+
+def _a_post(last: Token, n_words: int) -> bool:
+    """A title and one capitalized word that a person becomes or serves as ("to become Head Steward",
+    "served as Head Steward"): a post, not a name."""
+    return n_words == 1 and (last.dep_ in ("attr", "oprd") or last.dep_ == "pobj" and last.head.lower_ == "as")
+
+
 def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
     """Names the entity model missed: a title followed by capitalized words ("said Mayor Jane
     Doe"), and a capitalized two-or-three-word subject of a reporting verb."""
@@ -417,7 +460,7 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
         if best:
             ts = i + best
             te = _name_tokens_after(doc, ts)
-            if te > ts and not any(x in person_toks for x in range(ts, te)) \
+            if te > ts and not any(x in person_toks for x in range(ts, te)) and not _a_post(doc[te - 1], te - ts) \
                     and doc[te - 1].ent_type_ not in ("ORG",) and not any(doc[x].ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") for x in range(ts, te)):
                 m = _person_mention(doc, ts, te, [doc[x].text for x in range(i, ts) if doc[x].text != "."], i)
                 if m is not None:

@@ -49,6 +49,11 @@ def _body_of(doc: Doc, token: Token) -> Optional[str]:
     owner = None
     if mods:
         c = cluster_for(doc, mods[0].idx, mods[-1].idx + len(mods[-1].text))
+        if c is None:  # a short name the model left untagged here: the one organization it names
+            words = doc[mods[0].i:token.i].text
+            named = [x for x in doc._.get(attrs.ENTITIES) or () if x["kind"] == "org"
+                     and (x["name"] == words or words in x["aliases"])]
+            c = named[0] if len(named) == 1 else None
         owner = fullest_org(doc, c["name"]) if c is not None and c["kind"] == "org" else doc[mods[0].i:token.i].text
     owner = owner or own
     return f"{owner} {token.lower_}" if owner else None
@@ -67,8 +72,8 @@ def described_org(token: Token) -> Optional[str]:
 
 def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The organization "it"/"its" stands for, else None: the organization subject of a verb above
-    the pronoun ("X said it would ..."), else the latest organization earlier in its sentence,
-    else the salient organization at the sentence's start."""
+    the pronoun ("X said it would ..."), else the latest organization (or definite organization
+    noun) earlier in its sentence, else the salient organization at the sentence's start."""
     if token.dep_ == "expl" or token.lower_ not in ("it", "its", "itself"):
         return None
     cur = token
@@ -90,11 +95,46 @@ def it_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if name:
         return name
     entities = doc._.get(attrs.ENTITIES) or ()
-    same = sorted((a, c["name"]) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
+    same = sorted((a, fullest_org(doc, c["name"])) for c in entities if c["kind"] == "org" for a, b in c["mentions"]
                   if sent.start_char <= a and b <= token.idx)
+    # a definite organization noun counts as its organization ("wrote to the Acme board, it said")
+    same += [(t.idx, name) for t in doc[sent.start:token.i] if t.lower_ in ORG_NOUNS and t.dep_ != "compound"
+             and any(ch.dep_ == "det" and ch.lower_ == "the" for ch in t.children) and (name := org_antecedent(doc, t))]
     if same:
-        return fullest_org(doc, same[-1][1])
+        return max(same)[1]
     return salient_org(doc, sent.start_char, window=1500)
+
+
+def cataphoric_org(doc: Doc, token: Token) -> Optional[str]:
+    """The organization an indefinite organization noun in the lede stands for, named right
+    after it ("... bonds are safe again, a big ratings firm says. ¶ Acme Ratings upgraded
+    ..."): the first organization mentioned after the noun, within the noun's
+    paragraph and the next, when it is not mentioned before the noun and is its sentence's subject.
+    Only in the first three paragraphs (a headline and the lede), and only for "a"/"an" + the noun
+    or "one of the" + nouns."""
+    noun = token.lemma_.lower()
+    if noun not in ORG_NOUNS:
+        return None
+    one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
+    if not one_of and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    paras = doc._.get(attrs.PARAGRAPHS) or []
+    k = next((i for i, (a, b) in enumerate(paras) if a <= token.idx < b), None)
+    if k is None or k > 2:
+        return None
+    limit = int(paras[min(len(paras) - 1, k + 1)][1])
+    first = None
+    for c in doc._.get(attrs.ENTITIES) or ():
+        if c["kind"] in ("org", "person"):
+            a = c["mentions"][0][0]
+            if token.idx < a < limit and (first is None or a < first[0]):
+                first = (a, c)
+    if first is None or first[1]["kind"] != "org":
+        return None
+    span = doc.char_span(first[1]["mentions"][0][0], first[1]["mentions"][0][1], alignment_mode="expand")
+    if span is None or not _is_subject(span.root):
+        return None
+    return fullest_org(doc, first[1]["name"])
 
 
 def _document_subject_before(doc: Doc, token: Token) -> Optional[str]:
@@ -253,10 +293,27 @@ def _own_author(doc: Doc, noun: Token) -> Optional[str]:
                     name = _agent_name(doc, obj)
                     if name:
                         return name
+        elif c.dep_ == "prep" and c.lower_ == "in":  # "a report in the Gazette (newspaper)": a publication
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    name = _publication(doc, obj)
+                    if name:
+                        return name
         elif c.dep_ == "poss" or c.dep_ == "compound" and c.pos_ == "PROPN":
             name = _agent_name(doc, c)
             if name:
                 return name
+    return None
+
+
+def _publication(doc: Doc, tok: Token) -> Optional[str]:
+    """The organization a token names, itself or as the proper name before its noun ("the Gazette
+    newspaper"), else None (a place or a person is no publication)."""
+    names = [tok] + [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    for t in names:
+        c = cluster_for(doc, t.idx, t.idx + len(t.text)) if t.pos_ == "PROPN" else None
+        if c is not None and c["kind"] == "org":
+            return fullest_org(doc, c["name"])
     return None
 
 

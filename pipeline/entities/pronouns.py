@@ -13,11 +13,13 @@ from .binding import (
 )
 from .index import _Index, _index
 from .lexicon import (
+    _SUBJ_DEPS,
     FEMALE,
     MALE,
     PERSON_NOUNS,
     PLURAL,
     PRONOUNS,
+    REPORTING_VERBS,
     TITLES,
     _norm_word,
 )
@@ -120,6 +122,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
             cand_tok = t
             cand_gender = None
             coord = False
+            src = False
             if i in local or i in commanded:
                 continue
             ci = idx.tok_cluster.get(i)
@@ -142,6 +145,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                         coord = False
                     elif kind == "org":
                         cand_name = c["name"]
+                        src = _statement_source(t)
                     else:
                         continue
                 else:
@@ -173,7 +177,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                 gpen = 0 if cand_gender == g else 1
             else:
                 gpen = 0
-            score = 2 * back + (0 if _is_subject(t) else 1) + gpen + (2 if coord else 0)
+            score = 2 * back + (0 if src or _is_subject(t) else 1) + gpen + (2 if coord else 0)
             key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
                 best, best_score = (cand_name, cand_tok), key
@@ -198,6 +202,22 @@ def _commanded_before(token: Token) -> frozenset:
         if child.dep_ in _COMPLEMENT_DEPS and child.i < token.i:
             out.update(t.i for t in child.subtree if t.i < token.i)
     return frozenset(out)
+
+
+_STATEMENT_PATH = frozenset({"appos", "compound", "flat", "pobj", "prep", "poss"})
+
+
+def _statement_source(tok: Token) -> bool:
+    """An organization named inside a reporting verb's subject ("A note from the singer's label
+    Acme said ..."): the source of what was said, as good a "they" antecedent as a subject."""
+    t = tok
+    for _ in range(6):
+        if t.dep_ in _SUBJ_DEPS:
+            return t.i != tok.i and t.head.lemma_.lower() in REPORTING_VERBS
+        if t.dep_ not in _STATEMENT_PATH or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _describes_named(idx: _Index, noun: Token) -> bool:

@@ -17,6 +17,7 @@ from .index import (
     quote_speaker,
 )
 from .orgs import (
+    cataphoric_org,
     described_org,
     document_source,
     fullest_org,
@@ -32,6 +33,7 @@ __all__ = [
     "FIRST_PERSON",
     "canonical_name",
     "cataphoric_antecedent",
+    "cataphoric_org",
     "cluster_for",
     "described_org",
     "description_antecedent",

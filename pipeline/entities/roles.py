@@ -74,8 +74,9 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
     "Dr Jane Doe, an emergency consultant, ..."), and so does a quote's attribution ("...,"
     a spokesperson said. Jane Doe, the spokesperson, added ...): the first person introduced
     after the noun, within two paragraphs in the lede and within the next paragraph elsewhere,
-    when one of that person's titles stands for the same role ("Dr" -> doctor). Only for
-    "a"/"an" + a role or person noun.
+    when one of that person's titles stands for the same role ("Dr" -> doctor), or when that person
+    has no title and speaks in the very next sentence while the noun itself did not ("a talk-show host's
+    suggestion"). Only for "a"/"an" + a role or person noun.
     """
     idx = _index(doc)
     noun = token.lemma_.lower()
@@ -105,8 +106,25 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
         for t in c.get("titles") or ():
             if noun in t.lower().split() or noun in _title_roles(t):
                 return c["name"]
+        if not c.get("titles") and not _is_reporting_subject_noun(token) and _speaks_in_next_sentence(doc, idx, token, a, b):
+            return c["name"]  # "a talk-show host's remark ... ¶ Jane Doe said ...": untitled, speaking next
         return None  # only the first person introduced after the noun
     return None
+
+
+def _is_reporting_subject_noun(token: Token) -> bool:
+    """A noun that speaks in its own sentence ("a witness said ..."), whom the next speaker need not be."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
+
+
+def _speaks_in_next_sentence(doc: Doc, idx: _Index, token: Token, a: int, b: int) -> bool:
+    """The mention at [a, b) lies in the sentence right after the token's and is the subject of
+    a reporting verb there."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span) or idx.sent_of[span.root.i] != idx.sent_of[token.i] + 1:
+        return False
+    head = span.root
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
 
 
 def role_antecedent(doc: Doc, token: Token) -> Optional[str]:

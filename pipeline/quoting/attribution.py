@@ -10,11 +10,12 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from ..entities.lexicon import PRONOUNS, doc_text, looks_like_name, split_title
-from ..entities.query import cluster_for, most_mentioned_person
+from ..entities.query import FIRST_PERSON, cluster_for, most_mentioned_person
 from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
 from .reported import find_reported
+from .sharing import share_paragraph_speakers, share_repeated_words, share_run_speakers
 from .speakers import (
     _DocView,
     _is_cue,
@@ -157,7 +158,8 @@ def _colon_lead_in(doc: Doc, view: _DocView, q: dict, left: List[int]) -> Option
 
 def _prev_sentence_speaker(doc: Doc, view: _DocView, q: dict) -> Optional[dict]:
     """A quote that opens a sentence inside a paragraph, with no cue of its own, continues the
-    reporting verb of the sentence before it ('The gains level off, she said. “Beyond that ...”')."""
+    reporting verb of the sentence before it ('The gains level off, she said. “Beyond that ...”'),
+    or, said in the first person, is the named subject's of the sentence before."""
     para = view.paragraphs[q["para"]] if q["para"] < len(view.paragraphs) else (q["start"], q["end"])
     ta = view.tok_at(q["open"][0])
     si = view.sent_of[ta]
@@ -178,6 +180,13 @@ def _prev_sentence_speaker(doc: Doc, view: _DocView, q: dict) -> Optional[dict]:
                 sp = speaker_from_token(doc, subj)
                 if sp is not None:
                     return sp
+    # no reporting verb: words in the first person after a sentence about a named subject are
+    # that subject's ('Doe opened a clinic in May. "We treat forty people a day."')
+    b = q["close"][0] if q["close"] else q["end"]
+    if any(doc[i].lower_ in FIRST_PERSON and doc[i].pos_ == "PRON" for i in view.toks_in(q["start"], b)):
+        sp = _sentence_subject_speaker(doc, view, lo, hi)
+        if sp is not None and sp.get("name"):
+            return sp
     return None
 
 
@@ -443,8 +452,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     for qi in kept:
         by_para.setdefault(raw[qi]["para"], []).append(qi)
     for _ in range(2):  # a run can take its speaker from a quote of its first paragraph, and back
-        _share_run_speakers(runs, attributed, conf)
-        _share_paragraph_speakers(doc, raw, by_para, attributed, conf, forward=False)
+        share_run_speakers(runs, attributed, conf)
+        share_paragraph_speakers(doc, raw, by_para, attributed, conf, forward=False)
     # a paragraph labelled with its speaker, as interviews are laid out ("Jane Doe: ...", "A: ...")
     for qi in kept:
         if qi not in attributed:
@@ -470,8 +479,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
                     attributed[m] = sp
                     conf[m] = c
     # then a paragraph-leading quote may take the speaker of a later quote of its paragraph
-    _share_paragraph_speakers(doc, raw, by_para, attributed, conf)
-    _share_run_speakers(runs, attributed, conf)
+    share_paragraph_speakers(doc, raw, by_para, attributed, conf)
+    share_run_speakers(runs, attributed, conf)
     # a quote opening a sentence inside a paragraph: the reporting verb of the sentence before
     for qi in kept:
         if qi in attributed or raw[qi]["lead"] or raw[qi]["kind"] != "direct":
@@ -493,6 +502,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
         if sp is not None:
             attributed[qi] = sp
             conf[qi] = 0.5
+
+    share_repeated_words(text, raw, kept, attributed, conf)
 
     for qi in kept:
         q = raw[qi]
@@ -538,50 +549,6 @@ def _interview_answers(doc: Doc, paragraphs: Sequence[Sequence[int]], raw: List[
         out.append({"start": ans["start"], "end": ans["end"], "kind": "direct", "cue": None, "cue_span": None,
                     "speaker": speaker, "confidence": 0.7 if speaker else 0.35})
     return out
-
-
-def _share_run_speakers(runs: Dict[int, List[int]], attributed: Dict[int, dict], conf: Dict[int, float]) -> None:
-    """Multi-paragraph quotes share one speaker."""
-    for members in runs.values():
-        if len(members) < 2:
-            continue
-        src = [m for m in members if m in attributed]
-        if not src:
-            continue
-        best = max(src, key=lambda m: conf[m])
-        for m in members:
-            if m not in attributed:
-                attributed[m] = attributed[best]
-                conf[m] = min(conf[best], 0.8)
-
-
-def _share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List[int]],
-                              attributed: Dict[int, dict], conf: Dict[int, float], forward: bool = True) -> None:
-    """Unattributed quotes take the speaker of the other quotes of their paragraph: of the quote
-    before, else of the quote right after (across an empty gap). Without `forward`, a quote that
-    opens its paragraph does not take the speaker of a later quote the reporter's words part it
-    from ("...." ¶ Y said the peer would be "missed"): the paragraph before may name its speaker."""
-    for members in by_para.values():
-        for m in members:
-            if m in attributed:
-                continue
-            prev = [x for x in members if x < m and x in attributed]
-            nxt = [x for x in members if x > m and x in attributed]
-            src = None
-            if nxt and _gap_is_empty(doc, raw[m], raw[nxt[0]]):
-                src = nxt[0]
-            elif prev:
-                src = prev[-1]
-            elif nxt and (forward or not raw[m]["lead"]):
-                src = nxt[0]
-            if src is not None:
-                attributed[m] = attributed[src]
-                conf[m] = min(conf[src], 0.75)
-
-
-def _gap_is_empty(doc: Doc, a: dict, b: dict) -> bool:
-    end = a["close"][1] if a["close"] else a["end"]
-    return not doc_text(doc)[end:b["open"][0]].strip()
 
 
 def _cue_in_sentence(doc: Doc, view: _DocView, q: dict) -> bool:

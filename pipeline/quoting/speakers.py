@@ -20,6 +20,7 @@ from ..entities.mentions import _pre_title
 from ..entities.query import (
     description_antecedent,
     cataphoric_antecedent,
+    cataphoric_org,
     cluster_for,
     document_source,
     it_antecedent,
@@ -129,7 +130,9 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # after the verb ("said study co-author Jane Doe"): the one that is a name
         named = [c for c in subjects if c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG")]
         return (named or subjects)[0]
-    if depth < 3 and tok.head.i != tok.i and tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj"):
+    if depth < 3 and tok.head.i != tok.i and (tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep", "acl", "ccomp", "pobj")
+                                              or tok.dep_ == "advmod" and tok.pos_ == "ADV"):
+        # (an adverb on the way up: "even going as far as to call it ...")
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None
         return _subject_of(tok.head, depth + 1)
@@ -158,9 +161,11 @@ def _np_after(doc: Doc, cue: Token) -> Optional[Token]:
 
 
 def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
-    """A cluster named by the head of a noun phrase, its compounds or its appositions."""
+    """A cluster named by the head of a noun phrase, its compounds or its appositions (or a
+    capitalized word right after the noun that the parser hung on it another way)."""
     cands = [head]
-    cands += [c for c in head.children if c.dep_ in ("compound", "appos", "flat")]
+    cands += [c for c in head.children if c.dep_ in ("compound", "appos", "flat")
+              or c.i == head.i + 1 and c.text[:1].isupper()]  # "the trio Ardent", the name misparsed
     for c in list(cands[1:]):
         cands += [g for g in c.children if g.dep_ in ("compound", "appos", "flat")]
     for t in cands:
@@ -205,10 +210,11 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         mems = sorted([tok] + conj, key=lambda t: t.i)
         for m in mems:
             hit = _person_in_np(doc, m)
-            if hit is None:
+            place = place_for(doc, m.idx, m.idx + len(m.text)) if hit is None and m.pos_ == "PROPN" else None
+            if hit is None and place is None:
                 names = []
                 break
-            names.append(_name_with_title(hit[0]))
+            names.append(_name_with_title(hit[0]) if hit is not None else place["name"])  # "X and Ruritania said"
         names = list(dict.fromkeys(names))  # "X & Y said": one organization, not "X and X"
         if len(names) >= 2:
             a = mems[0].left_edge.idx
@@ -222,6 +228,11 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         a, b = _mention_span(doc, cl, t)
         title = _title_for(doc, t, a, cl)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
+    if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" and tok.ent_type_ == "NORP":
+        # a group named by a plural proper noun ("the Federalists said"): named by its name
+        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+        return {"name": doc_text(doc)[_name_start(tok):b], "mention": doc_text(doc)[a:b], "mention_span": [a, b],
+                "title": None}
     place = place_for(doc, tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
     if place is None and tok.pos_ == "PROPN":
         place = place_named(doc, doc[_name_start_i(tok):tok.i + 1].text)  # a mention NER missed
@@ -236,8 +247,10 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     if tok.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         of = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of")
         a, b = tok.left_edge.idx, of.right_edge.idx + len(of.right_edge.text)
-        if b - a <= 80:  # "one of the leading rating agencies says"
-            return {"name": None, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+        if b - a <= 80:  # "one of the leading rating agencies says": named right after, or no one
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+            name = cataphoric_org(doc, obj) if obj is not None else None
+            return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ == "nsubj" \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
@@ -248,7 +261,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
         a = tok.left_edge.idx
         if tok.pos_ == "NOUN":
-            name = cataphoric_antecedent(doc, tok)
+            name = cataphoric_antecedent(doc, tok) or cataphoric_org(doc, tok)
             if name:
                 b = tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}

@@ -79,11 +79,11 @@ DESCRIPTION_CASES = [
     # "said the 20-year-old": an adjective heads the subject; the person named last
     ("Daniel Ortiz won the Coastal Classic on Saturday, beating Andrei Volkov in the final.\n\n"
      "Ortiz needed three sets to win.\n\n"
-     "Volkov, ranked 158th in the world, reached his first final. \"For me, this was a big success,\" "
+     "Volkov, seeded 12th, reached his first final. \"Getting this far means a lot to me,\" "
      "said the 20-year-old.",
-     [("For me, this was a big success,", "Andrei Volkov")]),
+     [("Getting this far means a lot to me,", "Andrei Volkov")]),
     # must not change: "many" believing something is no one's quote
-    ("Many believe the real motive for the charges is that he threatened to fund a rival party.", []),
+    ("Many believe the true reason for the arrest is that he planned to back a rival party.", []),
 ]
 
 
@@ -96,14 +96,14 @@ def test_a_description_by_age_is_the_person_named_last(nlp, text, expected):
 
 ORG_CASES = [
     # "the board" is the organization's board, by the organization's canonical name
-    ("Gregor Lind has made a fresh approach to buy Redfield Athletic, which could value the club at "
-     "£80m.\n\nNow the board has confirmed that the bidder is back, with a statement reading: \"The board "
-     "can confirm it has received a proposal.\"",
-     [("the bidder is back", "Redfield Athletic board"),
-      ("The board can confirm it has received a proposal.", "Redfield Athletic board")]),
+    ("Gregor Lind has renewed his bid for Redfield Athletic, which could value the club at "
+     "£80m.\n\nThe board has now said that the buyer has returned, with a statement reading: \"The board "
+     "has received a detailed offer.\"",
+     [("the buyer has returned", "Redfield Athletic board"),
+      ("The board has received a detailed offer.", "Redfield Athletic board")]),
     # a statement from an organization noun named by its apposition
-    ("Indie band Glass Harbour played their last show on Friday.\n\nA statement from the band's record "
-     "company Polestar said singer Tom Reilly planned to work on a solo album.",
+    ("Indie band Glass Harbour played their last show on Friday.\n\nA statement from the group's label, "
+     "Polestar, said singer Tom Reilly planned to work on a solo album.",
      [("singer Tom Reilly planned to work on a solo album", "Polestar")]),
     # must not change: an organization noun that is not a body is the organization itself
     ("Redfield Athletic lost again on Saturday.\n\n\"We will appoint a new coach,\" the club said.",

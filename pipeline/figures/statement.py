@@ -114,7 +114,7 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
                           and _has_subject(head) and not _hedge(head))
             condition = anc.dep_ == "advcl" and _conditional(anc)
-            # "(flats rent for less) than they did a decade ago": the comparison is the claim
+            # "(flats earn lower rents) than they did ten years back": the comparison is the claim
             compared = any(c.dep_ == "mark" and c.lower_ == "than" for c in anc.children) and head.i != anc.i
             if not (relative or unasserted or condition or compared):
                 return anc

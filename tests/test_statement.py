@@ -221,3 +221,14 @@ def test_a_verb_is_never_its_own_conjunct(nlp):
     figures = nlp(text)._.claimsift_figures
     assert [text[f["start"]:f["end"]] for f in figures] == ["four", "$ 90,000"]
     assert all(f["statement"] for f in figures)
+
+
+@pytest.mark.parametrize("text,figure,expected", [
+    # a figure in a participle clause on a noun: the noun phrase and the clause, with the comma
+    # only where the text has one
+    ("The museum, visited by 40,000 people last year, will close in May.", "40,000",
+     "The museum, visited by 40,000 people last year"),
+    ("The plan approved by 40 councillors was dropped in May.", "40", "The plan approved by 40 councillors"),
+])
+def test_a_figure_in_a_participle_clause_on_a_noun(nlp, text, figure, expected):
+    assert statement(nlp, text, figure) == expected

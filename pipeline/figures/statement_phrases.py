@@ -82,7 +82,9 @@ def _described_name(num: Token) -> Optional[Tokens]:
         if anc.dep_ == "acl" and anc.tag_ in ("VBN", "VBG") and anc.head.pos_ in ("NOUN", "PROPN"):
             noun = anc.head
             left = [t for t in noun.subtree if t.i <= noun.i and not _is_clause_inside(t, noun)]
-            return left + [None] + list(anc.subtree)
+            first = anc.left_edge.i
+            comma = [None] if first > 0 and anc.doc[first - 1].text == "," else []  # only where the text has one
+            return left + comma + list(anc.subtree)
     return None
 
 

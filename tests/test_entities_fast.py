@@ -483,3 +483,17 @@ def test_a_name_right_after_its_noun_however_parsed_is_the_speaker():
     rows[2] = ("wrecked", -1, "acl", "VERB", "VBN", "wreck")
     doc = make(rows, entities=[entity("Wrecked", "org", [(10, 17)])])
     assert speaker_from_token(doc, at(doc, "band"))["name"] is None
+
+
+@pytest.mark.parametrize("words,expected", [
+    # a group abbreviation the entity model joined to the name goes to the title
+    (["Grn", "Pty", "Norman", "Hale"], (["Grn", "Pty"], ["Norman", "Hale"])),
+    # must not change: two given names, initials, a two-word name, a surname that is a given name
+    (["Mary", "Beth", "Turner"], ([], ["Mary", "Beth", "Turner"])),
+    (["D.", "Joshua", "Ward"], ([], ["D.", "Joshua", "Ward"])),
+    (["Norman", "Hale"], ([], ["Norman", "Hale"])),
+    (["Oduya", "Thomas"], ([], ["Oduya", "Thomas"])),
+])
+def test_an_affiliation_before_a_given_name_is_no_part_of_the_name(words, expected):
+    from pipeline.entities.lexicon import split_affiliation
+    assert split_affiliation([], words) == expected

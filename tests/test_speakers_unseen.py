@@ -341,3 +341,9 @@ CATAPHORIC_PERSON_CASES = [
 @pytest.mark.parametrize("text,expected", CATAPHORIC_PERSON_CASES, ids=["host", "witness", "titled"])
 def test_an_unnamed_person_named_as_the_next_speaker(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+def test_a_group_abbreviation_joined_to_a_name_is_no_part_of_it(nlp):
+    text = ("Ministers defended the plan. But Grn Pty Norman Hale accused them of hiding the costs.\n\n"
+            "\"It is a scandal,\" Mr Hale said.")
+    assert names_of(nlp, text) == [("It is a scandal,", "Norman Hale")]

@@ -32,6 +32,7 @@ TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = wordlists.mapping("people_title_
 # first names by sex: weak evidence for a person's gender when no title or pronoun tells it
 _FIRST_M = frozenset(wordlists.lines("people_first_names_m.txt"))
 _FIRST_F = frozenset(wordlists.lines("people_first_names_f.txt"))
+FIRST_NAMES = _FIRST_M | _FIRST_F
 FIRST_NAME_GENDER: Dict[str, str] = {w: "m" for w in _FIRST_M - _FIRST_F}
 FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
 # second words that make "X County Board" a place's body (a lone "X" is then the place)
@@ -90,6 +91,17 @@ def split_title(words: Sequence[str]) -> Tuple[List[str], List[str]]:
                 changed = True
                 break
     return title, words
+
+
+def split_affiliation(title: List[str], name: List[str]) -> Tuple[List[str], List[str]]:
+    """Move capitalized words the entity model joined to a name before its given name into the
+    title: a party or group abbreviation ("Grn Pty Jane Doe" -> (["Grn", "Pty"], ["Jane", "Doe"])),
+    when no word before the given name is a given name itself and a surname follows it."""
+    for k in range(1, len(name) - 1):
+        if name[k] in FIRST_NAMES and not any(w in FIRST_NAMES for w in name[:k]) \
+                and all(w[:1].isupper() and "." not in w and len(w) > 1 for w in name[:k]):  # not initials
+            return title + name[:k], name[k:]
+    return title, name
 
 
 def clean_name_text(text: str) -> str:

@@ -27,6 +27,7 @@ from .lexicon import (
     clean_name_text,
     doc_text,
     looks_like_name,
+    split_affiliation,
     split_title,
 )
 
@@ -328,7 +329,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                     and doc[ent.start - 1].lower_ not in ROLES and doc[ent.start - 1].lower_ not in PERSON_NOUNS:
                 label = "ORG"  # "industrial group Acme Werke", but not "producer Jane Doe"
         if label == "PERSON":
-            title, name = split_title(words)
+            title, name = split_affiliation(*split_title(words))
             if not looks_like_name(name):
                 # lower-cased or odd strings: keep as a possible reference only when capitalized
                 continue

@@ -16,8 +16,9 @@ Forms (read off the dependency parse):
   "X told him CLAUSE", X's is "CLAUSE").
 
 The content is the reported clause without the cue, the source, a leading "that" (or
-"whether") and a trailing adjunct that frames the report ("..., following reports that ..."); the cue is the reporting verb as written with its auxiliaries ("has said") and, for
-verbs of telling, the hearer ("told reporters"). A clause may hold quoted words ("X said the
+"whether") and a trailing adjunct that frames the report ("..., following reports that ...");
+the cue is the reporting verb as written with its auxiliaries ("has said") and, for verbs of
+telling, the hearer ("told reporters"). A clause may hold quoted words ("X said the
 plan was “a betrayal”"): it is one record, and the quoted words keep their own record. Nothing
 comes from hypotheticals ("if X said ...", "X could argue ..."), negated or questioned reports,
 "said" as an adjective, reporting verbs without a clause, or clauses that are themselves quoted.
@@ -396,12 +397,12 @@ def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
 
 
 def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
-    if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX") or _hypothetical(verb):
+    if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX"):
         return None
-    if verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb):
-        found = _clause_of(verb) or _parenthetical_clause(verb)
-    else:
-        found = _made_clear(verb)
+    reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
+    if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb):
+        return None
+    found = (_clause_of(verb) or _parenthetical_clause(verb)) if reporting else _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found

@@ -296,6 +296,22 @@ def test_subject_accuracy(gold_subject, predicted, counted, ok):
 # --------------------------------------------------------------------------- corner cases
 
 
+def test_records_at_confidence_0_8_or_more_are_counted_right_or_wrong():
+    """A confident quote is right with the right named speaker, a confident figure with the right
+    value; a confident record that matches nothing is wrong; records below 0.8 are not counted."""
+    gold = [article(quotes=[gquote(QUOTE)], figures=[gfigure("1,204", 1204.0), gfigure("40 percent", 40.0)])]
+    q = pquote(*span(QUOTE), speaker="Tom Hale")
+    q["confidence"] = 0.9
+    stray = pquote(*span("Officials said"), speaker="Officials")
+    stray["confidence"] = 0.85
+    right, wrong, unsure = (pfigure(*span("1,204"), 1204.0), pfigure(*span("40 percent"), 4.0),
+                            pfigure(*span("12.5%"), 12.5))
+    right["confidence"], wrong["confidence"], unsure["confidence"] = 0.95, 0.8, 0.5
+    result = score(gold, [q, stray, right, wrong, unsure])
+    assert result["quotes"]["confident"] == {"correct": 0, "n": 2, "accuracy": 0.0}
+    assert result["figures"]["confident"] == {"correct": 1, "n": 2, "accuracy": 0.5}
+
+
 def test_empty_predictions():
     gold = [article(quotes=[gquote(QUOTE)], figures=[gfigure("1,204", 1204.0)])]
     result = score(gold, [])

@@ -15,7 +15,10 @@
   subject shares a content word with it;
 - statements, over matched figures with a gold statement: word-level F1
   (:func:`~pipeline.evaluate.statements.statement_f1`), averaged, and the share at F1 >= 0.8;
-  the same for the record's sentence, as the baseline a statement must beat.
+  the same for the record's sentence, as the baseline a statement must beat;
+- confidence: of the records at confidence 0.8 or more (what ``inspect --min-confidence 0.8``
+  keeps), the share that is right: a quote matched with the right named speaker (or a gold
+  speaker that names no one), a figure matched with the right value.
 
 Predictions for articles that are not in the gold are ignored (and counted).
 """
@@ -35,6 +38,8 @@ FIGURE_MIN_SHARE = 0.5
 FIGURE_MAX_EXTRA = 25
 """A matched predicted figure may be at most this many characters longer than the gold one."""
 VALUE_REL_TOL = 1e-6
+# the confidence from which a record should be right at least 80% of the time
+CONFIDENT = 0.8
 """A value is right when |pred - gold| <= VALUE_REL_TOL * |gold|."""
 
 QUOTED_KINDS = frozenset({"direct", "fragment"})
@@ -123,6 +128,7 @@ def _pred_view(record: dict, index: int) -> dict:
         "subject_kind": subject.get("kind") if isinstance(subject, dict) else None,
         "statement": record.get("statement"),
         "sentence": (record.get("sentence") or {}).get("text"),
+        "confidence": record.get("confidence"),
     }
 
 
@@ -180,9 +186,9 @@ def score(
     Returns a dict (JSON-serializable)::
 
         {"quotes":  {tp, fp, fn, precision, recall, f1, speaker_strict, speaker_lenient, kind,
-                     quoted: {tp, fp, fn, precision, recall, f1}, indirect: {...}},
+                     quoted: {tp, fp, fn, precision, recall, f1}, indirect: {...}, confident},
          "figures": {tp, fp, fn, precision, recall, f1, value, subject, about, subject_kind, kind,
-                     statement: {n, f1, good}, sentence_baseline: {n, f1, good}},
+                     statement: {n, f1, good}, sentence_baseline: {n, f1, good}, confident},
          "articles": {id: {"quotes", "figures", "speaker_strict", "speaker_lenient", "value",
                            "subject", "statement_f1"}},
          "ignored_predictions": int,   # records of articles not in the gold, or of another type
@@ -237,7 +243,8 @@ def score(
     counts = {key: [0, 0, 0] for key in ("q", "f", "quoted", "indirect")}
     accs = {
         key: [0, 0]
-        for key in ("strict", "lenient", "qkind", "value", "subject", "about", "subject_kind", "fkind")
+        for key in ("strict", "lenient", "qkind", "value", "subject", "about", "subject_kind", "fkind",
+                    "qconf", "fconf")
     }
     statement_scores: list[float] = []
     sentence_scores: list[float] = []
@@ -274,13 +281,17 @@ def score(
         g_quotes = art["quotes"]
         p_quotes = slot["quote"]
         pairs = _match(g_quotes, p_quotes, _quote_pair_ok)
+        right = set()  # matched quotes with the right named speaker (or a gold speaker not named)
         for gi, pi in pairs:
             g, p = g_quotes[gi], p_quotes[pi]
             if g.get("kind") is not None:
                 tally("qkind", p["kind"] == g.get("kind"))
             if not g.get("named") or not g.get("speaker"):
+                right.add(pi)
                 continue
             strict = bool(p["speaker"]) and canonical_name(p["speaker"]) == canonical_name(g["speaker"])
+            if strict:
+                right.add(pi)
             lenient = bool(p["speaker"]) and last_name(p["speaker"]) == last_name(g["speaker"]) != ""
             tally("strict", strict)
             tally("lenient", lenient)
@@ -289,6 +300,7 @@ def score(
                     _where(aid, g, text, gold=g["speaker"], predicted=p["speaker"], lenient_ok=lenient)
                 )
         _unmatched(errors, "quotes", aid, text, g_quotes, p_quotes, pairs, "speaker")
+        _tally_confident(accs["qconf"], p_quotes, right)
         q_counts = (len(pairs), len(p_quotes) - len(pairs), len(g_quotes) - len(pairs))
         for key, group in (("quoted", _group_counts(g_quotes, p_quotes, QUOTED_KINDS)),
                            ("indirect", _group_counts(g_quotes, p_quotes, QUOTED_KINDS, negate=True))):
@@ -299,10 +311,13 @@ def score(
         g_figs = art["figures"]
         p_figs = slot["numeric"]
         pairs = _match(g_figs, p_figs, _figure_pair_ok)
+        right = set()  # matched figures with the right value
         for gi, pi in pairs:
             g, p = g_figs[gi], p_figs[pi]
             value_ok = _value_ok(p["value"], float(g["value"]))
             tally("value", value_ok)
+            if value_ok:
+                right.add(pi)
             if g.get("kind") is not None:
                 tally("fkind", p["kind"] == g.get("kind"))
             if not value_ok:
@@ -334,6 +349,7 @@ def score(
                     _where(aid, g, text, f1=round(f1, 3), gold=g["statement"], predicted=p["statement"])
                 )
         _unmatched(errors, "figures", aid, text, g_figs, p_figs, pairs, "value")
+        _tally_confident(accs["fconf"], p_figs, right)
         f_counts = (len(pairs), len(p_figs) - len(pairs), len(g_figs) - len(pairs))
 
         for i in range(3):
@@ -357,6 +373,7 @@ def score(
         kind=_acc(*accs["qkind"]),
         quoted=_prf(*counts["quoted"]),
         indirect=_prf(*counts["indirect"]),
+        confident=_acc(*accs["qconf"]),
     )
     figures = _prf(*counts["f"])
     figures.update(
@@ -367,6 +384,7 @@ def score(
         kind=_acc(*accs["fkind"]),
         statement=_statement_summary(statement_scores),
         sentence_baseline=_statement_summary(sentence_scores),
+        confident=_acc(*accs["fconf"]),
     )
     return {
         "quotes": quotes,
@@ -375,6 +393,14 @@ def score(
         "ignored_predictions": ignored,
         "errors": errors,
     }
+
+
+def _tally_confident(acc: list, preds: Sequence[dict], right: set) -> None:
+    """Count the records at confidence CONFIDENT or more, and those of them that are right."""
+    for pi, p in enumerate(preds):
+        if (p["confidence"] or 0) >= CONFIDENT:
+            acc[1] += 1
+            acc[0] += pi in right
 
 
 def _mean(values: Sequence[float]) -> Optional[float]:

@@ -38,6 +38,8 @@ def format_scores(scores: dict, *, errors: bool = False) -> str:
     lines.append(f"figure about     {_acc_cell(f['about'])}")
     lines.append(f"subject kind     {_acc_cell(f['subject_kind'])}")
     lines.append(f"figure kind      {_acc_cell(f['kind'])}")
+    lines.append(f"quotes >= 0.8    {_acc_cell(q['confident'])} right")
+    lines.append(f"figures >= 0.8   {_acc_cell(f['confident'])} right")
     for label, row in (("statement", f["statement"]), ("(sentence)", f["sentence_baseline"])):
         lines.append(f"{label:16} word F1 {_pct(row['f1'])}, {_pct(row['good'])} at F1 >= 0.8 (n={row['n']})")
     if scores.get("ignored_predictions"):

@@ -339,26 +339,24 @@ def test_first_person_inside_a_quote_is_its_speaker():
     assert quote_speaker(doc, outside) is None
 
 
-def test_a_person_s_full_name_tagged_as_an_organization_joins_the_person():
-    # "Ivo Marek lost . Marek said he was tired ." with "Ivo Marek" tagged ORG
-    rows = [("Ivo", 1, "compound", "PROPN", "NNP"), ("Marek", 1, "nsubj", "PROPN", "NNP"),
+def _org_tagged_then_he_said(first: str, second: str):
+    """"FIRST SECOND lost . Marek said he was tired ." with "FIRST SECOND" tagged ORG."""
+    rows = [(first, 1, "compound", "PROPN", "NNP"), (second, 1, "nsubj", "PROPN", "NNP"),
             ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", "."),
             ("Marek", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
             ("he", 1, "nsubj", "PRON", "PRP"), ("was", -2, "ccomp", "AUX", "VBD", "be"),
             ("tired", -1, "acomp", "ADJ", "JJ"), (".", -4, "punct", "PUNCT", ".")]
-    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+    return make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+
+
+def test_a_person_s_full_name_tagged_as_an_organization_joins_the_person():
+    doc = _org_tagged_then_he_said("Ivo", "Marek")
     people = [c for c in build_entities(doc) if c["kind"] in ("person", "org")]
     assert [(c["name"], c["kind"], len(c["mentions"])) for c in people] == [("Ivo Marek", "person", 2)]
 
 
 def test_an_organization_named_after_a_person_stays_an_organization():
-    # "Marek Holdings lost . Marek said he was tired ."
-    rows = [("Marek", 1, "compound", "PROPN", "NNP"), ("Holdings", 1, "nsubj", "PROPN", "NNP"),
-            ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", "."),
-            ("Marek", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
-            ("he", 1, "nsubj", "PRON", "PRP"), ("was", -2, "ccomp", "AUX", "VBD", "be"),
-            ("tired", -1, "acomp", "ADJ", "JJ"), (".", -4, "punct", "PUNCT", ".")]
-    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-PERSON", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+    doc = _org_tagged_then_he_said("Marek", "Holdings")
     kinds = {c["name"]: c["kind"] for c in build_entities(doc)}
     assert kinds.get("Marek Holdings") == "org"
 

@@ -441,7 +441,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
         has_cue = cue_tok is not None and q["strength"] >= 0.85 \
             and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 2) \
             or _cue_in_sentence(doc, view, q)
-        if q["lead"] and not leads_as_a_title(doc, view, q, has_cue) or not q["lead"] and not is_title_or_scare(doc, view, q, has_cue):
+        title = leads_as_a_title if q["lead"] else is_title_or_scare  # a lead quote is a title only as a subject
+        if not title(doc, view, q, has_cue):
             kept.append(qi)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}

@@ -509,6 +509,17 @@ RULE_CASES = [
     # a passive reporting verb does not attribute: the later active one does
     ("One of the bankers said a merger could be announced “within days.”",
      [("within days.", None)]),
+    # a titled person after the employer's name: the person speaks, not the employer
+    ("“Growth will slow next year,” said Norvane Bank chief economist Halima Dervish.",
+     [("Growth will slow next year,", "Halima Dervish")]),
+    # an organization qualifying a person noun does not speak for that person
+    ("“We are reviewing the claims,” a Quillmark spokesperson told reporters.",
+     [("We are reviewing the claims,", None)]),
+    # a hyphenated title, and a role the article itself gives someone
+    ("Governor-elect Tomas Reyna named his team on Friday.\n\n“They are ready,” the governor-elect said.",
+     [("They are ready,", "Tomas Reyna")]),
+    ("The family's solicitor, Rosalind Achebe, spoke outside court.\n\n“We will appeal,” the solicitor said.",
+     [("We will appeal,", "Rosalind Achebe")]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

@@ -210,8 +210,8 @@ def build_clusters(doc: Doc) -> List[dict]:
             # the name as the apposition of a person noun: "His mother Jane Doe", "the spokesman, Jane Doe"
             noun = head.head if head is not None and head.dep_ == "appos" else None
             if c["kind"] == "person" and noun is not None and noun.i < head.i and noun.pos_ == "NOUN" \
-                    and noun.lemma_.lower() in PERSON_NOUNS and noun.lemma_.lower() not in ORG_NOUNS:
-                g = PERSON_NOUNS[noun.lemma_.lower()]
+                    and (noun.lemma_.lower() in PERSON_NOUNS or _introduces(noun)) and noun.lemma_.lower() not in ORG_NOUNS:
+                g = PERSON_NOUNS.get(noun.lemma_.lower())
                 if g:
                     c["gvotes"][g] += 2
                 c["titles"].append(noun.text)
@@ -240,6 +240,8 @@ def build_clusters(doc: Doc) -> List[dict]:
             continue
         if c["kind"] == "person" and _only_placed(doc, c):
             c["kind"] = "place"
+        elif c["kind"] == "person" and sum(c["gvotes"].values()) <= 1 and _employs(doc, c):
+            c["kind"] = "org"
         name = _canonical_form(c["forms"]) if c["kind"] == "person" else _fullest_form(c["forms"])
         gv = c["gvotes"]
         gender = None
@@ -277,6 +279,33 @@ def _only_placed(doc: Doc, c: dict) -> bool:
                 or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
             return False
     return True
+
+
+def _introduces(noun: Token) -> bool:
+    """A definite or owned singular noun set before a name by a comma: a role the article gives
+    that person ("The family's solicitor, Jane Doe, said"), whether or not a list knows the noun."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+
+
+_MEMBER_PREPS = frozenset({"of", "at", "for"})
+
+
+def _employs(doc: Doc, c: dict) -> bool:
+    """A one-word "person" without a title, never told apart by a pronoun, that the article shows
+    employing people (a pronoun that may have been read as its own at most once): naming a person noun ("the Zentrix spokesman", "Zentrix engineer Jane Doe")
+    or holding one ("a founding member of Zentrix", "chief executive at Zentrix"). An organization
+    the tagger took for a person."""
+    if c["titles"] or any(len(m.words) > 1 or m.title for m in c["mentions"]):
+        return False
+    for m in c["mentions"]:
+        tok = doc[m.tok_end - 1]
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PERSON_NOUNS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in _MEMBER_PREPS and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.lemma_.lower() in PERSON_NOUNS:
+            return True
+    return False
 
 
 def build_entities(doc: Doc) -> List[dict]:

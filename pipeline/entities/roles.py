@@ -139,8 +139,9 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     idx = _index(doc)
     if idx is None:
         return None
-    role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
-    if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
+    role = _hyphenated_role(token) or (token.lower_ if token.lower_ in ROLES else token.lemma_.lower())
+    if token.tag_ in ("NNS", "NNPS") or role not in ROLES and role not in PERSON_NOUNS \
+            and not _article_role(idx, role):
         return None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
@@ -151,8 +152,8 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().replace("-", " ").split() or role in _title_roles(t)
-                       for t in c.get("titles") or ())
+        has_role = any(role in t.lower().replace("-", " ").split() or role in t.lower().split()
+                       or role in _title_roles(t) for t in c.get("titles") or ())
         if a >= token.idx:
             if has_role and later is None:
                 later = c["name"]
@@ -166,6 +167,23 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     owned = any(c.dep_ == "poss" for c in token.children)
     return later or _member_of_owner(doc, idx, token) or (
         None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+
+
+def _hyphenated_role(token: Token) -> Optional[str]:
+    """A role written with a hyphen that the tokenizer split ("president-elect", "co-founder"),
+    read from the head word back, else None."""
+    doc = token.doc
+    i = token.i
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return doc[i:token.i + 1].text.lower() if i < token.i else None
+
+
+def _article_role(idx: _Index, role: str) -> bool:
+    """The article itself gives someone this role as a title ("Jane Doe, the family's solicitor",
+    "Councillor-elect Jane Doe"): the noun then stands for a person even if no list has it."""
+    return any(role in t.lower().split() for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
 
 
 def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.clusters import _appos_text
 from ..entities.lexicon import (
+    PERSON_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -168,11 +169,22 @@ def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
               or c.i == head.i + 1 and c.text[:1].isupper()]  # "the trio Ardent", the name misparsed
     for c in list(cands[1:]):
         cands += [g for g in c.children if g.dep_ in ("compound", "appos", "flat")]
-    for t in cands:
-        cl = cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None
-        if cl is not None:
-            return cl, t
-    return None
+    hits = [(cl, t) for t in cands
+            for cl in [cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None] if cl is not None]
+    if not hits or hits[0][1].i == head.i:
+        return hits[0] if hits else None
+    # "IMF chief economist Jane Doe": the person, not her employer; "the owner, Acme Oil": what the
+    # apposition names; "the Acme spokesman", "the Westside Story actress": a person the name only
+    # qualifies, found from the role noun itself
+    same = next((h for h in hits if h[0]["kind"] == "person" or h[1].dep_ == "appos"), None)
+    if same is not None or _is_person_noun(head):
+        return same
+    return hits[0]
+
+
+def _is_person_noun(tok: Token) -> bool:
+    """A common noun for a person ("spokesman", "actress", "economist")."""
+    return tok.pos_ == "NOUN" and (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
 
 
 def _maybe_name(t: Token) -> bool:

@@ -195,6 +195,18 @@ FORMS = [
      [("she would stay on as chair", "made it clear", "She")]),
     ("The regulator has made it clear its licence does not cover night flights.",
      [("its licence does not cover night flights", "has made it clear", "The regulator")]),
+    # "As X reported, CLAUSE"
+    ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
+     [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),
+    # a second verb with a modal of its own goes on with the reported clause
+    ("The trust said the hospital was not closing its ward, but would move it to the new wing.",
+     [("the hospital was not closing its ward, but would move it to the new wing", "said", "The trust")]),
+    # a clause of its own after a comma is the reporter's, not the report
+    ("While engineers say the bridge is safe, the council's decision to close it raises doubts.",
+     [("the bridge is safe", "say", "engineers")]),
+    # quoted words opening the clause, the reporter's words going on after them
+    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
+     [('"there may be retaliation" if the union does not agree to the terms', "has said", "Idris Calloway")]),
 ]
 
 
@@ -248,6 +260,10 @@ NOTHING = [
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
     "Mr Dane explained how it works.",
+    # quoted words with no clause of the reporter's after them: the quote's own record
+    'The minister insisted that "the numbers add up" and "nothing has changed".',
+    # a verb of evidence without a subject of its own
+    "Turnout was higher than in any year before, indicating the campaign had worked.",
     # a verb of evidence without a document as its subject
     "The match showed that the young side could compete.",
     "Rescuers found that the road had been washed away.",

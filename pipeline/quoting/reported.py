@@ -132,8 +132,9 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
 
 
 def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
-    """A clause may hold quoted words, but must not be quoted itself: its first token lies outside
-    quotes and every quote it touches lies wholly inside it."""
+    """A clause may hold quoted words, but must not be quoted itself: every quote it touches lies
+    wholly inside it, and its first token lies outside quotes or opens quoted words after which a
+    clause of the reporter's own goes on ('X has said "there may be trouble" if Y refuses')."""
     doc = view.doc
     quotes = {view.quote_of[i] for i in range(lo, hi)} - {-1}
     if not quotes:
@@ -141,11 +142,22 @@ def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
     first = lo
     while first < hi and doc[first].lower_ in _CLAUSE_MARKS:
         first += 1
-    if first >= hi or view.quote_of[first] != -1:
+    if first >= hi:
         return False
+    opening = view.quote_of[first]
+    if opening != -1:
+        k = lo - 1
+        while k >= 0 and view.quote_of[k] == opening:
+            k -= 1
+        before = lo - 1 - k  # tokens of that quote right before the clause: at most its opening mark
+        if before > 1 or before == 1 and not doc[lo - 1].is_quote:
+            return False  # the clause begins inside a quote that opened before it
+        last = max(i for i in range(first, hi) if view.quote_of[i] == opening)
+        if not any(view.quote_of[i] == -1 and doc[i].pos_ in ("VERB", "AUX") for i in range(last + 1, hi)):
+            return False  # no clause of the reporter's own goes on after it: the quote's record has it
     for qi in quotes:
-        if (lo > 0 and view.quote_of[lo - 1] == qi) or (hi < len(doc) and view.quote_of[hi] == qi
-                                                         and not doc[hi].is_punct):
+        if qi != opening and lo > 0 and view.quote_of[lo - 1] == qi \
+                or hi < len(doc) and view.quote_of[hi] == qi and not doc[hi].is_punct:
             return False
     return True
 
@@ -231,7 +243,8 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         first = clause.left_edge
         subject_that = first.lower_ == "that" and any(c.i == first.i for c in subjects)  # "said that [subject] was"
         relative = first.i < verb.i  # "plans which X says would ...": the relative is the clause's subject
-        if any(m != "that" for m in marks) or first.tag_ in ("WDT", "WP", "WRB") and not (subject_that or relative):
+        wh = first.tag_ in ("WDT", "WP", "WRB") and not (first.lower_ == "that" and first.dep_ == "mark")
+        if any(m != "that" for m in marks) or wh and not (subject_that or relative):
             return None  # "said as if", "claim because", "explained how it works"
     past = clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children) \
         and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)  # a past tense read as a participle
@@ -294,6 +307,26 @@ def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     if doc[last].text != "," and doc[last + 1].text != ",":
         return None  # no comma closes it
     return head, lo, head.right_edge.i + 1
+
+
+def _as_report(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The clause an "as" report frames: "As X reported last week, CLAUSE", "CLAUSE, as X said":
+    the reporting verb with "as" and nothing reported of its own, hung on the clause's root."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass", "auxpass") for c in verb.children) \
+            or head.pos_ not in ("VERB", "AUX") or not _finite(head) or not _subjects(head):
+        return None
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if first < head.left_edge.i or first == head.left_edge.i:
+        lo = last + 1
+        while lo < head.i and doc[lo].is_punct:
+            lo += 1
+        return head, lo, head.right_edge.i + 1
+    if first > head.i and last >= head.right_edge.i and doc[first - 1].text == ",":
+        return head, head.left_edge.i, first - 1
+    return None
 
 
 def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token]:
@@ -382,6 +415,35 @@ def _trim_framing_adjunct(doc: Doc, clause: Token, lo: int, hi: int) -> int:
     return hi
 
 
+def _continues_clause(verb: Token, conj: Token) -> bool:
+    """A conjoined verb that continues the reported clause rather than the report: no subject
+    of its own, a modal of its own ("would", "will"), where the reporting verb has none."""
+    return not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children) \
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in conj.children) \
+        and not any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in verb.children)
+
+
+def _shares_modal(clause: Token, conj: Token) -> bool:
+    """A bare verb conjoined to a clause with a modal, without a subject of its own: the same
+    reported clause goes on ("he would take the car and tell her ..."), it is no report of its own."""
+    return conj.tag_ == "VB" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children) \
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in clause.children)
+
+
+def _trim_new_main_clause(doc: Doc, clause: Token, lo: int, hi: int) -> int:
+    """End of a reported clause before a clause of its own that the parse hung on it: after a
+    comma, with its own subject and no "and"/"but" ("While X say [the risk is low], Y's decision
+    raises doubts"), or after ", so"."""
+    for c in clause.children:
+        k = c.left_edge.i
+        if c.dep_ != "conj" or c.i < clause.i or not lo < k < hi or doc[k - 1].text != ",":
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) \
+                and not any(g.dep_ == "cc" and g.lower_ != "so" and clause.i < g.i < c.i for g in clause.children):
+            return k - 1  # (", so ...": what the reporter concludes from it)
+    return hi
+
+
 def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
     """"X made (it) clear that CLAUSE": the clause hangs on the adjective."""
     if verb.lemma_.lower() != "make":
@@ -402,19 +464,23 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
     if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb):
         return None
-    found = (_clause_of(verb) or _parenthetical_clause(verb)) if reporting else _made_clear(verb)
+    found = (_clause_of(verb) or _parenthetical_clause(verb) or _as_report(verb)) if reporting else _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found
     if clause.i > verb.i:
-        # "..., but that CLAUSE": a second clause of the same report
+        # "..., but that CLAUSE": a second clause of the same report; "X said it was not ..., but
+        # would ...": a modal verb without a subject, hung on the past-tense reporting verb, goes on
+        # with the reported clause's subject
         for c in verb.children:
-            if c.dep_ == "conj" and c.i > hi and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            if c.dep_ == "conj" and c.i > hi and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                                  or _continues_clause(verb, c)):
                 hi = c.right_edge.i + 1
+        hi = _trim_new_main_clause(doc, clause, lo, hi)
     elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
         return None  # not a clause before the verb; "X said ..., she said"
     for c in clause.children:
-        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS \
+        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS and not _shares_modal(clause, c) \
                 and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS
                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             # "... and said CLAUSE", "... and asked for help": a report or a request of its own
@@ -434,8 +500,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if subj is None or lo <= subj.i < hi:
         return None
     sp = _speaker(doc, view, subj)
-    if sp is None:
-        return None
+    if sp is None or verb.lemma_.lower() in _EVIDENCE_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # ("..., indicating the plan works": evidence, no one's report)
     span = _content_span(doc, lo, hi)
     if span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None

@@ -126,6 +126,12 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # a misparse may give a verb several subjects ("CITY, Feb 26 - X announced"): the one
         # nearest before the verb is the subject
         before = [c for c in subjects if c.i < tok.i]
+        if len(before) > 1:
+            # "Jane Doe of the Acme Institute writes", its employer misread as a second subject:
+            # the person named first is who writes
+            people = [c for c in before if c.ent_type_ == "PERSON"]
+            if people and all(c.ent_type_ in ("ORG", "GPE", "FAC") for c in before if c not in people):
+                return people[-1]
         if before:
             return before[-1]
         # after the verb ("said study co-author Jane Doe"): the one that is a name

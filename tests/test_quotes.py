@@ -520,6 +520,13 @@ RULE_CASES = [
      [("They are ready,", "Tomas Reyna")]),
     ("The family's solicitor, Rosalind Achebe, spoke outside court.\n\n“We will appeal,” the solicitor said.",
      [("We will appeal,", "Rosalind Achebe")]),
+    # quoted words spelling out a named owner's noun are the owner's
+    ("Ingrid Solberg’s first plan, “a library in every village”, seemed modest at the time.",
+     [("a library in every village", "Ingrid Solberg")]),
+    # an epithet names the person the article is about, not the last one of that gender named
+    ("Marisol Quent released her third film on Friday. Marisol Quent toured all year, and her "
+     "sister Dana Quent joined the band.\n\n“I wrote it on the road,” the Oscar-nominated actress said.",
+     [("I wrote it on the road,", "Marisol Quent")]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Optional
+from typing import Dict, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -148,6 +148,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     g = ROLES.get(role)
     best = None
     later = None
+    gendered: Dict[str, int] = {}
     for a, b, ci in idx.char_starts:
         c = idx.people[ci]
         if c["kind"] != "person":
@@ -162,11 +163,23 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
             best = (2, a, c["name"])
         elif g and c.get("gender") == g and (best is None or best[0] < 2):
             best = (1, a, c["name"])
+            gendered[c["name"]] = len(c["mentions"])
+    if best and best[0] == 1 and _epithet(token):
+        # "the award-winning actress": an epithet for the person of that gender the article is
+        # about (the one it names most often), not merely the last one named before it
+        return max(gendered, key=lambda n: (gendered[n], n == best[2]))
     if best:
         return best[2]
     owned = any(c.dep_ == "poss" for c in token.children)
     return later or _member_of_owner(doc, idx, token) or (
         None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+
+
+def _epithet(token: Token) -> bool:
+    """A role noun with a describing modifier of its own ("the Oscar-winning actress", "the
+    Westside Story singer"), as writers use to name again the person an article is about."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and c.lower_ not in ("former", "then")
+               for c in token.children)
 
 
 def _hyphenated_role(token: Token) -> Optional[str]:

@@ -334,6 +334,26 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
     return None
 
 
+def _owner_speaker(doc: Doc, view: _DocView, qi: int, q: dict) -> Optional[dict]:
+    """The named owner of the noun that quoted words stand beside or complete: the quote's root
+    is an apposition of that noun or the object of its "of"."""
+    roots = [doc[i] for i in view.toks_in(q["start"], q["end"]) if view.quote_of[doc[i].head.i] != qi]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    if root.dep_ == "appos":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+    else:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or view.quote_of[owner.i] != -1:
+        return None
+    sp = speaker_from_token(doc, owner)
+    return sp if sp is not None and sp.get("name") else None
+
+
 def _depth(tok: Token) -> int:
     """How many heads lie between the token and its sentence's root."""
     n = 0
@@ -492,7 +512,15 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
                 if m not in attributed:
                     attributed[m] = sp
                     conf[m] = 0.6
-    # fragments and other embedded quotes: the sentence's subject
+    # fragments and other embedded quotes: the owner of the noun the words spell out ("X's first
+    # plan, “a directory for campuses”", "X's offer of “free repairs”"), else the sentence's subject
+    for qi in kept:
+        if qi in attributed:
+            continue
+        sp = _owner_speaker(doc, view, qi, raw[qi])
+        if sp is not None:
+            attributed[qi] = sp
+            conf[qi] = 0.5
     for qi in kept:
         if qi in attributed:
             continue

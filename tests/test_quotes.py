@@ -527,6 +527,13 @@ RULE_CASES = [
     ("Marisol Quent released her third film on Friday. Marisol Quent toured all year, and her "
      "sister Dana Quent joined the band.\n\n“I wrote it on the road,” the Oscar-nominated actress said.",
      [("I wrote it on the road,", "Marisol Quent")]),
+    # a cue inside a clause of its own after the quote ("if ...") is not the quote's
+    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
+     [("there may be retaliation", "Idris Calloway")]),
+    # quoted words in what a situation suggests are said by who reports it
+    ("Prices will rise in most regions, suggesting that next year “will feel like a slump” for many "
+     "families, Ama Kwarteng said on Monday.",
+     [("will feel like a slump", "Ama Kwarteng")]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

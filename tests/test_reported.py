@@ -195,6 +195,9 @@ FORMS = [
      [("she would stay on as chair", "made it clear", "She")]),
     ("The regulator has made it clear its licence does not cover night flights.",
      [("its licence does not cover night flights", "has made it clear", "The regulator")]),
+    # a document's author named as the agent of its release
+    ("A survey published on Monday by the Halvard Institute found that most renters pay more than a third of their income.",
+     [("most renters pay more than a third of their income", "found", "Halvard Institute")]),
     # "As X reported, CLAUSE"
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

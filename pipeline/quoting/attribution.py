@@ -44,11 +44,13 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
             if view.quote_of[cur.i] != -1:
                 continue
             if _is_cue(cur) or _is_naming_cue(cur):
-                if cur.lemma_.lower() in _THOUGHT_VERBS:
+                if cur.lemma_.lower() in _THOUGHT_VERBS or cur.tag_ == "VBG" and cur.dep_ == "advcl" \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                     # words quoted in what someone believed were written by who reports it
-                    # ("X said the minister believed it would be “a disaster”")
+                    # ("X said the minister believed it would be “a disaster”"), and in what a
+                    # situation suggests (“..., suggesting the cuts “will hurt”, she said”)
                     outer = cur
-                    while outer.dep_ in ("ccomp", "conj", "xcomp") and outer.head.i != outer.i:
+                    while outer.dep_ in ("ccomp", "conj", "xcomp", "advcl") and outer.head.i != outer.i:
                         outer = outer.head
                         if view.quote_of[outer.i] == -1 and _is_cue(outer) \
                                 and outer.lemma_.lower() not in _THOUGHT_VERBS:
@@ -228,6 +230,8 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
         # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe
         words = [i for i in right if not doc[i].is_punct and not doc[i].is_space][:5]
         for i in words:
+            if doc[i].pos_ == "SCONJ" or doc[i].dep_ == "mark":
+                break  # “...” if the union does not agree: a clause of its own, not the attribution
             if _is_cue(doc[i]):
                 cue, strength = doc[i], 0.95
                 break

@@ -198,6 +198,9 @@ FORMS = [
     # a document's author named as the agent of its release
     ("A survey published on Monday by the Halvard Institute found that most renters pay more than a third of their income.",
      [("most renters pay more than a third of their income", "found", "Halvard Institute")]),
+    # a clause whose subject the parse took for the object of "say"
+    ("Okafor said a two-year lease allowing the club to use the hall expired on Friday.",
+     [("a two-year lease allowing the club to use the hall expired on Friday", "said", "Okafor")]),
     # "As X reported, CLAUSE"
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

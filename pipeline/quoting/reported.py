@@ -228,7 +228,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
-        return None
+        return _object_clause(verb)
     after = [c for c in comps if c.i > verb.i]
     clause = after[0] if after else comps[-1]
     subjects = _subjects(clause)
@@ -243,11 +243,16 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         first = clause.left_edge
         subject_that = first.lower_ == "that" and any(c.i == first.i for c in subjects)  # "said that [subject] was"
         relative = first.i < verb.i  # "plans which X says would ...": the relative is the clause's subject
-        wh = first.tag_ in ("WDT", "WP", "WRB") and not (first.lower_ == "that" and first.dep_ == "mark")
+        # "that" tagged as a relative is still the clause's mark when the clause has a subject of
+        # its own ("told the paper that [WDT, dobj] the shark swam ...")
+        that_mark = first.lower_ == "that" and (first.dep_ == "mark" or any(c.i > first.i for c in subjects))
+        wh = first.tag_ in ("WDT", "WP", "WRB") and not that_mark
         if any(m != "that" for m in marks) or wh and not (subject_that or relative):
             return None  # "said as if", "claim because", "explained how it works"
-    past = clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)  # a past tense read as a participle
+    # a past tense read as a participle or as a base form: a subject of its own and no auxiliary
+    past = (clause.tag_ == "VBN" or clause.tag_ == "VB" and clause.text.islower()) \
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     if not (_finite(clause) or past):
         return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
@@ -270,6 +275,24 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
     return clause, lo, hi
+
+
+def _object_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """"said a deal allowing X to do Y expired": a clause whose subject the parse took for the
+    object of "say" and whose verb it hung inside that object. Only "say", which takes no noun
+    object of this kind, and only a verb in the past or present tense that no relative pronoun
+    introduces."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        if t.i > obj.i and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and t.dep_ in ("ccomp", "conj") \
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children) \
+                and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > obj.i):
+            return t, obj.left_edge.i, obj.right_edge.i + 1
+    return None
 
 
 def _subjects(clause: Token) -> List[Token]:

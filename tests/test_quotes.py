@@ -424,6 +424,15 @@ def test_confidence_follows_how_surely_the_speaker_is_identified(nlp):
     assert named > pronoun > unnamed
 
 
+def test_a_role_noun_resolved_to_a_name_is_as_sure_as_a_pronoun(nlp):
+    text = ("“We will rebuild the pier,” Mayor Lena Okafor said on Monday.\n\n"
+            "“It will take two years,” the mayor said.")
+    doc, quotes = run(nlp, text)
+    assert [(q["speaker"] or {}).get("name") for q in quoted(quotes)] == ["Lena Okafor", "Lena Okafor"]
+    named, role = (q["confidence"] for q in quoted(quotes))
+    assert named > role
+
+
 def test_indirect_quotes_can_be_turned_off(nlp):
     from pipeline.quoting.attribution import find_quotes
 

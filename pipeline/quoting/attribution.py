@@ -433,11 +433,20 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
 
 def _identified(speaker: dict) -> float:
     """How surely a speaker is identified, as a factor on the attribution's strength: a name in
-    the text, a pronoun resolved to a name (resolution errs on unseen articles), or a mention that
-    names no one ("the director")."""
+    the text, a pronoun or a role noun resolved to a name ("she", "the agency", "the singer":
+    resolution errs on unseen articles), or a mention that names no one ("the director")."""
     if speaker.get("name") is None:
         return 0.6
-    return 0.8 if (speaker.get("mention") or "").lower() in PRONOUNS else 1.0
+    return 1.0 if _names(speaker.get("mention") or "", speaker["name"]) else 0.8
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _names(mention: str, name: str) -> bool:
+    """The mention writes the name or part of it ("Mr Doe" for "Jane Doe"), or an acronym."""
+    words = {w.lower() for w in _WORD.findall(mention)}
+    return bool(words & {w.lower() for w in _WORD.findall(name)}) or any(w.isupper() and len(w) > 1 for w in _WORD.findall(mention))
 
 
 def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:

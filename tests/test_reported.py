@@ -142,9 +142,11 @@ FORMS = [
     ("KESSELMARK, March 3 - Estmar announced on Monday that its army had left the border.\n\n"
      "Estmar has long denied the claims.",
      [("its army had left the border", "announced", "Estmar")]),
-    # a trailing attribution the parse left inside the clause
+    # a trailing attribution the parse left inside the clause; as a nested report, the outer
+    # record holds the inner one
     ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
-     [("she would stay until the merger closed", "assured the board", "Varga")]),
+     [("Ms Varga assured the board she would stay until the merger closed", "says", "a new biography of the banker"),
+      ("she would stay until the merger closed", "assured the board", "Varga")]),
     # a trailing adjunct that frames the report is not part of it
     ("The folk duo Harrow Lane have confirmed that they will split up, following rumours that they had stopped speaking.",
      [("they will split up", "have confirmed", "Harrow Lane"), ("they had stopped speaking", "rumours", None)]),
@@ -201,6 +203,10 @@ FORMS = [
     # a clause whose subject the parse took for the object of "say"
     ("Okafor said a two-year lease allowing the club to use the hall expired on Friday.",
      [("a two-year lease allowing the club to use the hall expired on Friday", "said", "Okafor")]),
+    # a report reported in its turn: the outer record holds the inner report
+    ("Rivera told investigators that the van had been stolen, court papers say.",
+     [("Rivera told investigators that the van had been stolen", "say", "court papers"),
+      ("the van had been stolen", "told investigators", "Rivera")]),
     # "As X reported, CLAUSE"
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

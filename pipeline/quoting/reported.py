@@ -500,8 +500,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
                                                   or _continues_clause(verb, c)):
                 hi = c.right_edge.i + 1
         hi = _trim_new_main_clause(doc, clause, lo, hi)
-    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
-        return None  # not a clause before the verb; "X said ..., she said"
+    elif hi > verb.i:
+        return None  # not a clause before the verb
     for c in clause.children:
         if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS and not _shares_modal(clause, c) \
                 and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS

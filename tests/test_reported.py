@@ -207,6 +207,9 @@ FORMS = [
     ("Rivera told investigators that the van had been stolen, court papers say.",
      [("Rivera told investigators that the van had been stolen", "say", "court papers"),
       ("the van had been stolen", "told investigators", "Rivera")]),
+    # "CLAUSE, according to X" closing its paragraph; an article's publication as its author
+    ("Ferry fares rose by a fifth last year, according to a 2021 article in the Harlow Gazette.\n\nMore follows.",
+     [("Ferry fares rose by a fifth last year", "according to", "Harlow Gazette")]),
     # "As X reported, CLAUSE"
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

@@ -569,9 +569,12 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
         return None
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, pobj[0].right_edge.i) + 1
+    end = sent.end  # the sentence without its closing marks and the paragraph break after it
+    while end > tok.i and (doc[end - 1].is_space or doc[end - 1].is_punct and not doc[end - 1].is_quote):
+        end -= 1
     if tok.i - sent.start <= 1:
         lo, hi = phrase_end, sent.end
-    elif phrase_end >= sent.end - 1 and doc[tok.i - 1].text == ",":
+    elif phrase_end >= end and doc[tok.i - 1].text == ",":
         lo, hi = sent.start, tok.i - 1
     else:
         return None

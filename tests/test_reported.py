@@ -210,9 +210,11 @@ FORMS = [
     # "CLAUSE, according to X" closing its paragraph; an article's publication as its author
     ("Ferry fares rose by a fifth last year, according to a 2021 article in the Harlow Gazette.\n\nMore follows.",
      [("Ferry fares rose by a fifth last year", "according to", "Harlow Gazette")]),
-    # "As X reported, CLAUSE"
+    # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),
+    ("As the Tarnby Courier reported in May, the council is hoping for a buyer, so it is no surprise to see the sign.",
+     [("the council is hoping for a buyer", "reported", "Tarnby Courier")]),
     # a second verb with a modal of its own goes on with the reported clause
     ("The trust said the hospital was not closing its ward, but would move it to the new wing.",
      [("the hospital was not closing its ward, but would move it to the new wing", "said", "The trust")]),

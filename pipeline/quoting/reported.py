@@ -459,6 +459,8 @@ def _trim_new_main_clause(doc: Doc, clause: Token, lo: int, hi: int) -> int:
     raises doubts"), or after ", so"."""
     for c in clause.children:
         k = c.left_edge.i
+        if k > 1 and doc[k - 1].lower_ == "so" and doc[k - 2].text == ",":
+            k -= 1
         if c.dep_ != "conj" or c.i < clause.i or not lo < k < hi or doc[k - 1].text != ",":
             continue
         if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) \

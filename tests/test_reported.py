@@ -210,6 +210,9 @@ FORMS = [
     # "CLAUSE, according to X" closing its paragraph; an article's publication as its author
     ("Ferry fares rose by a fifth last year, according to a 2021 article in the Harlow Gazette.\n\nMore follows.",
      [("Ferry fares rose by a fifth last year", "according to", "Harlow Gazette")]),
+    # a body named by its named owner
+    ("Senator Dana Whitlock's campaign team announced on Monday that the senator will run again.",
+     [("the senator will run again", "announced", "Dana Whitlock's campaign team")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

@@ -273,7 +273,8 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
-            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok)
+            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok) \
+                or _owned_group(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
@@ -296,6 +297,22 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             mention = doc_text(doc)[a:b]
         return {"name": None, "mention": mention, "mention_span": [a, b], "title": None}
     return None
+
+
+def _owned_group(doc: Doc, tok: Token) -> Optional[str]:
+    """A body named by its named owner ("Jane Doe's campaign team", "Acme's lawyers"): the owner's
+    canonical name with the noun as written. Not a single person ("Doe's lawyer"), who may be
+    named elsewhere."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or _is_person_noun(tok) and tok.tag_ == "NN":
+        return None
+    cl = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
+    if cl is None or cl["kind"] not in ("person", "org"):
+        return None
+    start = owner.right_edge.i + 1
+    while start < tok.i and doc[start].tag_ == "POS":
+        start += 1
+    return f"{cl['name']}'s {doc[start:tok.i + 1].text}"
 
 
 def _name_start_i(tok: Token) -> int:

@@ -213,6 +213,9 @@ FORMS = [
     # a body named by its named owner
     ("Senator Dana Whitlock's campaign team announced on Monday that the senator will run again.",
      [("the senator will run again", "announced", "Dana Whitlock's campaign team")]),
+    # what a quoted speaker reports someone else said
+    ("Marco Ruiz called the station at noon.\n\n“He said the boat had sunk near the pier,” Officer Lin Baptiste wrote.",
+     [("the boat had sunk near the pier", "said", "Marco Ruiz")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),
@@ -282,6 +285,9 @@ NOTHING = [
     "Mr Dane explained how it works.",
     # quoted words with no clause of the reporter's after them: the quote's own record
     'The minister insisted that "the numbers add up" and "nothing has changed".',
+    # a quoted speaker's own beliefs, and a report still to come, are no reports
+    "“I believe the bridge will hold,” Mayor Ines Duarte said.",
+    "“He will probably say the ball slipped,” the coach said.",
     # a verb of evidence without a subject of its own
     "Turnout was higher than in any year before, indicating the campaign had worked.",
     # a verb of evidence without a document as its subject

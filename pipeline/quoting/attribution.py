@@ -14,7 +14,7 @@ from ..entities.query import FIRST_PERSON, cluster_for, most_mentioned_person
 from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
-from .reported import find_reported
+from .reported import THOUGHT_VERBS as _THOUGHT_VERBS, find_reported
 from .sharing import share_paragraph_speakers, share_repeated_words, share_run_speakers
 from .speakers import (
     _DocView,
@@ -62,7 +62,6 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
     return best
 
 
-_THOUGHT_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "wonder", "expect", "know"})
 
 
 def _sentence_bounds(view: _DocView, a_char: int, b_char: int, para: Tuple[int, int]) -> Tuple[int, int]:

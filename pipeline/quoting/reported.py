@@ -27,8 +27,9 @@ The speaker comes from `speaker_from_token`, like quoted speech's.
 
 from __future__ import annotations
 
+import copy
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
@@ -39,6 +40,8 @@ from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_f
 REPORTED_VERBS = REPORTED_SPEECH_VERBS
 REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
 
+# verbs of thinking: what they hold is a belief, not a report
+THOUGHT_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "wonder", "expect", "know"})
 # verbs that report a question: only with a "whether"/"if"/wh- clause
 _QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
 # verbs of evidence, reported speech only with a document or findings as subject (`_evidence_verb`)
@@ -49,7 +52,7 @@ _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "f
 _HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
 # verbs that need a particle to report: "pointed out"
 _PARTICLE_VERBS = {"point": "out"}
-_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d", "will", "'ll", "wo"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "when", "once", "before", "until"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
@@ -442,15 +445,15 @@ def _continues_clause(verb: Token, conj: Token) -> bool:
     """A conjoined verb that continues the reported clause rather than the report: no subject
     of its own, a modal of its own ("would", "will"), where the reporting verb has none."""
     return not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children) \
-        and any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in conj.children) \
-        and not any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in verb.children)
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS for g in conj.children) \
+        and not any(g.dep_ == "aux" and g.lower_ in _MODALS for g in verb.children)
 
 
 def _shares_modal(clause: Token, conj: Token) -> bool:
     """A bare verb conjoined to a clause with a modal, without a subject of its own: the same
     reported clause goes on ("he would take the car and tell her ..."), it is no report of its own."""
     return conj.tag_ == "VB" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children) \
-        and any(g.dep_ == "aux" and g.lower_ in _MODALS | {"will"} for g in clause.children)
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS for g in clause.children)
 
 
 def _trim_new_main_clause(doc: Doc, clause: Token, lo: int, hi: int) -> int:
@@ -623,7 +626,9 @@ def _announced_points(doc: Doc, view: _DocView, verb: Token) -> List[dict]:
 # --------------------------------------------------------------------------- all of it
 
 def find_reported(doc: Doc, view: _DocView) -> List[dict]:
-    """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`."""
+    """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`,
+    also of what a quoted speaker reports someone else said ("“She said she was wrong,” the
+    officer wrote")."""
     if not view.has_dep or not len(doc):
         return []
     out: List[dict] = []
@@ -635,4 +640,42 @@ def find_reported(doc: Doc, view: _DocView) -> List[dict]:
             if r is not None and (r["start"], r["end"]) not in seen:
                 seen.add((r["start"], r["end"]))
                 out.append(r)
+    for r in _reports_in_quotes(doc, view):
+        if (r["start"], r["end"]) not in seen:
+            seen.add((r["start"], r["end"]))
+            out.append(r)
     return out
+
+
+def _reports_in_quotes(doc: Doc, view: _DocView) -> List[dict]:
+    """Reported speech inside a quote: each quote read as if it were the reporter's own words,
+    the records of reporting verbs inside it kept when they lie inside it and their source is
+    someone else, named or "he"/"she"/"they"."""
+    by_quote: Dict[int, List[int]] = {}
+    for i, qi in enumerate(view.quote_of):
+        if qi != -1:
+            by_quote.setdefault(qi, []).append(i)
+    out: List[dict] = []
+    for qi, toks in by_quote.items():
+        if len(toks) < 6:
+            continue
+        inner = copy.copy(view)
+        inner.quote_of = list(view.quote_of)
+        for i in toks:
+            inner.quote_of[i] = -1
+        a, b = doc[toks[0]].idx, _end(doc[toks[-1]])
+        for i in toks:
+            verb = doc[i]
+            if verb.lemma_.lower() in THOUGHT_VERBS:
+                continue  # a speaker's own beliefs ("I believe ...") are the quote itself
+            r = _verb_reports(doc, inner, verb)
+            if r is not None and a <= r["start"] and r["end"] <= b and _third_party(r["speaker"]):
+                out.append(r)
+    return out
+
+
+def _third_party(speaker: Optional[dict]) -> bool:
+    """A source other than the quote's speaker and not a vague "people": a name or he/she/they."""
+    mention = (speaker or {}).get("mention") or ""
+    return mention.lower() in ("he", "she", "they") or bool(speaker and speaker.get("name")) and mention[:1].isupper() \
+        and mention.lower() not in _FIRST_PERSON

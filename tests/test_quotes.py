@@ -543,6 +543,10 @@ RULE_CASES = [
     ("Prices will rise in most regions, suggesting that next year “will feel like a slump” for many "
      "families, Ama Kwarteng said on Monday.",
      [("will feel like a slump", "Ama Kwarteng")]),
+    # "said" followed by the reported clause's subject: that subject is not the speaker
+    ("In a memo dated June 4 1990, Tobias Wren, then her chief of staff, said the minister believed "
+     "the plan would bring “chaos to every port”.",
+     [("chaos to every port", "Tobias Wren")]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

@@ -20,6 +20,7 @@ from .speakers import (
     _DocView,
     _is_cue,
     _is_naming_cue,
+    _name_before,
     _np_after,
     _subject_of,
     speaker_from_token,
@@ -257,7 +258,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     if cue is not None:
         subj = _subject_of(cue)
         if subj is None:
-            subj = _np_after(doc, cue)
+            subj = _np_after(doc, cue) or _name_before(doc, cue)
         if subj is not None and subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
             subj = subj.head.head
         if subj is not None and view.quote_of[subj.i] == qi:

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
 from ..entities.lexicon import DOCUMENT_NOUNS, PRONOUNS, REPORTED_SPEECH_VERBS, UNASSERTED_REPORTING_VERBS, doc_text
-from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
+from .speakers import _FIRST_PERSON, _DocView, _name_before, _np_after, _subject_of, speaker_from_token
 
 REPORTED_VERBS = REPORTED_SPEECH_VERBS
 REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
@@ -374,6 +374,8 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         subj = verb.head  # "a ruling that said ...": the relative stands for its noun
     if subj is None and clause_before:
         subj = _np_after(doc, verb)  # "..., said a spokeswoman"
+    if subj is None and not any(c.dep_ == "nsubj" for c in verb.children):
+        subj = _name_before(doc, verb)  # "Jane Doe, then an aide, said": the name hung elsewhere
     if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \
             and doc[verb.i - 1].dep_ in ("npadvmod", "dep", "nmod") and doc[verb.i - 1].pos_ == "PROPN":
         subj = doc[verb.i - 1]  # a name the parser did not take for the subject ("X tweeted that")

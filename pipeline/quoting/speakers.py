@@ -164,7 +164,27 @@ def _np_after(doc: Doc, cue: Token) -> Optional[Token]:
             i += 1
             continue
         break
+    if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i \
+            and (head.head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in head.head.children)):
+        return None  # "said the minister believed ...": the subject of what is reported
     return head
+
+
+def _name_before(doc: Doc, cue: Token) -> Optional[Token]:
+    """A name set off before a cue that lost its subject in the parse: "Jane Doe, then the
+    minister's aide, said ..." (the name hung on something else): the last token of a person or
+    organization right before the comma that opens an apposition closed by a comma right before
+    the cue, the apposition holding no verb."""
+    i = cue.i - 1
+    if i < 2 or doc[i].text != ",":
+        return None
+    i -= 1
+    while i > 0 and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX") and cue.i - i < 16:
+        i -= 1
+    if i < 1 or doc[i].text != "," or i == cue.i - 2:
+        return None
+    name = doc[i - 1]
+    return name if name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN" else None
 
 
 def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:

@@ -216,6 +216,10 @@ FORMS = [
     # what a quoted speaker reports someone else said
     ("Marco Ruiz called the station at noon.\n\n“He said the boat had sunk near the pier,” Officer Lin Baptiste wrote.",
      [("the boat had sunk near the pier", "said", "Marco Ruiz")]),
+    # a product bearing its maker's name is not the maker: the short name is the maker's
+    ("Quillon Systems launched a box called “Quillon Play” in May, and by June half of its buyers owned a "
+     "Quillon Play.\n\nQuillon said that sales had doubled.",
+     [("sales had doubled", "said", "Quillon Systems")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

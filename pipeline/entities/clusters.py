@@ -141,7 +141,8 @@ def build_clusters(doc: Doc) -> List[dict]:
     # a shortened name joins the one organization whose name it starts ("Quillon" and "Quillon
     # Technologies", "Acme Bank" and "Acme Bank Holdings") or whose capitalized name it ends ("the
     # Gulls" and "the Harbor City Gulls"), unless the full name is a place's body ("X County Board")
-    _merge_short_orgs(org_clusters, {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")})
+    _merge_short_orgs(org_clusters, {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")},
+                      _named_things(doc, org_clusters))
     _add_untagged_full_forms(doc, org_clusters)
     # an acronym joins the organization it abbreviates ("EPA" and "Environmental Protection Agency")
     initials: Dict[str, dict] = {}
@@ -386,12 +387,37 @@ def _at_sentence_start(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in (".", "!", "?", ":", "…")
 
 
-def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset()) -> None:
+_OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = "”\"’'"
+
+
+def _named_things(doc: Doc, org_clusters: Dict[str, dict]) -> set:
+    """Keys of the longer "organization" names the article treats as things: set in quotation
+    marks as a label ("a box called “Acme Play”") or counted with "a"/"an" ("an Acme Play in every
+    home"). A product or a page bears its maker's name; the maker's short name does not join it."""
+    text = doc_text(doc)
+    out = set()
+    for key, c in org_clusters.items():
+        if " " not in key:
+            continue
+        for m in c["mentions"]:
+            quoted = m.start > 0 and text[m.start - 1] in _OPENING_MARKS and text[m.end:m.end + 1] in _CLOSING_MARKS \
+                and text[m.end:m.end + 1] != ""
+            counted = m.tok_start > 0 and doc[m.tok_start - 1].lower_ in ("a", "an")
+            if quoted or counted:
+                out.add(key)
+                break
+    return out
+
+
+def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset(),
+                      things: frozenset = frozenset()) -> None:
     """Merge an organization cluster named by a prefix or a last word of exactly one other
     organization's name into it, or by the head word before "of" of one or more (then each
     mention joins the one named last before it) (keys are lower-cased names). A name that ends
     in a place the article names (`places`, lower-cased) is a unit of the organization there
-    ("Acme Research Ruritania"), which its prefix does not join."""
+    ("Acme Research Ruritania"), which its prefix does not join, nor does it join a name the
+    article treats as a thing (`things`: a product such as "Acme Play")."""
     by_prefix: Dict[str, set] = defaultdict(set)
     by_last: Dict[str, set] = defaultdict(set)
     by_head: Dict[str, set] = defaultdict(set)
@@ -420,8 +446,8 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
                 _split_short_mentions(c, heads)
                 continue
             full = by_head[key]
-        if not full or len(full) != 1:
-            continue
+        if not full or len(full) != 1 or next(iter(full)) in things:
+            continue  # (a product bearing the name: "Acme" is not "Acme Play")
         target = org_clusters[next(iter(full))]
         if target is c or not target["mentions"]:
             continue

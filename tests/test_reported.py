@@ -292,6 +292,8 @@ NOTHING = [
     # a quoted speaker's own beliefs, and a report still to come, are no reports
     "“I believe the bridge will hold,” Mayor Ines Duarte said.",
     "“He will probably say the ball slipped,” the coach said.",
+    # a tensed reporting verb without a subject is a misread noun: no report of the main subject
+    "Mayor Ada Brisk has defended the budget amid Democrat claims the cuts were far too deep.",
     # a verb of evidence without a subject of its own
     "Turnout was higher than in any year before, indicating the campaign had worked.",
     # a verb of evidence without a document as its subject

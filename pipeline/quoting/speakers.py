@@ -142,6 +142,8 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # (an adverb on the way up: "even going as far as to call it ...")
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBD", "VBP") and not depth:
+            return None  # a tensed verb has a subject of its own: without one it is a misread noun
         return _subject_of(tok.head, depth + 1)
     return None
 

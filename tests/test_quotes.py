@@ -547,6 +547,9 @@ RULE_CASES = [
     ("In a memo dated June 4 1990, Tobias Wren, then her chief of staff, said the minister believed "
      "the plan would bring “chaos to every port”.",
      [("chaos to every port", "Tobias Wren")]),
+    # a word inside someone's title that is not its head is no role ("Harbour spokesman X")
+    ("Harbour spokesman Odo Fenn announced the sale on Monday.\n\n“The buyers are local,” the harbour said.",
+     [("The buyers are local,", None)]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

@@ -194,9 +194,10 @@ def _hyphenated_role(token: Token) -> Optional[str]:
 
 
 def _article_role(idx: _Index, role: str) -> bool:
-    """The article itself gives someone this role as a title ("Jane Doe, the family's solicitor",
-    "Councillor-elect Jane Doe"): the noun then stands for a person even if no list has it."""
-    return any(role in t.lower().split() for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
+    """The article itself gives someone this role as the head of a title ("Jane Doe, the family's
+    solicitor", "Councillor-elect Jane Doe"; not "auction" in "Auction spokesman Jane Doe"): the
+    noun then stands for a person even if no list has it."""
+    return any(t.lower().split()[-1:] == [role] for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
 
 
 def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:

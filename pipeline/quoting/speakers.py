@@ -201,7 +201,7 @@ def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
             for cl in [cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None] if cl is not None]
     if not hits or hits[0][1].i == head.i:
         return hits[0] if hits else None
-    # "IMF chief economist Jane Doe": the person, not her employer; "the owner, Acme Oil": what the
+    # "Acme chief economist Jane Doe": the person, not her employer; "the owner, Acme Oil": what the
     # apposition names; "the Acme spokesman", "the Westside Story actress": a person the name only
     # qualifies, found from the role noun itself
     same = next((h for h in hits if h[0]["kind"] == "person" or h[1].dep_ == "appos"), None)

@@ -293,10 +293,10 @@ _MEMBER_PREPS = frozenset({"of", "at", "for"})
 
 
 def _employs(doc: Doc, c: dict) -> bool:
-    """A one-word "person" without a title, never told apart by a pronoun, that the article shows
-    employing people (a pronoun that may have been read as its own at most once): naming a person noun ("the Zentrix spokesman", "Zentrix engineer Jane Doe")
-    or holding one ("a founding member of Zentrix", "chief executive at Zentrix"). An organization
-    the tagger took for a person."""
+    """A one-word "person" without a title that the article shows employing people: naming a
+    person noun ("the Zentrix spokesman", "Zentrix engineer Jane Doe") or holding one ("chief
+    executive at Zentrix"). An organization the tagger took for a person (the caller lets at most
+    one pronoun have been read as its own)."""
     if c["titles"] or any(len(m.words) > 1 or m.title for m in c["mentions"]):
         return False
     for m in c["mentions"]:

@@ -13,7 +13,9 @@ Forms (read off the dependency parse):
 - "X made (it) clear that CLAUSE";
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
 - nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
-  "X told him CLAUSE", X's is "CLAUSE").
+  "X told him CLAUSE", X's is "CLAUSE"; so does "X told him CLAUSE, Y said");
+- "As X reported, CLAUSE" and "CLAUSE, as X said";
+- inside a quote, what the quoted speaker reports someone else (a name, he/she/they) said.
 
 The content is the reported clause without the cue, the source, a leading "that" (or
 "whether") and a trailing adjunct that frames the report ("..., following reports that ...");
@@ -27,7 +29,6 @@ The speaker comes from `speaker_from_token`, like quoted speech's.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import Dict, List, Optional, Tuple
 
@@ -661,18 +662,18 @@ def _reports_in_quotes(doc: Doc, view: _DocView) -> List[dict]:
     for qi, toks in by_quote.items():
         if len(toks) < 6:
             continue
-        inner = copy.copy(view)
-        inner.quote_of = list(view.quote_of)
-        for i in toks:
-            inner.quote_of[i] = -1
+        for i in toks:  # (unmarked while it is read, marked again after: linear in quoted tokens)
+            view.quote_of[i] = -1
         a, b = doc[toks[0]].idx, _end(doc[toks[-1]])
         for i in toks:
             verb = doc[i]
             if verb.lemma_.lower() in THOUGHT_VERBS:
                 continue  # a speaker's own beliefs ("I believe ...") are the quote itself
-            r = _verb_reports(doc, inner, verb)
+            r = _verb_reports(doc, view, verb)
             if r is not None and a <= r["start"] and r["end"] <= b and _third_party(r["speaker"]):
                 out.append(r)
+        for i in toks:
+            view.quote_of[i] = qi
     return out
 
 

@@ -220,6 +220,9 @@ FORMS = [
     ("Quillon Systems launched a box called “Quillon Play” in May, and by June half of its buyers owned a "
      "Quillon Play.\n\nQuillon said that sales had doubled.",
      [("sales had doubled", "said", "Quillon Systems")]),
+    # ", which ..." said of the whole clause is the reporter's comment
+    ("Fans of the band have said the new songs are too slow, which is not something anyone expected.",
+     [("the new songs are too slow", "have said", "Fans of the band")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

@@ -444,6 +444,18 @@ def _trim_framing_adjunct(doc: Doc, clause: Token, lo: int, hi: int) -> int:
     return hi
 
 
+def _trim_sentential_relative(doc: Doc, lo: int, hi: int) -> int:
+    """End of a clause before ", which ..." said of the whole clause rather than of a noun ("they
+    are too slow, which is no surprise"): the reporter's comment. The relative clause hangs on an
+    adjective or a verb (as a relative or an adverbial clause), not on a noun."""
+    for i in range(lo + 2, hi):
+        t = doc[i]
+        if t.lower_ == "which" and doc[i - 1].text == "," and t.head.dep_ in ("relcl", "advcl") \
+                and t.head.head.pos_ in ("ADJ", "VERB", "AUX"):
+            return i - 1
+    return hi
+
+
 def _continues_clause(verb: Token, conj: Token) -> bool:
     """A conjoined verb that continues the reported clause rather than the report: no subject
     of its own, a modal of its own ("would", "will"), where the reporting verb has none."""
@@ -518,7 +530,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
             hi = min(hi, c.left_edge.i)
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
-    hi = _trim_trailing_attribution(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))
+    hi = _trim_trailing_attribution(doc, lo, _trim_sentential_relative(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi)))
     if not _quote_mix_ok(view, lo, hi):
         return None
     while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:

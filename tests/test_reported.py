@@ -223,6 +223,10 @@ FORMS = [
     # ", which ..." said of the whole clause is the reporter's comment
     ("Fans of the band have said the new songs are too slow, which is not something anyone expected.",
      [("the new songs are too slow", "have said", "Fans of the band")]),
+    # a lede's document whose author is named with its next mention
+    ("A notice sent to tenants said the rent would rise in March.\n\nThe notice, from Brookfield Housing Trust, "
+     "gives no reason.",
+     [("the rent would rise in March", "said", "Brookfield Housing Trust")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

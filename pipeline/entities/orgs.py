@@ -267,7 +267,8 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
     released by X". Else the author
     of the latest mention of the same noun in the preceding `window` characters that names one,
     by those same links or as the subject of the verb that holds it ("X said in a report",
-    "X issued a statement").
+    "X issued a statement"). An indefinite noun ("A letter sent to X said") whose author the lede
+    holds back: the author of the next definite mention ("The letter, from Y, says").
     """
     noun = token.lemma_.lower()
     if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
@@ -283,6 +284,16 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
         name = _own_author(doc, t) or _holder_author(doc, t)
         if name:
             return name
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        # "A letter sent to X said ..." and later "The letter, from Y, says": a lede holds the
+        # author back; the next mention of the same noun with the definite article names it
+        for t in doc[token.i + 1:]:
+            if t.idx > token.idx + window:
+                break
+            if t.lemma_.lower() == noun and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                name = _own_author(doc, t)
+                if name:
+                    return name
     return None
 
 

@@ -227,6 +227,11 @@ FORMS = [
     ("A notice sent to tenants said the rent would rise in March.\n\nThe notice, from Brookfield Housing Trust, "
      "gives no reason.",
      [("the rent would rise in March", "said", "Brookfield Housing Trust")]),
+    # a kin noun owned by a named person is that family's other named member
+    ("Tomas Velde, 34, was charged on Friday. His mother, Rosa Velde, spoke to reporters.\n\n"
+     "She said her son told her he had done nothing wrong.",
+     [("her son told her he had done nothing wrong", "said", "Rosa Velde"),
+      ("he had done nothing wrong", "told her", "Tomas Velde")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),

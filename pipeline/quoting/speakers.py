@@ -25,6 +25,7 @@ from ..entities.query import (
     cluster_for,
     document_source,
     it_antecedent,
+    kin_antecedent,
     org_antecedent,
     place_for,
     place_named,
@@ -296,7 +297,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
             name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok) \
-                or _owned_group(doc, tok)
+                or kin_antecedent(doc, tok) or _owned_group(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}

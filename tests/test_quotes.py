@@ -424,6 +424,15 @@ def test_confidence_follows_how_surely_the_speaker_is_identified(nlp):
     assert named > pronoun > unnamed
 
 
+def test_a_role_noun_resolved_to_a_name_is_as_sure_as_a_pronoun(nlp):
+    text = ("“We will rebuild the pier,” Mayor Lena Okafor said on Monday.\n\n"
+            "“It will take two years,” the mayor said.")
+    doc, quotes = run(nlp, text)
+    assert [(q["speaker"] or {}).get("name") for q in quoted(quotes)] == ["Lena Okafor", "Lena Okafor"]
+    named, role = (q["confidence"] for q in quoted(quotes))
+    assert named > role
+
+
 def test_indirect_quotes_can_be_turned_off(nlp):
     from pipeline.quoting.attribution import find_quotes
 
@@ -509,6 +518,38 @@ RULE_CASES = [
     # a passive reporting verb does not attribute: the later active one does
     ("One of the bankers said a merger could be announced “within days.”",
      [("within days.", None)]),
+    # a titled person after the employer's name: the person speaks, not the employer
+    ("“Growth will slow next year,” said Norvane Bank chief economist Halima Dervish.",
+     [("Growth will slow next year,", "Halima Dervish")]),
+    # an organization qualifying a person noun does not speak for that person
+    ("“We are reviewing the claims,” a Quillmark spokesperson told reporters.",
+     [("We are reviewing the claims,", None)]),
+    # a hyphenated title, and a role the article itself gives someone
+    ("Governor-elect Tomas Reyna named his team on Friday.\n\n“They are ready,” the governor-elect said.",
+     [("They are ready,", "Tomas Reyna")]),
+    ("The family's solicitor, Rosalind Achebe, spoke outside court.\n\n“We will appeal,” the solicitor said.",
+     [("We will appeal,", "Rosalind Achebe")]),
+    # quoted words spelling out a named owner's noun are the owner's
+    ("Ingrid Solberg’s first plan, “a library in every village”, seemed modest at the time.",
+     [("a library in every village", "Ingrid Solberg")]),
+    # an epithet names the person the article is about, not the last one of that gender named
+    ("Marisol Quent released her third film on Friday. Marisol Quent toured all year, and her "
+     "sister Dana Quent joined the band.\n\n“I wrote it on the road,” the Oscar-nominated actress said.",
+     [("I wrote it on the road,", "Marisol Quent")]),
+    # a cue inside a clause of its own after the quote ("if ...") is not the quote's
+    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
+     [("there may be retaliation", "Idris Calloway")]),
+    # quoted words in what a situation suggests are said by who reports it
+    ("Prices will rise in most regions, suggesting that next year “will feel like a slump” for many "
+     "families, Ama Kwarteng said on Monday.",
+     [("will feel like a slump", "Ama Kwarteng")]),
+    # "said" followed by the reported clause's subject: that subject is not the speaker
+    ("In a memo dated June 4 1990, Tobias Wren, then her chief of staff, said the minister believed "
+     "the plan would bring “chaos to every port”.",
+     [("chaos to every port", "Tobias Wren")]),
+    # a word inside someone's title that is not its head is no role ("Harbour spokesman X")
+    ("Harbour spokesman Odo Fenn announced the sale on Monday.\n\n“The buyers are local,” the harbour said.",
+     [("The buyers are local,", None)]),
     # a person the small model tags as an organization, after a person noun
     ("Local farmer Ifeyinwa Castell said she would not sell. ‘The land was my father's,’ she said.",
      [("The land was my father's,", "Ifeyinwa Castell")]),

@@ -142,9 +142,11 @@ FORMS = [
     ("KESSELMARK, March 3 - Estmar announced on Monday that its army had left the border.\n\n"
      "Estmar has long denied the claims.",
      [("its army had left the border", "announced", "Estmar")]),
-    # a trailing attribution the parse left inside the clause
+    # a trailing attribution the parse left inside the clause; as a nested report, the outer
+    # record holds the inner one
     ("Ms Varga assured the board she would stay until the merger closed, a new biography of the banker says.",
-     [("she would stay until the merger closed", "assured the board", "Varga")]),
+     [("Ms Varga assured the board she would stay until the merger closed", "says", "a new biography of the banker"),
+      ("she would stay until the merger closed", "assured the board", "Varga")]),
     # a trailing adjunct that frames the report is not part of it
     ("The folk duo Harrow Lane have confirmed that they will split up, following rumours that they had stopped speaking.",
      [("they will split up", "have confirmed", "Harrow Lane"), ("they had stopped speaking", "rumours", None)]),
@@ -195,6 +197,55 @@ FORMS = [
      [("she would stay on as chair", "made it clear", "She")]),
     ("The regulator has made it clear its licence does not cover night flights.",
      [("its licence does not cover night flights", "has made it clear", "The regulator")]),
+    # a document's author named as the agent of its release
+    ("A survey published on Monday by the Halvard Institute found that most renters pay more than a third of their income.",
+     [("most renters pay more than a third of their income", "found", "Halvard Institute")]),
+    # a clause whose subject the parse took for the object of "say"
+    ("Okafor said a two-year lease allowing the club to use the hall expired on Friday.",
+     [("a two-year lease allowing the club to use the hall expired on Friday", "said", "Okafor")]),
+    # a report reported in its turn: the outer record holds the inner report
+    ("Rivera told investigators that the van had been stolen, court papers say.",
+     [("Rivera told investigators that the van had been stolen", "say", "court papers"),
+      ("the van had been stolen", "told investigators", "Rivera")]),
+    # "CLAUSE, according to X" closing its paragraph; an article's publication as its author
+    ("Ferry fares rose by a fifth last year, according to a 2021 article in the Harlow Gazette.\n\nMore follows.",
+     [("Ferry fares rose by a fifth last year", "according to", "Harlow Gazette")]),
+    # a body named by its named owner
+    ("Senator Dana Whitlock's campaign team announced on Monday that the senator will run again.",
+     [("the senator will run again", "announced", "Dana Whitlock's campaign team")]),
+    # what a quoted speaker reports someone else said
+    ("Marco Ruiz called the station at noon.\n\n“He said the boat had sunk near the pier,” Officer Lin Baptiste wrote.",
+     [("the boat had sunk near the pier", "said", "Marco Ruiz")]),
+    # a product bearing its maker's name is not the maker: the short name is the maker's
+    ("Quillon Systems launched a box called “Quillon Play” in May, and by June half of its buyers owned a "
+     "Quillon Play.\n\nQuillon said that sales had doubled.",
+     [("sales had doubled", "said", "Quillon Systems")]),
+    # ", which ..." said of the whole clause is the reporter's comment
+    ("Fans of the band have said the new songs are too slow, which is not something anyone expected.",
+     [("the new songs are too slow", "have said", "Fans of the band")]),
+    # a lede's document whose author is named with its next mention
+    ("A notice sent to tenants said the rent would rise in March.\n\nThe notice, from Brookfield Housing Trust, "
+     "gives no reason.",
+     [("the rent would rise in March", "said", "Brookfield Housing Trust")]),
+    # a kin noun owned by a named person is that family's other named member
+    ("Tomas Velde, 34, was charged on Friday. His mother, Rosa Velde, spoke to reporters.\n\n"
+     "She said her son told her he had done nothing wrong.",
+     [("her son told her he had done nothing wrong", "said", "Rosa Velde"),
+      ("he had done nothing wrong", "told her", "Tomas Velde")]),
+    # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
+    ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
+     [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),
+    ("As the Tarnby Courier reported in May, the council is hoping for a buyer, so it is no surprise to see the sign.",
+     [("the council is hoping for a buyer", "reported", "Tarnby Courier")]),
+    # a second verb with a modal of its own goes on with the reported clause
+    ("The trust said the hospital was not closing its ward, but would move it to the new wing.",
+     [("the hospital was not closing its ward, but would move it to the new wing", "said", "The trust")]),
+    # a clause of its own after a comma is the reporter's, not the report
+    ("While engineers say the bridge is safe, the council's decision to close it raises doubts.",
+     [("the bridge is safe", "say", "engineers")]),
+    # quoted words opening the clause, the reporter's words going on after them
+    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
+     [('"there may be retaliation" if the union does not agree to the terms', "has said", "Idris Calloway")]),
 ]
 
 
@@ -248,6 +299,15 @@ NOTHING = [
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
     "Mr Dane explained how it works.",
+    # quoted words with no clause of the reporter's after them: the quote's own record
+    'The minister insisted that "the numbers add up" and "nothing has changed".',
+    # a quoted speaker's own beliefs, and a report still to come, are no reports
+    "“I believe the bridge will hold,” Mayor Ines Duarte said.",
+    "“He will probably say the ball slipped,” the coach said.",
+    # a tensed reporting verb without a subject is a misread noun: no report of the main subject
+    "Mayor Ada Brisk has defended the budget amid Democrat claims the cuts were far too deep.",
+    # a verb of evidence without a subject of its own
+    "Turnout was higher than in any year before, indicating the campaign had worked.",
     # a verb of evidence without a document as its subject
     "The match showed that the young side could compete.",
     "Rescuers found that the road had been washed away.",

@@ -141,7 +141,8 @@ def build_clusters(doc: Doc) -> List[dict]:
     # a shortened name joins the one organization whose name it starts ("Quillon" and "Quillon
     # Technologies", "Acme Bank" and "Acme Bank Holdings") or whose capitalized name it ends ("the
     # Gulls" and "the Harbor City Gulls"), unless the full name is a place's body ("X County Board")
-    _merge_short_orgs(org_clusters, {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")})
+    _merge_short_orgs(org_clusters, {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC")},
+                      _named_things(doc, org_clusters))
     _add_untagged_full_forms(doc, org_clusters)
     # an acronym joins the organization it abbreviates ("EPA" and "Environmental Protection Agency")
     initials: Dict[str, dict] = {}
@@ -210,8 +211,8 @@ def build_clusters(doc: Doc) -> List[dict]:
             # the name as the apposition of a person noun: "His mother Jane Doe", "the spokesman, Jane Doe"
             noun = head.head if head is not None and head.dep_ == "appos" else None
             if c["kind"] == "person" and noun is not None and noun.i < head.i and noun.pos_ == "NOUN" \
-                    and noun.lemma_.lower() in PERSON_NOUNS and noun.lemma_.lower() not in ORG_NOUNS:
-                g = PERSON_NOUNS[noun.lemma_.lower()]
+                    and (noun.lemma_.lower() in PERSON_NOUNS or _introduces(noun)) and noun.lemma_.lower() not in ORG_NOUNS:
+                g = PERSON_NOUNS.get(noun.lemma_.lower())
                 if g:
                     c["gvotes"][g] += 2
                 c["titles"].append(noun.text)
@@ -240,6 +241,8 @@ def build_clusters(doc: Doc) -> List[dict]:
             continue
         if c["kind"] == "person" and _only_placed(doc, c):
             c["kind"] = "place"
+        elif c["kind"] == "person" and sum(c["gvotes"].values()) <= 1 and _employs(doc, c):
+            c["kind"] = "org"
         name = _canonical_form(c["forms"]) if c["kind"] == "person" else _fullest_form(c["forms"])
         gv = c["gvotes"]
         gender = None
@@ -277,6 +280,33 @@ def _only_placed(doc: Doc, c: dict) -> bool:
                 or tok.dep_ == "compound" and tok.head.pos_ == "NOUN"):
             return False
     return True
+
+
+def _introduces(noun: Token) -> bool:
+    """A definite or owned singular noun set before a name by a comma: a role the article gives
+    that person ("The family's solicitor, Jane Doe, said"), whether or not a list knows the noun."""
+    return noun.tag_ == "NN" and any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        and noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].text == ","
+
+
+_MEMBER_PREPS = frozenset({"of", "at", "for"})
+
+
+def _employs(doc: Doc, c: dict) -> bool:
+    """A one-word "person" without a title that the article shows employing people: naming a
+    person noun ("the Zentrix spokesman", "Zentrix engineer Jane Doe") or holding one ("chief
+    executive at Zentrix"). An organization the tagger took for a person (the caller lets at most
+    one pronoun have been read as its own)."""
+    if c["titles"] or any(len(m.words) > 1 or m.title for m in c["mentions"]):
+        return False
+    for m in c["mentions"]:
+        tok = doc[m.tok_end - 1]
+        if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in PERSON_NOUNS:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ in _MEMBER_PREPS and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.lemma_.lower() in PERSON_NOUNS:
+            return True
+    return False
 
 
 def build_entities(doc: Doc) -> List[dict]:
@@ -357,12 +387,37 @@ def _at_sentence_start(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in (".", "!", "?", ":", "…")
 
 
-def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset()) -> None:
+_OPENING_MARKS = "“\"‘'"
+_CLOSING_MARKS = "”\"’'"
+
+
+def _named_things(doc: Doc, org_clusters: Dict[str, dict]) -> set:
+    """Keys of the longer "organization" names the article treats as things: set in quotation
+    marks as a label ("a box called “Acme Play”") or counted with "a"/"an" ("an Acme Play in every
+    home"). A product or a page bears its maker's name; the maker's short name does not join it."""
+    text = doc_text(doc)
+    out = set()
+    for key, c in org_clusters.items():
+        if " " not in key:
+            continue
+        for m in c["mentions"]:
+            quoted = m.start > 0 and text[m.start - 1] in _OPENING_MARKS and text[m.end:m.end + 1] in _CLOSING_MARKS \
+                and text[m.end:m.end + 1] != ""
+            counted = m.tok_start > 0 and doc[m.tok_start - 1].lower_ in ("a", "an")
+            if quoted or counted:
+                out.add(key)
+                break
+    return out
+
+
+def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset(),
+                      things: frozenset = frozenset()) -> None:
     """Merge an organization cluster named by a prefix or a last word of exactly one other
     organization's name into it, or by the head word before "of" of one or more (then each
     mention joins the one named last before it) (keys are lower-cased names). A name that ends
     in a place the article names (`places`, lower-cased) is a unit of the organization there
-    ("Acme Research Ruritania"), which its prefix does not join."""
+    ("Acme Research Ruritania"), which its prefix does not join, nor does it join a name the
+    article treats as a thing (`things`: a product such as "Acme Play")."""
     by_prefix: Dict[str, set] = defaultdict(set)
     by_last: Dict[str, set] = defaultdict(set)
     by_head: Dict[str, set] = defaultdict(set)
@@ -391,8 +446,8 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
                 _split_short_mentions(c, heads)
                 continue
             full = by_head[key]
-        if not full or len(full) != 1:
-            continue
+        if not full or len(full) != 1 or next(iter(full)) in things:
+            continue  # (a product bearing the name: "Acme" is not "Acme Play")
         target = org_clusters[next(iter(full))]
         if target is c or not target["mentions"]:
             continue

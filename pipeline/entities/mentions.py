@@ -80,6 +80,11 @@ def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
     first = tok_start
     while i >= 0:
         t = doc[i]
+        if t.text in ("-", "‐") and i > 0 and not t.whitespace_ and not doc[i - 1].whitespace_ and doc[i - 1].is_alpha \
+                and first == i + 1:
+            first = i - 1  # a hyphenated title the tokenizer split ("President-elect", "Co-founder")
+            i -= 2
+            continue
         if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "VERB", "AUX", "NUM", "PART"):
             break
         if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i >= i:

@@ -263,10 +263,12 @@ _AUTHOR_PREPS = frozenset({"by", "from", "of"})
 def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]:
     """The author a document noun speaks for ("the report said", "a statement by X"), else None.
 
-    The noun's own author: "by X"/"from X"/"of X", "X's report", "the X report". Else the author
+    The noun's own author: "by X"/"from X"/"of X", "X's report", "the X report", "a study
+    released by X". Else the author
     of the latest mention of the same noun in the preceding `window` characters that names one,
     by those same links or as the subject of the verb that holds it ("X said in a report",
-    "X issued a statement").
+    "X issued a statement"). An indefinite noun ("A letter sent to X said") whose author the lede
+    holds back: the author of the next definite mention ("The letter, from Y, says").
     """
     noun = token.lemma_.lower()
     if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
@@ -282,7 +284,22 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
         name = _own_author(doc, t) or _holder_author(doc, t)
         if name:
             return name
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        # "A letter sent to X said ..." and later "The letter, from Y, says": a lede holds the
+        # author back; the next mention of the same noun with the definite article names it
+        for t in doc[token.i + 1:]:
+            if t.idx > token.idx + window:
+                break
+            if t.lemma_.lower() == noun and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                name = _own_author(doc, t)
+                if name:
+                    return name
     return None
+
+
+# verbs whose "by" agent made the document it modifies
+_AUTHORING_VERBS = frozenset({"release", "publish", "issue", "commission", "conduct", "write", "produce",
+                              "prepare", "compile", "author", "sign", "send", "file", "submit", "draft"})
 
 
 def _own_author(doc: Doc, noun: Token) -> Optional[str]:
@@ -303,6 +320,13 @@ def _own_author(doc: Doc, noun: Token) -> Optional[str]:
             name = _agent_name(doc, c)
             if name:
                 return name
+        elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AUTHORING_VERBS:
+            # "a study released last week by X" (not "a letter obtained by X", "quoted by X")
+            for agent in c.children:
+                obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent.dep_ == "agent" else None
+                name = _agent_name(doc, obj) if obj is not None else None
+                if name:
+                    return name
     return None
 
 

@@ -1,5 +1,6 @@
 """Personal pronouns: the person or group a he/she/they stands for, by gender, recency and
-syntax (`pronoun_antecedent`). Part of the entity query API (`pipeline/entities/query.py`)."""
+syntax (`pronoun_antecedent`), and the relative a kin noun owned by someone stands for
+(`kin_antecedent`: "her son"). Part of the entity query API (`pipeline/entities/query.py`)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from .binding import (
     _is_subject,
     _local_subjects,
 )
-from .index import _Index, _index
+from .index import _Index, _index, cluster_for
 from .lexicon import (
     _SUBJ_DEPS,
     FEMALE,
+    KIN_NOUNS,
     MALE,
     PERSON_NOUNS,
     PLURAL,
@@ -225,3 +227,26 @@ def _describes_named(idx: _Index, noun: Token) -> bool:
     is the candidate, not the noun."""
     head = noun.head if noun.dep_ == "conj" else noun
     return head.dep_ == "appos" and head.head.i in idx.tok_cluster
+
+
+def kin_antecedent(doc: Doc, token: Token) -> Optional[str]:
+    """The named relative a kin noun owned by a named person stands for ("her son", "Doe's
+    daughter"): the one other person of the owner's family name, of the noun's gender when it has
+    one, else None."""
+    noun = token.lemma_.lower()
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    idx = _index(doc)
+    if owner is None or idx is None or noun not in KIN_NOUNS:
+        return None
+    if owner.pos_ == "PRON":
+        name = resolve_pronoun(doc, owner)
+    else:
+        c = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
+        name = c["name"] if c is not None and c["kind"] == "person" else None
+    if not name:
+        return None
+    gender = PERSON_NOUNS.get(noun)
+    family = name.split()[-1]
+    kin = {c["name"] for c in idx.people if c["kind"] == "person" and c["name"] != name
+           and c["name"].split()[-1] == family and (gender is None or c.get("gender") in (gender, None))}
+    return kin.pop() if len(kin) == 1 else None

@@ -25,7 +25,7 @@ from .orgs import (
     org_antecedent,
     salient_org,
 )
-from .pronouns import pronoun_antecedent, resolve_pronoun
+from .pronouns import kin_antecedent, pronoun_antecedent, resolve_pronoun
 from .roles import cataphoric_antecedent, description_antecedent, role_antecedent
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "document_source",
     "fullest_org",
     "it_antecedent",
+    "kin_antecedent",
     "most_mentioned_person",
     "org_antecedent",
     "place_for",

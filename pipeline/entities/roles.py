@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Optional
+from typing import Dict, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -139,20 +139,22 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     idx = _index(doc)
     if idx is None:
         return None
-    role = token.lower_ if token.lower_ in ROLES else token.lemma_.lower()
-    if role not in ROLES and role not in PERSON_NOUNS or token.tag_ in ("NNS", "NNPS"):
+    role = _hyphenated_role(token) or (token.lower_ if token.lower_ in ROLES else token.lemma_.lower())
+    if token.tag_ in ("NNS", "NNPS") or role not in ROLES and role not in PERSON_NOUNS \
+            and not _article_role(idx, role):
         return None
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
     g = ROLES.get(role)
     best = None
     later = None
+    gendered: Dict[str, int] = {}
     for a, b, ci in idx.char_starts:
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().replace("-", " ").split() or role in _title_roles(t)
-                       for t in c.get("titles") or ())
+        has_role = any(role in t.lower().replace("-", " ").split() or role in t.lower().split()
+                       or role in _title_roles(t) for t in c.get("titles") or ())
         if a >= token.idx:
             if has_role and later is None:
                 later = c["name"]
@@ -161,11 +163,41 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
             best = (2, a, c["name"])
         elif g and c.get("gender") == g and (best is None or best[0] < 2):
             best = (1, a, c["name"])
+            gendered[c["name"]] = len(c["mentions"])
+    if best and best[0] == 1 and _epithet(token):
+        # "the award-winning actress": an epithet for the person of that gender the article is
+        # about (the one it names most often), not merely the last one named before it
+        return max(gendered, key=lambda n: (gendered[n], n == best[2]))
     if best:
         return best[2]
     owned = any(c.dep_ == "poss" for c in token.children)
     return later or _member_of_owner(doc, idx, token) or (
         None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+
+
+def _epithet(token: Token) -> bool:
+    """A role noun with a describing modifier of its own ("the Oscar-winning actress", "the
+    Westside Story singer"), as writers use to name again the person an article is about."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and c.i < token.i and c.lower_ not in ("former", "then")
+               for c in token.children)
+
+
+def _hyphenated_role(token: Token) -> Optional[str]:
+    """A role written with a hyphen that the tokenizer split ("president-elect", "co-founder"),
+    read from the head word back, else None."""
+    doc = token.doc
+    i = token.i
+    while i >= 2 and doc[i - 1].text in ("-", "‐") and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        i -= 2
+    return doc[i:token.i + 1].text.lower() if i < token.i else None
+
+
+def _article_role(idx: _Index, role: str) -> bool:
+    """The article itself gives someone this role as the head of a title ("Jane Doe, the family's
+    solicitor", "Councillor-elect Jane Doe"; not "auction" in "Auction spokesman Jane Doe"): the
+    noun then stands for a person even if no list has it."""
+    return any(t.lower().split()[-1:] == [role] for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
 
 
 def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:

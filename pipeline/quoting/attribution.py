@@ -14,12 +14,13 @@ from ..entities.query import FIRST_PERSON, cluster_for, most_mentioned_person
 from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
-from .reported import find_reported
+from .reported import THOUGHT_VERBS as _THOUGHT_VERBS, find_reported
 from .sharing import share_paragraph_speakers, share_repeated_words, share_run_speakers
 from .speakers import (
     _DocView,
     _is_cue,
     _is_naming_cue,
+    _name_before,
     _np_after,
     _subject_of,
     speaker_from_token,
@@ -44,11 +45,13 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
             if view.quote_of[cur.i] != -1:
                 continue
             if _is_cue(cur) or _is_naming_cue(cur):
-                if cur.lemma_.lower() in _THOUGHT_VERBS:
+                if cur.lemma_.lower() in _THOUGHT_VERBS or cur.tag_ == "VBG" and cur.dep_ == "advcl" \
+                        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children):
                     # words quoted in what someone believed were written by who reports it
-                    # ("X said the minister believed it would be “a disaster”")
+                    # ("X said the minister believed it would be “a disaster”"), and in what a
+                    # situation suggests (“..., suggesting the cuts “will hurt”, she said”)
                     outer = cur
-                    while outer.dep_ in ("ccomp", "conj", "xcomp") and outer.head.i != outer.i:
+                    while outer.dep_ in ("ccomp", "conj", "xcomp", "advcl") and outer.head.i != outer.i:
                         outer = outer.head
                         if view.quote_of[outer.i] == -1 and _is_cue(outer) \
                                 and outer.lemma_.lower() not in _THOUGHT_VERBS:
@@ -60,7 +63,6 @@ def _governing_cue(doc: Doc, view: _DocView, qi: int, toks: range) -> Optional[T
     return best
 
 
-_THOUGHT_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "wonder", "expect", "know"})
 
 
 def _sentence_bounds(view: _DocView, a_char: int, b_char: int, para: Tuple[int, int]) -> Tuple[int, int]:
@@ -228,6 +230,8 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
         # 1. a cue right after the closing mark: “...,” she said / “...,” said Jane Doe
         words = [i for i in right if not doc[i].is_punct and not doc[i].is_space][:5]
         for i in words:
+            if doc[i].pos_ == "SCONJ" or doc[i].dep_ == "mark":
+                break  # “...” if the union does not agree: a clause of its own, not the attribution
             if _is_cue(doc[i]):
                 cue, strength = doc[i], 0.95
                 break
@@ -254,7 +258,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
     if cue is not None:
         subj = _subject_of(cue)
         if subj is None:
-            subj = _np_after(doc, cue)
+            subj = _np_after(doc, cue) or _name_before(doc, cue)
         if subj is not None and subj.lower_ in ("who", "that") and subj.head.dep_ == "relcl":
             subj = subj.head.head
         if subj is not None and view.quote_of[subj.i] == qi:
@@ -334,6 +338,26 @@ def _sentence_subject_speaker(doc: Doc, view: _DocView, lo: int, hi: int) -> Opt
     return None
 
 
+def _owner_speaker(doc: Doc, view: _DocView, qi: int, q: dict) -> Optional[dict]:
+    """The named owner of the noun that quoted words stand beside or complete: the quote's root
+    is an apposition of that noun or the object of its "of"."""
+    roots = [doc[i] for i in view.toks_in(q["start"], q["end"]) if view.quote_of[doc[i].head.i] != qi]
+    if len(roots) != 1:
+        return None
+    root = roots[0]
+    if root.dep_ == "appos":
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        noun = root.head.head
+    else:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or view.quote_of[owner.i] != -1:
+        return None
+    sp = speaker_from_token(doc, owner)
+    return sp if sp is not None and sp.get("name") else None
+
+
 def _depth(tok: Token) -> int:
     """How many heads lie between the token and its sentence's root."""
     n = 0
@@ -409,11 +433,20 @@ def _kind(doc: Doc, view: _DocView, q: dict) -> str:
 
 def _identified(speaker: dict) -> float:
     """How surely a speaker is identified, as a factor on the attribution's strength: a name in
-    the text, a pronoun resolved to a name (resolution errs on unseen articles), or a mention that
-    names no one ("the director")."""
+    the text, a pronoun or a role noun resolved to a name ("she", "the agency", "the singer":
+    resolution errs on unseen articles), or a mention that names no one ("the director")."""
     if speaker.get("name") is None:
         return 0.6
-    return 0.8 if (speaker.get("mention") or "").lower() in PRONOUNS else 1.0
+    return 1.0 if _names(speaker.get("mention") or "", speaker["name"]) else 0.8
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def _names(mention: str, name: str) -> bool:
+    """The mention writes the name or part of it ("Mr Doe" for "Jane Doe"), or an acronym."""
+    words = {w.lower() for w in _WORD.findall(mention)}
+    return bool(words & {w.lower() for w in _WORD.findall(name)}) or any(w.isupper() and len(w) > 1 for w in _WORD.findall(mention))
 
 
 def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
@@ -492,7 +525,15 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
                 if m not in attributed:
                     attributed[m] = sp
                     conf[m] = 0.6
-    # fragments and other embedded quotes: the sentence's subject
+    # fragments and other embedded quotes: the owner of the noun the words spell out ("X's first
+    # plan, “a directory for campuses”", "X's offer of “free repairs”"), else the sentence's subject
+    for qi in kept:
+        if qi in attributed:
+            continue
+        sp = _owner_speaker(doc, view, qi, raw[qi])
+        if sp is not None:
+            attributed[qi] = sp
+            conf[qi] = 0.5
     for qi in kept:
         if qi in attributed:
             continue

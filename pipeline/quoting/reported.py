@@ -13,7 +13,9 @@ Forms (read off the dependency parse):
 - "X made (it) clear that CLAUSE";
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
 - nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
-  "X told him CLAUSE", X's is "CLAUSE").
+  "X told him CLAUSE", X's is "CLAUSE"; so does "X told him CLAUSE, Y said");
+- "As X reported, CLAUSE" and "CLAUSE, as X said";
+- inside a quote, what the quoted speaker reports someone else (a name, he/she/they) said.
 
 The content is the reported clause without the cue, the source, a leading "that" (or
 "whether") and a trailing adjunct that frames the report ("..., following reports that ...");
@@ -28,17 +30,19 @@ The speaker comes from `speaker_from_token`, like quoted speech's.
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
 from ..entities.lexicon import DOCUMENT_NOUNS, PRONOUNS, REPORTED_SPEECH_VERBS, UNASSERTED_REPORTING_VERBS, doc_text
-from .speakers import _FIRST_PERSON, _DocView, _np_after, _subject_of, speaker_from_token
+from .speakers import _FIRST_PERSON, _DocView, _name_before, _np_after, _subject_of, speaker_from_token
 
 REPORTED_VERBS = REPORTED_SPEECH_VERBS
 REPORTED_NOUNS = wordlists.words("quotes_reported_nouns.txt")
 
+# verbs of thinking: what they hold is a belief, not a report
+THOUGHT_VERBS = frozenset({"believe", "think", "feel", "fear", "hope", "wonder", "expect", "know"})
 # verbs that report a question: only with a "whether"/"if"/wh- clause
 _QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
 # verbs of evidence, reported speech only with a document or findings as subject (`_evidence_verb`)
@@ -49,7 +53,7 @@ _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "f
 _HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
 # verbs that need a particle to report: "pointed out"
 _PARTICLE_VERBS = {"point": "out"}
-_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d"})
+_MODALS = frozenset({"would", "could", "might", "may", "should", "can", "must", "'d", "will", "'ll", "wo"})
 _HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether", "when", "once", "before", "until"})
 _QUESTION_MARKS = frozenset({"whether", "if"})
 _REPORT_PREPS = frozenset({"before", "after", "by", "while", "since", "upon", "on"})
@@ -132,8 +136,9 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
 
 
 def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
-    """A clause may hold quoted words, but must not be quoted itself: its first token lies outside
-    quotes and every quote it touches lies wholly inside it."""
+    """A clause may hold quoted words, but must not be quoted itself: every quote it touches lies
+    wholly inside it, and its first token lies outside quotes or opens quoted words after which a
+    clause of the reporter's own goes on ('X has said "there may be trouble" if Y refuses')."""
     doc = view.doc
     quotes = {view.quote_of[i] for i in range(lo, hi)} - {-1}
     if not quotes:
@@ -141,11 +146,22 @@ def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
     first = lo
     while first < hi and doc[first].lower_ in _CLAUSE_MARKS:
         first += 1
-    if first >= hi or view.quote_of[first] != -1:
+    if first >= hi:
         return False
+    opening = view.quote_of[first]
+    if opening != -1:
+        k = lo - 1
+        while k >= 0 and view.quote_of[k] == opening:
+            k -= 1
+        before = lo - 1 - k  # tokens of that quote right before the clause: at most its opening mark
+        if before > 1 or before == 1 and not doc[lo - 1].is_quote:
+            return False  # the clause begins inside a quote that opened before it
+        last = max(i for i in range(first, hi) if view.quote_of[i] == opening)
+        if not any(view.quote_of[i] == -1 and doc[i].pos_ in ("VERB", "AUX") for i in range(last + 1, hi)):
+            return False  # no clause of the reporter's own goes on after it: the quote's record has it
     for qi in quotes:
-        if (lo > 0 and view.quote_of[lo - 1] == qi) or (hi < len(doc) and view.quote_of[hi] == qi
-                                                         and not doc[hi].is_punct):
+        if qi != opening and lo > 0 and view.quote_of[lo - 1] == qi \
+                or hi < len(doc) and view.quote_of[hi] == qi and not doc[hi].is_punct:
             return False
     return True
 
@@ -216,7 +232,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
-        return None
+        return _object_clause(verb)
     after = [c for c in comps if c.i > verb.i]
     clause = after[0] if after else comps[-1]
     subjects = _subjects(clause)
@@ -231,10 +247,16 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         first = clause.left_edge
         subject_that = first.lower_ == "that" and any(c.i == first.i for c in subjects)  # "said that [subject] was"
         relative = first.i < verb.i  # "plans which X says would ...": the relative is the clause's subject
-        if any(m != "that" for m in marks) or first.tag_ in ("WDT", "WP", "WRB") and not (subject_that or relative):
+        # "that" tagged as a relative is still the clause's mark when the clause has a subject of
+        # its own ("told the paper that [WDT, dobj] the shark swam ...")
+        that_mark = first.lower_ == "that" and (first.dep_ == "mark" or any(c.i > first.i for c in subjects))
+        wh = first.tag_ in ("WDT", "WP", "WRB") and not that_mark
+        if any(m != "that" for m in marks) or wh and not (subject_that or relative):
             return None  # "said as if", "claim because", "explained how it works"
-    past = clause.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in clause.children) \
-        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)  # a past tense read as a participle
+    # a past tense read as a participle or as a base form: a subject of its own and no auxiliary
+    past = (clause.tag_ == "VBN" or clause.tag_ == "VB" and clause.text.islower()) \
+        and any(c.dep_ == "nsubj" and c.i < clause.i for c in clause.children) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in clause.children)
     if not (_finite(clause) or past):
         return None  # "claimed a first home win [VB]": not a clause
     lo, hi = clause.left_edge.i, clause.right_edge.i + 1
@@ -257,6 +279,24 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
     return clause, lo, hi
+
+
+def _object_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """"said a deal allowing X to do Y expired": a clause whose subject the parse took for the
+    object of "say" and whose verb it hung inside that object. Only "say", which takes no noun
+    object of this kind, and only a verb in the past or present tense that no relative pronoun
+    introduces."""
+    if verb.lemma_.lower() != "say":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        return None
+    for t in obj.subtree:
+        if t.i > obj.i and t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") and t.dep_ in ("ccomp", "conj") \
+                and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in t.children) \
+                and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > obj.i):
+            return t, obj.left_edge.i, obj.right_edge.i + 1
+    return None
 
 
 def _subjects(clause: Token) -> List[Token]:
@@ -296,6 +336,26 @@ def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     return head, lo, head.right_edge.i + 1
 
 
+def _as_report(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The clause an "as" report frames: "As X reported last week, CLAUSE", "CLAUSE, as X said":
+    the reporting verb with "as" and nothing reported of its own, hung on the clause's root."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass", "auxpass") for c in verb.children) \
+            or head.pos_ not in ("VERB", "AUX") or not _finite(head) or not _subjects(head):
+        return None
+    first, last = verb.left_edge.i, verb.right_edge.i
+    if first < head.left_edge.i or first == head.left_edge.i:
+        lo = last + 1
+        while lo < head.i and doc[lo].is_punct:
+            lo += 1
+        return head, lo, head.right_edge.i + 1
+    if first > head.i and last >= head.right_edge.i and doc[first - 1].text == ",":
+        return head, head.left_edge.i, first - 1
+    return None
+
+
 def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token]:
     agent = [c for c in verb.children if c.dep_ == "agent"]
     if agent and any(c.dep_ == "auxpass" for c in verb.children):
@@ -315,6 +375,8 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         subj = verb.head  # "a ruling that said ...": the relative stands for its noun
     if subj is None and clause_before:
         subj = _np_after(doc, verb)  # "..., said a spokeswoman"
+    if subj is None and not any(c.dep_ == "nsubj" for c in verb.children):
+        subj = _name_before(doc, verb)  # "Jane Doe, then an aide, said": the name hung elsewhere
     if subj is None and verb.i > 0 and doc[verb.i - 1].head.i == verb.i \
             and doc[verb.i - 1].dep_ in ("npadvmod", "dep", "nmod") and doc[verb.i - 1].pos_ == "PROPN":
         subj = doc[verb.i - 1]  # a name the parser did not take for the subject ("X tweeted that")
@@ -382,6 +444,49 @@ def _trim_framing_adjunct(doc: Doc, clause: Token, lo: int, hi: int) -> int:
     return hi
 
 
+def _trim_sentential_relative(doc: Doc, lo: int, hi: int) -> int:
+    """End of a clause before ", which ..." said of the whole clause rather than of a noun ("they
+    are too slow, which is no surprise"): the reporter's comment. The relative clause hangs on an
+    adjective or a verb (as a relative or an adverbial clause), not on a noun."""
+    for i in range(lo + 2, hi):
+        t = doc[i]
+        if t.lower_ == "which" and doc[i - 1].text == "," and t.head.dep_ in ("relcl", "advcl") \
+                and t.head.head.pos_ in ("ADJ", "VERB", "AUX"):
+            return i - 1
+    return hi
+
+
+def _continues_clause(verb: Token, conj: Token) -> bool:
+    """A conjoined verb that continues the reported clause rather than the report: no subject
+    of its own, a modal of its own ("would", "will"), where the reporting verb has none."""
+    return not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children) \
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS for g in conj.children) \
+        and not any(g.dep_ == "aux" and g.lower_ in _MODALS for g in verb.children)
+
+
+def _shares_modal(clause: Token, conj: Token) -> bool:
+    """A bare verb conjoined to a clause with a modal, without a subject of its own: the same
+    reported clause goes on ("he would take the car and tell her ..."), it is no report of its own."""
+    return conj.tag_ == "VB" and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in conj.children) \
+        and any(g.dep_ == "aux" and g.lower_ in _MODALS for g in clause.children)
+
+
+def _trim_new_main_clause(doc: Doc, clause: Token, lo: int, hi: int) -> int:
+    """End of a reported clause before a clause of its own that the parse hung on it: after a
+    comma, with its own subject and no "and"/"but" ("While X say [the risk is low], Y's decision
+    raises doubts"), or after ", so"."""
+    for c in clause.children:
+        k = c.left_edge.i
+        if k > 1 and doc[k - 1].lower_ == "so" and doc[k - 2].text == ",":
+            k -= 1
+        if c.dep_ != "conj" or c.i < clause.i or not lo < k < hi or doc[k - 1].text != ",":
+            continue
+        if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children) \
+                and not any(g.dep_ == "cc" and g.lower_ != "so" and clause.i < g.i < c.i for g in clause.children):
+            return k - 1  # (", so ...": what the reporter concludes from it)
+    return hi
+
+
 def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
     """"X made (it) clear that CLAUSE": the clause hangs on the adjective."""
     if verb.lemma_.lower() != "make":
@@ -402,26 +507,30 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
     if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb):
         return None
-    found = (_clause_of(verb) or _parenthetical_clause(verb)) if reporting else _made_clear(verb)
+    found = (_clause_of(verb) or _parenthetical_clause(verb) or _as_report(verb)) if reporting else _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found
     if clause.i > verb.i:
-        # "..., but that CLAUSE": a second clause of the same report
+        # "..., but that CLAUSE": a second clause of the same report; "X said it was not ..., but
+        # would ...": a modal verb without a subject, hung on the past-tense reporting verb, goes on
+        # with the reported clause's subject
         for c in verb.children:
-            if c.dep_ == "conj" and c.i > hi and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            if c.dep_ == "conj" and c.i > hi and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                                                  or _continues_clause(verb, c)):
                 hi = c.right_edge.i + 1
-    elif hi > verb.i or clause.lemma_.lower() in REPORTED_VERBS and any(c.dep_ == "ccomp" for c in clause.children):
-        return None  # not a clause before the verb; "X said ..., she said"
+        hi = _trim_new_main_clause(doc, clause, lo, hi)
+    elif hi > verb.i:
+        return None  # not a clause before the verb
     for c in clause.children:
-        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS \
+        if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS and not _shares_modal(clause, c) \
                 and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS
                      and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
             # "... and said CLAUSE", "... and asked for help": a report or a request of its own
             hi = min(hi, c.left_edge.i)
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
-    hi = _trim_trailing_attribution(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))
+    hi = _trim_trailing_attribution(doc, lo, _trim_sentential_relative(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi)))
     if not _quote_mix_ok(view, lo, hi):
         return None
     while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
@@ -434,8 +543,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if subj is None or lo <= subj.i < hi:
         return None
     sp = _speaker(doc, view, subj)
-    if sp is None:
-        return None
+    if sp is None or verb.lemma_.lower() in _EVIDENCE_VERBS and not any(c.dep_ == "nsubj" for c in verb.children):
+        return None  # ("..., indicating the plan works": evidence, no one's report)
     span = _content_span(doc, lo, hi)
     if span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
@@ -480,9 +589,12 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
         return None
     sent = tok.sent
     phrase_end = max(tok.right_edge.i, pobj[0].right_edge.i) + 1
+    end = sent.end  # the sentence without its closing marks and the paragraph break after it
+    while end > tok.i and (doc[end - 1].is_space or doc[end - 1].is_punct and not doc[end - 1].is_quote):
+        end -= 1
     if tok.i - sent.start <= 1:
         lo, hi = phrase_end, sent.end
-    elif phrase_end >= sent.end - 1 and doc[tok.i - 1].text == ",":
+    elif phrase_end >= end and doc[tok.i - 1].text == ",":
         lo, hi = sent.start, tok.i - 1
     else:
         return None
@@ -529,7 +641,9 @@ def _announced_points(doc: Doc, view: _DocView, verb: Token) -> List[dict]:
 # --------------------------------------------------------------------------- all of it
 
 def find_reported(doc: Doc, view: _DocView) -> List[dict]:
-    """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`."""
+    """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`,
+    also of what a quoted speaker reports someone else said ("“She said she was wrong,” the
+    officer wrote")."""
     if not view.has_dep or not len(doc):
         return []
     out: List[dict] = []
@@ -541,4 +655,42 @@ def find_reported(doc: Doc, view: _DocView) -> List[dict]:
             if r is not None and (r["start"], r["end"]) not in seen:
                 seen.add((r["start"], r["end"]))
                 out.append(r)
+    for r in _reports_in_quotes(doc, view):
+        if (r["start"], r["end"]) not in seen:
+            seen.add((r["start"], r["end"]))
+            out.append(r)
     return out
+
+
+def _reports_in_quotes(doc: Doc, view: _DocView) -> List[dict]:
+    """Reported speech inside a quote: each quote read as if it were the reporter's own words,
+    the records of reporting verbs inside it kept when they lie inside it and their source is
+    someone else, named or "he"/"she"/"they"."""
+    by_quote: Dict[int, List[int]] = {}
+    for i, qi in enumerate(view.quote_of):
+        if qi != -1:
+            by_quote.setdefault(qi, []).append(i)
+    out: List[dict] = []
+    for qi, toks in by_quote.items():
+        if len(toks) < 6:
+            continue
+        for i in toks:  # (unmarked while it is read, marked again after: linear in quoted tokens)
+            view.quote_of[i] = -1
+        a, b = doc[toks[0]].idx, _end(doc[toks[-1]])
+        for i in toks:
+            verb = doc[i]
+            if verb.lemma_.lower() in THOUGHT_VERBS:
+                continue  # a speaker's own beliefs ("I believe ...") are the quote itself
+            r = _verb_reports(doc, view, verb)
+            if r is not None and a <= r["start"] and r["end"] <= b and _third_party(r["speaker"]):
+                out.append(r)
+        for i in toks:
+            view.quote_of[i] = qi
+    return out
+
+
+def _third_party(speaker: Optional[dict]) -> bool:
+    """A source other than the quote's speaker and not a vague "people": a name or he/she/they."""
+    mention = (speaker or {}).get("mention") or ""
+    return mention.lower() in ("he", "she", "they") or bool(speaker and speaker.get("name")) and mention[:1].isupper() \
+        and mention.lower() not in _FIRST_PERSON

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.clusters import _appos_text
 from ..entities.lexicon import (
+    PERSON_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -24,6 +25,7 @@ from ..entities.query import (
     cluster_for,
     document_source,
     it_antecedent,
+    kin_antecedent,
     org_antecedent,
     place_for,
     place_named,
@@ -125,6 +127,12 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # a misparse may give a verb several subjects ("CITY, Feb 26 - X announced"): the one
         # nearest before the verb is the subject
         before = [c for c in subjects if c.i < tok.i]
+        if len(before) > 1:
+            # "Jane Doe of the Acme Institute writes", its employer misread as a second subject:
+            # the person named first is who writes
+            people = [c for c in before if c.ent_type_ == "PERSON"]
+            if people and all(c.ent_type_ in ("ORG", "GPE", "FAC") for c in before if c not in people):
+                return people[-1]
         if before:
             return before[-1]
         # after the verb ("said study co-author Jane Doe"): the one that is a name
@@ -135,6 +143,8 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
         # (an adverb on the way up: "even going as far as to call it ...")
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING_VERBS:
             return None
+        if tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBD", "VBP") and not depth:
+            return None  # a tensed verb has a subject of its own: without one it is a misread noun
         return _subject_of(tok.head, depth + 1)
     return None
 
@@ -157,7 +167,27 @@ def _np_after(doc: Doc, cue: Token) -> Optional[Token]:
             i += 1
             continue
         break
+    if head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > head.i \
+            and (head.head.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" for c in head.head.children)):
+        return None  # "said the minister believed ...": the subject of what is reported
     return head
+
+
+def _name_before(doc: Doc, cue: Token) -> Optional[Token]:
+    """A name set off before a cue that lost its subject in the parse: "Jane Doe, then the
+    minister's aide, said ..." (the name hung on something else): the last token of a person or
+    organization right before the comma that opens an apposition closed by a comma right before
+    the cue, the apposition holding no verb."""
+    i = cue.i - 1
+    if i < 2 or doc[i].text != ",":
+        return None
+    i -= 1
+    while i > 0 and doc[i].text != "," and doc[i].pos_ not in ("VERB", "AUX") and cue.i - i < 16:
+        i -= 1
+    if i < 1 or doc[i].text != "," or i == cue.i - 2:
+        return None
+    name = doc[i - 1]
+    return name if name.ent_type_ in ("PERSON", "ORG") and name.pos_ == "PROPN" else None
 
 
 def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
@@ -168,11 +198,22 @@ def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
               or c.i == head.i + 1 and c.text[:1].isupper()]  # "the trio Ardent", the name misparsed
     for c in list(cands[1:]):
         cands += [g for g in c.children if g.dep_ in ("compound", "appos", "flat")]
-    for t in cands:
-        cl = cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None
-        if cl is not None:
-            return cl, t
-    return None
+    hits = [(cl, t) for t in cands
+            for cl in [cluster_for(doc, t.idx, t.idx + len(t.text)) if _maybe_name(t) else None] if cl is not None]
+    if not hits or hits[0][1].i == head.i:
+        return hits[0] if hits else None
+    # "Acme chief economist Jane Doe": the person, not her employer; "the owner, Acme Oil": what the
+    # apposition names; "the Acme spokesman", "the Westside Story actress": a person the name only
+    # qualifies, found from the role noun itself
+    same = next((h for h in hits if h[0]["kind"] == "person" or h[1].dep_ == "appos"), None)
+    if same is not None or _is_person_noun(head):
+        return same
+    return hits[0]
+
+
+def _is_person_noun(tok: Token) -> bool:
+    """A common noun for a person ("spokesman", "actress", "economist")."""
+    return tok.pos_ == "NOUN" and (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
 
 
 def _maybe_name(t: Token) -> bool:
@@ -255,7 +296,8 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
-            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok)
+            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok) \
+                or kin_antecedent(doc, tok) or _owned_group(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)
                 return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": tok.text}
@@ -278,6 +320,22 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             mention = doc_text(doc)[a:b]
         return {"name": None, "mention": mention, "mention_span": [a, b], "title": None}
     return None
+
+
+def _owned_group(doc: Doc, tok: Token) -> Optional[str]:
+    """A body named by its named owner ("Jane Doe's campaign team", "Acme's lawyers"): the owner's
+    canonical name with the noun as written. Not a single person ("Doe's lawyer"), who may be
+    named elsewhere."""
+    owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None or _is_person_noun(tok) and tok.tag_ == "NN":
+        return None
+    cl = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
+    if cl is None or cl["kind"] not in ("person", "org"):
+        return None
+    start = owner.right_edge.i + 1
+    while start < tok.i and doc[start].tag_ == "POS":
+        start += 1
+    return f"{cl['name']}'s {doc[start:tok.i + 1].text}"
 
 
 def _name_start_i(tok: Token) -> int:

@@ -537,12 +537,12 @@ RULE_CASES = [
      "sister Dana Quent joined the band.\n\n“I wrote it on the road,” the Oscar-nominated actress said.",
      [("I wrote it on the road,", "Marisol Quent")]),
     # a cue inside a clause of its own after the quote ("if ...") is not the quote's
-    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
-     [("there may be retaliation", "Idris Calloway")]),
+    ('Governor Idris Calloway has said "there could be consequences" if the union rejects the offer.',
+     [("there could be consequences", "Idris Calloway")]),
     # quoted words in what a situation suggests are said by who reports it
-    ("Prices will rise in most regions, suggesting that next year “will feel like a slump” for many "
+    ("Prices will rise in most regions, suggesting that next year “will look like a downturn” for many "
      "families, Ama Kwarteng said on Monday.",
-     [("will feel like a slump", "Ama Kwarteng")]),
+     [("will look like a downturn", "Ama Kwarteng")]),
     # "said" followed by the reported clause's subject: that subject is not the speaker
     ("In a memo dated June 4 1990, Tobias Wren, then her chief of staff, said the minister believed "
      "the plan would bring “chaos to every port”.",

@@ -204,9 +204,9 @@ FORMS = [
     ("Okafor said a two-year lease allowing the club to use the hall expired on Friday.",
      [("a two-year lease allowing the club to use the hall expired on Friday", "said", "Okafor")]),
     # a report reported in its turn: the outer record holds the inner report
-    ("Rivera told investigators that the van had been stolen, court papers say.",
-     [("Rivera told investigators that the van had been stolen", "say", "court papers"),
-      ("the van had been stolen", "told investigators", "Rivera")]),
+    ("Rivera told detectives that his van had been taken, court papers say.",
+     [("Rivera told detectives that his van had been taken", "say", "court papers"),
+      ("his van had been taken", "told detectives", "Rivera")]),
     # "CLAUSE, according to X" closing its paragraph; an article's publication as its author
     ("Ferry fares rose by a fifth last year, according to a 2021 article in the Harlow Gazette.\n\nMore follows.",
      [("Ferry fares rose by a fifth last year", "according to", "Harlow Gazette")]),
@@ -229,9 +229,9 @@ FORMS = [
      [("the rent would rise in March", "said", "Brookfield Housing Trust")]),
     # a kin noun owned by a named person is that family's other named member
     ("Tomas Velde, 34, was charged on Friday. His mother, Rosa Velde, spoke to reporters.\n\n"
-     "She said her son told her he had done nothing wrong.",
-     [("her son told her he had done nothing wrong", "said", "Rosa Velde"),
-      ("he had done nothing wrong", "told her", "Tomas Velde")]),
+     "She said her son had assured her he broke no law.",
+     [("her son had assured her he broke no law", "said", "Rosa Velde"),
+      ("he broke no law", "had assured her", "Tomas Velde")]),
     # "As X reported, CLAUSE", and what the reporter concludes from it after ", so" left out
     ("As the Tarnby Courier reported last month, the council is preparing to sell the depot.",
      [("the council is preparing to sell the depot", "reported", "Tarnby Courier")]),
@@ -244,8 +244,8 @@ FORMS = [
     ("While engineers say the bridge is safe, the council's decision to close it raises doubts.",
      [("the bridge is safe", "say", "engineers")]),
     # quoted words opening the clause, the reporter's words going on after them
-    ('Governor Idris Calloway has said "there may be retaliation" if the union does not agree to the terms.',
-     [('"there may be retaliation" if the union does not agree to the terms', "has said", "Idris Calloway")]),
+    ('Governor Idris Calloway has said "there could be consequences" if the union rejects the offer.',
+     [('"there could be consequences" if the union rejects the offer', "has said", "Idris Calloway")]),
 ]
 
 

@@ -138,7 +138,7 @@ def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:
 def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
     """A clause may hold quoted words, but must not be quoted itself: every quote it touches lies
     wholly inside it, and its first token lies outside quotes or opens quoted words after which a
-    clause of the reporter's own goes on ('X has said "there may be trouble" if Y refuses')."""
+    clause of the reporter's own goes on ('X has warned "there could be trouble" if Y refuses')."""
     doc = view.doc
     quotes = {view.quote_of[i] for i in range(lo, hi)} - {-1}
     if not quotes:
@@ -248,7 +248,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         subject_that = first.lower_ == "that" and any(c.i == first.i for c in subjects)  # "said that [subject] was"
         relative = first.i < verb.i  # "plans which X says would ...": the relative is the clause's subject
         # "that" tagged as a relative is still the clause's mark when the clause has a subject of
-        # its own ("told the paper that [WDT, dobj] the shark swam ...")
+        # its own ("told the inspectors that [WDT, dobj] the shark swam ...")
         that_mark = first.lower_ == "that" and (first.dep_ == "mark" or any(c.i > first.i for c in subjects))
         wh = first.tag_ in ("WDT", "WP", "WRB") and not that_mark
         if any(m != "that" for m in marks) or wh and not (subject_that or relative):
@@ -642,8 +642,8 @@ def _announced_points(doc: Doc, view: _DocView, verb: Token) -> List[dict]:
 
 def find_reported(doc: Doc, view: _DocView) -> List[dict]:
     """Indirect quote records of a parsed doc whose quoted spans are marked in `view.quote_of`,
-    also of what a quoted speaker reports someone else said ("“She said she was wrong,” the
-    officer wrote")."""
+    also of what a quoted speaker reports someone else said ("“He told me he had lost the keys,”
+    the officer wrote")."""
     if not view.has_dep or not len(doc):
         return []
     out: List[dict] = []

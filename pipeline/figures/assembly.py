@@ -50,11 +50,25 @@ def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
             return True
         if q.words and q.value == 1 and num.dep_ == "nummod" and num.head.lower_ in ONE_IDIOM_NOUNS:
             return True  # "one popular way to", "one fine day"
+        if q.words and not q.extra.get("counted") and _named_group(doc, num):
+            return True  # "the Harbour four appealed": a number that names a group after a name
         if q.words and not q.extra.get("counted") and num.dep_ not in NUMBER_ROLES:
             if not _heads_own_phrase(doc, q, num):
                 return True
             q.noun = None  # "Two voted": the word after is the verb, not a counted noun
     return False
+
+
+def _named_group(doc: Doc, num: Token) -> bool:
+    """A word number right after a capitalized name that it belongs to ("the Harbour four
+    appealed", "Harbour four freed"): the parse makes the name its head or its compound."""
+    if num.i == 0:
+        return False
+    before = doc[num.i - 1]
+    if not before.text[:1].isupper() or before.pos_ in ("DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX"):
+        return False
+    return (num.dep_ == "nummod" and num.head.i == before.i) or \
+        (before.dep_ == "compound" and before.head.i == num.i)
 
 
 NUMBER_ROLES = frozenset({"nummod", "compound", "quantmod", "amod", "npadvmod", "appos", "nmod"})

@@ -18,6 +18,7 @@ from typing import Iterator, List, Optional, Tuple
 
 from .. import wordlists
 from .lexicon import (
+    AGE_AFTER_RE,
     DATING_AFTER_RE,
     FRACTION_RE,
     HALF_PERIOD_LEFT_RE,
@@ -25,6 +26,7 @@ from .lexicon import (
     NUMWORD,
     PERCENT_AFTER_RE,
     PERCENT_OF_RE,
+    TIMES_AFTER_RE,
     TIME_AFTER_RE,
     TIME_UNITS,
     YEAR_RE,
@@ -95,6 +97,15 @@ _PART_PERIOD_RE = re.compile(
     rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
     rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
 _PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+# what "one half of" makes someone a member of: "one half of the folk duo", "of the Friday show"
+_DUO_AFTER_RE = re.compile(
+    r"[ \t]+of[ \t]+(?:the|a|an)[ \t]+(?:[\w'\u2019-]+[ \t]+){0,4}(?:duo|pair|couple|partnership|"
+    r"double[ \t]+act|act|team|show|band|programme|program)(?![A-Za-z])", re.I)
+_RANK_BEFORE_RE = re.compile(r"(?<![A-Za-z])(?:no\.?|number|top)[ \t]+$", re.I)
+# a whole number and a part: "three and a half hours", "one and a half times", "2-and-a-half-year"
+_AND_A_PART_RE = re.compile(
+    rf"(?<![\w-])(?P<n>{NUMWORD}(?:-{NUMWORD})?|\d{{1,3}})(?P<sep>[ \t]+|-)and(?P=sep)an?(?P=sep)"
+    r"(?:half|quarter|third)(?![\w])", re.I)
 # centuries and decades are stated in years ("a quarter century" is 25 years)
 _IN_YEARS = {"century": 100.0, "decade": 10.0}
 _IN_LEFT_RE = re.compile(r"(?<![A-Za-z])in[ \t]+$", re.I)
@@ -137,7 +148,9 @@ _PART_POINT_RE = re.compile(
     r"(?:[ \t-]+|[ \t]+of[ \t]+an?[ \t]+)(?:percentage[ \t-]+)?point(?![\w-]|-\w)", re.I)
 # "cut by half", "grew by a third": a share of the whole in words after "by"
 _BY_PART_RE = re.compile(
-    r"(?<![A-Za-z])by[ \t]+(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
+    r"(?<![A-Za-z])by[ \t]+(?:(?:almost|nearly|about|around|roughly|some|more[ \t]+than|over|"
+    r"less[ \t]+than|under|just[ \t]+over|just[ \t]+under)[ \t]+)?"
+    r"(?P<fw>half|(?:a|one|two)[ \t-](?:third|quarter|fifth|tenth)s?|"
     r"two-thirds|three-quarters)(?![\w-])", re.I)
 # a person's age by decade: "in her early 30s", "their mid-40s"
 _AGE_DECADE_RE = re.compile(
@@ -180,6 +193,8 @@ def _word_fractions(text: str) -> Iterator[Form]:
             den_txt = m.group("den")
             if YEAR_RE.match(den_txt):  # "121 in 2022": a count and a year
                 continue
+            if _RANK_BEFORE_RE.search(text, max(0, m.start() - 10), m.start()):
+                continue  # "went to No 1 in 12 countries": a chart place, not a share
             den = parse_number(den_txt)
             if num is None or not den or num >= den:
                 continue
@@ -195,11 +210,43 @@ def _word_fractions(text: str) -> Iterator[Form]:
             # "the second half of the year", "the first quarter of": a part of a period
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
                 continue
+            if m.group("fw").lower().startswith("one half") and _DUO_AFTER_RE.match(text, e):
+                yield s, e, None  # "one half of the folk duo": a member of a pair, blocked
+                continue
             if _SIZE_LEFT_RE.search(text[max(0, s - 24):s]) and _SIZE_RIGHT_RE.match(text, e):
                 # "budgets are half their 1990 levels": a size against another, a multiplier
                 yield s, e, _fields(text, s, e, value, "multiplier", "times", words=True)
                 continue
         yield s, e, _fields(text, s, e, value, "other", "fraction")
+
+
+def _and_a_part(text: str) -> Iterator[Form]:
+    for m in _AND_A_PART_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if m.group("n")[0].isupper() and not sentence_start(text, s):
+            continue
+        after = text[e:e + 40]
+        if _SCALE_WORD_RE.match(after):
+            continue  # "two and a half million pounds": the main pass reads it with its scale
+        value = parse_number(m.group(0).replace("-", " "))
+        if value is None:
+            continue
+        if AGE_AFTER_RE.match(after):
+            yield s, e, _fields(text, s, e, value, "age", "years", words=True)
+            continue
+        tu = _TIME_UNIT_AFTER_RE.match(after)
+        if tu and tu.group("u").lower() in TIME_UNITS:
+            # "three and a half hours", "a two-and-a-half-year deal": a period
+            unit = TIME_UNITS[tu.group("u").lower()]
+            yield s, e, _fields(text, s, e, value, "duration", unit, words=True)
+            continue
+        tm = TIMES_AFTER_RE.match(after)
+        if tm and after[:1] == " ":
+            e2 = e + tm.end()  # "one and a half times higher"
+            yield s, e2, _fields(text, s, e2, value, times_kind(text, e2, value), "times", num=(s, e),
+                                 words=True)
+            continue
+        yield s, e, _fields(text, s, e, value, "other", None, words=True, confidence=0.6)
 
 
 def _part_points(text: str) -> Iterator[Form]:
@@ -425,7 +472,8 @@ def _counters(text: str) -> Iterator[Form]:
 # tables, long lines of digits)
 _NEEDS = {
     "_clocks": (":",), "_digit_fractions": ("/",) + tuple(VULGAR), "_scientific": ("e",),
-    "_counters": (" of ",), "_part_points": ("point", "by "), "_percent_of": ("cent",), "_parents_of": ("-of-",),
+    "_counters": (" of ",), "_and_a_part": ("and a ", "and-a-"), "_part_points": ("point", "by "),
+    "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
     "_age_decades": ("0s",), "_heights": ("foot-", "ft"), "_multiples": ("double", "triple", "treble", "quadruple"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
@@ -440,7 +488,8 @@ def early_forms(text: str) -> List[Form]:
     the whole stays linear in the text."""
     low = text.lower()
     kept: List[Form] = []
-    for finder in (_phones, _counters, _idioms, _heights, _clocks, _digit_fractions, _part_points, _word_fractions,
+    for finder in (_phones, _counters, _idioms, _heights, _clocks, _digit_fractions, _and_a_part, _part_points,
+                   _word_fractions,
                    _scientific, _percent_of, _times, _multiples, _periods, _parents_of, _age_decades):
         needs = _NEEDS.get(finder.__name__)
         if needs and not any(n in low for n in needs):

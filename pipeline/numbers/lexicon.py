@@ -151,13 +151,24 @@ WORLD_RANK_RIGHT_RE = re.compile(r"^[ \t]+in[ \t]+the[ \t]+(?:world|rankings?)(?
 RANK_NAME_LEFT_RE = re.compile(
     rf"(?:(?<![A-Za-z])(?:number|no\.|the[ \t]+(?:last|final))|(?:\d|(?<![A-Za-z])(?:an?|{NUMWORD}))"
     r"[ \t]+(?:top|bottom))[ \t]+$", re.I)
+# a number dialled, named by what it reaches: "a 999 call", "the 111 helpline"
+DIALLED_AFTER_RE = re.compile(
+    r"^[ \t]+(?:call|line|number|operator|dispatcher|helpline|hotline)(?![A-Za-z])"
+    r"(?![ \t]+(?!(?:has|was|is)(?![a-z]))[a-z]+s(?![\w'\u2019-]))", re.I)  # not "166 call centres"
 DIAL_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:call|calls|calling|called|dial|dials|dialing|dialling|"
                           r"dialled|dialed|text|texting)[ \t]+$", re.I)
 # "1.5m people", "7.58m": a scale letter without a currency when it cannot be metres
 SCALE_LETTER_COUNT_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?(?:people|[a-z]+s)(?![A-Za-z])")
+# what a distance names when it names a race or an event ("the 400m hurdles", "a 5km race",
+# "the 800m and 1500m events")
+_RACE_WORDS = (r"race|sprint|hurdles?|steeplechase|freestyle|backstroke|breaststroke|butterfly|medley|"
+               r"relay|dash|events?|finals?|heats?|semi-?finals?|titles?|champions?|championships?|"
+               r"medals?|gold|silver|bronze|world[ \t]+records?|specialists?")
+RACE_LENGTHS = frozenset({"m", "km", "mi", "yd"})  # the symbols of lengths races are run over
+RACE_AFTER_RE = re.compile(rf"^[ \t]?-?[ \t]*(?:{_RACE_WORDS})(?![A-Za-z])", re.I)
 LENGTH_WORDS_RE = re.compile(
-    r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|race|sprint|hurdles?|freestyle|metres?|meters?|"
-    r"relay|dash|run|swim|away|above|below|in[ \t]+(?:length|height|width|diameter))(?![A-Za-z])",
+    r"^[ \t]?-?[ \t]*(?:long|tall|high|deep|wide|metres?|meters?|run|swim|away|above|below|"
+    rf"in[ \t]+(?:length|height|width|diameter)|{_RACE_WORDS})(?![A-Za-z])",
     re.I)
 TENOR_NOUNS = wordlists.words("quantities_tenor_nouns.txt")
 TENOR_RE = re.compile(
@@ -208,8 +219,54 @@ MONTHS = ("jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|au
           "sept|september|oct|october|nov|november|dec|december")
 MONTH_BEFORE_RE = re.compile(rf"(?<![A-Za-z])(?:{MONTHS})\.?,?[ \t]+(?:\d{{1,2}}[ \t]*[-\u2013][ \t]*)?$", re.I)
 MONTH_AFTER_RE = re.compile(rf"^(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?:{MONTHS})(?![A-Za-z])", re.I)
+# a day of the month whose month the sentence leaves out: "the decision is due on 26."
+DAY_LEFT_RE = re.compile(r"(?<![A-Za-z])on[ \t]+$", re.I)
+DAY_RIGHT_RE = re.compile(r"^[ \t]*(?:[.;!?]|,[ \t]+(?:when|and|but|after|before)\b|$)")
+DATE_WORDS = frozenset(MONTHS.split("|")) | frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tonight yesterday".split())
 WEEKDAY_BEFORE_RE = re.compile(
     r"(?<![A-Za-z])(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?,?[ \t]+$", re.I)
+# a time of day on the 24-hour clock that names a slot in a schedule: "the 2045 slot"
+CLOCK_SLOT_RE = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d$")
+SLOT_AFTER_RE = re.compile(r"^[ \t]+(?:time[ \t-]?)?slots?(?![A-Za-z])", re.I)
+# a ranked set, not a count: "the region's 10 largest towns", "the 20 most visited sites"
+SUPERLATIVE_AFTER_RE = re.compile(
+    r"^[ \t]+(?:most|least|best|worst|(?!(?:inter|for|prot|harv|requ|gu|ch|cont|conqu|qu|arr|cr|hon|mod|"
+    r"sugg|dig|inv|manif|inqu|att|temp|earn|unr|beh)est)[a-z]{2,}est)(?![A-Za-z])")
+SET_LEFT_RE = re.compile(r"(?:(?<![A-Za-z])(?:the|its|their|our|his|her)|[A-Za-z](?:'s|\u2019s|s'|s\u2019))[ \t]+$",
+                         re.I)
+# a title-cased name that holds the number: "host of 99 Nights Live", "a 24 Hour Bakery writer";
+# the capitalized words after the number are a name unless they end in a plural (a counted noun:
+# "30 Labour MPs") or are dates ("rose 5% Tuesday")
+def _name_after(last_plural: bool) -> "re.Pattern[str]":
+    last = "" if last_plural else "(?<!s)"
+    return re.compile(
+        rf"^[ \t]+(?P<run>(?:[A-Z][a-z'\u2019]+[ \t]+){{0,2}}[A-Z][a-z]+){last}(?![\w'\u2019-])"
+        r"(?P<next>[ \t]*(?:$|[.,;:!?)\u201d\"]|[ \t](?P<prep>on|in|at|for|with|and|of|by|from)(?![A-Za-z])"
+        r"|[ \t]+(?P<noun>[a-z]+)(?<!s)(?![\w'\u2019-])"
+        # ... unless a plural follows: "3 Olympic gold medals" counts medals
+        r"(?![ \t]+(?!(?:has|was|is|does|says|goes)(?![a-z]))[a-z]+[^su'\u2019]s(?![\w'\u2019-]))))")
+
+
+OPEN_QUOTES = frozenset("\"'\u201c\u2018")
+QUOTED_TITLE_RE = re.compile(r"^(?:[ \t]+[A-Z][\w'\u2019&-]*){1,5}[\"'\u201d\u2019]")
+NAME_AFTER_RE = _name_after(last_plural=False)
+TITLE_AFTER_RE = _name_after(last_plural=True)  # "48 Hours": a title may end in a plural
+# a work named by a number alone: "her album 21", "the sitcom 24", "the film 300"
+WORK_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:album|film|movie|sitcom|comedy|drama|thriller|novel|documentary|musical|"
+    r"magazine)[ \t]+$", re.I)
+# a time of day written with a dot, as British papers do: "starts at 9.30 tomorrow", "from 7.45
+# each morning" (a price that closed "at 9.30 on Monday" stays a figure)
+DOT_CLOCK_RE = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
+DOT_CLOCK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:at|from|until|till|by|before|after)[ \t]+$", re.I)
+DOT_CLOCK_RIGHT_RE = re.compile(
+    r"^[ \t]+(?:tomorrow|tonight|today|this[ \t]+(?:morning|afternoon|evening)|each|every|"
+    r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|local[ \t]+time|on[ \t]+(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)days?)(?![A-Za-z])", re.I)
+DOT_CLOCK_PRICE_RE = re.compile(
+    r"(?<![A-Za-z])(?:closed|ended|finished|stood|traded|settled|fell|rose|dropped|climbed)[ \t]+at[ \t]+$",
+    re.I)
 TIME_AFTER_RE = re.compile(
     r"^(?::\d|[ \t]?(?:a\.?m\b\.?|p\.?m\b\.?|o'clock|GMT|UTC|EDT|EST|PDT|PST|CET|BST|ET|PT)(?![A-Za-z]))",
     re.I)
@@ -227,9 +284,12 @@ STOP_BEFORE_RE = re.compile(
 AFTER_REJECT_RE = re.compile(
     r"^(?:[/.^]\d|-\d{2}-\d|[-.]\d{3}[-.]\d{4}|s(?![A-Za-z])|'s\b|\u2019s\b|\d)")
 GLUED_LETTER_RE = re.compile(r"^[A-Za-z\u00b0]")
+GLUED_SECONDS_RE = re.compile(r"(?P<w>s)(?![\w'\u2019-]|\.\w)")  # "9.58s" after a decimal
+GLUED_WORD_RE = re.compile(r"(?P<w>[a-z]{2,})(?![\w'\u2019-])")  # "9.58secs", "90mins"
 ADDRESS_AFTER_RE = re.compile(
     r"^[ \t]+(?:block[ \t]+of(?![A-Za-z])|(?:[NSEW]\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|"
-    r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace)\b\.?)")
+    r"Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Highway|Hwy|Parkway|Pkwy|Square|Terrace|"
+    r"[Cc]enter|[Cc]entre|[Pp]laza)\b\.?)")
 # a unit of one currency priced in another: "one franc bought 1.05 euros", "1 dollar was worth
 # 150 yen" (an exchange rate's base, no amount of money)
 EXCHANGE_BASE_AFTER_RE = re.compile(
@@ -274,13 +334,26 @@ ELLIPTIC_LEFT_STOP_RE = re.compile(
     r"(?<![A-Za-z])(?:at|number|no\.|top|page|chapter|part|phase|stage|level|grade|channel|room|"
     r"gate|platform|plus|minus|times|by|till|until|past|every|per)[ \t]+$", re.I)
 REFER_BACK_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|these|those)[ \t]+$", re.I)
+# "the two actors", "all three will play": a pair or a trio the text has named, referred to as a
+# group (like "both"), not a count; "each of the three bakeries" (a partitive) and "the other
+# two" (the rest of a set) still count
+GROUP_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:the|all|these|those)[ \t]+$", re.I)
+PARTITIVE_LEFT_RE = re.compile(r"(?<![A-Za-z])of[ \t]+(?:the|all|these|those)[ \t]+$", re.I)
+GROUP_NUMBERS = frozenset({2.0, 3.0})
+GROUP_PERIOD_NOUNS = frozenset({"quarters", "seasons", "terms"})  # "the three quarters of growth": a period
 _PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nouns.txt",
                                            "people_kin_nouns.txt")
                         for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
                        key=len, reverse=True)
 # "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun
+# ... or after a noun of occupation by its ending ("the songwriter, 41,", "the pianist, 29,")
+_AGENT_NOUN = (r"(?<![A-Za-z])(?!(?:number|quarter|latter|former|other|order|chapter|border|winter|summer|"
+               r"river|paper|matter|letter|water|sector|factor|error|mirror|floor|door|business|process|"
+               r"address|access|success|progress|congress|press|stress|register)[ \t,])"
+               r"[a-z]{2,}(?:ist|ian|ess|ster|er|or)")
 AGE_LEFT_RE = re.compile(
-    r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.|(?<![A-Za-z])(?:" + "|".join(_PERSON_WORDS) + r")),[ \t]$")
+    r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.|(?<![A-Za-z])(?:" + "|".join(_PERSON_WORDS) + r")|"
+    + _AGENT_NOUN + r"),[ \t]$")
 # a model number after a product name written in camel case: "iPhone 15", "PlayStation 5"
 CAMEL_BEFORE_RE = re.compile(r"(?<![\w])[A-Za-z][a-z]*[A-Z][A-Za-z]*[ \t]+$")
 # "100% certain", "110 percent behind him": a percentage of conviction, no figure
@@ -290,8 +363,12 @@ INTENSITY_AFTER_RE = re.compile(
     r"clear|safe|genuine|legit|effort|on[ \t]+board)(?![A-Za-z])", re.I)
 # a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60"
 PERSON_BE_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:turned|turns)[ \t]+$|"
     r"(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|I[\u2019']m|[Hh]e[\u2019']s|[Ss]he[\u2019']s)[ \t]+"
-    r"(?:(?:was|is|am|turned|turns|turning)[ \t]+)?(?:(?:only|just|barely|nearly|almost|about)[ \t]+)?$")
+    r"(?:(?:was|is|am|turned|turns|turning)[ \t]+"
+    r"|(?:(?:had|has|have|will|would|[\u2019']d)[ \t]+)?(?:(?:just|only|recently|finally)[ \t]+)?"
+    r"(?:turned|turns|turning|turn)[ \t]+)?"
+    r"(?:(?:only|just|barely|nearly|almost|about)[ \t]+)?$")
 PERSON_AGE_RIGHT_RE = re.compile(
     r"^(?:[ \t]*(?:[.,;:!?)\u201d\u2019\"]|$)|[ \t]+(?:when|and|at|in|last|this|on|years?)(?![A-Za-z]))")
 AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
@@ -319,6 +396,7 @@ CAPITAL_CENT_RE = re.compile(r"^[ \t]+Cents?(?![A-Za-z])")
 HYPERBOLE_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:never|not)[ \t]+in[ \t]+$", re.I)
 YEAR_RE = re.compile(r"^(?:1[0-9]|20)\d\d$")
 URLISH_RE = re.compile(r"(?:://|www\.|@|=|\?|&|_|\\)")
+POSSESSIVE_END_RE = re.compile(r"(?:'s|\u2019s|s'|s\u2019)$")
 CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w])(?P<w>[A-Z][\w&.\u2019'-]*)[ \t]+$")
 BETWEEN_GAP_RE = re.compile(
     r"^(?:[ \t]*(?:-|\u2013|\u2014|to|and|or|vs\.?|versus|through)[ \t]*|-to-)$", re.I)
@@ -357,7 +435,7 @@ FRACTION_RE = re.compile(
     r"hundred|a[ \t]+hundred|thousand|a[ \t]+thousand|\d{1,3}(?:,\d{3})+|\d{1,4}))(?![\w]|,\d)"
     r"|(?<![\w-])(?P<fw>(?:(?:an?|one|two|three|four|five|six|seven|eight|nine)[ \t-]+"
     r"(?:half|third|quarter|fourth|fifth|sixth|eighth|tenth)s?)|half|two-thirds|three-quarters|"
-    r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|said|say|says|were|are|"
+    r"three-fourths)(?=[ \t]+of[ \t]|[ \t]+(?:the|their|its|his|her|all|that|this|what|said|say|says|were|are|"
     r"was|is|had|have|voted|agreed|supported|opposed|backed|want|wanted|think|thought|expect|"
     r"expected|more|less|fewer|higher|lower|larger|bigger|smaller|greater|cheaper|faster|"
     r"slower|longer|shorter)[ \t.,;])",

@@ -26,17 +26,31 @@ from .lexicon import (
     CAMEL_BEFORE_RE,
     CAPITAL_CENT_RE,
     CAP_WORD_BEFORE_RE,
+    CLOCK_SLOT_RE,
     COLON_LEFT_RE,
     DATE_CHUNK_RE,
+    DATE_WORDS,
+    DAY_LEFT_RE,
+    DAY_RIGHT_RE,
     DATING_AFTER_RE,
     DENOMINATION_AFTER_RE,
+    DIALLED_AFTER_RE,
     DIAL_LEFT_RE,
+    DOT_CLOCK_LEFT_RE,
+    DOT_CLOCK_PRICE_RE,
+    DOT_CLOCK_RE,
+    DOT_CLOCK_RIGHT_RE,
     EARNINGS_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
     EXCHANGE_BASE_AFTER_RE,
     FACTOR_LEFT_RE,
     FIELD_EVENT_LEFT_RE,
     GLUED_LETTER_RE,
+    GLUED_SECONDS_RE,
+    GLUED_WORD_RE,
+    GROUP_LEFT_RE,
+    GROUP_NUMBERS,
+    GROUP_PERIOD_NOUNS,
     HISTORY_UNITS,
     HYPERBOLE_LEFT_RE,
     HYPHEN_STOP,
@@ -53,6 +67,7 @@ from .lexicon import (
     MODEL_CODE_AFTER_RE,
     MONTH_AFTER_RE,
     MONTH_BEFORE_RE,
+    NAME_AFTER_RE,
     NAME_PAREN_LEFT_RE,
     NEGATIVE_BEFORE_RE,
     NEXT_WORD_RE,
@@ -66,8 +81,10 @@ from .lexicon import (
     ONE_OF_RE,
     ONE_PERIOD_LEFT_STOP_RE,
     ONE_SUBJECT_RE,
+    OPEN_QUOTES,
     ORDINAL_AFTER_RE,
     ORDINAL_SCALE_AFTER_RE,
+    PARTITIVE_LEFT_RE,
     PENCE_GLUED_RE,
     PERCENT_AFTER_RE,
     PERSON_AGE_RIGHT_RE,
@@ -76,9 +93,13 @@ from .lexicon import (
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
     POSITION_LEFT_RE,
+    POSSESSIVE_END_RE,
     POUNDS_NEAR_RE,
     PP_AFTER_RE,
     PRICE_LEFT_RE,
+    QUOTED_TITLE_RE,
+    RACE_AFTER_RE,
+    RACE_LENGTHS,
     RANK_LEFT_RE,
     RANK_NAME_LEFT_RE,
     RATE_PER_RE,
@@ -86,21 +107,27 @@ from .lexicon import (
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
     SCORE_AFTER_RE,
+    SET_LEFT_RE,
+    SHARE_NOUN_RE,
     SHIRT_AFTER_RE,
+    SLOT_AFTER_RE,
     SPACE_RE,
     STOP_BEFORE_RE,
     STOP_NEXT,
+    SUPERLATIVE_AFTER_RE,
     TENOR_NOUNS,
     TENOR_RE,
     TIMES_AFTER_RE,
     TIME_AFTER_RE,
     TIME_UNITS,
+    TITLE_AFTER_RE,
     TRADING_YEAR_RE,
     URLISH_RE,
     WEEKDAY_BEFORE_RE,
     WEEKS_IN_TRADING_YEAR,
     WEIGHT_CUE_RE,
     WINDOW_AVERAGE_RE,
+    WORK_LEFT_RE,
     WORLD_RANK_LEFT_RE,
     WORLD_RANK_RIGHT_RE,
     YEAR_LEFT_RE,
@@ -147,6 +174,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     n_len = len(text)
     if not is_words and LEADING_ZERO_RE.match(core) or CAPITAL_CENT_RE.match(text[ne:ne + 8]):
         return None  # "03 Bonnie and Clyde", "007", "50 Cent": a code or a name, not an amount
+    if not is_words and ns >= 2 and text[ns - 1] == "+" and text[ns - 2].isalnum():
+        return None  # "the P5+1 talks": a name glued with a plus sign
 
     # ---- left-context rejections (digits)
     left = text[max(0, ns - 40):ns]
@@ -161,8 +190,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                      and near.split()[-1].islower()):
             # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
             cur_code, _, _ = currency_before(text, ns)
-            if cur_code is None:
-                return None
+            sw = SCALE_AFTER_RE.match(text[ne:ne + 20])
+            if cur_code is None and not (sw and sw.group("sw") and near[-1:].isspace()):
+                return None  # a label ("Week 5"), but "each year 41 million people" is an amount
         lo = max(0, ns - 200)
         chunk_s = max(text.rfind(" ", lo, ns), text.rfind("\n", lo, ns), lo - 1) + 1
         chunk_e_m = SPACE_RE.search(text, ne, ne + 200)
@@ -170,7 +200,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if (not chunk.isdigit() and URLISH_RE.search(chunk)) or DATE_CHUNK_RE.search(chunk):
             return None
         if not plain and (MONTH_BEFORE_RE.search(near) or WEEKDAY_BEFORE_RE.search(near)
-                          or COLON_LEFT_RE.search(near) or PER_LEFT_RE.search(near)):
+                          or COLON_LEFT_RE.search(near) or PER_LEFT_RE.search(near)
+                          and not _every_period(text, near, ne)):
             return None
 
     # ---- scale
@@ -221,20 +252,38 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     measure = None if cur_code is not None else measure_after(text, pos)
     if measure is None and cur_code is None and not is_words:
         measure = temperature_letter(text, pos)
+    glued_time = None if measure is not None or cur_code is not None or scale_txt or is_words \
+        else GLUED_WORD_RE.match(text, pos)
+    if glued_time is not None and glued_time.group("w").lower() not in TIME_UNITS:
+        glued_time = None
+    if glued_time is None and measure is None and cur_code is None and not scale_txt and "." in core:
+        glued_time = GLUED_SECONDS_RE.match(text, pos)  # "9.58s": a time in seconds
+    if measure is not None and measure[0] in RACE_LENGTHS and \
+            RACE_AFTER_RE.match(text[measure[1]:measure[1] + 30]):
+        return None  # "the 400 metres hurdles", "a 5km race": the distance names the event
     if measure is not None:
         kind, unit, end = "measure", measure[0], measure[1]
+    elif glued_time is not None:
+        # "9.58secs", "90mins": a time unit written glued to the number, as sports results do
+        kind, unit = "duration", TIME_UNITS.get(glued_time.group("w").lower(), "seconds")
+        end = glued_time.end()
     elif cur_code is None and not scale_txt and not is_words and PENCE_GLUED_RE.match(text, pos) \
-            and POUNDS_NEAR_RE.search(text, max(0, ns - 400), min(n_len, ne + 400)):
-        # "50p" where the text counts in pounds: pence ("1080p" elsewhere is a resolution)
+            and (POUNDS_NEAR_RE.search(text, max(0, ns - 400), min(n_len, ne + 400))
+                 or SHARE_NOUN_RE.search(text, max(0, ns - 80), min(n_len, ne + 16))):
+        # "50p" where the text counts in pounds or prices shares: pence ("1080p" elsewhere is a
+        # resolution)
         cur_code, cur_fac, cur_start = "GBP", 0.01, ns
         end = pos + 1
 
     # ---- right-context rejections
-    if measure is not None:
+    if measure is not None or glued_time is not None:
         pass
     elif not is_words and not scale_txt:
         if ORDINAL_AFTER_RE.match(right) or TIME_AFTER_RE.match(right) or AFTER_REJECT_RE.match(right):
             return None
+        if DOT_CLOCK_RE.match(core) and DOT_CLOCK_LEFT_RE.search(left[-8:]) and \
+                DOT_CLOCK_RIGHT_RE.match(right) and not DOT_CLOCK_PRICE_RE.search(left[-20:]):
+            return None  # "the talks start at 9.30 tomorrow": a time of day
         if MONTH_AFTER_RE.match(right):
             return None
         if GLUED_LETTER_RE.match(right) and cur_code is None and not (
@@ -252,7 +301,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None
 
-    if measure is not None:
+    if measure is not None or glued_time is not None:
         pass
     elif cur_code is not None:
         kind, unit = "money", cur_code
@@ -288,6 +337,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 return None  # "100% certain", "110 percent committed": a manner of speaking
             kind, unit = "percent", "percent"
             end = pos + pm.end()
+            if not is_words and _name_holds_it(text, ns, end, noun_after=False):
+                return None  # "presenter of 75% Pure Jazz": the percent is part of a name
         elif TIMES_AFTER_RE.match(right):
             tm = TIMES_AFTER_RE.match(right)
             if right[:1] == "x" and is_words:
@@ -365,6 +416,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     if DATING_AFTER_RE.match(right[nw.end():]) and approx_before(text, ns)[0] is None \
                             and (is_words or TIME_UNITS[wl] not in HISTORY_UNITS):
                         return None  # "five years ago", "2 hours ago", "ten years from now": a date
+                    if w[0].isupper() and not is_words and _name_holds_it(text, ns, pos, title=True):
+                        return None  # "the film 48 Hours", "tickets for 9 Days Out": a title
                     kind, unit = "duration", TIME_UNITS[wl]
                 elif wl in STOP_NEXT or w[0].isupper():
                     bare = True
@@ -377,6 +430,13 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             value == 1 and EXCHANGE_BASE_AFTER_RE.match(text[end:end + 40]))):
         return None  # "\u00a350 notes", "one franc bought 1.05 euros": a face value, a rate's base
 
+    if kind == "count" and not is_words and len(core) == 3 and DIALLED_AFTER_RE.match(right):
+        return None  # "she made a 999 call": a number dialled
+    if kind == "count" and not is_words and CLOCK_SLOT_RE.match(core) and SLOT_AFTER_RE.match(right):
+        return None  # "the 2045 slot": a time of day on the 24-hour clock
+    if kind == "count" and not is_words and not scale_txt and WORK_LEFT_RE.search(left[-14:]) \
+            and not SCORE_AFTER_RE.match(right):
+        return None  # "her album 21", "the drama 24": the title of a work
     if ORDINAL_SCALE_AFTER_RE.match(right):
         return None  # "its one millionth visitor": an ordinal
 
@@ -386,6 +446,10 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         bare = False
 
     # ---- things that are not figures
+    if is_words and kind == "count" and not one_of and value in GROUP_NUMBERS and \
+            GROUP_LEFT_RE.search(left) and not PARTITIVE_LEFT_RE.search(left) and \
+            noun not in GROUP_PERIOD_NOUNS:
+        return None  # "the two actors", "all three will play": a group named before
     if kind == "count" and bare and FACTOR_LEFT_RE.search(left):
         kind, unit, bare = "multiplier", "times", False  # "rise by a factor of 10"
     elliptic = None
@@ -416,7 +480,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
         if re.match(r"^[-\u2013]\d", right):
             cw = None  # a score or tally after a name: "the Celtics 112-104"
-        if cw and re.search(r"(?:'s|\u2019s|s'|s\u2019)$", cw.group("w")):
+        if cw and POSSESSIVE_END_RE.search(cw.group("w")):
             cw = None  # a possessive: "to Smith's 53,118"
         if cw and not sentence_start(text, ns - len(cw.group(0))):
             w = cw.group("w")
@@ -429,6 +493,11 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
                 and "," not in core and "." not in core and not right.split()[0].endswith("s"):
             return None  # a model number: "the 737 Max", "a 747 Jumbo"
+        if not plain and DAY_LEFT_RE.search(left[-8:]) and DAY_RIGHT_RE.match(right) and \
+                re.fullmatch(r"[1-9]|[12]\d|3[01]", core):
+            return None  # "due on 26.": a day of the month
+        if not plain and _name_holds_it(text, ns, end):
+            return None  # "a former 24 Hour Bakery writer": the number is part of a name
         if POSITION_LEFT_RE.search(left[-12:]):
             return None  # "at mile 20", "on lap 31": a spot named by its number
         if AGE_BAND_SECOND_LEFT_RE.search(left):
@@ -460,6 +529,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             if YEAR_LEFT_RE.search(left):
                 return None  # "in 2010 sales rose": a year after a time preposition
         cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
+        if cw and POSSESSIVE_END_RE.search(cw.group("w")):
+            cw = None  # a possessive counts what its owner has: "Ruritania's 12 regional seats"
         if _sentence_names_it(text, ns, cw, core, scale_txt):
             return None
         if cw and not sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
@@ -475,6 +546,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     return None
     if is_words and kind == "count" and noun is None and unit is None and not one_of and not elliptic:
         return None
+    if kind == "count" and not plain and SUPERLATIVE_AFTER_RE.match(right) and SET_LEFT_RE.search(left):
+        return None  # "the state's 10 most populous cities": a ranked set, not a count
     if kind == "count" and not one_of and (RANK_NAME_LEFT_RE.search(left[-16:]) or (
             noun is not None and not noun.endswith("s") and RANK_LEFT_RE.search(left[-16:]))):
         return None  # "the world number five", "six top ten singles", "a top 20 hit": a place
@@ -508,6 +581,36 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     return q
 
 
+def _name_holds_it(text: str, ns: int, end: int, noun_after: bool = True, title: bool = False) -> bool:
+    """The number starts a title-cased name that goes on after it ("host of 99 Nights Live on
+    Sundays", "a former 24 Hour Bakery writer"): capitalized words right after it, not a date and
+    not ending in a plural (a counted noun: "30 Labour MPs"), after a word in lower case or at a
+    sentence start (not in a title-cased heading). Without `noun_after` the name must end the
+    phrase before a preposition: a percent before capitalized words and a noun measures the noun
+    ("52% Tory support"), one before a comma can be a poll's list ("52% Tory, 30% Labour"). With
+    `title`, the capitalized words may end in a plural: a number and a capitalized unit of time
+    ("48 Hours") mid-sentence are a title, not a duration. A number and capitalized words that
+    are all a quotation's words are a title too ("\u201c7 Rings\u201d", "\u201c30 Days Later\u201d")."""
+    if text[ns - 1:ns] in OPEN_QUOTES and ns > 0 and QUOTED_TITLE_RE.match(text[end:end + 80]):
+        return True  # "her hit \u201c7 Rings\u201d": a title in quotation marks
+    nm = (TITLE_AFTER_RE if title else NAME_AFTER_RE).match(text[end:end + 80])
+    if nm is None or not noun_after and not nm.group("prep"):
+        return False
+    if ns > 0 and not text[ns - 1].isspace():
+        return False  # "a 5-1 Cup win": the second number of a score
+    if any(w.lower() in DATE_WORDS for w in nm.group("run").split()):
+        return False
+    before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, ns - 30):ns])
+    return before is None or before.group(1).islower() or sentence_start(text, ns - len(before.group(0)))
+
+
+def _every_period(text: str, near: str, ne: int) -> bool:
+    """"every 18 months": the period of a repeated event is a duration ("per 100" is a rate)."""
+    nw = NEXT_WORD_RE.match(text[ne:ne + 30])
+    return near.rstrip().lower().endswith("every") and nw is not None and \
+        nw.group("w").lower() in TIME_UNITS
+
+
 def _weighs(text: str, ns: int, pos: int, cend: int) -> bool:
     """"pounds" written out next to a weight cue ("180 pounds", "6 feet 2 inches tall and 180
     pounds"), in a text that writes no pound sign near: a weight, not money."""
@@ -528,9 +631,12 @@ def _sentence_names_it(text: str, ns: int, cw: "Optional[re.Match[str]]", core: 
 
 def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:
     """"one" before a period or a margin: "only one month after", "a one-year contract", "a
-    one-game ban" - not "one day he left", "at one point", "a one-off"."""
+    one-game ban", "likely one-seat gains" - not "one day he left", "at one point", "a one-off"."""
     if right[:1] == "-":
         hm = HYPHEN_WORD_RE.match(right)
+        if hm and not A_BEFORE_RE.search(left) and hm.group("w").lower() in ONE_HYPHEN_NOUNS:
+            nw = NEXT_WORD_RE.match(right[hm.end():])  # "one-seat gains": what the margin counts
+            return bool(nw and re.fullmatch(r"[a-z]+[^s]s", nw.group("w")))
         return bool(hm and A_BEFORE_RE.search(left) and (
             kind == "duration" or hm.group("w").lower() in ONE_HYPHEN_NOUNS))
     if kind != "duration" or ONE_PERIOD_LEFT_STOP_RE.search(left):

@@ -285,6 +285,10 @@ SUBJECTS = [
     ("Governor Alma Pratt backed a plan to cut ferry fares by 15 percent.", "15 percent", "fares", "thing"),
     ("The council approved a bill that would raise the parking fee to $9.", "$9", "fee", "thing"),
     ("The measure would raise the minimum wage to $16 an hour by 2028.", "$16", "wage", "thing"),
+    ("The weak survey drove the peso down to 19.8 against the dollar on Monday.", "19.8", "peso", "thing"),
+    # "they" after a plural subject of its own sentence stands for it, not for a named source
+    ("Jane Roe, spokeswoman for Acme Corp., said that when kayaks first reached shops they sold for about "
+     "$450.", "$450", "kayaks", "thing"),
     ("The county plans to increase rural bus services to 40 routes a day.", "40", "services", "thing"),
     # ... but an organization that raises its own number keeps it
     ("Harbor Freightways raised its dividend by 5% on Monday.", "5%", "Freightways", "organization"),
@@ -410,6 +414,28 @@ LAST_WORDS = [
     # a relative clause on a list of names is about all of them
     ("Tom Hale will need the backing of big investors Ana Ruiz and Karl Voss, who hold 31% of the firm.",
      "31%", "Voss"),
+    # ... and one on the description of a name is about the name
+    ("Top of the list is Borduria, a large coastal county that is projected to gain four extra "
+     "wards.", "four", "Borduria"),
+    ("The same is true of Borduria, a county carried by the mayor, which also will lose three wards.", "three",
+     "Borduria"),
+    # a bare definite description is the one name the article gives it as a title
+    ("Award-winning folk group Wrenfield have announced a tour. The group have released eleven albums since "
+     "1998.", "eleven", "Wrenfield"),
+    # an owner's people act for themselves ("Orvane's dealers"), unlike its numbers ("Orvane's shares")
+    ("Orvane makes kettles. Still, it may be that Orvane's local dealers found $45 much too low.", "$45",
+     "dealers"),
+    # "it" as its sentence's subject is the place or organization the sentence before is about
+    ("Talks with Orvane Freight broke down in June. Iceland has long trodden carefully on fishing rights. It "
+     "has set a limit of 900 boats.", "900", "Iceland"),
+    # the level a movement started from belongs to what moved, not to who had forecast it
+    ("The bureau forecast that exports would rise 4.1% in 2027, down from the 4.6% it had projected in "
+     "March.", "4.6%", "exports"),
+    # a forecaster is the source of the figure it foretells, not what the figure is about
+    ("The Borduria Statistics Office revised its forecast on Friday. The office foresees Chile's output "
+     "growing only 4.4% this year.", "4.4%", "Chile"),
+    ("In its newest figures, the central bank trimmed its forecast for output in Chile to 2.2% this year.",
+     "2.2%", "Chile"),
     # a named subject's own span of time, not the object it describes
     ("Karl Voss is serving a 12-year term for the fraud.", "12", "Voss"),
     ("Karl Voss was arrested in May. Voss began a three-year term in Borduria for fraud, the Courier "
@@ -468,3 +494,11 @@ def test_the_stock_is_the_company_in_the_statement(nlp):
     f = _fig(doc, figs, "$57")
     assert f["subject"] and f["subject"].startswith("Orvane"), f
     assert f["statement"].startswith("Orvane"), f
+
+
+def test_the_it_of_it_took_stands_for_no_one(nlp):
+    """"It took Kestrel six years to ...": the statement keeps "It"; no name takes its place."""
+    doc, figs = _figures(nlp, "Kestrel Rail opened in 1990. It took Kestrel nearly six years to sell its "
+                              "first thousand season tickets.")
+    f = _fig(doc, figs, "six")
+    assert f["statement"].startswith("It took Kestrel nearly six years"), f

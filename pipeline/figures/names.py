@@ -31,7 +31,6 @@ from ..entities.query import (
     salient_org,
 )
 from .common import (
-    ATTRIBUTION_VERBS,
     _CACHE,
     IT_PRONOUNS,
     METRIC_NOUNS,
@@ -45,6 +44,7 @@ from .common import (
     _ents_from_char,
     _kids,
     _kids_with,
+    _sent_of,
     _text,
 )
 
@@ -204,7 +204,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         if low in IT_PRONOUNS:
             if _extraposed(tok):
                 return None
-            return _place_acting_above(tok) or it_antecedent(doc, tok)
+            return _place_acting_above(tok) or _previous_subject(tok) or it_antecedent(doc, tok)
         if low in FIRST_PERSON:
             return quote_speaker(doc, tok)
         return resolve_pronoun(doc, tok)
@@ -283,63 +283,35 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         return name
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))
     if tok.pos_ == "NOUN" and definite:
-        return _salient_org(doc, tok.idx, noun=tok.lower_)
+        return _salient_org(doc, tok.idx, noun=tok.lower_) or _titled_name(tok)
     return None
 
 
-_WE = frozenset({"we", "us"})
-_SIDES = frozenset({"org", "place"})
-
-
-def speaker_side(tok: Token) -> Optional[str]:
-    """The organization or team a quoted "we" speaks for: the one named in its speaker's title
-    ("We opened nine new depots", said by "Acme's chief executive": Acme; "we missed two
-    penalties", said by the "Ruritania coach": Ruritania); else None."""
-    if tok.lower_ not in _WE:
+def _titled_name(noun: Token) -> Optional[str]:
+    """The one name the article gives the bare noun of a definite description as its title ("the
+    group" after "folk group Wrenfield"; "the airline" after "Norvik, the budget airline"), else None.
+    A title with an owner or "other" ("his other band, Nightjar") names someone else."""
+    if noun.tag_ not in ("NN", "NNS") or any(c.dep_ in ("amod", "compound", "poss") for c in _kids(noun)):
         return None
-    doc = tok.doc
-    speaker = quote_speaker(doc, tok)
-    if not speaker:
-        return None
-    entities = doc._.get(attrs.ENTITIES) or ()
-    titles = [t for e in entities if e.get("name") == speaker for t in e.get("titles") or ()]
-    for title in titles:
-        # the side leads the title ("Acme's chief executive", "Ruritania coach"), not "founder of
-        # a lab at Acme"
-        said = _POSS_WORD_RE.sub("", title) + " "
-        for entity in entities:
-            if entity.get("kind") in _SIDES and any(
-                    said.startswith(n + " ") for n in [entity.get("name") or ""] + list(entity.get("aliases") or ()) if n):
-                return entity["name"]
-    return None
+    memo = _cached(noun.doc).setdefault("titled_names", {})
+    if noun.lower_ not in memo:
+        names = set()
+        for tok in noun.doc:
+            if tok.lower_ != noun.lower_ or tok.i == noun.i or tok.pos_ != "NOUN" or any(
+                    c.dep_ == "poss" or c.lower_ in ("other", "another", "a", "an") for c in _kids(tok)):
+                continue
+            if tok.dep_ in ("compound", "appos") and tok.head.pos_ == "PROPN":
+                names.add(entity_name(tok.head))
+            after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if after is not None and after.ent_iob_ == "B" and after.ent_type_ in NAME_LABELS:
+                ent = next(e for e in tok.doc.ents if e.start == after.i)
+                names.add(entity_name(ent[-1]))
+            names.update(entity_name(c) for c in _kids(tok) if c.dep_ == "appos" and c.pos_ == "PROPN")
+        names.discard(None)
+        memo[noun.lower_] = next(iter(names)) if len(names) == 1 else None
+    return memo[noun.lower_]
 
 
-_LEDE_WINDOW = 600  # characters after the first sentence where its unnamed person is named
-
-
-def lede_person(tok: Token) -> Optional[str]:
-    """The person an indefinite description in the article's first sentence stands for, named as
-    the subject of a clause soon after ("A 41-year-old bus driver admitted the crash on Friday. //
-    Jane Roe faces up to five years in prison ..."); else None."""
-    if tok.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in _kids(tok)):
-        return None
-    doc = tok.doc
-    sent = tok.sent
-    if any(t.is_alpha for t in doc[:sent.start]):
-        return None  # not the first sentence
-    for at, name in _persons_in(doc, sent.end_char, sent.end_char + _LEDE_WINDOW, "person"):
-        span = doc.char_span(at, at + 1, alignment_mode="expand")
-        head = span[0] if span is not None and len(span) else None
-        while head is not None and head.dep_ in ("compound", "flat") and head.head.i != head.i:
-            head = head.head
-        if head is not None and head.dep_ in ("nsubj", "nsubjpass") \
-                and head.head.lemma_.lower() not in ATTRIBUTION_VERBS:
-            return name
-        return None  # (the first person named after it is someone else: a source, an object)
-    return None
-
-
-_POSS_WORD_RE = re.compile(r"(?:'s|\u2019s)\b")
 _NATIONAL_WINDOW = 800  # characters looked back for the person "the Ruritanian" stands for
 
 
@@ -397,14 +369,46 @@ _CLAUSES = frozenset({"ccomp", "xcomp", "csubj", "advcl"})
 
 def _extraposed(tok: Token) -> bool:
     """"it" that stands for a clause later in the sentence, not for anyone: "it is likely that
-    rates will rise", "it was clear that the plan had failed"."""
+    rates will rise", "it was clear that the plan had failed", "it took the firm six years to
+    break even"."""
     head = tok.head
-    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass") \
-            or head.lemma_.lower() not in ("be", "seem", "appear"):
+    if tok.lower_ != "it" or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if head.lemma_.lower() in ("take", "cost"):
+        return any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > tok.i and any(
+            a.tag_ == "TO" for a in _kids(c)) for c in _kids(head))
+    if head.lemma_.lower() not in ("be", "seem", "appear"):
         return False
     kids = _kids(head)
+    if not any(c.dep_ in ("acomp", "attr") for c in kids):  # "it could be that ...", "it seems that ..."
+        return any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c))
+                   for c in kids)
     return any(c.dep_ in ("acomp", "attr") for c in kids) and any(
         c.dep_ in _CLAUSES and c.i > tok.i for t in kids for c in (t, *_kids(t)))
+
+
+def _previous_subject(tok: Token) -> Optional[str]:
+    """What "it" as the subject of its sentence's main verb stands for: the organization or place
+    that is the subject (or the subject's owner) of the sentence before ("Ruritania has long trodden
+    carefully on fishing. ... it has set a quota"); else None."""
+    if tok.lower_ != "it" or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        return None
+    doc = tok.doc
+    start = _sent_of(tok).start
+    if start == 0:
+        return None
+    before = _sent_of(doc[start - 1])
+    root = before.root
+    for subj in _kids(root):
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        for cand in (subj, *[c for c in _kids(subj) if c.dep_ == "poss"]):
+            if cand.pos_ != "PROPN":
+                continue
+            name = entity_name(cand)
+            if name and name not in _person_names(doc):
+                return name
+    return None
 
 
 def _place_acting_above(tok: Token) -> Optional[str]:

@@ -92,3 +92,48 @@ def absolute_owner(figure: Span) -> Optional[Token]:
     if before is None or before.lower_ != "with":
         return None
     return noun
+
+
+FORECAST_VERBS = frozenset({"forecast", "expect", "foresee", "predict", "project", "estimate", "anticipate"})
+"""Verbs whose subject foretells a figure about something else ("The bureau expects Ruritania's
+exports to rise 2%": the figure is Ruritania's, the bureau only its source)."""
+FORECAST_NOUNS = frozenset({"outlook", "forecast", "estimate", "projection", "prediction", "expectation"})
+_COMPLEMENT_CLAUSES = frozenset({"ccomp", "xcomp", "oprd"})
+_OWNER_PREPS = frozenset({"in", "for", "of", "on"})
+
+
+def forecast_target(verb: Token, came_from: Token) -> Optional[Token]:
+    """What an active forecast verb foretells when the figure reaches it from `came_from`: the
+    subject of its complement clause ("foresees Ruritania's output growing 3%"), or its object
+    ("expects exports to rise 2%"); None when the figure is not in its complement."""
+    if verb.lemma_.lower() not in FORECAST_VERBS or not any(c.dep_ == "nsubj" for c in _kids(verb)):
+        return None
+    if came_from.dep_ in _COMPLEMENT_CLAUSES:
+        own = next((c for c in _kids(came_from) if c.dep_ in _SUBJECTS), None)
+        if own is not None:
+            return own
+        return next((c for c in _kids(verb) if c.dep_ == "dobj" and c.i < came_from.i), None)
+    return None
+
+
+def forecast_owner(noun: Token) -> Optional[str]:
+    """The named place or organization a forecast is about, written in its noun phrase: "its
+    forecast for output in Ruritania", "Ruritania's economy", "Ruritanian growth"; else None."""
+    doc = noun.doc
+    for child in _kids(noun):
+        if child.dep_ == "poss" and child.pos_ == "PROPN":
+            return entity_name(child)
+        if child.dep_ in _ON_NOUN and child.i < noun.i and child.text[:1].isupper():
+            place = demonym_place(doc, child.text) if child.ent_type_ not in _PLACE_LABELS else entity_name(child)
+            if place:
+                return place
+    for child in _kids(noun):
+        if child.dep_ == "prep" and child.lower_ in _OWNER_PREPS:
+            for obj in _kids(child):
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and obj.ent_type_ in _PLACE_LABELS | {"ORG"}:
+                    return entity_name(obj)
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and noun.lemma_.lower() in FORECAST_NOUNS:
+                    inner = forecast_owner(obj)  # "forecast for output in Ruritania"
+                    if inner:
+                        return inner
+    return None

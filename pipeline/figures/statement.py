@@ -18,27 +18,22 @@ only describes a named person ("Jane Roe, a 33-year-old engineer") gets that nou
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, List, Optional, Sequence, Set
+from typing import Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
+from ..numbers.lexicon import TIME_UNITS
 from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
 from .statement_phrases import SUBJECTS as _SUBJECTS
-from .statement_phrases import noun_phrase_statement
+from .statement_phrases import noun_phrase_statement, relative_antecedent
+from .statement_render import QUOTE_CHARS as _QUOTE_CHARS
+from .statement_render import NameFor, render, tidy
 
-NameFor = Callable[[Span], Optional[str]]
-"""Maps a mention (a pronoun, a surname, "the company") to the entity's fullest name, or None."""
 
 _OFF_PATH_CLAUSES = frozenset({"parataxis", "intj", "discourse", "dep"})
-_LEADING_DISCOURSE = frozenset({"and", "but", "also", "so", "however", "yet", "still", "meanwhile", "plus",
-                                "nevertheless", "nonetheless"})
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "[", "]", "-", "--", "\u2013", "\u2014"})
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014", "\u2015"})
-_PERSONAL = frozenset(
-    "he she it they him her them his hers its their theirs".split()
-)
-_QUOTE_CHARS = frozenset("\"'\u2018\u2019\u201c\u201d\u00ab\u00bb`")
 
 
 MAX_CLAUSE_TOKENS = 150
@@ -64,7 +59,7 @@ def claim_statement(
         doc = sentence.doc
         lo = max(sentence.start, min(p.start for p in (figure, *partners)) - WINDOW_TOKENS)
         hi = min(sentence.end, max(p.end for p in (figure, *partners)) + WINDOW_TOKENS)
-        return _tidy(doc[lo:hi].text)
+        return tidy(doc[lo:hi].text)
     reporting = frozenset(attribution_lemmas)
     stance = frozenset(w.lower() for w in stance_words)
     anchors = [figure.root] + [p.root for p in partners]
@@ -73,23 +68,62 @@ def claim_statement(
         path.update(a.i for a in tok.ancestors)
     noun_phrase = noun_phrase_statement(figure.root)
     if noun_phrase is not None:
-        return _render(noun_phrase, name_for)
+        return render(noun_phrase, name_for)
     root = clause_root(anchors[0], reporting)
     keep: List[Token] = []
     counted = {t.head.i for t in anchors if t.dep_ == "nummod"}
-    _collect(root, path, reporting, stance, counted, keep)
+    participle = _own_participle(root, anchors[0], path)
+    if participle is not None:
+        # "After selling itself for $580 million, X is now ...": X, and the participle's clause
+        _collect(participle, path, reporting, stance, counted, keep)
+    else:
+        _collect(root, path, reporting, stance, counted, keep)
     keep.sort(key=lambda t: t.i)
     inherited = None
     own = [t for t in keep if t.dep_ in _SUBJECTS and t.head.i == root.i]
-    if root.dep_ == "relcl" and own and own[0].tag_ in ("WP", "WDT"):
+    relcl = _relative_clause_of(root) if own and own[0].tag_ in ("WP", "WDT") else None
+    if participle is not None:
+        inherited = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
+    elif relcl is not None:
+        # ("spending, which analysts say will break $1 billion": the spending will break it)
         keep = [t for t in keep if t.i != own[0].i]
-        inherited = root.head
+        inherited = relative_antecedent(relcl)
     elif not own:
         inherited = _inherited_subject(root)
     keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep, sentence), path), sentence)
     if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
         keep = keep[1:]
-    return _render(keep, name_for, inherited)
+    return render(keep, name_for, inherited)
+
+
+def _own_participle(root: Token, figure: Token, path: Set[int]) -> Optional[Token]:
+    """The participle clause without a subject of its own that holds the figure, when it is a claim
+    apart from its clause's verb: "X rejected a $120 million bid, pushing for $400 million" (the
+    verb's own words state another figure), "After selling its map unit for $340 million, X is
+    now ..." (a lead-in of time). None when the participle only goes on with the verb's claim
+    ("The krona lost ground, reaching 13.6")."""
+    below = None
+    for anc in (figure, *figure.ancestors):
+        if anc.i == root.i:
+            break
+        below = anc
+    if below is None or not _has_subject(root):
+        return None
+    if below.dep_ == "advcl" and below.tag_ == "VBG" and below.i > root.i and _set_off(below) \
+            and not _has_subject(below) and not any(c.dep_ in ("mark", "aux") for c in below.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "to" and c.i in path for c in below.children):
+        # (not the level a change reached: "..., taking the total to 8,300")
+        inside = {t.i for t in below.subtree}
+        if any((t.like_num or t.pos_ == "NUM") and t.i not in inside and t.i not in path
+               and t.ent_type_ not in ("DATE", "TIME", "ORDINAL") for t in root.subtree):
+            return below
+        return None
+    if below.dep_ == "prep" and below.lower_ in ("after", "before", "since") and below.i < root.i \
+            and _set_off_before(below):
+        part = next((c for c in below.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+        if part is not None and not _has_subject(part):
+            return part
+    return None
 
 
 def clause_root(tok: Token, reporting: frozenset) -> Token:
@@ -103,13 +137,19 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
     below = None
     for anc in [tok, *tok.ancestors]:
         head = anc.head
+        if anc.tag_ == "VBG" and anc.dep_ == "conj" and _finite(anc.head) and any(
+                c.dep_ == "nsubj" and not (c.left_edge.i <= tok.i <= c.right_edge.i) for c in anc.children):
+            return anc  # "..., and one pound buying $1.91": a clause of its own without tense
         if anc.pos_ in _CLAUSE_VERBS and _has_subject(anc) and _finite(anc):
             # a restrictive relative clause about a common noun ("the man who spent ...") belongs
             # to the clause above; one set off by a comma ("the country, which has ...") asserts
             # something of its own about the noun
-            relative = anc.dep_ == "relcl" and head.pos_ != "PROPN" and not (
+            # ("Minutes of the meeting which raised rates to 2% showed ...": a clause on the
+            # subject's phrase is a claim of its own)
+            relative = anc.dep_ == "relcl" and relative_antecedent(anc).pos_ != "PROPN" and not (
                 anc.left_edge.i > 0 and anc.doc[anc.left_edge.i - 1].text == ","
-                and anc.left_edge.tag_ in ("WDT", "WP"))
+                and anc.left_edge.tag_ in ("WDT", "WP") and anc.left_edge.lower_ != "that"
+            ) and not _in_subject(relative_antecedent(anc))
             # a clause that is denied, hoped for or promised is not asserted: keep what governs it
             unasserted = (anc.dep_ == "ccomp" and head.pos_ in _CLAUSE_VERBS and head.lemma_.lower() not in reporting
                           and _has_subject(head) and not _hedge(head))
@@ -127,14 +167,38 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
     return tok
 
 
+def _relative_clause_of(verb: Token) -> Optional[Token]:
+    """The relative clause a verb with a relative pronoun as subject belongs to: the verb itself, or
+    the relative clause whose reporting verb governs it ("which analysts say will ..."), else None."""
+    for anc in (verb, *verb.ancestors):
+        if anc.dep_ == "relcl":
+            return anc
+        if anc.dep_ not in ("ccomp", "xcomp", "conj"):
+            return None
+    return None
+
+
+def _in_subject(noun: Token) -> bool:
+    """True when `noun` is its clause's subject or sits in the subject's phrase ("minutes of the
+    meeting")."""
+    while noun.dep_ in ("pobj", "prep", "compound", "conj") and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.dep_ in _SUBJECTS and noun.tag_ not in ("WDT", "WP")
+
+
 _HEDGES = frozenset({"think", "believe", "reckon", "guess", "suppose"})
 
 
 def _hedge(verb: Token) -> bool:
-    """"I think" / "we believe" before a clause: the speaker asserts the clause ("I think we missed
-    two penalties" claims that they missed them)."""
+    """"I think" / "we believe" / "it may be that" before a clause: the clause is what is claimed
+    ("I think we missed two penalties" claims that they missed them)."""
+    if verb.lemma_.lower() in _IT_SEEMS and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children):
+        return not any(c.dep_ in ("attr", "acomp") for c in verb.children)
     return verb.lemma_.lower() in _HEDGES and any(
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
+_IT_SEEMS = frozenset({"be", "seem", "appear"})
 
 
 def _has_subject(verb: Token) -> bool:
@@ -150,7 +214,20 @@ def _finite(verb: Token) -> bool:
     """A verb with tense: a finite form, or an auxiliary or modal that carries it."""
     if verb.tag_ in ("VBD", "VBZ", "VBP", "MD"):
         return True
+    if verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return True  # a past tense the tagger took for a participle ("that the partners considered $9 ...")
     return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+_TIME_MARKS = frozenset({"when", "since", "after", "before", "until", "till", "once"})
+
+
+def _when(verb: Token) -> bool:
+    """A clause with its own subject that says when the figure holds ("... since they first played
+    the festival", "... when she heard a shot")."""
+    return _has_subject(verb) and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS and c.i < verb.i for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
@@ -176,7 +253,7 @@ def _without_dashed_asides(tokens: List[Token], path: Set[int]) -> List[Token]:
     drop: Set[int] = set()
     for a, b in zip(dashes, dashes[1:] + [len(tokens)]):
         inner = tokens[a:b + 1]
-        if not any(t.i in path for t in inner):
+        if not any(t.i in path or t.dep_ == "appos" and t.head.i in path and t.head.tag_ == "NNS" for t in inner):
             drop.update(t.i for t in inner)
     return [t for t in tokens if t.i not in drop]
 
@@ -218,6 +295,11 @@ def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset
                 _collect(child, path, reporting, stance, counted, out)
         _collect(conjunct, path, reporting, stance, counted, out)
         return
+    own_conjunct = _figure_conjunct(tok, path)
+    if own_conjunct is not None:
+        # "reported 4,000 cases and 100 deaths": the figure's own noun phrase, not its neighbour's
+        _collect(own_conjunct, path, reporting, stance, counted, out)
+        return
     out.append(tok)
     dropped_clause = False
     for child in tok.children:
@@ -237,6 +319,10 @@ def _collect(tok: Token, path: Set[int], reporting: frozenset, stance: frozenset
 
 def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, counted: Set[int]) -> bool:
     dep = child.dep_
+    if child.is_alpha and child.i == parent.i + 1 and not parent.whitespace_:
+        return False  # part of the parent's written word ("75" + "m" of "£75m")
+    if _conversion(child, parent):
+        return False  # "£75m ($141m)": the same amount in another currency
     if child.pos_ in _CLAUSE_VERBS and _across_semicolon(child, parent):
         return True  # "Rain flooded the roads; the river rose 3 meters": two claims
     if dep == "dobj" and _set_off(child) and any(c.dep_ == "dobj" and c.i < child.i for c in parent.children):
@@ -246,15 +332,18 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
         return True  # "In a move welcomed by unions, ...", "Then, after adding a fee, ...": a lead-in
     if dep in _OFF_PATH_CLAUSES:
         return True
-    if dep == "advcl" and not _conditional(child) and not _infinitive(child):
+    if dep == "advcl" and not _conditional(child) and not _infinitive(child) and not (
+            _when(child) and _has_subject(parent)):
         return True
     if dep in ("ccomp", "csubj", "conj") and (child.pos_ in _CLAUSE_VERBS or dep == "conj") and _holds_number(child) \
-            and not _alternative_number(child, parent):
+            and not _alternative_number(child, parent) and not _one_amount(child, parent):
         return True
     if dep == "conj" and child.pos_ in _CLAUSE_VERBS:
         return True
     if dep == "det" and child.lower_ in ("a", "an") and child.i + 1 < len(child.doc) and child.nbor(1).lower_ in stance:
         return True
+    if dep == "appos" and parent.i in counted and parent.tag_ == "NNS" and child.pos_ == "PROPN":
+        return False  # "Three major economies — X, Y and Z — ...": the ones counted
     if dep == "appos" and not (child.pos_ == "PROPN" and parent.pos_ == "NOUN" and parent.dep_ not in _SUBJECTS
                                and child.left_edge.i == parent.i + 1):
         return True  # (kept: the name right after an object, "defeating incumbent Jane Roe")
@@ -262,27 +351,58 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
             dep == "relcl" or child.head.dep_ in _SUBJECTS
             or any(c.dep_ in _SUBJECTS and c.i < child.i < parent.i for c in parent.children)):
         return True  # an aside between commas: "Jane Roe, by contrast, needs 16"
+    if dep == "acl" and child.tag_ in ("VBG", "VBN") and _set_off(child) and _set_off_before(child) \
+            and parent.i < child.i and _in_subject(parent):
+        return True  # "the economy, reeling from high prices, will grow 0.5%": an aside on the subject
     if dep == "prep" and child.i > parent.i and _motive(child):
         return True  # "... as part of its drive to cut costs", "... on fears that ..."
     if dep == "relcl" and any(c.tag_ in ("WDT", "WP", "WP$") for c in child.children) and (
-            _set_off(child) or not any(c.tag_ == "WP" for c in child.children) or _holds_number(child)):
-        return True  # (a restrictive "who" clause says which people are counted: it stays)
+            _set_off(child) or _holds_number(child) or not (
+                any(c.tag_ == "WP" for c in child.children) or parent.i in counted)):
+        # (a restrictive clause on who or what the figure counts says which are meant: it stays)
+        return True
     if dep == "prep" and child.i > parent.i and (child.lower_ in _CONCESSIVE or (
             child.lower_ in ("with", "along") and _set_off(child) and _holds_number_or_clause(child))):
         return True  # "despite ...", "..., with 40 deaths so far"
-    if dep == "conj" and parent.i in counted:
+    if dep == "conj" and parent.i in counted and not _one_amount(child, parent):
         return True
+    if dep == "prep" and child.lower_ in _INCLUDING and child.i > parent.i and _holds_number(child):
+        return True  # "nine singles, including four number ones": the four are another claim
     if dep == "prep" and child.lower_ == "according":
         return True
+    if dep == "prep" and child.lower_ == "as" and child.i < parent.i and _set_off_before(child) and any(
+            c.dep_ == "prep" and c.lower_ in ("for", "to") for c in child.children):
+        return True  # "As for his own record, ...": the topic, not the claim
+    if dep == "prep" and child.lower_ == "in" and child.i < parent.i and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in _OPINION_NOUNS for c in child.children):
+        return True  # "In the fund's view, ...", "In its latest estimates, ...": the attribution
     if dep == "mark" and child.lower_ == "that" and parent.dep_ in ("ccomp", "xcomp") and parent.head.lemma_.lower() in reporting:
         return True
     if dep == "npadvmod" and child.pos_ in _CLAUSE_VERBS:
         return True
     if dep in ("amod", "advmod") and child.lower_ in stance:
         return True
+    if dep in ("advmod", "quantmod") and child.lower_ in _NUMBER_STANCE and child.i + 1 < len(child.doc) and (
+            child.nbor(1).like_num or child.nbor(1).pos_ == "NUM" or child.nbor(1).is_currency):
+        return True  # "grew just 0.5%": how the writer sees the figure, not the claim
+    if dep == "advmod" and child.lower_ in _ADDITIVE and parent.pos_ in _CLAUSE_VERBS:
+        return True  # "The dollar also gained": a link to the sentence before
     if dep == "punct" and all(ch in _QUOTE_CHARS for ch in child.text):
         return True
     return False
+
+
+def _conversion(child: Token, parent: Token) -> bool:
+    """A sum in brackets right after a sum: the same amount in another currency."""
+    doc = child.doc
+    first = child.left_edge.i
+    if child.dep_ != "appos" or first == 0 or doc[first - 1].text != "(":
+        return False
+    return any(_money(t) for t in child.subtree) and (_money(parent) or any(_money(t) for t in parent.lefts))
+
+
+def _money(tok: Token) -> bool:
+    return tok.ent_type_ == "MONEY" or tok.is_currency
 
 
 def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
@@ -313,6 +433,56 @@ def _conjunct_on_path(verb: Token, path: Set[int]) -> Optional[Token]:
         if below <= inside:
             return conj
     return None
+
+
+def _other_figure_conjunct(conj: Token, noun: Token) -> bool:
+    """A noun phrase coordinated with the figure's own that counts something else with a number
+    of its own ("4,000 cases and 100 deaths"), when the two are what the clause itself claims;
+    not the second part of one amount ("3 hours and 14 minutes"), the same amount said another way
+    ("£5m, or 4%"), the ends of a range ("between 7 and 10"), nor a list inside a relative clause
+    or a "with" phrase ("a chair that holds three fans and two heaters"), which describes one thing."""
+    if conj.pos_ in _CLAUSE_VERBS or noun.pos_ in _CLAUSE_VERBS or not _holds_number(conj) \
+            or _alternative_number(conj, noun) or _one_amount(conj, noun):
+        return False
+    if any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in noun.children) or noun.dep_ == "conj":
+        return False
+    for anc in noun.ancestors:
+        if anc.pos_ in _CLAUSE_VERBS:
+            return anc.dep_ not in ("relcl", "acl") or any(
+                c.dep_ in _SUBJECTS and c.tag_ not in ("WDT", "WP") for c in anc.children)
+        if anc.lower_ in ("between", "with", "along", "from"):
+            return False
+    return True
+
+
+def _one_amount(conj: Token, noun: Token) -> bool:
+    """"3 hours and 14 minutes": two units of one span of time (not "35 minutes ... and 12 minutes")."""
+    return conj.lower_ in TIME_UNITS and noun.lower_ in TIME_UNITS and conj.lower_.rstrip("s") != noun.lower_.rstrip("s")
+
+
+def _figure_conjunct(noun: Token, path: Set[int]) -> Optional[Token]:
+    """The conjunct of `noun` that the figure counts when `noun`'s own phrase holds another number
+    ("(reported) 4,000 cases and 100 deaths", for the 100), else None."""
+    if noun.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    for conj in noun.children:
+        if conj.i not in path:
+            continue
+        if conj.dep_ == "prep" and conj.lower_ in _INCLUDING:
+            # "nine singles, including four number ones", for the four: "four number ones"
+            conj = next((c for c in conj.children if c.dep_ == "pobj"), None)
+            if conj is None:
+                continue
+        elif not (conj.dep_ == "conj" and _other_figure_conjunct(conj, noun)):
+            continue
+        if any(c.i in path and (c.like_num or c.dep_ in ("nummod", "quantmod")) for c in (conj, *conj.children)):
+            inside = {t.i for t in conj.subtree}
+            if any((t.like_num or t.pos_ == "NUM") and t.i not in inside and t.i not in path for t in noun.subtree):
+                return conj
+    return None
+
+
+_INCLUDING = frozenset({"including", "includes", "incl"})
 
 
 _COMPLEMENTS = frozenset({"dobj", "prep", "attr", "acomp", "xcomp", "ccomp", "prt", "dative", "oprd"})
@@ -354,155 +524,12 @@ def _holds_number(tok: Token) -> bool:
     return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
 
 
+_OPINION_NOUNS = frozenset({"view", "opinion", "estimate", "estimation", "forecast", "assessment", "judgment",
+                            "judgement", "analysis", "calculation", "reckoning", "words", "projection"})
+_NUMBER_STANCE = frozenset({"just", "merely"})
+_ADDITIVE = frozenset({"also"})
 _CONCESSIVE = frozenset({"despite", "notwithstanding"})
 
 
 def _holds_number_or_clause(tok: Token) -> bool:
     return _holds_number(tok) or any(t.pos_ in _CLAUSE_VERBS for t in tok.subtree)
-
-
-def _render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional[Token] = None) -> str:
-    real = [t for t in tokens if t is not None]
-    if not real:
-        return ""
-    doc = real[0].doc
-    kept = {t.i for t in real}
-    replace: dict = {}
-    named: Set[str] = set()
-    agree: dict = {}  # token index -> the verb form a name as subject takes ("we have" -> "X has")
-    # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
-    # statement already names it ("Jane Roe promised she would ...")
-    for t in real:
-        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and (t.head.dep_ in _SUBJECTS or t.i == real[0].i)):
-            span = _mention(t)
-            clitic = t.pos_ == "PRON" and span.end < len(doc) and not t.whitespace_ \
-                and _clitic(doc[span.end]) in ("'ve", "'re", "'m", "'d", "'ll", "'s")
-            # ... but "I've" and "we're" take a name's verb form ("X has"), and "he's" a name's "'s"
-            if clitic and ((t.lower_ in _FIRST_PERSON_SUBJECTS and _clitic(doc[span.end]) in _THIRD_PERSON)
-                           or (t.lower_ in ("he", "she") and _clitic(doc[span.end]) == "'s")):
-                clitic = False
-            if span.start in kept and (span.end - 1) in kept:
-                name = name_for(span)
-                # "I'd", "we'll": a name cannot take the pronoun's clitic, so the words stay as
-                # written; nor does a name replace the end of a hyphenated word ("20-year-old")
-                glued = span.start > 0 and not doc[span.start - 1].whitespace_ and doc[span.start - 1].text == "-"
-                # "they"/"their" after a plural noun of its own sentence most likely stands for it
-                # ("58 percent of women oppose their sons playing"): no name is put in its place
-                plural_before = t.lower_ in ("they", "their", "them") and any(
-                    x.tag_ == "NNS" for x in doc[t.sent.start:t.i])
-                if name and name != span.text and name not in named and not clitic and not glued \
-                        and not plural_before:
-                    end = _through_name(span, name, kept)
-                    replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
-                    if t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECTS:
-                        agree.update(_third_person_verb(t, real))
-                if name:
-                    named.add(name)
-    parts: List[str] = []
-    if inherited is not None:
-        span = _mention(inherited)
-        name = name_for(span) or (span.text if inherited.lower_ not in _PERSONAL else None)
-        if name:
-            parts.append(name + " ")
-    skip_to = -1
-    prev = None
-    for t in tokens:
-        if t is None:
-            parts.append(", ")
-            prev = None
-            continue
-        if t.i < skip_to:
-            continue
-        if prev is not None and t.i != prev + 1 and parts and not parts[-1].endswith(" "):
-            parts.append(" ")
-        if t.i in replace:
-            end, name = replace[t.i]
-            parts.append(name + doc[end - 1].whitespace_)
-            skip_to = end
-            prev = end - 1
-            continue
-        parts.append(agree[t.i] + t.whitespace_ if t.i in agree else t.text_with_ws)
-        prev = t.i
-    return _tidy("".join(parts))
-
-
-_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-_THIRD_PERSON = {"am": "is", "are": "is", "have": "has", "were": "was", "'ve": " has", "'re": " is", "'m": " is"}
-
-
-def _clitic(tok: Token) -> str:
-    return tok.lower_.replace("’", "'")
-
-
-def _third_person_verb(subject: Token, tokens: List[Token]) -> dict:
-    """The verb after a first-person subject, in the form a name takes ("we have" -> "has", "I am"
-    -> "is", "we were" -> "was"): {token index: form}, or {} when nothing changes."""
-    after = [t for t in tokens if t.i > subject.i]
-    verb = after[0] if after else None
-    if verb is None or verb.pos_ not in ("AUX", "VERB") or _clitic(verb) not in _THIRD_PERSON:
-        return {}
-    form = _THIRD_PERSON[_clitic(verb)]
-    return {verb.i: form[0].upper() + form[1:] if verb.text[:1].isupper() else form}
-
-
-def _through_name(span: Span, name: str, kept: Set[int]) -> int:
-    """Where the replaced mention ends: past the words after it that the name already holds
-    ("The Reserve Bank" + "of Ruritania" replaced by "Reserve Bank of Ruritania" once)."""
-    doc = span.doc
-    lowered = name.lower()
-    end = span.end
-    while end < len(doc) and end in kept:
-        words = [t.lower_ for t in doc[span.start : end + 1]]
-        if words and words[0] in ("the", "a", "an"):
-            words = words[1:]
-        if not lowered.startswith(" ".join(words)):
-            break
-        end += 1
-    return end
-
-
-def _mention(tok: Token) -> Span:
-    """The name-like span a subject token heads: its compounds and flat parts, or the token."""
-    doc = tok.doc
-    if tok.pos_ == "PRON":
-        return doc[tok.i : tok.i + 1]
-    start = tok.i
-    for child in tok.lefts:
-        if child.dep_ in ("compound", "flat", "det") and child.i == start - 1:
-            start = child.i
-    # leftward chain of compounds ending right before the head ("The Ashby City Council": "Ashby"
-    # hangs on "City", inside the span)
-    while start > 0 and start <= doc[start - 1].head.i <= tok.i and (
-            doc[start - 1].dep_ in ("compound", "flat", "det") or _glued_hyphen(doc[start - 1])):
-        start -= 1
-    # "Her aide, a clerk named Jane Roe, ...": an owner goes with the noun the name replaces
-    while start > 0 and doc[start - 1].dep_ in ("poss", "case") and start <= doc[start - 1].head.i <= tok.i:
-        start = doc[start - 1].left_edge.i if doc[start - 1].dep_ == "poss" else start - 1
-    return doc[start : tok.i + 1]
-
-
-def _glued_hyphen(tok: Token) -> bool:
-    """The hyphen inside a compound word of a name's run ("full-back"), which the tokenizer
-    splits off (not one of "44-year-old")."""
-    doc = tok.doc
-    if tok.text != "-" or tok.whitespace_ or tok.i < 1 or doc[tok.i - 1].whitespace_:
-        return False
-    before = doc[tok.i - 1]
-    glued_on = before.i > 0 and not doc[before.i - 1].whitespace_  # "44-year-": part of a longer run
-    return before.dep_ in ("compound", "flat") and before.is_alpha and not glued_on
-
-
-def _tidy(text: str) -> str:
-    words = text.split()
-    while words and words[0].lower().strip(",") in _LEADING_DISCOURSE:
-        words = words[1:]
-    text = " ".join(words)
-    for bad, good in ((" ,", ","), (",,", ","), (" .", ".")):
-        while bad in text:
-            text = text.replace(bad, good)
-    text = text.strip(" ,;:-\u2013\u2014")
-    while text and (text[-1] in ".!?" or text[-1] in _QUOTE_CHARS):
-        text = text[:-1].rstrip(" ,;:")
-    while text and text[0] in _QUOTE_CHARS:
-        text = text[1:].lstrip()
-    return text

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import attrs
 from ..components.quantities import TIME_UNITS, Quantity
 from ..entities.lexicon import PERSON_NOUNS
-from .about import CHANGE_WORDS, changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
+from .about import changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
 from .common import (
     ATTRIBUTION_VERBS,
     GIVE_VERBS,
@@ -38,13 +38,14 @@ from .names import (
     _owner_in_np,
     _with_conjuncts,
     entity_name,
-    lede_person,
     metric_owner,
-    speaker_side,
 )
 from .kinds import subject_kind
-from .owners import counted_place
+from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand
+from .people import lede_person, speaker_side
+from .owners import FORECAST_NOUNS, counted_place, forecast_owner, forecast_target
 from .statement import clause_root
+from .statement_phrases import movement_base, relative_antecedent
 
 # ----------------------------------------------------------------------------------------------
 # subjects
@@ -108,7 +109,8 @@ def _explicit_subject(nom: Token, root: Token, kind: str = "") -> Optional[str]:
                             return n
         # "the $4 billion the agency had set aside", "the $9 billion that small states require": a
         # relative clause whose subject is someone else than the figure
-        for ch in _kids(tok):
+        for ch in _kids(tok) if not movement_base(root) else ():
+            # ("rise 4.1%, down from the 4.6% it had projected": the level of what moved)
             if ch.dep_ == "relcl" and ch.i > root.i:
                 for c in _kids(ch):
                     if c.dep_ in SUBJ_DEPS and c.lower_ not in REL_PRONOUNS:
@@ -186,11 +188,9 @@ def _first_entity_in(tokens: Iterable[Token], skip: Token) -> Optional[str]:
     return None
 
 
-_NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
 _AGENT = frozenset({"agent"})
 # the figure sits inside the noun phrase of the word it modifies
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "appos", "quantmod"})
-_OBJECTS = frozenset({"dobj", "dative"})
 _POSS = frozenset({"poss"})
 
 
@@ -221,17 +221,21 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 and cur.lemma_.lower() in ATTRIBUTION_VERBS:
             # "X said 40 people were hurt": the source is not what the figure is about
             return None, verb, fallback or _counted_thing(nom)
-        comparand = _comparand(cur, came_from)
-        if comparand is not None:
+        target = forecast_target(cur, came_from) if came_from is not cur else None
+        if target is not None:
+            # "The fund foresees Ruritania's economy growing 3%": Ruritania's, not the fund's
+            return entity_name(target) or forecast_owner(target), verb, fallback or noun_phrase(target) or None
+        compared = comparand(cur, came_from)
+        if compared is not None:
             # "X rose 12%, compared with a 4% rise in the index": what it is compared with
-            return None, verb, fallback or noun_phrase(comparand) or None
+            return None, verb, fallback or noun_phrase(compared) or None
         if cur.pos_ in ("VERB", "AUX") or _kids_with(cur, SUBJ_DEPS):
             if verb is None and cur.pos_ in ("VERB", "AUX"):
                 verb = cur
             total = total_of_change(cur, came_from) if came_from is not cur else None
             if total:  # "..., taking the total to 2,150": the total of what changed
                 return None, verb, total
-            changed = _changed_object(cur, came_from)
+            changed = changed_object(cur, came_from)
             if changed is not None:
                 # "backed a plan to cut ferry fares by 15%": the fares, not who backed the plan;
                 # "allowed the funds to raise their stake to 30%": the funds' own stake
@@ -249,7 +253,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                             if n:
                                 return n, verb, fallback
             if via_with:
-                for ch in _kids_with(cur, _OBJECTS):
+                for ch in _kids_with(cur, OBJECTS):
                     if ch.dep_ in ("dobj", "dative") and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
@@ -260,7 +264,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                                          and cur.lemma_.lower() in GIVE_VERBS):
                 # ("cost it $12 million" parses the recipient as a second direct object)
                 want = ("dobj",) if came_from.dep_ == "xcomp" else ("dative", "dobj")
-                for ch in _kids_with(cur, _OBJECTS):
+                for ch in _kids_with(cur, OBJECTS):
                     if ch.dep_ in want and ch.i < came_from.i:
                         n = entity_name(ch)
                         if n:
@@ -282,7 +286,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 subj = _stranded_subject(cur, subj)
             if subj is not None and not _in_subtree(nom, subj):
                 if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl":
-                    head = cur.head
+                    head = relative_antecedent(cur)
                     n = entity_name(head)
                     if n:
                         return _with_conjuncts(head, n), verb, fallback  # "A and B, who own 29%"
@@ -292,16 +296,17 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     came_from, cur = cur, head
                     via_with = False
                     continue
-                n = speaker_side(subj) or entity_name(subj)  # (a quoted "we": the speaker's side)
-                if n:
+                plural = _plural_in_sentence(subj)  # "when kayaks first reached shops they sold for £450"
+                n = None if plural is not None else speaker_side(subj) or entity_name(subj)
+                if n:  # (a quoted "we": the speaker's side)
                     return _with_conjuncts(subj, n), verb, fallback
-                subj = _plural_antecedent(subj)  # "The rowers trained for 40 days. They rest 9 more"
-                if subj.pos_ == "NOUN":
+                subj = plural or _plural_antecedent(subj)  # "The rowers trained for 40 days. They rest 9 more"
+                if subj.pos_ == "NOUN" and not _members(subj):
                     n = _owner_in_np(subj)
                     if n:
                         return n, verb, fallback
                 if fallback is None and subj.pos_ in ("NOUN", "PROPN") and subj.lower_ not in REL_PRONOUNS \
-                        and not subj.like_num and subj.ent_type_ not in _NUMBER_LABELS:
+                        and not subj.like_num and subj.ent_type_ not in NUMBER_LABELS:
                     n = counted_place(subj)  # "nine Ruritanian frigates were sunk, with 30 jets"
                     if n:
                         return n, verb, fallback
@@ -414,7 +419,7 @@ def _plain_thing(noun: Token) -> bool:
     the relative clauses of the noun before: "the biggest archive in the region, which ...")."""
     lemma = noun.lemma_.lower()
     return noun.pos_ == "NOUN" and noun.is_alpha and lemma not in PERSON_NOUNS and not _speaks_for(noun) \
-        and noun.ent_type_ not in _NUMBER_LABELS and noun.dep_ != "pobj"
+        and noun.ent_type_ not in NUMBER_LABELS and noun.dep_ != "pobj"
 
 
 _THEY_SENTENCES = 2  # sentences looked back for what "they" stands for
@@ -436,6 +441,26 @@ def _plural_antecedent(pronoun: Token) -> Token:
         if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
             return tok
     return pronoun
+
+
+def _members(noun: Token) -> bool:
+    """A plural noun for people or things of an owner ("Acme's partners", "the city's bus drivers"),
+    which act for themselves: what they do is theirs, not the owner's (unlike "Acme's shares")."""
+    return noun.tag_ == "NNS" and noun.lemma_.lower() not in METRIC_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in _kids(noun))
+
+
+def _plural_in_sentence(pronoun: Token) -> Optional[Token]:
+    """The plural common noun a "they" stands for when the subject of a clause before it in its own
+    sentence is one ("when kayaks first reached shops they sold for £450"), else None."""
+    if pronoun.lower_ != "they":
+        return None
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, _sent_of(pronoun).start - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.head.i != pronoun.head.i:
+            return tok
+    return None
 
 
 def _clock(tok: Token) -> bool:
@@ -485,50 +510,6 @@ def _time_modifier(tok: Token) -> bool:
     return tok.lemma_.lower() in TIME_UNITS
 
 
-_BY_HOW_MUCH = frozenset({"prep", "npadvmod", "advmod"})  # "cut fares by 15%", "rose 5%", "to $9"
-
-
-def _comparand(word: Token, came_from: Token) -> Optional[Token]:
-    """The noun of what a figure is compared with, when the figure reaches `word` from it ("compared
-    with a 4% rise in the index", "compared with a national rate of 1.2"): that figure is not
-    about the clause's subject. None for a bare figure ("compared with $9 a year earlier": the
-    same thing's earlier value); a share compared is of its own noun ("60% of nurses, as opposed
-    to 45% of doctors": the doctors)."""
-    lemma = word.lemma_.lower()
-    if lemma not in ("compare", "oppose") or word.dep_ not in ("advcl", "prep", "conj") \
-            or came_from.dep_ != "prep" or came_from.i < word.i:
-        return None
-    if lemma == "oppose" and not any(c.lower_ == "as" and c.i < word.i for c in _kids(word)):
-        return None  # ("opposed to the plan" is a stance, not a comparison)
-    for obj in _kids(came_from):
-        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_alpha and obj.ent_type_ not in _NUMBER_LABELS:
-            return obj
-        if obj.dep_ == "pobj" and counted_noun(obj) is not None:
-            return counted_noun(obj)
-    return None
-
-
-def _changed_object(verb: Token, came_from: Token) -> Optional[Token]:
-    """The object of a change verb in a clause without a subject of its own, about a noun, or whose
-    subject is a thing that is no one's ("a plan to cut ferry fares by 15%", "voted to raise fees by
-    5%", "a bill that would raise the fee to $9", "the bill would raise the wage to $15"), when the
-    figure is not in it."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_WORDS or came_from.dep_ not in _BY_HOW_MUCH:
-        return None
-    own = [c for c in _kids_with(verb, SUBJ_DEPS)]
-    if own and own[0].pos_ == "NOUN" and entity_name(own[0]) is None and _owner_in_np(own[0]) is None:
-        pass  # "The bill would raise the minimum wage to $15": a cause that is no one's
-    elif verb.dep_ == "relcl":
-        if not (own and own[0].lower_ in REL_PRONOUNS and verb.head.pos_ == "NOUN"):
-            return None
-    elif verb.dep_ not in ("acl", "xcomp", "advcl") or own:
-        return None
-    for ch in _kids_with(verb, _OBJECTS):
-        if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and not _in_subtree(came_from, ch):
-            return ch
-    return None
-
-
 def _counted_thing(nom: Token) -> Optional[str]:
     """The common noun a figure counts or measures ("40 people" -> "people"), else None."""
     if nom.pos_ == "NOUN" and nom.is_alpha and nom.ent_type_ not in NOT_NAME_LABELS:
@@ -549,16 +530,25 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     while step.head.i != root.i and step.head.i != step.i:
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "PROPN" and entity_name(step.head):
             return None  # "identified the driver as 41-year-old Jane Roe": the figure describes Roe
-        if _changed_object(step.head, step) is not None:
+        if changed_object(step.head, step) is not None:
             return None  # "backed a plan to cut fares by 15%": the fares, not who backed it
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "NOUN" and _time_modifier(step):
             return None  # "won ground in the six-week push": the push
-        if _comparand(step.head, step) is not None:
+        if comparand(step.head, step) is not None:
             return None  # "X rose 12%, compared with a 4% rise in the index": the index
         if step.dep_ == "relcl" and _plain_thing(step.head) and below.dep_ not in _CLAUSAL and any(
                 c.dep_ in SUBJ_DEPS and c.lower_ in REL_PRONOUNS for c in _kids(step)):
             return None  # "building a tablet that will sell for $80": the tablet
         below, step = step, step.head
+    if forecast_target(root, step) is not None:
+        return None  # "The fund foresees Ruritania's economy growing 3%": what is foreseen
+    if step.dep_ in ("prep", "npadvmod") and step.head.i == root.i:
+        # "trimmed its forecast for output in Ruritania to 2.2%": the forecast's place
+        for child in _kids(root):
+            if child.dep_ == "dobj" and child.lemma_.lower() in FORECAST_NOUNS:
+                name = forecast_owner(child)
+                if name:
+                    return name
     if step.dep_ == "xcomp" and step.head.i == root.i:
         # "ordered Jane Roe to pay $9": the object of the governing verb does what the clause says
         for child in _kids(root):
@@ -574,12 +564,16 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
                 return name
     for child in _kids(root):
         if child.dep_ in SUBJ_DEPS and not any(t.i in inside for t in child.subtree):
+            if root.dep_ == "relcl" and child.lower_ in REL_PRONOUNS:
+                child = relative_antecedent(root)  # "Ruritania, a small state that will add 4 seats"
+            if _plural_in_sentence(child) is not None:
+                return None  # "when kayaks first reached shops they sold for £450": the kayaks
             name = speaker_side(child) or entity_name(child)
             if name:
                 return _with_conjuncts(child, name)
             if _bare_metric(child):
                 return metric_owner(child.doc, child.idx)  # "The stock rose 3%": the company's
-            for owner in _kids(child):
+            for owner in _kids(child) if not _members(child) else ():
                 if owner.dep_ == "poss":
                     name = metric_owner(child.doc, child.idx) if _bare_metric(owner) else entity_name(owner)
                     if name:

@@ -1,0 +1,68 @@
+"""A figure's change: what a change verb moves ("cut ferry fares by 15%": the fares), whether a
+figure gives the amount or the level of a change, and what a figure is compared with ("compared
+with a 4% rise in the index": the index)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from .about import CHANGE_WORDS, counted_noun
+from .common import REL_PRONOUNS, SUBJ_DEPS, _in_subtree, _kids, _kids_with
+from .names import _owner_in_np, entity_name
+
+NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
+OBJECTS = frozenset({"dobj", "dative"})
+
+_BY_HOW_MUCH = frozenset({"prep", "npadvmod", "advmod"})  # "cut fares by 15%", "rose 5%", "to $9"
+
+
+def comparand(word: Token, came_from: Token) -> Optional[Token]:
+    """The noun of what a figure is compared with, when the figure reaches `word` from it ("compared
+    with a 4% rise in the index", "compared with a national rate of 1.2"): that figure is not
+    about the clause's subject. None for a bare figure ("compared with $9 a year earlier": the
+    same thing's earlier value); a share compared is of its own noun ("60% of nurses, as opposed
+    to 45% of doctors": the doctors)."""
+    lemma = word.lemma_.lower()
+    if lemma not in ("compare", "oppose") or word.dep_ not in ("advcl", "prep", "conj") \
+            or came_from.dep_ != "prep" or came_from.i < word.i:
+        return None
+    if lemma == "oppose" and not any(c.lower_ == "as" and c.i < word.i for c in _kids(word)):
+        return None  # ("opposed to the plan" is a stance, not a comparison)
+    for obj in _kids(came_from):
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_alpha and obj.ent_type_ not in NUMBER_LABELS:
+            return obj
+        if obj.dep_ == "pobj" and counted_noun(obj) is not None:
+            return counted_noun(obj)
+    return None
+
+
+def by_how_much(figure: Token) -> bool:
+    """The figure gives the amount or the new level of a change: "(cut fares) by 15%", "(rose) 5%",
+    "(lifted tolls) up to $7", which the parser may take for a second object."""
+    if figure.dep_ in _BY_HOW_MUCH:
+        return True
+    return figure.dep_ == "dobj" and any(
+        t.dep_ == "quantmod" and t.lower_ in ("to", "by") for t in figure.subtree)
+
+
+def changed_object(verb: Token, came_from: Token) -> Optional[Token]:
+    """The object of a change verb in a clause without a subject of its own, about a noun, or whose
+    subject is a thing that is no one's ("a plan to cut ferry fares by 15%", "voted to raise fees by
+    5%", "a bill that would raise the fee to $9", "the bill would raise the wage to $15"), when the
+    figure is not in it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in CHANGE_WORDS or not by_how_much(came_from):
+        return None
+    own = [c for c in _kids_with(verb, SUBJ_DEPS)]
+    if own and own[0].pos_ == "NOUN" and entity_name(own[0]) is None and _owner_in_np(own[0]) is None:
+        pass  # "The bill would raise the minimum wage to $15": a cause that is no one's
+    elif verb.dep_ == "relcl":
+        if not (own and own[0].lower_ in REL_PRONOUNS and verb.head.pos_ == "NOUN"):
+            return None
+    elif verb.dep_ not in ("acl", "xcomp", "advcl") or own:
+        return None
+    for ch in _kids_with(verb, OBJECTS):
+        if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and not _in_subtree(came_from, ch):
+            return ch
+    return None

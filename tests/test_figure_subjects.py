@@ -377,6 +377,20 @@ SUBJECTS = [
     # "their" is the subject itself, not someone named elsewhere
     ("Gus Ostby sold his farm last year. A box of six letters by Ostby valued at $20,000 failed to "
      "reach their estimate.", "$20,000", "letters", "thing"),
+    # a size or weight describes the noun it modifies, past the unit of a second figure
+    ("Dara Klim landed a 12-pound trout off the pier.", "12-pound", "trout", "thing"),
+    ("The seat was tuned for a 200-pound (90-kilogram) 50-year-old pilot.", "200-pound", "pilot", "thing"),
+    # a range of ages is of the noun it describes
+    ("Even older teens 15 to 17 years old spend 4 hours a day online.", "15", "teens", "thing"),
+    # a span of time before or after a clause is about the clause it hangs from, not that clause
+    ("Her comments come nearly two weeks after the ministry banned sales of the pill.", "two", "comments",
+     "thing"),
+    # a forecaster named as a passive agent is a source; a relative clause through a reporting verb
+    # is about the noun it describes
+    ("Online grocery sales, which analysts say will barely pass $3 billion this year, are forecast by "
+     "Brightline Research to reach $9 billion by 2030.", "$3 billion", "sales", "thing"),
+    ("Online grocery sales, which analysts say will barely pass $3 billion this year, are forecast by "
+     "Brightline Research to reach $9 billion by 2030.", "$9 billion", "sales", "thing"),
 ]
 
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..components.quantities import Quantity
 from .about import CHANGE_WORDS
-from .common import LOSE_VERBS, _kids, _text, _words_in
+from .common import LOSE_VERBS, STOP_AT_THING, _kids, _text, _words_in
 from .names import _by_start, _full_org, _org_mentions, _person_names, _persons_in, entity_name
 from .subjects import _explicit_subject, _nominal, climb_subject
 
@@ -23,8 +23,10 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
     if _one_quantity(a, b, na, nb):
         # "lose $3-5 million", "a 1% to 2% improvement": a range of one thing, one owner
         owner = _explicit_subject(na, ra, a.kind) or _explicit_subject(nb, rb, b.kind)
-        subj, verb, _ = climb_subject(nb if nb.pos_ == "NOUN" else na)
-        return owner or subj, owner or subj, verb
+        subj, verb, thing = climb_subject(nb if nb.pos_ == "NOUN" else na)
+        # ("teens 15 to 17 years old": no one named, the thing the range is of)
+        owner = owner or subj or (thing if STOP_AT_THING else None)
+        return owner, owner, verb
     ea = _explicit_subject(na, ra, a.kind)
     eb = _explicit_subject(nb, rb, b.kind) if rb is not ra else None
     # "for Okafor" right after the second member also covers a pair ("52.4% to 47.6% for Okafor")
@@ -109,7 +111,7 @@ def _one_quantity(a: Quantity, b: Quantity, na: Token, nb: Token) -> bool:
     """True when a pair of figures is the range of one quantity rather than two sides' shares:
     two sums of money or spans of time, a movement "from X to Y", or two figures of one change or
     range ("a 4% to 5% rise", "a 2-3% target range")."""
-    if a.kind == b.kind and a.kind in ("money", "duration"):
+    if a.kind == b.kind and a.kind in ("money", "duration", "age", "measure"):
         return True
     text = _text(na.doc)
     if re.match(r"\s*to\s*$", text[a.end:b.start]) and re.search(r"\bfrom\b", text[max(0, a.start - 25):a.start]):

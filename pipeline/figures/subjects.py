@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import attrs
 from ..components.quantities import TIME_UNITS, Quantity
 from ..entities.lexicon import PERSON_NOUNS
+from ..numbers.units import _FOLDED as _FOLDED_UNITS, UNIT_FORMS
 from .about import changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
 from .common import (
     ATTRIBUTION_VERBS,
@@ -43,7 +44,7 @@ from .names import (
 from .kinds import subject_kind
 from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand
 from .people import lede_person, speaker_side
-from .owners import FORECAST_NOUNS, counted_place, forecast_owner, forecast_target
+from .owners import FORECAST_NOUNS, FORECAST_VERBS, counted_place, forecast_owner, forecast_target
 from .statement import clause_root
 from .statement_phrases import movement_base, relative_antecedent
 
@@ -210,6 +211,15 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         # organization's own number, "a 5% rise in sales", stays the organization's)
         governing = next((a for a in nom.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return _owner_in_np(changed), governing, fallback
+    described = _measured_noun(nom)
+    if described is not None:
+        # "a 6-foot eel", "a 90-kilogram crate": the size or weight of the noun it describes
+        governing = next((a for a in described.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return entity_name(described) or _np_name(described), governing, noun_phrase(described) or None
+    lead = _lead_time(nom)
+    if lead is not None:
+        # "The mayor objected three weeks before the council voted": the time from the mayor's act
+        came_from, cur = lead, lead.head
     if nom.pos_ == "NOUN" and nom.dep_ not in SUBJ_DEPS and nom.lemma_.lower() not in TIME_UNITS and any(
             c.dep_ in _MODIFIER_DEPS and _has_number(c) and _time_modifier(c) for c in _kids(nom)):
         # "ground won in the six-week push": the figure describes its noun; "Roe began a three-year
@@ -220,6 +230,10 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         if came_from is not cur and came_from.dep_ in REPORTED_DEPS \
                 and cur.lemma_.lower() in ATTRIBUTION_VERBS:
             # "X said 40 people were hurt": the source is not what the figure is about
+            antecedent = _reported_antecedent(cur, came_from)
+            if antecedent is not None:
+                # "sales, which analysts say will pass $3 billion": the sales
+                return entity_name(antecedent), verb, fallback or noun_phrase(antecedent) or None
             return None, verb, fallback or _counted_thing(nom)
         target = forecast_target(cur, came_from) if came_from is not cur else None
         if target is not None:
@@ -244,8 +258,9 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         c.dep_ == "poss" and c.pos_ == "PRON" for c in _kids(changed)):
                     return entity_name(own), verb, noun_phrase(own) or noun_phrase(changed)
                 return _owner_in_np(changed), verb, noun_phrase(changed)
-            # passive agent: "raised by Okafor"
-            for ch in _kids_with(cur, _AGENT):
+            # passive agent: "raised by Okafor" (not a source: "sales are forecast by a consultancy
+            # to reach $9 billion")
+            for ch in _kids_with(cur, _AGENT) if cur.lemma_.lower() not in _SOURCE_VERBS else ():
                 if ch.dep_ == "agent":
                     for p in _kids(ch):
                         if p.dep_ == "pobj":
@@ -369,6 +384,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     return n, verb, fallback
                 if cur.dep_ not in SUBJ_DEPS:
                     return None, verb, noun_phrase(cur) or fallback
+                fallback = fallback or noun_phrase(cur) or None  # ("teens 15 to 17 years old spend")
         if cur.head.i == cur.i:
             break
         via_with = cur.dep_ == "pobj" and cur.head.lower_ == "with" or (
@@ -378,6 +394,19 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         # "you answered to one manager", in a quote: the speaker is the source, not the subject
         fallback = _counted_thing(nom)
     return None, verb, fallback
+
+
+_SOURCE_VERBS = FORECAST_VERBS  # (an announcer owns what it announces: "a plan announced by X")
+
+
+def _reported_antecedent(verb: Token, clause: Token) -> Optional[Token]:
+    """The noun a relative clause through a reporting verb is about ("sales, which analysts say will
+    pass $3 billion": the relative pronoun is the subject of the reported clause), else None."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ in SUBJ_DEPS and c.lower_ in REL_PRONOUNS for c in _kids(clause)):
+        return verb.head
+    return None
 
 
 _SHOWING = frozenset({"show", "suggest", "indicate", "reveal", "confirm", "find"})  # verbs that take a clause
@@ -501,6 +530,43 @@ def _quoted(tok: Token) -> bool:
     return k >= 0 and ends[k] > tok.idx
 
 
+def _measure_unit(tok: Token) -> bool:
+    """"foot" in "a 6-foot eel", "kilogram" in "a 90-kilogram crate": a unit of size or weight."""
+    return tok.lemma_.lower() not in TIME_UNITS and (
+        tok.text in UNIT_FORMS or tok.lower_ in _FOLDED_UNITS or tok.ent_type_ == "QUANTITY" and tok.pos_ == "NOUN")
+
+
+def _measured_noun(nom: Token) -> Optional[Token]:
+    """The noun a size or weight figure describes ("a 6-foot eel": the eel), else None."""
+    if nom.pos_ == "NOUN" and _measure_unit(nom) and nom.dep_ in _MODIFIER_DEPS and nom.head.i > nom.i \
+            and nom.head.pos_ in ("NOUN", "PROPN") and _has_number(nom):
+        head = nom.head  # ("a 90-kilogram (200-pound) crate": past the unit of the other figure)
+        while _measure_unit(head) and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i \
+                and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return None if _measure_unit(head) else head
+    if nom.pos_ in ("NOUN", "PROPN") and not _measure_unit(nom) and any(
+            c.dep_ in _MODIFIER_DEPS and c.i < nom.i and _measure_unit(c) and _has_number(c) for c in _kids(nom)):
+        return nom
+    return None
+
+
+_LEAD_MARKS = frozenset({"after", "before", "since", "until"})
+
+
+def _lead_time(nom: Token) -> Optional[Token]:
+    """The clause a span of time leads ("three weeks before the council voted", "five months after a
+    fire"), whose subject is not what the span is about, else None."""
+    if nom.lemma_.lower() not in TIME_UNITS or nom.dep_ != "npadvmod":
+        return None
+    clause = nom.head
+    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX") or clause.head.i == clause.i:
+        return None
+    if any(c.dep_ == "mark" and c.lower_ in _LEAD_MARKS and nom.i < c.i < clause.i for c in _kids(clause)):
+        return clause
+    return None
+
+
 def _time_modifier(tok: Token) -> bool:
     """"week" in "a six-week push", "old" in "a 17-year-old driver", "trained" in
     "a 3-years-trained nurse": a span of time that describes the noun it modifies."""
@@ -526,6 +592,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     changed = changed_noun(figure.root)
     if changed is not None and changed.lemma_.lower() not in METRIC_NOUNS:
         return None  # "approved a plan with a 2% increase in the water rate": the water rate
+    if _lead_time(figure.root) is not None or _lead_time(figure.root.head) is not None:
+        return None  # "three weeks before the council voted": the clause it leads is not its own
     step = below = figure.root
     while step.head.i != root.i and step.head.i != step.i:
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "PROPN" and entity_name(step.head):
@@ -534,6 +602,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
             return None  # "backed a plan to cut fares by 15%": the fares, not who backed it
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "NOUN" and _time_modifier(step):
             return None  # "won ground in the six-week push": the push
+        if _measured_noun(step) is not None:
+            return None  # "spotted a 6-foot eel": the eel
         if comparand(step.head, step) is not None:
             return None  # "X rose 12%, compared with a 4% rise in the index": the index
         if step.dep_ == "relcl" and _plain_thing(step.head) and below.dep_ not in _CLAUSAL and any(

@@ -391,6 +391,13 @@ SUBJECTS = [
      "Brightline Research to reach $9 billion by 2030.", "$3 billion", "sales", "thing"),
     ("Online grocery sales, which analysts say will barely pass $3 billion this year, are forecast by "
      "Brightline Research to reach $9 billion by 2030.", "$9 billion", "sales", "thing"),
+    # a count of some of a noun's members, as an object, counts them
+    ("The ministry has written to three of the sailors released from the port last week.", "three",
+     "sailors", "thing"),
+    # a forecast of a place's growth is the place's; its own earlier figure compared with it too
+    ("The Halvor Fund expects meagre 1.0% U.S. growth next year.", "1.0%", "U.S.", "place"),
+    ("Portugal is now expected to grow 2.1% this year compared with growth of 2.6% in the spring "
+     "forecast.", "2.6%", "Portugal", "place"),
 ]
 
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .about import CHANGE_WORDS, counted_noun
 from .common import REL_PRONOUNS, SUBJ_DEPS, _in_subtree, _kids, _kids_with
 from .names import _owner_in_np, entity_name
+from .owners import FORECAST_NOUNS
 
 NUMBER_LABELS = frozenset({"CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "DATE", "TIME"})
 OBJECTS = frozenset({"dobj", "dative"})
@@ -31,11 +32,23 @@ def comparand(word: Token, came_from: Token) -> Optional[Token]:
     if lemma == "oppose" and not any(c.lower_ == "as" and c.i < word.i for c in _kids(word)):
         return None  # ("opposed to the plan" is a stance, not a comparison)
     for obj in _kids(came_from):
+        if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in CHANGE_WORDS \
+                and not any(_of_another(c) for c in _kids(obj)):
+            return None  # "grew 3%, compared with growth of 4% a year ago": its own earlier growth
         if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_alpha and obj.ent_type_ not in NUMBER_LABELS:
             return obj
         if obj.dep_ == "pobj" and counted_noun(obj) is not None:
             return counted_noun(obj)
     return None
+
+
+def _of_another(prep: Token) -> bool:
+    """"in the index" on "a 4% rise in the index": a change of something else (not "in the spring
+    forecast", "in May": the same thing's change at another time)."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "for", "at"):
+        return False
+    return any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") and o.lemma_.lower() not in FORECAST_NOUNS
+               for o in _kids(prep))
 
 
 def by_how_much(figure: Token) -> bool:

@@ -89,8 +89,8 @@ def absolute_owner(figure: Span) -> Optional[Token]:
         return None
     start = noun.left_edge.i
     before = doc[start - 1] if start > 0 else None
-    if before is None or before.lower_ != "with":
-        return None
+    if before is None or before.lower_ != "with" or before.head.lemma_.lower() in ("compare", "compared"):
+        return None  # ("compared with growth of 4%" is a comparison, not "with X at Y")
     return noun
 
 
@@ -113,6 +113,8 @@ def forecast_target(verb: Token, came_from: Token) -> Optional[Token]:
         if own is not None:
             return own
         return next((c for c in _kids(verb) if c.dep_ == "dobj" and c.i < came_from.i), None)
+    if came_from.dep_ == "dobj" and came_from.pos_ == "NOUN" and forecast_owner(came_from):
+        return came_from  # "expects 1.2% Ruritanian growth": Ruritania's growth, not the forecaster's
     return None
 
 

@@ -211,6 +211,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
         # organization's own number, "a 5% rise in sales", stays the organization's)
         governing = next((a for a in nom.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return _owner_in_np(changed), governing, fallback
+    part = _partitive_noun(nom)
+    if part is not None:
+        # "wrote to three of the sailors": the sailors are counted, not the writer's
+        governing = next((a for a in nom.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return entity_name(part), governing, noun_phrase(part) or None
     described = _measured_noun(nom)
     if described is not None:
         # "a 6-foot eel", "a 90-kilogram crate": the size or weight of the noun it describes
@@ -551,6 +556,17 @@ def _measured_noun(nom: Token) -> Optional[Token]:
     return None
 
 
+def _partitive_noun(nom: Token) -> Optional[Token]:
+    """The plural common noun a count of some of them counts when the count is an object ("wrote to
+    three of the sailors"), else None (a subject's count is its own clause's: "Two of the men ...")."""
+    if nom.pos_ != "NUM" or nom.dep_ not in ("pobj", "dobj") or nom.ent_type_ in ("PERCENT", "MONEY"):
+        return None
+    counted = counted_noun(nom)
+    if counted is None or counted.pos_ != "NOUN" or counted.tag_ != "NNS" or counted.ent_type_:
+        return None
+    return counted
+
+
 _LEAD_MARKS = frozenset({"after", "before", "since", "until"})
 
 
@@ -592,6 +608,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     changed = changed_noun(figure.root)
     if changed is not None and changed.lemma_.lower() not in METRIC_NOUNS:
         return None  # "approved a plan with a 2% increase in the water rate": the water rate
+    if _partitive_noun(figure.root) is not None:
+        return None  # "wrote to three of the sailors": the sailors
     if _lead_time(figure.root) is not None or _lead_time(figure.root.head) is not None:
         return None  # "three weeks before the council voted": the clause it leads is not its own
     step = below = figure.root

@@ -398,6 +398,13 @@ SUBJECTS = [
     ("The Halvor Fund expects meagre 1.0% U.S. growth next year.", "1.0%", "U.S.", "place"),
     ("Portugal is now expected to grow 2.1% this year compared with growth of 2.6% in the spring "
      "forecast.", "2.6%", "Portugal", "place"),
+    # an age is the age of the noun it describes, not of that noun's possessor
+    ("Marta Lind said she and her 31-year-old partner drove to Fresno.", "31", "partner", "thing"),
+    # an age set beside the last of two names is that name's
+    ("To prepare, Mark Dorn and Anna Keller, 41, rehearsed every scene.", "41", "Keller", "person"),
+    # the side beaten in "a win over X" holds the smaller number
+    ("Scotland captain Ewan Dalton hailed his side's 21-17 victory over Wales as a fine win.", "17",
+     "Wales", "place"),
 ]
 
 

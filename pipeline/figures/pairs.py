@@ -72,6 +72,8 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
             eb = between[1]
         elif obj and obj != ea:
             eb = obj
+        elif not lose:
+            eb = _opponent(verb, noun, _BEATEN_PREPS)  # "a 21-17 win over the Rams": the Rams' 17
     if lose and ea is not None and eb is None:
         eb = ea
         ea = _opponent(verb, noun)
@@ -120,11 +122,16 @@ def _one_quantity(a: Quantity, b: Quantity, na: Token, nb: Token) -> bool:
     return noun.pos_ == "NOUN" and (noun.lemma_.lower() in CHANGE_WORDS or noun.lemma_.lower() == "range")
 
 
-def _opponent(verb: Optional[Token], noun: Token) -> Optional[str]:
-    """Who won: "lost 24-10 to the Rams", "a 24-10 loss against the Rams"."""
+_WINNER_PREPS = ("to", "against")
+_BEATEN_PREPS = ("over", "against")
+
+
+def _opponent(verb: Optional[Token], noun: Token, preps: Tuple[str, ...] = _WINNER_PREPS) -> Optional[str]:
+    """The other side: who won ("lost 24-10 to the Rams", "a 24-10 loss against the Rams"), or with
+    `preps` _BEATEN_PREPS who lost ("a 24-10 win over the Rams")."""
     for word in (verb, noun):
         for ch in _kids(word) if word is not None else ():
-            if ch.dep_ == "prep" and ch.lower_ in ("to", "against"):
+            if ch.dep_ == "prep" and ch.lower_ in preps:
                 for p in _kids(ch):
                     if p.dep_ == "pobj":
                         n = entity_name(p)

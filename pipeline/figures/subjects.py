@@ -359,11 +359,18 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 n = _np_name(cur)
                 if n:
                     return n, verb, fallback
-            for ch in _kids_with(cur, _POSS):
+            # ("her 31-year-old partner": the partner's age, not hers)
+            for ch in _kids_with(cur, _POSS) if not _age_modifier(came_from) else ():
                 if ch.dep_ == "poss":
                     n = entity_name(ch)
                     if n:
                         return n, verb, fallback
+            if cur.pos_ == "PROPN" and came_from.dep_ == "appos" and came_from.i > cur.i:
+                # "Dorn and Keller, 41, ...": the age of the name just before it
+                last = max((c for c in cur.conjuncts if cur.i < c.i < came_from.i), key=lambda c: c.i, default=cur)
+                n = entity_name(last) if last is not cur or came_from.like_num else None
+                if n:
+                    return n, verb, fallback
             if cur.pos_ == "PROPN" and cur.dep_ not in ("compound",) and not _clock(cur):
                 n = entity_name(cur)
                 # "the Z9 Pro, a $999 phone"; "two-term incumbent Jane Roe": the figure sits in
@@ -581,6 +588,11 @@ def _lead_time(nom: Token) -> Optional[Token]:
     if any(c.dep_ == "mark" and c.lower_ in _LEAD_MARKS and nom.i < c.i < clause.i for c in _kids(clause)):
         return clause
     return None
+
+
+def _age_modifier(tok: Token) -> bool:
+    """"old" in "a 17-year-old driver": an age that describes the noun it modifies."""
+    return tok.lower_ == "old" and tok.dep_ in _MODIFIER_DEPS and _time_modifier(tok)
 
 
 def _time_modifier(tok: Token) -> bool:

@@ -405,6 +405,13 @@ SUBJECTS = [
     # the side beaten in "a win over X" holds the smaller number
     ("Scotland captain Ewan Dalton hailed his side's 21-17 victory over Wales as a fine win.", "17",
      "Wales", "place"),
+    # a span of time on a level or a change only dates it: what reached it is the clause's subject
+    ("The key lending rate has risen 1.5 percentage points this year from the 30-year low of 2% "
+     "reached in 2019.", "30", "rate", "thing"),
+    ("The peso suffered its biggest one-day fall in six months on Friday.", "one", "peso", "thing"),
+    # a sum that is the base of a share is of what it is in, whoever takes the share
+    ("If Zentro Corp. could win just 10% of the $60 billion in annual streaming fees and $9 billion in "
+     "ticket sales, it would earn more.", "$60 billion", "fees", "thing"),
 ]
 
 

@@ -76,6 +76,8 @@ def changed_object(verb: Token, came_from: Token) -> Optional[Token]:
     elif verb.dep_ not in ("acl", "xcomp", "advcl") or own:
         return None
     for ch in _kids_with(verb, OBJECTS):
-        if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and not _in_subtree(came_from, ch):
+        # ("has risen 1.5 points from a low": an amount, not what moved)
+        if ch.dep_ == "dobj" and ch.pos_ == "NOUN" and not _in_subtree(came_from, ch) \
+                and not any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in _kids(ch)):
             return ch
     return None

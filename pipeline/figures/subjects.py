@@ -13,7 +13,7 @@ from .. import attrs
 from ..components.quantities import TIME_UNITS, Quantity
 from ..entities.lexicon import PERSON_NOUNS
 from ..numbers.units import _FOLDED as _FOLDED_UNITS, UNIT_FORMS
-from .about import changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
+from .about import CHANGE_WORDS, changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
 from .common import (
     ATTRIBUTION_VERBS,
     GIVE_VERBS,
@@ -225,7 +225,13 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
     if lead is not None:
         # "The mayor objected three weeks before the council voted": the time from the mayor's act
         came_from, cur = lead, lead.head
-    if nom.pos_ == "NOUN" and nom.dep_ not in SUBJ_DEPS and nom.lemma_.lower() not in TIME_UNITS and any(
+    paid_for = _money_in(nom)
+    if paid_for is not None:
+        # "10% of the $60 billion in streaming fees": the fees, whoever would win a share of them
+        governing = next((a for a in nom.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return _owner_in_np(paid_for), governing, noun_phrase(paid_for) or None
+    if nom.pos_ == "NOUN" and nom.dep_ not in SUBJ_DEPS and nom.lemma_.lower() not in TIME_UNITS \
+            and not _record_noun(nom) and any(
             c.dep_ in _MODIFIER_DEPS and _has_number(c) and _time_modifier(c) for c in _kids(nom)):
         # "ground won in the six-week push": the figure describes its noun; "Roe began a three-year
         # term", "Acme fought a nine-month strike": a named subject's own span of time
@@ -389,7 +395,8 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                 n = entity_name(cur.head)
                 if n:
                     return n, verb, fallback
-            if cur.pos_ == "NOUN" and came_from.dep_ in _MODIFIER_DEPS and _time_modifier(came_from):
+            if cur.pos_ == "NOUN" and came_from.dep_ in _MODIFIER_DEPS and _time_modifier(came_from) \
+                    and not _record_noun(cur):
                 # "an 8-month-old puppy", "a six-week push": the figure describes the noun
                 n = entity_name(cur) or _named_actor(cur)
                 if n:
@@ -574,6 +581,34 @@ def _partitive_noun(nom: Token) -> Optional[Token]:
     return counted
 
 
+_RECORDS = frozenset({"low", "high", "peak", "level", "record", "trough"})
+
+
+def _record_noun(noun: Token) -> bool:
+    """"low" in "from a 46-year low", "fall" in "its biggest one-day fall": a level or a change
+    of what the clause is about, which the span of time only dates."""
+    lemma = noun.lemma_.lower()
+    return lemma in _RECORDS or lemma in CHANGE_WORDS
+
+
+def _money_in(nom: Token) -> Optional[Token]:
+    """The noun a sum is of, written as "$X in NOUN", when the sum is the base of a share ("10% of
+    the $60 billion in streaming fees"), else None (a holder's or payer's: "it has $2 billion in
+    reserves", "hit by $9 million in fines")."""
+    base = nom
+    while base.dep_ == "conj" and base.head.i < base.i:  # ("of the $9 billion in fees and $4 billion in ...")
+        base = base.head
+    if nom.ent_type_ != "MONEY" or base.dep_ != "pobj" or base.head.lower_ != "of":
+        return None
+    for prep in _kids(nom):
+        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > nom.i:
+            for obj in _kids(prep):
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.ent_type_ not in NUMBER_LABELS \
+                        and obj.lemma_.lower() not in METRIC_NOUNS and obj.lemma_.lower() not in TIME_UNITS:
+                    return obj
+    return None
+
+
 _LEAD_MARKS = frozenset({"after", "before", "since", "until"})
 
 
@@ -620,8 +655,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     changed = changed_noun(figure.root)
     if changed is not None and changed.lemma_.lower() not in METRIC_NOUNS:
         return None  # "approved a plan with a 2% increase in the water rate": the water rate
-    if _partitive_noun(figure.root) is not None:
-        return None  # "wrote to three of the sailors": the sailors
+    if _partitive_noun(figure.root) is not None or _money_in(figure.root) is not None:
+        return None  # "wrote to three of the sailors": the sailors; "of the $9 billion in fees": the fees
     if _lead_time(figure.root) is not None or _lead_time(figure.root.head) is not None:
         return None  # "three weeks before the council voted": the clause it leads is not its own
     step = below = figure.root
@@ -630,7 +665,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
             return None  # "identified the driver as 41-year-old Jane Roe": the figure describes Roe
         if changed_object(step.head, step) is not None:
             return None  # "backed a plan to cut fares by 15%": the fares, not who backed it
-        if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "NOUN" and _time_modifier(step):
+        if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "NOUN" and _time_modifier(step) \
+                and not _record_noun(step.head):
             return None  # "won ground in the six-week push": the push
         if _measured_noun(step) is not None:
             return None  # "spotted a 6-foot eel": the eel

@@ -412,6 +412,10 @@ SUBJECTS = [
     # a sum that is the base of a share is of what it is in, whoever takes the share
     ("If Zentro Corp. could win just 10% of the $60 billion in annual streaming fees and $9 billion in "
      "ticket sales, it would earn more.", "$60 billion", "fees", "thing"),
+    # a unit the tagger calls a proper noun still describes its noun
+    ("It uses the metabolic rate of a 154-pound (70-kilogram) 40-year-old man.", "70-kilogram", "man", "thing"),
+    # a figure in the subject of "be" is about the names it is said to be
+    ("Other likely two-seat winners are Ohio, Utah and Texas.", "two", "Texas", "place"),
 ]
 
 

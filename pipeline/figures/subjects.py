@@ -340,6 +340,12 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                     if STOP_AT_THING:
                         return _reporting_owner(cur), verb, fallback
             elif subj is not None and _in_subtree(nom, subj):
+                if cur.lemma_.lower() == "be":
+                    # "The likely two-seat winners are Ohio and Utah": the names the subject is
+                    for attr in _kids(cur):
+                        n = entity_name(attr) if attr.dep_ == "attr" and attr.pos_ == "PROPN" else None
+                        if n:
+                            return _with_conjuncts(attr, n), verb, fallback
                 # "The 27-year-old forward carried ...": the figure describes the subject
                 if subj is not nom and nom.i < subj.i:
                     n = entity_name(subj) or lede_person(subj)  # ("A 41-year-old bus driver ...")
@@ -552,12 +558,12 @@ def _quoted(tok: Token) -> bool:
 def _measure_unit(tok: Token) -> bool:
     """"foot" in "a 6-foot eel", "kilogram" in "a 90-kilogram crate": a unit of size or weight."""
     return tok.lemma_.lower() not in TIME_UNITS and (
-        tok.text in UNIT_FORMS or tok.lower_ in _FOLDED_UNITS or tok.ent_type_ == "QUANTITY" and tok.pos_ == "NOUN")
+        tok.text in UNIT_FORMS or tok.lower_ in _FOLDED_UNITS or tok.ent_type_ == "QUANTITY" and tok.pos_ in ("NOUN", "PROPN"))
 
 
 def _measured_noun(nom: Token) -> Optional[Token]:
     """The noun a size or weight figure describes ("a 6-foot eel": the eel), else None."""
-    if nom.pos_ == "NOUN" and _measure_unit(nom) and nom.dep_ in _MODIFIER_DEPS and nom.head.i > nom.i \
+    if nom.pos_ in ("NOUN", "PROPN") and _measure_unit(nom) and nom.dep_ in _MODIFIER_DEPS and nom.head.i > nom.i \
             and nom.head.pos_ in ("NOUN", "PROPN") and _has_number(nom):
         head = nom.head  # ("a 90-kilogram (200-pound) crate": past the unit of the other figure)
         while _measure_unit(head) and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i \

@@ -383,37 +383,37 @@ SUBJECTS = [
     # a range of ages is of the noun it describes
     ("Even older teens 15 to 17 years old spend 4 hours a day online.", "15", "teens", "thing"),
     # a span of time before or after a clause is about the clause it hangs from, not that clause
-    ("Her comments come nearly two weeks after the ministry banned sales of the pill.", "two", "comments",
-     "thing"),
+    ("The boycott began almost nine days after the regulator outlawed imports of the drink.", "nine",
+     "boycott", "thing"),
     # a forecaster named as a passive agent is a source; a relative clause through a reporting verb
     # is about the noun it describes
-    ("Online grocery sales, which analysts say will barely pass $3 billion this year, are forecast by "
-     "Brightline Research to reach $9 billion by 2030.", "$3 billion", "sales", "thing"),
-    ("Online grocery sales, which analysts say will barely pass $3 billion this year, are forecast by "
-     "Brightline Research to reach $9 billion by 2030.", "$9 billion", "sales", "thing"),
+    ("Drone deliveries, which brokers say could top $3 billion soon, are projected by Brightline "
+     "Labs to hit $9 billion in 2033.", "$3 billion", "deliveries", "thing"),
+    ("Drone deliveries, which brokers say could top $3 billion soon, are projected by Brightline "
+     "Labs to hit $9 billion in 2033.", "$9 billion", "deliveries", "thing"),
     # a count of some of a noun's members, as an object, counts them
-    ("The ministry has written to three of the sailors released from the port last week.", "three",
+    ("The ministry sent letters to three of the sailors rescued near the reef in May.", "three",
      "sailors", "thing"),
     # a forecast of a place's growth is the place's; its own earlier figure compared with it too
-    ("The Halvor Fund expects meagre 1.0% U.S. growth next year.", "1.0%", "U.S.", "place"),
-    ("Portugal is now expected to grow 2.1% this year compared with growth of 2.6% in the spring "
-     "forecast.", "2.6%", "Portugal", "place"),
+    ("The Halvor Fund predicts weak 0.4% U.K. growth in 2031.", "0.4%", "U.K.", "place"),
+    ("Portugal should expand 2.1% in 2030, against expansion of 2.6% in the autumn projection.", "2.6%",
+     "Portugal", "place"),
     # an age is the age of the noun it describes, not of that noun's possessor
     ("Marta Lind said she and her 31-year-old partner drove to Fresno.", "31", "partner", "thing"),
     # an age set beside the last of two names is that name's
     ("To prepare, Mark Dorn and Anna Keller, 41, rehearsed every scene.", "41", "Keller", "person"),
     # the side beaten in "a win over X" holds the smaller number
-    ("Scotland captain Ewan Dalton hailed his side's 21-17 victory over Wales as a fine win.", "17",
+    ("Ewan Dalton, the Scotland captain, cheered the team's 21-17 win over Wales.", "17",
      "Wales", "place"),
     # a span of time on a level or a change only dates it: what reached it is the clause's subject
-    ("The key lending rate has risen 1.5 percentage points this year from the 30-year low of 2% "
-     "reached in 2019.", "30", "rate", "thing"),
-    ("The peso suffered its biggest one-day fall in six months on Friday.", "one", "peso", "thing"),
+    ("The mortgage index climbed 0.75 points over the winter from a 12-year trough of 3% hit in 2019.", "12",
+     "index", "thing"),
+    ("The peso posted its sharpest two-week drop since March.", "two", "peso", "thing"),
     # a sum that is the base of a share is of what it is in, whoever takes the share
-    ("If Zentro Corp. could win just 10% of the $60 billion in annual streaming fees and $9 billion in "
-     "ticket sales, it would earn more.", "$60 billion", "fees", "thing"),
+    ("Zentro Corp. hopes to capture a fifth of the $60 billion in yearly parking charges and $9 billion "
+     "in ticket sales.", "$60 billion", "charges", "thing"),
     # a unit the tagger calls a proper noun still describes its noun
-    ("It uses the metabolic rate of a 154-pound (70-kilogram) 40-year-old man.", "70-kilogram", "man", "thing"),
+    ("The helmet was sized for a 190-pound (86-kilogram) 28-year-old diver.", "86-kilogram", "diver", "thing"),
     # a figure in the subject of "be" is about the names it is said to be
     ("Other likely two-seat winners are Ohio, Utah and Texas.", "two", "Texas", "place"),
 ]

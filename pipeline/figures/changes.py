@@ -34,7 +34,7 @@ def comparand(word: Token, came_from: Token) -> Optional[Token]:
     for obj in _kids(came_from):
         if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in CHANGE_WORDS \
                 and not any(_of_another(c) for c in _kids(obj)):
-            return None  # "grew 3%, compared with growth of 4% a year ago": its own earlier growth
+            return None  # "grew 3%, compared with an increase of 4% in 2019": its own earlier change
         if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.is_alpha and obj.ent_type_ not in NUMBER_LABELS:
             return obj
         if obj.dep_ == "pobj" and counted_noun(obj) is not None:

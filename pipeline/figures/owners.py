@@ -90,7 +90,7 @@ def absolute_owner(figure: Span) -> Optional[Token]:
     start = noun.left_edge.i
     before = doc[start - 1] if start > 0 else None
     if before is None or before.lower_ != "with" or before.head.lemma_.lower() in ("compare", "compared"):
-        return None  # ("compared with growth of 4%" is a comparison, not "with X at Y")
+        return None  # ("compared with a gain of 4%" is a comparison, not "with X at Y")
     return noun
 
 

@@ -591,7 +591,7 @@ _RECORDS = frozenset({"low", "high", "peak", "level", "record", "trough"})
 
 
 def _record_noun(noun: Token) -> bool:
-    """"low" in "from a 46-year low", "fall" in "its biggest one-day fall": a level or a change
+    """"low" in "from a 12-year low", "drop" in "its sharpest two-week drop": a level or a change
     of what the clause is about, which the span of time only dates."""
     lemma = noun.lemma_.lower()
     return lemma in _RECORDS or lemma in CHANGE_WORDS

@@ -1,5 +1,6 @@
-"""Who an unnamed mention of people stands for: the side a quoted "we" speaks for, and the person
-an indefinite description in the article's first sentence turns out to be."""
+"""Who an unnamed mention of people stands for: the side a quoted "we" speaks for, the person an
+indefinite description in the article's first sentence turns out to be, and the plural noun an
+unresolved "they" stands for."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from spacy.tokens import Token
 
 from .. import attrs
 from ..entities.query import quote_speaker
-from .common import ATTRIBUTION_VERBS, _kids
+from .common import ATTRIBUTION_VERBS, SUBJ_DEPS, _kids, _sent_of
 from .names import _persons_in
 
 _POSS_WORD_RE = re.compile(r"(?:'s|\u2019s)\b")
@@ -64,4 +65,38 @@ def lede_person(tok: Token) -> Optional[str]:
                 and head.head.lemma_.lower() not in ATTRIBUTION_VERBS:
             return name
         return None  # (the first person named after it is someone else: a source, an object)
+    return None
+
+
+_THEY_SENTENCES = 2  # sentences looked back for what "they" stands for
+
+
+def _plural_antecedent(pronoun: Token) -> Token:
+    """The plural common noun an unresolved "they" stands for: the last plural subject before it in
+    its sentence or the two before ("The rowers trained for 40 days. They rest 9 more"); else
+    the pronoun itself."""
+    if pronoun.lower_ != "they":
+        return pronoun
+    doc = pronoun.doc
+    start = _sent_of(pronoun).start
+    for _ in range(_THEY_SENTENCES):
+        if start > 0:
+            start = _sent_of(doc[start - 1]).start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+            return tok
+    return pronoun
+
+
+def _plural_in_sentence(pronoun: Token) -> Optional[Token]:
+    """The plural common noun a "they" stands for when the subject of a clause before it in its own
+    sentence is one ("when kayaks first reached shops they sold for £450"), else None."""
+    if pronoun.lower_ != "they":
+        return None
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, _sent_of(pronoun).start - 1, -1):
+        tok = doc[i]
+        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.head.i != pronoun.head.i:
+            return tok
     return None

@@ -12,8 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import attrs
 from ..components.quantities import TIME_UNITS, Quantity
 from ..entities.lexicon import PERSON_NOUNS
-from ..numbers.units import _FOLDED as _FOLDED_UNITS, UNIT_FORMS
-from .about import CHANGE_WORDS, changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
+from .about import changed_noun, changed_thing, counted_noun, noun_phrase, total_of_change
 from .common import (
     ATTRIBUTION_VERBS,
     GIVE_VERBS,
@@ -28,7 +27,6 @@ from .common import (
     _in_subtree,
     _kids,
     _kids_with,
-    _sent_of,
 )
 from .names import (
     _speaks_for,
@@ -42,8 +40,19 @@ from .names import (
     metric_owner,
 )
 from .kinds import subject_kind
+from .modifiers import (
+    MODIFIER_DEPS as _MODIFIER_DEPS,
+    _age_modifier,
+    _has_number,
+    _lead_time,
+    _measured_noun,
+    _money_in,
+    _partitive_noun,
+    _record_noun,
+    _time_modifier,
+)
 from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand
-from .people import lede_person, speaker_side
+from .people import _plural_antecedent, _plural_in_sentence, lede_person, speaker_side
 from .owners import FORECAST_NOUNS, FORECAST_VERBS, counted_place, forecast_owner, forecast_target
 from .statement import clause_root
 from .statement_phrases import movement_base, relative_antecedent
@@ -150,19 +159,6 @@ _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "we", "us", "our", "you", "your"
 _WINDOW = 100  # tokens (longer than real sentences): per-figure look-arounds stay bounded on junk
 
 
-def _has_number(tok: Token) -> bool:
-    """A number or "%" in tok's phrase (prefix counts per doc: O(1), not a walk of the subtree)."""
-    doc = tok.doc
-    memo = _cached(doc)
-    pre = memo.get("num_prefix")
-    if pre is None:
-        pre = [0]
-        for t in doc:
-            pre.append(pre[-1] + (1 if t.like_num or t.text == "%" else 0))
-        memo["num_prefix"] = pre
-    return pre[tok.right_edge.i + 1] - pre[tok.left_edge.i] > 0
-
-
 def _after_in_subtree(cur: Token, nom: Token) -> Iterable[Token]:
     """Tokens of cur's phrase after nom, at most _WINDOW of them."""
     doc = cur.doc
@@ -190,8 +186,6 @@ def _first_entity_in(tokens: Iterable[Token], skip: Token) -> Optional[str]:
 
 
 _AGENT = frozenset({"agent"})
-# the figure sits inside the noun phrase of the word it modifies
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "appos", "quantmod"})
 _POSS = frozenset({"poss"})
 
 
@@ -476,45 +470,11 @@ def _plain_thing(noun: Token) -> bool:
         and noun.ent_type_ not in NUMBER_LABELS and noun.dep_ != "pobj"
 
 
-_THEY_SENTENCES = 2  # sentences looked back for what "they" stands for
-
-
-def _plural_antecedent(pronoun: Token) -> Token:
-    """The plural common noun an unresolved "they" stands for: the last plural subject before it in
-    its sentence or the two before ("The rowers trained for 40 days. They rest 9 more"); else
-    the pronoun itself."""
-    if pronoun.lower_ != "they":
-        return pronoun
-    doc = pronoun.doc
-    start = _sent_of(pronoun).start
-    for _ in range(_THEY_SENTENCES):
-        if start > 0:
-            start = _sent_of(doc[start - 1]).start
-    for i in range(pronoun.i - 1, start - 1, -1):
-        tok = doc[i]
-        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN":
-            return tok
-    return pronoun
-
-
 def _members(noun: Token) -> bool:
     """A plural noun for people or things of an owner ("Acme's partners", "the city's bus drivers"),
     which act for themselves: what they do is theirs, not the owner's (unlike "Acme's shares")."""
     return noun.tag_ == "NNS" and noun.lemma_.lower() not in METRIC_NOUNS and any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in _kids(noun))
-
-
-def _plural_in_sentence(pronoun: Token) -> Optional[Token]:
-    """The plural common noun a "they" stands for when the subject of a clause before it in its own
-    sentence is one ("when kayaks first reached shops they sold for £450"), else None."""
-    if pronoun.lower_ != "they":
-        return None
-    doc = pronoun.doc
-    for i in range(pronoun.i - 1, _sent_of(pronoun).start - 1, -1):
-        tok = doc[i]
-        if tok.dep_ in SUBJ_DEPS and tok.tag_ == "NNS" and tok.pos_ == "NOUN" and tok.head.i != pronoun.head.i:
-            return tok
-    return None
 
 
 def _clock(tok: Token) -> bool:
@@ -553,96 +513,6 @@ def _quoted(tok: Token) -> bool:
     starts, ends = memo["quoted_spans"]
     k = bisect.bisect_right(starts, tok.idx) - 1
     return k >= 0 and ends[k] > tok.idx
-
-
-def _measure_unit(tok: Token) -> bool:
-    """"foot" in "a 6-foot eel", "kilogram" in "a 90-kilogram crate": a unit of size or weight."""
-    return tok.lemma_.lower() not in TIME_UNITS and (
-        tok.text in UNIT_FORMS or tok.lower_ in _FOLDED_UNITS or tok.ent_type_ == "QUANTITY" and tok.pos_ in ("NOUN", "PROPN"))
-
-
-def _measured_noun(nom: Token) -> Optional[Token]:
-    """The noun a size or weight figure describes ("a 6-foot eel": the eel), else None."""
-    if nom.pos_ in ("NOUN", "PROPN") and _measure_unit(nom) and nom.dep_ in _MODIFIER_DEPS and nom.head.i > nom.i \
-            and nom.head.pos_ in ("NOUN", "PROPN") and _has_number(nom):
-        head = nom.head  # ("a 90-kilogram (200-pound) crate": past the unit of the other figure)
-        while _measure_unit(head) and head.dep_ in _MODIFIER_DEPS and head.head.i > head.i \
-                and head.head.pos_ in ("NOUN", "PROPN"):
-            head = head.head
-        return None if _measure_unit(head) else head
-    if nom.pos_ in ("NOUN", "PROPN") and not _measure_unit(nom) and any(
-            c.dep_ in _MODIFIER_DEPS and c.i < nom.i and _measure_unit(c) and _has_number(c) for c in _kids(nom)):
-        return nom
-    return None
-
-
-def _partitive_noun(nom: Token) -> Optional[Token]:
-    """The plural common noun a count of some of them counts when the count is an object ("wrote to
-    three of the sailors"), else None (a subject's count is its own clause's: "Two of the men ...")."""
-    if nom.pos_ != "NUM" or nom.dep_ not in ("pobj", "dobj") or nom.ent_type_ in ("PERCENT", "MONEY"):
-        return None
-    counted = counted_noun(nom)
-    if counted is None or counted.pos_ != "NOUN" or counted.tag_ != "NNS" or counted.ent_type_:
-        return None
-    return counted
-
-
-_RECORDS = frozenset({"low", "high", "peak", "level", "record", "trough"})
-
-
-def _record_noun(noun: Token) -> bool:
-    """"low" in "from a 12-year low", "drop" in "its sharpest two-week drop": a level or a change
-    of what the clause is about, which the span of time only dates."""
-    lemma = noun.lemma_.lower()
-    return lemma in _RECORDS or lemma in CHANGE_WORDS
-
-
-def _money_in(nom: Token) -> Optional[Token]:
-    """The noun a sum is of, written as "$X in NOUN", when the sum is the base of a share ("10% of
-    the $60 billion in streaming fees"), else None (a holder's or payer's: "it has $2 billion in
-    reserves", "hit by $9 million in fines")."""
-    base = nom
-    while base.dep_ == "conj" and base.head.i < base.i:  # ("of the $9 billion in fees and $4 billion in ...")
-        base = base.head
-    if nom.ent_type_ != "MONEY" or base.dep_ != "pobj" or base.head.lower_ != "of":
-        return None
-    for prep in _kids(nom):
-        if prep.dep_ == "prep" and prep.lower_ == "in" and prep.i > nom.i:
-            for obj in _kids(prep):
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.ent_type_ not in NUMBER_LABELS \
-                        and obj.lemma_.lower() not in METRIC_NOUNS and obj.lemma_.lower() not in TIME_UNITS:
-                    return obj
-    return None
-
-
-_LEAD_MARKS = frozenset({"after", "before", "since", "until"})
-
-
-def _lead_time(nom: Token) -> Optional[Token]:
-    """The clause a span of time leads ("three weeks before the council voted", "five months after a
-    fire"), whose subject is not what the span is about, else None."""
-    if nom.lemma_.lower() not in TIME_UNITS or nom.dep_ != "npadvmod":
-        return None
-    clause = nom.head
-    if clause.dep_ != "advcl" or clause.pos_ not in ("VERB", "AUX") or clause.head.i == clause.i:
-        return None
-    if any(c.dep_ == "mark" and c.lower_ in _LEAD_MARKS and nom.i < c.i < clause.i for c in _kids(clause)):
-        return clause
-    return None
-
-
-def _age_modifier(tok: Token) -> bool:
-    """"old" in "a 17-year-old driver": an age that describes the noun it modifies."""
-    return tok.lower_ == "old" and tok.dep_ in _MODIFIER_DEPS and _time_modifier(tok)
-
-
-def _time_modifier(tok: Token) -> bool:
-    """"week" in "a six-week push", "old" in "a 17-year-old driver", "trained" in
-    "a 3-years-trained nurse": a span of time that describes the noun it modifies."""
-    while tok.dep_ in ("amod", "npadvmod", "compound") and tok.lemma_.lower() not in TIME_UNITS \
-            and any(c.dep_ == "npadvmod" for c in _kids(tok)):
-        tok = next(c for c in _kids(tok) if c.dep_ == "npadvmod")
-    return tok.lemma_.lower() in TIME_UNITS
 
 
 def _counted_thing(nom: Token) -> Optional[str]:

@@ -416,6 +416,9 @@ SUBJECTS = [
     ("The helmet was sized for a 190-pound (86-kilogram) 28-year-old diver.", "86-kilogram", "diver", "thing"),
     # a figure in the subject of "be" is about the names it is said to be
     ("Other likely two-seat winners are Ohio, Utah and Texas.", "two", "Texas", "place"),
+    # a bare change in a clause hung on a clause about a named subject is that subject's
+    ("Peru should expand 3.1% in 2030, while growth for 2031 will probably settle near 2.2%, the ministry "
+     "estimates.", "2.2%", "Peru", "place"),
 ]
 
 

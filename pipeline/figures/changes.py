@@ -81,3 +81,27 @@ def changed_object(verb: Token, came_from: Token) -> Optional[Token]:
                 and not any(c.dep_ in ("nummod", "quantmod") and c.like_num for c in _kids(ch)):
             return ch
     return None
+
+
+_JOINED = frozenset({"advcl", "conj"})
+
+
+def sibling_owner(verb: Token, subject: Token) -> Optional[str]:
+    """Whose a bare change is when its clause hangs on a clause about a named subject ("Peru should
+    expand 3%, while growth for 2031 is put at 2%": Peru's growth), else None ("growth in exports",
+    "Acme's growth" say whose on their own)."""
+    if subject.pos_ != "NOUN" or subject.lemma_.lower() not in CHANGE_WORDS or verb.dep_ not in _JOINED:
+        return None
+    if any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.text[:1].isupper() or _of_another(c)
+           for c in _kids(subject)):
+        return None
+    head = verb.head
+    for _ in range(4):  # ("Peru is expected to expand 3% compared with ..., while growth ...")
+        own = [c for c in _kids_with(head, SUBJ_DEPS) if c.dep_ in SUBJ_DEPS and c.i != subject.i]
+        if own:
+            return entity_name(own[0])
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+

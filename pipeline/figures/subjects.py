@@ -51,7 +51,7 @@ from .modifiers import (
     _record_noun,
     _time_modifier,
 )
-from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand
+from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand, sibling_owner
 from .people import _plural_antecedent, _plural_in_sentence, lede_person, speaker_side
 from .owners import FORECAST_NOUNS, FORECAST_VERBS, counted_place, forecast_owner, forecast_target
 from .statement import clause_root
@@ -332,7 +332,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         return n, verb, fallback
                     fallback = noun_phrase(subj)
                     if STOP_AT_THING:
-                        return _reporting_owner(cur), verb, fallback
+                        return _reporting_owner(cur) or sibling_owner(cur, subj), verb, fallback
             elif subj is not None and _in_subtree(nom, subj):
                 if cur.lemma_.lower() == "be":
                     # "The likely two-seat winners are Ohio and Utah": the names the subject is

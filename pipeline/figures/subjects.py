@@ -307,7 +307,7 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
             if subj is not None and not _in_subtree(nom, subj):
                 if subj.lower_ in REL_PRONOUNS and cur.dep_ == "relcl":
                     head = relative_antecedent(cur)
-                    n = entity_name(head)
+                    n = entity_name(head) or lede_person(head)  # ("A 40-year-old cook who spent ...")
                     if n:
                         return _with_conjuncts(head, n), verb, fallback  # "A and B, who own 29%"
                     if STOP_AT_THING and _plain_thing(head) and came_from.dep_ not in _CLAUSAL:

@@ -419,6 +419,10 @@ SUBJECTS = [
     # a bare change in a clause hung on a clause about a named subject is that subject's
     ("Peru should expand 3.1% in 2030, while growth for 2031 will probably settle near 2.2%, the ministry "
      "estimates.", "2.2%", "Peru", "place"),
+    # the amount or new level of a change is about what changes
+    ("Imports slumped in the spring, fuelling a rise in the nation's trade gap to a record $12bn.", "$12bn",
+     "gap", "thing"),
+    ("The council approved an increase of 4% in bus fares.", "4%", "fares", "thing"),
 ]
 
 

@@ -24,6 +24,7 @@ _NOUNS = frozenset({"NOUN", "PROPN"})
 _DANGLING = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "ADV"})
 _INSIDE_NP = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"})
 _MAX_WORDS = 12  # a noun phrase of more words is a parse of junk, not a subject
+_CHANGE_PREPS = frozenset({"of", "to", "from", "by"})  # "a rise of 4%", "a fall to $9", "a cut by half"
 _KEEP_LEFT = frozenset({"compound", "amod", "nmod", "poss", "case", "det"})
 
 
@@ -57,13 +58,24 @@ def changed_noun(tok: Token) -> Optional[Token]:
         if change.dep_ not in _INSIDE_NP or head.i <= change.i or head.pos_ not in _NOUNS:
             break
         change = head
+    holders = [change]
+    for step in (change, change.head):
+        # "an increase of 4% in bus fares", "a rise in the trade gap to a record $12bn": the figure
+        # is the amount or the new level of the change it hangs on
+        prep = step.head
+        if step.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _CHANGE_PREPS \
+                and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in CHANGE_WORDS:
+            holders = [prep.head, step]
+            change = prep.head
+            break
     if change.pos_ != "NOUN" or change.lemma_.lower() not in CHANGE_WORDS:
         return None
-    for child in _kids(change):
-        if child.dep_ == "prep" and child.lower_ == "in" and child.i > change.i:
-            for obj in _kids(child):
-                if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
-                    return obj
+    for holder in holders:
+        for child in _kids(holder):
+            if child.dep_ == "prep" and child.lower_ == "in" and child.i > holder.i:
+                for obj in _kids(child):
+                    if obj.dep_ == "pobj" and obj.pos_ in _NOUNS:
+                        return obj
     return None
 
 

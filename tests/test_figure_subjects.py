@@ -420,8 +420,9 @@ SUBJECTS = [
     ("Peru should expand 3.1% in 2030, while growth for 2031 will probably settle near 2.2%, the ministry "
      "estimates.", "2.2%", "Peru", "place"),
     # the amount or new level of a change is about what changes
-    ("Imports slumped in the spring, fuelling a rise in the nation's trade gap to a record $12bn.", "$12bn",
-     "gap", "thing"),
+    ("Exports sank, producing an increase in the deficit to $12bn.", "$12bn", "deficit", "thing"),
+    ("Imports slumped in the spring, spurring a climb in Peru's trade gap to a record $12bn.", "$12bn",
+     "Peru", "place"),
     ("The council approved an increase of 4% in bus fares.", "4%", "fares", "thing"),
 ]
 

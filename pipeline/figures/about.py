@@ -60,7 +60,7 @@ def changed_noun(tok: Token) -> Optional[Token]:
         change = head
     holders = [change]
     for step in (change, change.head):
-        # "an increase of 4% in bus fares", "a rise in the trade gap to a record $12bn": the figure
+        # "an increase of 4% in bus fares", "a jump in the trade gap to $12bn": the figure
         # is the amount or the new level of the change it hangs on
         prep = step.head
         if step.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in _CHANGE_PREPS \

@@ -105,3 +105,19 @@ def sibling_owner(verb: Token, subject: Token) -> Optional[str]:
         head = head.head
     return None
 
+
+def moved_noun(verb: Token, came_from: Token) -> Optional[Token]:
+    """What a change noun that is the verb's object changes, when the figure is the new level or the
+    amount the parser hung on the verb ("spurring a climb in the trade gap to $12bn": the trade
+    gap), else None."""
+    if came_from.dep_ != "prep" or came_from.lower_ not in ("to", "by") or came_from.i < verb.i:
+        return None
+    for obj in _kids_with(verb, OBJECTS):
+        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in CHANGE_WORDS and obj.i < came_from.i:
+            for prep in _kids(obj):
+                if prep.dep_ == "prep" and prep.lower_ == "in":
+                    for noun in _kids(prep):
+                        if noun.dep_ == "pobj" and noun.pos_ in ("NOUN", "PROPN"):
+                            return noun
+    return None
+

@@ -51,7 +51,7 @@ from .modifiers import (
     _record_noun,
     _time_modifier,
 )
-from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand, sibling_owner
+from .changes import NUMBER_LABELS, OBJECTS, changed_object, comparand, moved_noun, sibling_owner
 from .people import _plural_antecedent, _plural_in_sentence, lede_person, speaker_side
 from .owners import FORECAST_NOUNS, FORECAST_VERBS, counted_place, forecast_owner, forecast_target
 from .statement import clause_root
@@ -254,6 +254,9 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
             total = total_of_change(cur, came_from) if came_from is not cur else None
             if total:  # "..., taking the total to 2,150": the total of what changed
                 return None, verb, total
+            moved = moved_noun(cur, came_from) if came_from is not cur else None
+            if moved is not None:  # "spurring a climb in the trade gap to $12bn": the trade gap
+                return _owner_in_np(moved), verb, noun_phrase(moved) or None
             changed = changed_object(cur, came_from)
             if changed is not None:
                 # "backed a plan to cut ferry fares by 15%": the fares, not who backed the plan;
@@ -539,7 +542,7 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
     while step.head.i != root.i and step.head.i != step.i:
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "PROPN" and entity_name(step.head):
             return None  # "identified the driver as 41-year-old Jane Roe": the figure describes Roe
-        if changed_object(step.head, step) is not None:
+        if changed_object(step.head, step) is not None or moved_noun(step.head, step) is not None:
             return None  # "backed a plan to cut fares by 15%": the fares, not who backed it
         if step.dep_ in _MODIFIER_DEPS and step.head.pos_ == "NOUN" and _time_modifier(step) \
                 and not _record_noun(step.head):

@@ -521,6 +521,9 @@ LAST_WORDS = [
     ("Ranger Tom Pask said the fire started at dawn at Pinecrest Lake, some 30 km south of Eastfield.",
      "30 km", "Lake"),
     # a range of one quantity has one owner, not the other organization in the sentence
+    # the player a win books the next match with is not the loser of this score
+    ("Maria Lenz faced Ana Kovac in Rome on Tuesday. Lenz won 6-4 3-6 7-5 and booked a clash with Mia "
+     "Soto.", "4", "Kovac"),
     ("Vantor Bank could lose $40 million to $55 million on the bonds, said Jo Reed, an analyst at "
      "Kell Partners.", "$55 million", "Bank"),
     ("Tessaline Robotics expects a 6% to 8% improvement in margins, Kell Partners said.", "8%", "Robotics"),

@@ -93,8 +93,8 @@ def _pair_subjects(doc: Doc, a: Quantity, b: Quantity, ra: Token, rb: Token,
                 start = max(0, sent.start_char - 1200)
                 others = [n for _, n in reversed(_orgs_in(start, sent.start_char)) if _other(n)]
         else:
-            others = [n for _, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
-                      if n != known]
+            others = [n for at, n in _persons_in(doc, sent.start_char, sent.end_char, "person")
+                      if n != known and not _next_opponent(doc, at)]
         if not others and (known is None or known in _person_names(doc)):
             # look back a few sentences for the other side (a person, the latest first)
             start = max(0, sent.start_char - 1200)
@@ -120,6 +120,23 @@ def _one_quantity(a: Quantity, b: Quantity, na: Token, nb: Token) -> bool:
         return True  # "fell from 9% to 6%": one thing's values
     noun = nb if nb.pos_ == "NOUN" else na
     return noun.pos_ == "NOUN" and (noun.lemma_.lower() in CHANGE_WORDS or noun.lemma_.lower() == "range")
+
+
+_FIXTURES = frozenset({"meeting", "clash", "showdown", "date", "match", "final", "tie", "rematch", "encounter"})
+
+
+def _next_opponent(doc: Doc, at: int) -> bool:
+    """True when the person mentioned at `at` is whom a win books the next match with ("won 6-4 7-5
+    and booked a clash with Jo Reed"): a later match's opponent, not this score's other side."""
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    while tok is not None and tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+        return False
+    host = tok.head.head  # ("booked a clash with X": the "with" on the noun or on the verb)
+    return host.lemma_.lower() in _FIXTURES or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FIXTURES for c in _kids(host))
 
 
 _WINNER_PREPS = ("to", "against")

@@ -495,3 +495,37 @@ def test_a_name_right_after_its_noun_however_parsed_is_the_speaker():
 def test_an_affiliation_before_a_given_name_is_no_part_of_the_name(words, expected):
     from pipeline.entities.lexicon import split_affiliation
     assert split_affiliation([], words) == expected
+
+
+# --------------------------------------------------------------------------- descriptions outside the role lists
+
+
+# "Ann Roe beat Kim Vale . The titleholder beat the qualifier ."
+def rivals_doc(subject="titleholder", obj="qualifier"):
+    rows = [("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("beat", 0, "ROOT", "VERB", "VBD", "beat"), ("Kim", 1, "compound", "PROPN", "NNP"),
+            ("Vale", -2, "dobj", "PROPN", "NNP"), (".", -3, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), (subject, 1, "nsubj", "NOUN", "NN"),
+            ("beat", 0, "ROOT", "VERB", "VBD", "beat"), ("the", 1, "det", "DET", "DT"),
+            (obj, -2, "dobj", "NOUN", "NN"), (".", -3, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 6))
+    kim = at(doc, "Kim")
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(0, 7)]),
+                         entity("Kim Vale", "person", [(kim.idx, kim.idx + 8)])])
+    return doc
+
+
+def test_a_description_outside_the_lists_is_the_most_salient_person():
+    doc = rivals_doc()
+    assert role_antecedent(doc, at(doc, "titleholder")) == "Ann Roe"
+
+
+def test_the_object_description_is_someone_else_than_the_subject_s():
+    doc = rivals_doc()
+    assert role_antecedent(doc, at(doc, "qualifier")) == "Kim Vale"
+
+
+@pytest.mark.parametrize("noun,expected", [("pianist", "Ann Roe"), ("bakery", None), ("process", None)])
+def test_a_noun_ending_as_nouns_for_people_do_is_a_person(noun, expected):
+    doc = rivals_doc(subject=noun)
+    assert role_antecedent(doc, at(doc, noun)) == expected

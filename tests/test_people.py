@@ -434,3 +434,25 @@ def test_entity_crossing_a_function_word_is_split(nlp):
             assert " as " not in text[s:e]
             if text[s:e] == "Brennan":
                 assert c["name"] == "Ty Brennan"
+
+
+@pytest.mark.parametrize("text,word,n,expected", [
+    # a definite description the role lists do not hold: the most salient person before it
+    ("Priya Nand beat Tomas Kerr in the final of the Lakeside Cup.\n\n"
+     "The reigning titleholder swept past the Norwegian qualifier in two sets.", "titleholder", 0, "Priya Nand"),
+    ("Priya Nand beat Tomas Kerr in the final of the Lakeside Cup.\n\n"
+     "The reigning titleholder swept past the Norwegian qualifier in two sets.", "qualifier", 0, "Tomas Kerr"),
+    # an age in apposition makes any noun a person's; the object is the other person
+    ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"
+     "The \"Copper Sky\" crooner, 31, shared a snapshot of the Harbor Nights actor, 38, on Sunday.",
+     "crooner", 0, "Lena Brook"),
+    ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"
+     "The \"Copper Sky\" crooner, 31, shared a snapshot of the Harbor Nights actor, 38, on Sunday.",
+     "actor", 0, "Victor Hale"),
+    # a thing stays a thing
+    ("Priya Nand opened a bakery in March. The bakery sold 300 loaves.", "bakery", 1, None),
+])
+def test_a_description_outside_the_role_lists(nlp, text, word, n, expected):
+    doc = nlp(text)
+    tok = [t for t in doc if t.text == word][n]
+    assert role_antecedent(doc, tok) == expected

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from .binding import _is_subject
+from .descriptions import described_person
 from .index import _Index, _index, cluster_for
 from .lexicon import (
     PERSON_NOUNS,
@@ -134,15 +135,18 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     role, else (role nouns only) the latest person of the role's gender. "the mother-of-two",
     "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
     Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
-    title ("X's mother has said ..." and later "His mother Jane Doe").
+    title ("X's mother has said ..." and later "His mother Jane Doe"). A noun the lists do not
+    hold, or an object no one holds the role of ("a picture of the actor"), is a description
+    (`descriptions.py`: the most salient fitting person).
     """
     idx = _index(doc)
     if idx is None:
         return None
     role = _hyphenated_role(token) or (token.lower_ if token.lower_ in ROLES else token.lemma_.lower())
-    if token.tag_ in ("NNS", "NNPS") or role not in ROLES and role not in PERSON_NOUNS \
-            and not _article_role(idx, role):
+    if token.tag_ in ("NNS", "NNPS"):
         return None
+    if role not in ROLES and role not in PERSON_NOUNS and not _article_role(idx, role):
+        return described_person(doc, token)  # "the defending titleholder", "the crooner, 41,"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
     g = ROLES.get(role)
@@ -171,8 +175,12 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if best:
         return best[2]
     owned = any(c.dep_ == "poss" for c in token.children)
-    return later or _member_of_owner(doc, idx, token) or (
-        None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+    if owned:
+        return later or _member_of_owner(doc, idx, token)
+    if _is_subject(token):
+        return later or _recent_actor(doc, idx, token, g)
+    # an object: "a picture of the actor", the most salient other person
+    return later or description_antecedent(doc, token) or described_person(doc, token)
 
 
 def _epithet(token: Token) -> bool:

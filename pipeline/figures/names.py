@@ -274,8 +274,8 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STOCK and _definite(tok) and _bare_metric(tok) \
             and not any(c.dep_ in ("amod", "compound") for c in _kids(tok)):
         return metric_owner(doc, tok.idx)  # "the stock" is the company's, named last in its paragraph
-    if tok.pos_ == "NOUN":
-        name = role_antecedent(doc, tok)
+    if tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and _definite(tok):
+        name = role_antecedent(doc, tok)  # (also a noun the tagger took for an adjective)
         if name:
             return name
     name = description_antecedent(doc, tok)  # "the 27-year-old forward"

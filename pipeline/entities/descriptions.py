@@ -1,0 +1,167 @@
+"""Definite descriptions of people outside the role lexicon ("the reigning titleholder", "the
+property magnate", "the third seed", "the "Blue Harbour" crooner, 41,"): whether a definite noun
+phrase describes a person, and the most salient person before it that it fits. Part of the entity
+query API (`pipeline/entities/query.py`); `roles.py` asks here for nouns its lists do not hold."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Dict, Optional, Set
+
+from spacy.tokens import Doc, Token
+
+from .. import wordlists
+from .binding import _is_subject
+from .index import _Index, _index
+from .lexicon import ORG_NOUNS, PERSON_NOUNS
+
+# nouns for people the role and person lists leave out, with their gender
+EPITHET_NOUNS: Dict[str, Optional[str]] = {
+    k[0]: v for k, v in wordlists.gendered("people_epithet_nouns.txt").items()}
+
+# endings that make a noun a person's, with the gender they give ("-woman" before "-man")
+_PERSON_ENDINGS = (("woman", "f"), ("man", "m"), ("tress", "f"), ("ess", "f"), ("ist", None),
+                   ("eer", None), ("ian", None))
+# words with such an ending that are not people (the ending is only a spelling)
+_NOT_PEOPLE = frozenset({
+    "business", "address", "access", "success", "process", "progress", "press", "stress", "excess",
+    "fortress", "mattress", "distress", "harness", "congress", "recess", "express", "chess", "dress",
+    "guess", "mess", "loss", "compass", "list", "twist", "wrist", "mist", "exist", "assist", "heist",
+    "checklist", "playlist", "shortlist", "wishlist", "blacklist", "career", "pioneer", "veneer",
+    "median", "guardian", "amphibian", "custodian", "meridian", "human", "german", "roman",
+    "ottoman", "caiman", "specimen"})
+_RANK_HEADS = frozenset({"seed", "number", "no."})  # "the second seed", "the world number two"
+_DEFINITE = frozenset({"the", "this", "that"})
+# where a word the tagger took for an adjective is a noun phrase's head ("beat the Danish qualifier")
+_NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+_MAX_AGE = 120
+# nouns for a part of a group, which writers also give a "who" clause
+_PARTS = frozenset({"percentage", "proportion", "share", "number", "majority", "minority", "half", "rest",
+                    "fraction", "portion", "third", "quarter", "tenth", "fifth"})
+
+
+def _ending_gender(word: str):
+    """(True, gender) when a word ends as nouns for people do ("-woman", "-ist", "-ess"), else (False, None)."""
+    if word in _NOT_PEOPLE or not word.isalpha():
+        return False, None
+    for end, gender in _PERSON_ENDINGS:
+        if word.endswith(end) and len(word) >= len(end) + 3 and not word.endswith("ness"):
+            return True, gender
+    return False, None
+
+
+def _ranked(token: Token) -> bool:
+    """A place in a ranking standing for an entrant: "the top seed", "the second seed", "the world
+    number two" (a rank word with an ordinal, "top" or a number of its own)."""
+    if token.lower_ not in _RANK_HEADS:
+        return False
+    kids = list(token.children)
+    if token.lower_ == "seed":
+        return any(c.dep_ in ("amod", "compound", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_ in ("top", "bottom", "no."))
+                   for c in kids)
+    return any(c.dep_ == "nummod" for c in kids) and any(c.dep_ == "compound" and c.lower_ == "world" for c in kids)
+
+
+def _age_apposition(token: Token) -> bool:
+    """"the crooner, 41," : a bare number in apposition is an age."""
+    return any(c.dep_ == "appos" and c.like_num and c.text.isdigit() and 0 < int(c.text) <= _MAX_AGE
+               for c in token.children)
+
+
+def _who_clause(token: Token) -> bool:
+    """"the magnate, who ..." : a relative clause on "who" is about a person (not on a part of a
+    group, "the share who agreed")."""
+    return token.lemma_.lower() not in _PARTS and any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") for g in c.children)
+               for c in token.children)
+
+
+def _definite(token: Token) -> bool:
+    """"the" on the noun, or opening its phrase (the parser may hang it on a title before the
+    noun: "the "Copper Sky" crooner")."""
+    edge = token.left_edge
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) or (
+        edge.dep_ == "det" and edge.lower_ in _DEFINITE and edge.i < token.i)
+
+
+def person_description(token: Token):
+    """(True, gender) when the token heads a definite singular description of a person that the
+    role lists do not hold: a noun of the epithet list, a noun ending as nouns for people do, a
+    place in a ranking, or any noun with an age in apposition or a "who" clause; else (False, None)."""
+    nominal = token.pos_ == "NOUN" and token.tag_ == "NN" or token.pos_ == "ADJ" and token.dep_ in _NOMINAL
+    if not nominal or not _definite(token):
+        return False, None
+    low = token.lower_
+    if low in ORG_NOUNS or token.lemma_.lower() in ORG_NOUNS:
+        return False, None
+    if low in EPITHET_NOUNS:
+        return True, EPITHET_NOUNS[low]
+    if low in PERSON_NOUNS:
+        return True, PERSON_NOUNS[low]
+    person, gender = _ending_gender(low)
+    if person or _ranked(token) or _age_apposition(token) or _who_clause(token):
+        return True, gender
+    return False, None
+
+
+def described_person(doc: Doc, token: Token) -> Optional[str]:
+    """The person a definite description outside the role lists stands for, else None.
+
+    The candidates are the people named before it; those named in its own sentence are someone
+    else ("Jane Doe beat the defending titleholder"), and so is whom the subject of its clause
+    stands for when the description is an object ("The titleholder beat the qualifier"). Of the
+    rest, of a fitting gender, the most salient: two points for each mention as a subject, one for
+    any other, two more for the person the article names first, ties to the one named last."""
+    is_person, gender = person_description(token)
+    idx = _index(doc)
+    if not is_person or idx is None:
+        return None
+    others = _named_in_sentence(doc, idx, token)
+    subject = _clause_subject(token)
+    if subject is not None and subject.i != token.i:
+        other = described_person(doc, subject) if subject.pos_ == "NOUN" else None
+        if other:
+            others.add(other)
+    score: Dict[str, int] = {}
+    last: Dict[str, int] = {}
+    first = None
+    for a, b, ci in idx.char_starts[:bisect_right(idx.mention_starts, token.idx)]:
+        c = idx.people[ci]
+        if c["kind"] != "person" or b > token.idx:
+            continue
+        name = c["name"]
+        first = first or name
+        span = doc.char_span(a, b, alignment_mode="expand")
+        subj = span is not None and len(span) and _is_subject(span.root)
+        score[name] = score.get(name, 0) + (2 if subj else 1)
+        last[name] = a
+    genders = {c["name"]: c.get("gender") for c in idx.people if c["kind"] == "person"}
+    fits = [n for n in score if n not in others and not (gender and genders.get(n) and genders[n] != gender)]
+    if not fits:
+        return None
+    return max(fits, key=lambda n: (score[n] + (2 if n == first else 0), last[n]))
+
+
+def _named_in_sentence(doc: Doc, idx: _Index, token: Token) -> Set[str]:
+    """The people named by name in the token's sentence."""
+    sent = token.sent
+    return {idx.people[ci]["name"] for a, b, ci in idx.char_starts
+            if sent.start_char <= a < sent.end_char and idx.people[ci]["kind"] == "person"
+            and not (a <= token.idx < b)}
+
+
+def _clause_subject(token: Token) -> Optional[Token]:
+    """The subject of the clause a non-subject token belongs to ("The titleholder beat [the
+    qualifier]", "shared a picture of [the actor]"), else None."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return None
+    cur = token
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            # (a clause the parser hung on its subject as a participle: "The winner swept past ...")
+            return subject if subject is not None or cur.dep_ != "acl" else cur.head
+    return None
+

@@ -15,6 +15,7 @@ from pipeline.entities.clusters import build_entities
 from pipeline.entities.query import (
     description_antecedent,
     described_org,
+    place_description,
     fullest_org,
     it_antecedent,
     org_antecedent,
@@ -529,3 +530,29 @@ def test_the_object_description_is_someone_else_than_the_subject_s():
 def test_a_noun_ending_as_nouns_for_people_do_is_a_person(noun, expected):
     doc = rivals_doc(subject=noun)
     assert role_antecedent(doc, at(doc, noun)) == expected
+
+
+# "Ruritania and Zanda met . Later the country voted ."  /  "... the state senate voted ."
+def country_doc(noun_dep="nsubj"):
+    rows = [("Ruritania", 2, "nsubj", "PROPN", "NNP"), ("and", -1, "cc", "CCONJ", "CC"),
+            ("Zanda", -2, "conj", "PROPN", "NNP"), ("met", 0, "ROOT", "VERB", "VBD", "meet"),
+            (".", -1, "punct", "PUNCT", "."), ("Later", 3, "advmod", "ADV", "RB"), ("the", 1, "det", "DET", "DT"),
+            ("country" if noun_dep == "nsubj" else "state", 1 if noun_dep == "nsubj" else 2, noun_dep, "NOUN", "NN")]
+    rows += [("voted", 0, "ROOT", "VERB", "VBD", "vote")] if noun_dep == "nsubj" else [
+        ("senate", 1, "nsubj", "NOUN", "NN"), ("voted", 0, "ROOT", "VERB", "VBD", "vote")]
+    rows.append((".", -1, "punct", "PUNCT", "."))
+    doc = make(rows, sent_starts=(0, 5))
+    zanda = at(doc, "Zanda")
+    doc._.set(ENTITIES, [entity("Ruritania", "place", [(0, 9)]),
+                         entity("Zanda", "place", [(zanda.idx, zanda.idx + 5)])])
+    return doc
+
+
+def test_the_country_is_the_place_named_last():
+    doc = country_doc()
+    assert place_description(doc, at(doc, "country")) == "Zanda"
+
+
+def test_a_country_word_modifying_a_noun_is_no_description():
+    doc = country_doc(noun_dep="compound")
+    assert place_description(doc, at(doc, "state")) is None

@@ -1,7 +1,8 @@
-"""Definite descriptions of people outside the role lexicon ("the reigning titleholder", "the
+"""Definite descriptions outside the role lexicon. Of people ("the reigning titleholder", "the
 property magnate", "the third seed", "the "Blue Harbour" crooner, 41,"): whether a definite noun
-phrase describes a person, and the most salient person before it that it fits. Part of the entity
-query API (`pipeline/entities/query.py`); `roles.py` asks here for nouns its lists do not hold."""
+phrase describes a person, and the most salient person before it that it fits. Of places ("the
+country", "the nation") and the place a nationality word names. Part of the entity query API
+(`pipeline/entities/query.py`); `roles.py` asks here for nouns its lists do not hold."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Dict, Optional, Set
 
 from spacy.tokens import Doc, Token
 
-from .. import wordlists
+from .. import attrs, wordlists
 from .binding import _is_subject
 from .index import _Index, _index
 from .lexicon import ORG_NOUNS, PERSON_NOUNS
@@ -165,3 +166,51 @@ def _clause_subject(token: Token) -> Optional[Token]:
             return subject if subject is not None or cur.dep_ != "acl" else cur.head
     return None
 
+
+
+# nouns for a country or a state that, bare and definite, name the place the article named last
+_PLACE_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+_PLACE_WINDOW = 1500  # characters looked back for that place
+
+
+def place_description(doc: Doc, token: Token) -> Optional[str]:
+    """The place a bare definite "the country", "the nation", "the state" stands for: the place the
+    article named last before it, within `_PLACE_WINDOW` characters, else None ("the state
+    senate", "the nation's capital" and "a country" are no such description)."""
+    if token.lower_ not in _PLACE_NOUNS or token.dep_ == "compound" or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children) or any(
+            c.dep_ in ("amod", "compound", "nmod", "poss") for c in token.children):
+        return None
+    named = [(a, c["name"]) for c in doc._.get(attrs.ENTITIES) or () if c["kind"] == "place"
+             for a, b in c["mentions"] if token.idx - _PLACE_WINDOW <= a and b <= token.idx]
+    # a nationality word after it names a place too, known only if the article names that place
+    # ("a Ruritanian report suggested the country ..."); an unknown one leaves the answer open
+    named += [(e.start_char, demonym_place(doc, e.text)) for e in doc.ents
+              if e.label_ == "NORP" and token.idx - _PLACE_WINDOW <= e.start_char and e.end_char <= token.idx]
+    return max(named, key=lambda n: n[0])[1] if named else None
+
+
+_DEMONYM_ENDS = frozenset({"", "n", "an", "ian", "i", "ese", "ean", "ish", "ic"})
+_PLACE_ENDS = frozenset({"", "a", "o", "e", "y", "ia"})
+_MIN_STEM = 4  # letters a place and its nationality word share ("Borduria"/"Bordurian", "Zanda"/"Zandese")
+
+
+def demonym_place(doc: Doc, word: str) -> Optional[str]:
+    """The canonical name of the article's place that a nationality word names ("Ruritanian" ->
+    "Ruritania", "Zandese" -> "Zanda"), or None: the word and a one-word place name share a stem of
+    four letters or more, and what is left of each is a usual ending ("-n", "-ian", "-ese" / "-a",
+    "-y"); no place of the article fits, no answer (the word is not looked up in a list)."""
+    low = word.lower()
+    if len(low) < _MIN_STEM + 1 or not word[:1].isupper():
+        return None
+    for entity in doc._.get(attrs.ENTITIES) or ():
+        name = entity.get("name") or ""
+        if entity.get("kind") != "place" or " " in name or name.lower() == low:
+            continue
+        place = name.lower()
+        stem = 0
+        while stem < min(len(low), len(place)) and low[stem] == place[stem]:
+            stem += 1
+        if stem >= _MIN_STEM and low[stem:] in _DEMONYM_ENDS and place[stem:] in _PLACE_ENDS:
+            return name
+    return None

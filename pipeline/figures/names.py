@@ -24,6 +24,7 @@ from ..entities.query import (
     fullest_org,
     it_antecedent,
     org_antecedent,
+    place_description,
     place_for,
     quote_speaker,
     resolve_pronoun,
@@ -283,7 +284,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         return name
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))
     if tok.pos_ == "NOUN" and definite:
-        return _salient_org(doc, tok.idx, noun=tok.lower_) or _titled_name(tok)
+        return place_description(doc, tok) or _salient_org(doc, tok.idx, noun=tok.lower_) or _titled_name(tok)
     return None
 
 

@@ -456,3 +456,13 @@ def test_a_description_outside_the_role_lists(nlp, text, word, n, expected):
     doc = nlp(text)
     tok = [t for t in doc if t.text == word][n]
     assert role_antecedent(doc, tok) == expected
+
+
+def test_a_product_bearing_its_maker_s_name_does_not_take_the_maker_over(nlp):
+    text = ("Brindle launched Brindle Radio in 2011. Brindle could earn 5% of the radio market. "
+            "Brindle also sells Brindle Radio boxes.")
+    doc = nlp(text)
+    makers = [t for t in doc if t.text == "Brindle" and t.dep_ == "nsubj"]
+    assert makers and all(canonical_name(doc, t.idx, t.idx + len(t.text)) == "Brindle" for t in makers)
+    from pipeline.entities.query import fullest_org
+    assert fullest_org(doc, "Brindle") == "Brindle"

@@ -22,8 +22,10 @@ from .lexicon import (
     ROLES,
     TEAM_WORD,
     _norm_word,
+    common_nouns,
     doc_text,
     looks_like_name,
+    names_a_product,
     title_gender,
 )
 from .mentions import _ORG_JOINERS, _collect_mentions, _Mention, _name_piece_end
@@ -393,12 +395,18 @@ _CLOSING_MARKS = "”\"’'"
 
 def _named_things(doc: Doc, org_clusters: Dict[str, dict]) -> set:
     """Keys of the longer "organization" names the article treats as things: set in quotation
-    marks as a label ("a box called “Acme Play”") or counted with "a"/"an" ("an Acme Play in every
-    home"). A product or a page bears its maker's name; the maker's short name does not join it."""
+    marks as a label ("a box called “Acme Play”"), counted with "a"/"an" ("an Acme Play in every
+    home"), or ending in a word the article uses as a common noun when its first word is named alone
+    too ("Acme Radio" beside "radio ads" and "Acme"). A product or a page bears its maker's name;
+    the maker's short name does not join it."""
     text = doc_text(doc)
     out = set()
+    common = common_nouns(doc)
     for key, c in org_clusters.items():
         if " " not in key:
+            continue
+        if names_a_product(key.split(), common) and key.split()[0] in org_clusters:
+            out.add(key)  # "Acme Radio" beside "the radio market" and "Acme" alone: a product
             continue
         for m in c["mentions"]:
             quoted = m.start > 0 and text[m.start - 1] in _OPENING_MARKS and text[m.end:m.end + 1] in _CLOSING_MARKS \

@@ -453,6 +453,17 @@ def test_a_site_name_without_its_web_ending_is_the_same_organization():
     assert orgs == [("OpenHarbor.org", 2)]
 
 
+@pytest.mark.parametrize("short,merged", [("Cons", True), ("Co", False)])
+def test_a_first_word_cut_short_is_the_same_organization(short, merged):
+    # "Consolidated Harbour grew . Cons said ." (two letters are too few to tell)
+    rows = [("Consolidated", 1, "compound", "PROPN", "NNP"), ("Harbour", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", "."),
+            (short, 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], sent_starts=(0, 4))
+    orgs = sorted(c["name"] for c in build_entities(doc) if c["kind"] == "org")
+    assert orgs == (["Consolidated Harbour"] if merged else ["Co", "Consolidated Harbour"])
+
+
 def test_an_indefinite_organization_noun_in_the_lede_is_the_subject_named_next():
     # "A rating agency said . Halvard rated it ." with Halvard the org subject of the next paragraph
     from pipeline.attrs import PARAGRAPHS

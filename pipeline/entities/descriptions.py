@@ -1,7 +1,8 @@
 """Definite descriptions outside the role lexicon. Of people ("the reigning titleholder", "the
 property magnate", "the third seed", "the "Blue Harbour" crooner, 41,"): whether a definite noun
 phrase describes a person, and the most salient person before it that it fits. Of places ("the
-country", "the nation") and the place a nationality word names. Part of the entity query API
+country", "the nation") and the place a nationality word names. Of anything the article gives
+the noun as a title ("the group" after "folk group Wrenfield"). Part of the entity query API
 (`pipeline/entities/query.py`); `roles.py` asks here for nouns its lists do not hold."""
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
 from .binding import _is_subject
-from .index import _Index, _index
-from .lexicon import ORG_NOUNS, PERSON_NOUNS
+from .index import AGENT_KINDS, _Index, _index, cluster_for
+from .lexicon import ORG_NOUNS, PERSON_NOUNS, clean_name_text
+from .orgs import fullest_org
 
 # nouns for people the role and person lists leave out, with their gender
 EPITHET_NOUNS: Dict[str, Optional[str]] = {
@@ -214,3 +216,48 @@ def demonym_place(doc: Doc, word: str) -> Optional[str]:
         if stem >= _MIN_STEM and low[stem:] in _DEMONYM_ENDS and place[stem:] in _PLACE_ENDS:
             return name
     return None
+
+
+def titled_name(doc: Doc, noun: Token) -> Optional[str]:
+    """The one name the article gives the bare noun of a definite description as its title ("the
+    group" after "folk group Wrenfield"; "the airline" after "Norvik, the budget airline"), else None.
+    A title with an owner or "other" ("his other band, Nightjar") names someone else."""
+    if noun.tag_ not in ("NN", "NNS") or any(c.dep_ in ("amod", "compound", "poss") for c in noun.children):
+        return None
+    memo = _TITLED.get(id(doc))
+    if memo is None or memo[0] is not doc:
+        _TITLED.clear()  # one doc at a time
+        memo = _TITLED[id(doc)] = (doc, {})
+    if noun.lower_ not in memo[1]:
+        names = set()
+        for tok in doc:
+            if tok.lower_ != noun.lower_ or tok.i == noun.i or tok.pos_ != "NOUN" or any(
+                    c.dep_ == "poss" or c.lower_ in ("other", "another", "a", "an") for c in tok.children):
+                continue
+            if tok.dep_ in ("compound", "appos") and tok.head.pos_ == "PROPN":
+                names.add(_name_at(doc, tok.head))
+            after = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            if after is not None and after.ent_iob_ == "B" and after.ent_type_ in _NAME_LABELS:
+                ent = next(e for e in doc.ents if e.start == after.i)
+                names.add(_name_at(doc, ent[-1]))
+            names.update(_name_at(doc, c) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        names.discard(None)
+        memo[1][noun.lower_] = next(iter(names)) if len(names) == 1 else None
+    return memo[1][noun.lower_]
+
+
+_TITLED: Dict[int, tuple] = {}
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})  # entity labels a name after a title bears
+
+
+def _name_at(doc: Doc, tok: Token) -> Optional[str]:
+    """The canonical name of the person or organization a proper noun belongs to, else the proper
+    name as written (its run of proper nouns, as the entity layer has none for it)."""
+    cluster = cluster_for(doc, tok.idx, tok.idx + len(tok.text))
+    if cluster is not None and cluster["kind"] in AGENT_KINDS:
+        return fullest_org(doc, cluster["name"]) if cluster["kind"] == "org" else cluster["name"]
+    lo = tok.i
+    while lo > 0 and doc[lo - 1].pos_ == "PROPN" and doc[lo - 1].head.i in range(lo, tok.i + 1) \
+            and doc[lo - 1].dep_ in ("compound", "flat"):
+        lo -= 1
+    return clean_name_text(doc[lo:tok.i + 1].text) or None

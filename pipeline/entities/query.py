@@ -6,7 +6,7 @@ lookups), `pronouns.py`, `roles.py`, `descriptions.py` and `orgs.py` (organizati
 
 from __future__ import annotations
 
-from .descriptions import demonym_place, described_person, place_description
+from .descriptions import demonym_place, described_person, place_description, titled_name
 from .index import (
     AGENT_KINDS,
     FIRST_PERSON,
@@ -54,5 +54,6 @@ __all__ = [
     "resolve_pronoun",
     "role_antecedent",
     "salient_org",
+    "titled_name",
 ]
 

@@ -466,3 +466,18 @@ def test_a_product_bearing_its_maker_s_name_does_not_take_the_maker_over(nlp):
     assert makers and all(canonical_name(doc, t.idx, t.idx + len(t.text)) == "Brindle" for t in makers)
     from pipeline.entities.query import fullest_org
     assert fullest_org(doc, "Brindle") == "Brindle"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire lede holds the name back and gives it as the next paragraph's subject
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Carol Jensen faces a further hearing next month.", "Carol Jensen"),
+    # a titled official opening the next paragraph is someone else
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Judge Tomas Reyes called the fraud shameful.", None),
+])
+def test_an_indefinite_lede_subject_is_the_person_named_next(nlp, text, expected):
+    from pipeline.entities.query import cataphoric_antecedent
+    doc = nlp(text)
+    tok = [t for t in doc if t.text == "beekeeper"][0]
+    assert cataphoric_antecedent(doc, tok) == expected

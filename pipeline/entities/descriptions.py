@@ -87,11 +87,24 @@ def _definite(token: Token) -> bool:
 
 
 def person_description(token: Token):
-    """(True, gender) when the token heads a definite singular description of a person that the
-    role lists do not hold: a noun of the epithet list, a noun ending as nouns for people do, a
-    place in a ranking, or any noun with an age in apposition or a "who" clause; else (False, None)."""
+    """(True, gender) when the token heads a definite singular description of a person (see
+    `person_noun`), else (False, None)."""
+    if not _definite(token):
+        return False, None
+    return person_noun(token)
+
+
+def _aged(token: Token) -> bool:
+    """"a 41-year-old crooner": an age before the noun."""
+    return any(c.lower_ == "old" and c.dep_ == "amod" for c in token.children)
+
+
+def person_noun(token: Token):
+    """(True, gender) when the token heads a singular noun phrase for a person: a noun of the
+    person, role or epithet lists, a noun ending as nouns for people do, a place in a ranking, or
+    any noun with an age before it or in apposition, or a "who" clause; else (False, None)."""
     nominal = token.pos_ == "NOUN" and token.tag_ == "NN" or token.pos_ == "ADJ" and token.dep_ in _NOMINAL
-    if not nominal or not _definite(token):
+    if not nominal:
         return False, None
     low = token.lower_
     if low in ORG_NOUNS or token.lemma_.lower() in ORG_NOUNS:
@@ -101,7 +114,7 @@ def person_description(token: Token):
     if low in PERSON_NOUNS:
         return True, PERSON_NOUNS[low]
     person, gender = _ending_gender(low)
-    if person or _ranked(token) or _age_apposition(token) or _who_clause(token):
+    if person or _ranked(token) or _age_apposition(token) or _aged(token) or _who_clause(token):
         return True, gender
     return False, None
 

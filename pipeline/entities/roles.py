@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from .binding import _is_subject
-from .descriptions import described_person
+from .descriptions import described_person, person_noun
 from .index import _Index, _index, cluster_for
 from .lexicon import (
     PERSON_NOUNS,
@@ -81,8 +81,10 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """
     idx = _index(doc)
     noun = token.lemma_.lower()
-    if idx is None or noun not in PERSON_NOUNS or not any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    if idx is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    lede = _lede_subject(token)
+    if noun not in PERSON_NOUNS and not (lede and person_noun(token)[0]):
         return None
     paras = doc._.get(attrs.PARAGRAPHS) or []
     if not paras:
@@ -109,8 +111,27 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
                 return c["name"]
         if not c.get("titles") and not _is_reporting_subject_noun(token) and _speaks_in_next_sentence(doc, idx, token, a, b):
             return c["name"]  # "a talk-show host's remark ... ¶ Jane Doe said ...": untitled, speaking next
+        if lede and not c.get("titles") and _opens_next_paragraph(doc, paras, k, a, b):
+            return c["name"]  # "A 41-year-old baker who ... was charged ... ¶ Jane Doe faces ..."
         return None  # only the first person introduced after the noun
     return None
+
+
+def _lede_subject(token: Token) -> bool:
+    """The token is the subject of the article's first sentence (a wire lede that holds the name back)."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.sent.start == 0
+
+
+def _opens_next_paragraph(doc: Doc, paras, k: int, a: int, b: int) -> bool:
+    """The mention at [a, b) is the subject of the first sentence of the paragraph after paragraph k."""
+    if k + 1 >= len(paras):
+        return False
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    start = int(paras[k + 1][0])
+    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.sent.start_char <= start + 1 \
+        and span.root.sent.end_char > start
 
 
 def _is_reporting_subject_noun(token: Token) -> bool:

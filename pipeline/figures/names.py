@@ -18,6 +18,7 @@ from ..entities.lexicon import (
 from ..entities.query import (
     AGENT_KINDS,
     FIRST_PERSON,
+    cataphoric_antecedent,
     description_antecedent,
     canonical_name,
     cluster_for,
@@ -277,7 +278,9 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
             and not any(c.dep_ in ("amod", "compound") for c in _kids(tok)):
         return metric_owner(doc, tok.idx)  # "the stock" is the company's, named last in its paragraph
     if tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and _definite(tok):
-        name = role_antecedent(doc, tok)  # (also a noun the tagger took for an adjective)
+        # (also a noun the tagger took for an adjective; "a 41-year-old baker" in a lede that names
+        # her in the next paragraph)
+        name = role_antecedent(doc, tok) or cataphoric_antecedent(doc, tok)
         if name:
             return name
     name = description_antecedent(doc, tok)  # "the 27-year-old forward"

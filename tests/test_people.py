@@ -449,8 +449,13 @@ def test_entity_crossing_a_function_word_is_split(nlp):
     ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"
      "The \"Copper Sky\" crooner, 31, shared a snapshot of the Harbor Nights actor, 38, on Sunday.",
      "actor", 0, "Victor Hale"),
+    # a place in a ranking, a shirt number acting
+    ("Oskar Lind lost to Priya Nand in March.\n\nThe third seed was never troubled.", "seed", 0, "Oskar Lind"),
+    ("Gavin Roche scored the winner for Harbour Athletic on Saturday.\n\nThe Athletic number 9 converted "
+     "a penalty too.", "number", 0, "Gavin Roche"),
     # a thing stays a thing
     ("Priya Nand opened a bakery in March. The bakery sold 300 loaves.", "bakery", 1, None),
+    ("Priya Nand counted the votes.\n\nThe number 12 rose to 15 by noon.", "number", 0, None),
 ])
 def test_a_description_outside_the_role_lists(nlp, text, word, n, expected):
     doc = nlp(text)

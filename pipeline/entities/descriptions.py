@@ -35,6 +35,9 @@ _NOT_PEOPLE = frozenset({
     "ottoman", "caiman", "specimen"})
 _RANK_HEADS = frozenset({"seed", "number", "no."})  # "the second seed", "the world number two"
 _DEFINITE = frozenset({"the", "this", "that"})
+# verbs a number as such does (a count or a level is no player): "the number 9 rose"
+_LEVEL_VERBS = frozenset({"rise", "fall", "drop", "climb", "grow", "increase", "decrease", "reach", "double",
+                          "stand", "remain", "exceed", "total", "jump", "slip", "decline", "soar"})
 # where a word the tagger took for an adjective is a noun phrase's head ("beat the Danish qualifier")
 _NOMINAL = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 _MAX_AGE = 120
@@ -54,15 +57,19 @@ def _ending_gender(word: str):
 
 
 def _ranked(token: Token) -> bool:
-    """A place in a ranking standing for an entrant: "the top seed", "the second seed", "the world
-    number two" (a rank word with an ordinal, "top" or a number of its own)."""
+    """A place in a ranking or a shirt number standing for a player: "the top seed", "the second
+    seed", "the world number two", "the Harbour number 9 scored" (a rank word with an ordinal, "top"
+    or a number of its own; a numbered "number" acting as a subject)."""
     if token.lower_ not in _RANK_HEADS:
         return False
     kids = list(token.children)
     if token.lower_ == "seed":
         return any(c.dep_ in ("amod", "compound", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_ in ("top", "bottom", "no."))
                    for c in kids)
-    return any(c.dep_ == "nummod" for c in kids) and any(c.dep_ == "compound" and c.lower_ == "world" for c in kids)
+    # ("the world number two"; "the Harbour number 9 scored twice": a shirt number acting)
+    return any(c.dep_ == "nummod" for c in kids) and (
+        any(c.dep_ == "compound" and c.lower_ == "world" for c in kids)
+        or token.dep_ == "nsubj" and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in _LEVEL_VERBS)
 
 
 def _age_apposition(token: Token) -> bool:

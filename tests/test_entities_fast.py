@@ -321,6 +321,16 @@ def test_tickers_fold_into_their_organization():
     assert out[0]["aliases"] == ["HBFW"] and out[0]["mentions"] == [[0, 23], [47, 51]]
 
 
+def test_an_organization_seen_only_as_its_listing_takes_the_company_name_before_it():
+    from pipeline.entities.tickers import merge_tickers
+
+    text = "Harbor Freightways Inc. (NYSE: HBFW) fell 4%."
+    listing = {"name": "NYSE: HBFW", "kind": "org", "aliases": [], "mentions": [[25, 35]]}
+    out = merge_tickers(text, [listing])
+    assert [(c["name"], c["mentions"], c["aliases"]) for c in out] == [("Harbor Freightways Inc.", [[0, 23]], ["HBFW"])]
+    assert text[0:23] == "Harbor Freightways Inc."
+
+
 def test_first_person_inside_a_quote_is_its_speaker():
     from pipeline.attrs import QUOTES
     from pipeline.entities.query import quote_speaker

@@ -438,9 +438,9 @@ def test_entity_crossing_a_function_word_is_split(nlp):
 
 @pytest.mark.parametrize("text,word,n,expected", [
     # a definite description the role lists do not hold: the most salient person before it
-    ("Priya Nand beat Tomas Kerr in the final of the Lakeside Cup.\n\n"
+    ("Priya Nand outlasted Tomas Kerr to lift the Lakeside Cup.\n\n"
      "The reigning titleholder swept past the Norwegian qualifier in two sets.", "titleholder", 0, "Priya Nand"),
-    ("Priya Nand beat Tomas Kerr in the final of the Lakeside Cup.\n\n"
+    ("Priya Nand outlasted Tomas Kerr to lift the Lakeside Cup.\n\n"
      "The reigning titleholder swept past the Norwegian qualifier in two sets.", "qualifier", 0, "Tomas Kerr"),
     # an age in apposition makes any noun a person's; the object is the other person
     ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"

@@ -206,7 +206,7 @@ def place_description(doc: Doc, token: Token) -> Optional[str]:
     named = [(a, c["name"]) for c in doc._.get(attrs.ENTITIES) or () if c["kind"] == "place"
              for a, b in c["mentions"] if token.idx - _PLACE_WINDOW <= a and b <= token.idx]
     # a nationality word after it names a place too, known only if the article names that place
-    # ("a Ruritanian report suggested the country ..."); an unknown one leaves the answer open
+    # ("Ruritanian lawmakers think the country ..."); an unknown one leaves the answer open
     named += [(e.start_char, demonym_place(doc, e.text)) for e in doc.ents
               if e.label_ == "NORP" and token.idx - _PLACE_WINDOW <= e.start_char and e.end_char <= token.idx]
     return max(named, key=lambda n: n[0])[1] if named else None

@@ -130,10 +130,10 @@ def described_person(doc: Doc, token: Token) -> Optional[str]:
     """The person a definite description outside the role lists stands for, else None.
 
     The candidates are the people named before it; those named in its own sentence are someone
-    else ("Jane Doe beat the defending titleholder"), and so is whom the subject of its clause
-    stands for when the description is an object ("The titleholder beat the qualifier"). Of the
-    rest, of a fitting gender, the most salient: two points for each mention as a subject, one for
-    any other, two more for the person the article names first, ties to the one named last."""
+    else ("Jane Doe beat the reigning titleholder"), and so is whom the subject of its clause
+    stands for when the description is an object ("The titleholder beat the qualifier"). Among those
+    left, of a fitting gender, the most salient wins: two points for each mention as a subject, one
+    for any other, two more for the person the article names first, ties to the one named last."""
     is_person, gender = person_description(token)
     idx = _index(doc)
     if not is_person or idx is None:

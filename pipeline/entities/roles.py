@@ -167,7 +167,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if token.tag_ in ("NNS", "NNPS"):
         return None
     if role not in ROLES and role not in PERSON_NOUNS and not _article_role(idx, role):
-        return described_person(doc, token)  # "the defending titleholder", "the crooner, 41,"
+        return described_person(doc, token)  # "the reigning titleholder", "the crooner, 41,"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
     g = ROLES.get(role)

@@ -64,8 +64,8 @@ def _ranked(token: Token) -> bool:
         return False
     kids = list(token.children)
     if token.lower_ == "seed":
-        return any(c.dep_ in ("amod", "compound", "nummod") and (c.ent_type_ == "ORDINAL" or c.lower_ in ("top", "bottom", "no."))
-                   for c in kids)
+        return any(c.dep_ in ("amod", "compound", "nummod")
+                   and (c.ent_type_ == "ORDINAL" or c.lower_ in ("top", "bottom", "no.")) for c in kids)
     # ("the world number two"; "the Harbour number 9 scored twice": a shirt number acting)
     return any(c.dep_ == "nummod" for c in kids) and (
         any(c.dep_ == "compound" and c.lower_ == "world" for c in kids)
@@ -81,8 +81,8 @@ def _age_apposition(token: Token) -> bool:
 def _who_clause(token: Token) -> bool:
     """"the magnate, who ..." : a relative clause on "who" is about a person (not on a part of a
     group, "the share who agreed")."""
-    return token.lemma_.lower() not in _PARTS and any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") for g in c.children)
-               for c in token.children)
+    return token.lemma_.lower() not in _PARTS and any(
+        c.dep_ == "relcl" and any(g.lower_ in ("who", "whom", "whose") for g in c.children) for c in token.children)
 
 
 def _definite(token: Token) -> bool:

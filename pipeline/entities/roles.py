@@ -167,7 +167,8 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if token.tag_ in ("NNS", "NNPS"):
         return None
     if role not in ROLES and role not in PERSON_NOUNS and not _article_role(idx, role):
-        return described_person(doc, token)  # "the reigning titleholder", "the crooner, 41,"
+        # "the 27-year-old forward" as before; "the reigning titleholder", "the crooner, 41,"
+        return description_antecedent(doc, token) or described_person(doc, token)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
     g = ROLES.get(role)

@@ -477,6 +477,9 @@ def test_a_product_bearing_its_maker_s_name_does_not_take_the_maker_over(nlp):
     # a wire lede holds the name back and gives it as the next paragraph's subject
     ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
      "Carol Jensen faces a further hearing next month.", "Carol Jensen"),
+    # ... not when the name comes with another age
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Carol Jensen, 24, faces a further hearing next month.", None),
     # a titled official opening the next paragraph is someone else
     ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
      "Judge Tomas Reyes called the fraud shameful.", None),

@@ -111,7 +111,8 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
                 return c["name"]
         if not c.get("titles") and not _is_reporting_subject_noun(token) and _speaks_in_next_sentence(doc, idx, token, a, b):
             return c["name"]  # "a talk-show host's remark ... ¶ Jane Doe said ...": untitled, speaking next
-        if lede and not c.get("titles") and _opens_next_paragraph(doc, paras, k, a, b):
+        if lede and not c.get("titles") and _opens_next_paragraph(doc, paras, k, a, b) \
+                and _same_age(doc, token, b):
             return c["name"]  # "A 41-year-old baker who ... was charged ... ¶ Jane Doe faces ..."
         return None  # only the first person introduced after the noun
     return None
@@ -120,6 +121,18 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
 def _lede_subject(token: Token) -> bool:
     """The token is the subject of the article's first sentence (a wire lede that holds the name back)."""
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.sent.start == 0
+
+
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\b")
+
+
+def _same_age(doc: Doc, token: Token, end: int) -> bool:
+    """No age conflict between "a 41-year-old baker" and a name given with another age ("Jane
+    Doe, 29,") right after the mention ending at `end`."""
+    ages = [n.text for old in token.children if old.lower_ == "old"
+            for unit in old.children if unit.lemma_.lower() == "year" for n in unit.children if n.like_num]
+    given = _AGE_AFTER.match(doc_text(doc), end)
+    return not (ages and given and given.group(1) not in ages)
 
 
 def _opens_next_paragraph(doc: Doc, paras, k: int, a: int, b: int) -> bool:

@@ -15,6 +15,7 @@ from pipeline.entities.clusters import build_entities
 from pipeline.entities.query import (
     description_antecedent,
     described_org,
+    place_description,
     fullest_org,
     it_antecedent,
     org_antecedent,
@@ -320,6 +321,16 @@ def test_tickers_fold_into_their_organization():
     assert out[0]["aliases"] == ["HBFW"] and out[0]["mentions"] == [[0, 23], [47, 51]]
 
 
+def test_an_organization_seen_only_as_its_listing_takes_the_company_name_before_it():
+    from pipeline.entities.tickers import merge_tickers
+
+    text = "Harbor Freightways Inc. (NYSE: HBFW) fell 4%."
+    listing = {"name": "NYSE: HBFW", "kind": "org", "aliases": [], "mentions": [[25, 35]]}
+    out = merge_tickers(text, [listing])
+    assert [(c["name"], c["mentions"], c["aliases"]) for c in out] == [("Harbor Freightways Inc.", [[0, 23]], ["HBFW"])]
+    assert text[0:23] == "Harbor Freightways Inc."
+
+
 def test_first_person_inside_a_quote_is_its_speaker():
     from pipeline.attrs import QUOTES
     from pipeline.entities.query import quote_speaker
@@ -452,6 +463,17 @@ def test_a_site_name_without_its_web_ending_is_the_same_organization():
     assert orgs == [("OpenHarbor.org", 2)]
 
 
+@pytest.mark.parametrize("short,merged", [("Cons", True), ("Co", False)])
+def test_a_first_word_cut_short_is_the_same_organization(short, merged):
+    # "Consolidated Harbour grew . Cons said ." (two letters are too few to tell)
+    rows = [("Consolidated", 1, "compound", "PROPN", "NNP"), ("Harbour", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", "."),
+            (short, 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "B-ORG", "O", "O"], sent_starts=(0, 4))
+    orgs = sorted(c["name"] for c in build_entities(doc) if c["kind"] == "org")
+    assert orgs == (["Consolidated Harbour"] if merged else ["Co", "Consolidated Harbour"])
+
+
 def test_an_indefinite_organization_noun_in_the_lede_is_the_subject_named_next():
     # "A rating agency said . Halvard rated it ." with Halvard the org subject of the next paragraph
     from pipeline.attrs import PARAGRAPHS
@@ -495,3 +517,63 @@ def test_a_name_right_after_its_noun_however_parsed_is_the_speaker():
 def test_an_affiliation_before_a_given_name_is_no_part_of_the_name(words, expected):
     from pipeline.entities.lexicon import split_affiliation
     assert split_affiliation([], words) == expected
+
+
+# --------------------------------------------------------------------------- descriptions outside the role lists
+
+
+# "Ann Roe beat Kim Vale . The titleholder beat the qualifier ."
+def rivals_doc(subject="titleholder", obj="qualifier"):
+    rows = [("Ann", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+            ("beat", 0, "ROOT", "VERB", "VBD", "beat"), ("Kim", 1, "compound", "PROPN", "NNP"),
+            ("Vale", -2, "dobj", "PROPN", "NNP"), (".", -3, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), (subject, 1, "nsubj", "NOUN", "NN"),
+            ("beat", 0, "ROOT", "VERB", "VBD", "beat"), ("the", 1, "det", "DET", "DT"),
+            (obj, -2, "dobj", "NOUN", "NN"), (".", -3, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 6))
+    kim = at(doc, "Kim")
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(0, 7)]),
+                         entity("Kim Vale", "person", [(kim.idx, kim.idx + 8)])])
+    return doc
+
+
+def test_a_description_outside_the_lists_is_the_most_salient_person():
+    doc = rivals_doc()
+    assert role_antecedent(doc, at(doc, "titleholder")) == "Ann Roe"
+
+
+def test_the_object_description_is_someone_else_than_the_subject_s():
+    doc = rivals_doc()
+    assert role_antecedent(doc, at(doc, "qualifier")) == "Kim Vale"
+
+
+@pytest.mark.parametrize("noun,expected", [("pianist", "Ann Roe"), ("bakery", None), ("process", None)])
+def test_a_noun_ending_as_nouns_for_people_do_is_a_person(noun, expected):
+    doc = rivals_doc(subject=noun)
+    assert role_antecedent(doc, at(doc, noun)) == expected
+
+
+# "Ruritania and Zanda met . Later the country voted ."  /  "... the state senate voted ."
+def country_doc(noun_dep="nsubj"):
+    rows = [("Ruritania", 2, "nsubj", "PROPN", "NNP"), ("and", -1, "cc", "CCONJ", "CC"),
+            ("Zanda", -2, "conj", "PROPN", "NNP"), ("met", 0, "ROOT", "VERB", "VBD", "meet"),
+            (".", -1, "punct", "PUNCT", "."), ("Later", 3, "advmod", "ADV", "RB"), ("the", 1, "det", "DET", "DT"),
+            ("country" if noun_dep == "nsubj" else "state", 1 if noun_dep == "nsubj" else 2, noun_dep, "NOUN", "NN")]
+    rows += [("voted", 0, "ROOT", "VERB", "VBD", "vote")] if noun_dep == "nsubj" else [
+        ("senate", 1, "nsubj", "NOUN", "NN"), ("voted", 0, "ROOT", "VERB", "VBD", "vote")]
+    rows.append((".", -1, "punct", "PUNCT", "."))
+    doc = make(rows, sent_starts=(0, 5))
+    zanda = at(doc, "Zanda")
+    doc._.set(ENTITIES, [entity("Ruritania", "place", [(0, 9)]),
+                         entity("Zanda", "place", [(zanda.idx, zanda.idx + 5)])])
+    return doc
+
+
+def test_the_country_is_the_place_named_last():
+    doc = country_doc()
+    assert place_description(doc, at(doc, "country")) == "Zanda"
+
+
+def test_a_country_word_modifying_a_noun_is_no_description():
+    doc = country_doc(noun_dep="compound")
+    assert place_description(doc, at(doc, "state")) is None

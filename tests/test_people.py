@@ -434,3 +434,58 @@ def test_entity_crossing_a_function_word_is_split(nlp):
             assert " as " not in text[s:e]
             if text[s:e] == "Brennan":
                 assert c["name"] == "Ty Brennan"
+
+
+@pytest.mark.parametrize("text,word,n,expected", [
+    # a definite description the role lists do not hold: the most salient person before it
+    ("Priya Nand outlasted Tomas Kerr to lift the Lakeside Cup.\n\n"
+     "The reigning titleholder swept past the Norwegian qualifier in two sets.", "titleholder", 0, "Priya Nand"),
+    ("Priya Nand outlasted Tomas Kerr to lift the Lakeside Cup.\n\n"
+     "The reigning titleholder swept past the Norwegian qualifier in two sets.", "qualifier", 0, "Tomas Kerr"),
+    # an age in apposition makes any noun a person's; the object is the other person
+    ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"
+     "The \"Copper Sky\" crooner, 31, shared a snapshot of the Harbor Nights actor, 38, on Sunday.",
+     "crooner", 0, "Lena Brook"),
+    ("Lena Brook posted a picture of her former partner, Victor Hale.\n\n"
+     "The \"Copper Sky\" crooner, 31, shared a snapshot of the Harbor Nights actor, 38, on Sunday.",
+     "actor", 0, "Victor Hale"),
+    # a place in a ranking, a shirt number acting
+    ("Oskar Lind lost to Priya Nand in March.\n\nThe third seed was never troubled.", "seed", 0, "Oskar Lind"),
+    ("Gavin Roche scored the winner for Harbour Athletic on Saturday.\n\nThe Athletic number 9 converted "
+     "a penalty too.", "number", 0, "Gavin Roche"),
+    # a thing stays a thing
+    ("Priya Nand opened a bakery in March. The bakery sold 300 loaves.", "bakery", 1, None),
+    ("Priya Nand counted the votes.\n\nThe number 12 rose to 15 by noon.", "number", 0, None),
+])
+def test_a_description_outside_the_role_lists(nlp, text, word, n, expected):
+    doc = nlp(text)
+    tok = [t for t in doc if t.text == word][n]
+    assert role_antecedent(doc, tok) == expected
+
+
+def test_a_product_bearing_its_maker_s_name_does_not_take_the_maker_over(nlp):
+    text = ("Brindle launched Brindle Radio in 2011. Brindle could earn 5% of the radio market. "
+            "Brindle also sells Brindle Radio boxes.")
+    doc = nlp(text)
+    makers = [t for t in doc if t.text == "Brindle" and t.dep_ == "nsubj"]
+    assert makers and all(canonical_name(doc, t.idx, t.idx + len(t.text)) == "Brindle" for t in makers)
+    from pipeline.entities.query import fullest_org
+    assert fullest_org(doc, "Brindle") == "Brindle"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a wire lede holds the name back and gives it as the next paragraph's subject
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Carol Jensen faces a further hearing next month.", "Carol Jensen"),
+    # ... not when the name comes with another age
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Carol Jensen, 24, faces a further hearing next month.", None),
+    # a titled official opening the next paragraph is someone else
+    ("A 52-year-old beekeeper who sold fake honey was fined on Tuesday in a county court.\n\n"
+     "Judge Tomas Reyes called the fraud shameful.", None),
+])
+def test_an_indefinite_lede_subject_is_the_person_named_next(nlp, text, expected):
+    from pipeline.entities.query import cataphoric_antecedent
+    doc = nlp(text)
+    tok = [t for t in doc if t.text == "beekeeper"][0]
+    assert cataphoric_antecedent(doc, tok) == expected

@@ -20,6 +20,8 @@ stages call; it reads only the ``Doc``:
     A he/she/they pronoun by gender, recency and binding principle B.
 ``role_antecedent(doc, token)``, ``description_antecedent(doc, token)``, ``cataphoric_antecedent(doc, token)``
     "the congresswoman", "the mother-of-two", "the 31-year-old", and "a spokesperson" named right after.
+``described_person(doc, token)``, ``place_description(doc, token)``, ``titled_name(doc, token)``
+    "the reigning titleholder", "the country", and "the group" after "folk group X".
 ``org_antecedent(doc, token)``, ``it_antecedent(doc, token)``, ``salient_org(doc, pos, noun)``, ``fullest_org(doc, name)``
     "the agency", "the Ruritanian government", "it", and the fullest name of an organization.
 ``place_for(doc, start, end)``, ``most_mentioned_person(doc)``

@@ -22,8 +22,10 @@ from .lexicon import (
     ROLES,
     TEAM_WORD,
     _norm_word,
+    common_nouns,
     doc_text,
     looks_like_name,
+    names_a_product,
     title_gender,
 )
 from .mentions import _ORG_JOINERS, _collect_mentions, _Mention, _name_piece_end
@@ -393,12 +395,18 @@ _CLOSING_MARKS = "”\"’'"
 
 def _named_things(doc: Doc, org_clusters: Dict[str, dict]) -> set:
     """Keys of the longer "organization" names the article treats as things: set in quotation
-    marks as a label ("a box called “Acme Play”") or counted with "a"/"an" ("an Acme Play in every
-    home"). A product or a page bears its maker's name; the maker's short name does not join it."""
+    marks as a label ("a box called “Acme Play”"), counted with "a"/"an" ("an Acme Play in every
+    home"), or ending in a word the article uses as a common noun when its first word is named alone
+    too ("Acme Radio" beside "radio ads" and "Acme"). A product or a page bears its maker's name;
+    the maker's short name does not join it."""
     text = doc_text(doc)
     out = set()
+    common = common_nouns(doc)
     for key, c in org_clusters.items():
         if " " not in key:
+            continue
+        if names_a_product(key.split(), common) and key.split()[0] in org_clusters:
+            out.add(key)  # "Acme Radio" beside "the radio market" and "Acme" alone: a product
             continue
         for m in c["mentions"]:
             quoted = m.start > 0 and text[m.start - 1] in _OPENING_MARKS and text[m.end:m.end + 1] in _CLOSING_MARKS \
@@ -412,7 +420,8 @@ def _named_things(doc: Doc, org_clusters: Dict[str, dict]) -> set:
 
 def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozenset(),
                       things: frozenset = frozenset()) -> None:
-    """Merge an organization cluster named by a prefix or a last word of exactly one other
+    """Merge an organization cluster named by a prefix, a last word or its first word cut short
+    (three letters or more, three fewer than the word at least: "the Fed") of exactly one other
     organization's name into it, or by the head word before "of" of one or more (then each
     mention joins the one named last before it) (keys are lower-cased names). A name that ends
     in a place the article names (`places`, lower-cased) is a unit of the organization there
@@ -421,6 +430,7 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
     by_prefix: Dict[str, set] = defaultdict(set)
     by_last: Dict[str, set] = defaultdict(set)
     by_head: Dict[str, set] = defaultdict(set)
+    by_clip: Dict[str, set] = defaultdict(set)
     for key, c in org_clusters.items():
         words = key.split()
         site = _SITE.fullmatch(key)
@@ -428,6 +438,8 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
             by_prefix[site.group(1)].add(key)
         if len(words) < 2:
             continue
+        for n in range(_MIN_CLIP, len(words[0]) - 2):  # "the Fed" for "Federal Reserve"
+            by_clip[words[0][:n]].add(key)
         if _norm_word(words[1]) not in PLACE_WORDS and (words[-1] not in places or words[-2] == "of"):
             for n in range(1, len(words)):
                 by_prefix[" ".join(words[:n])].add(key)
@@ -439,7 +451,7 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
     for key, c in list(org_clusters.items()):
         if not c["mentions"]:
             continue
-        full = by_prefix.get(key) or (by_last.get(key) if " " not in key else None)
+        full = by_prefix.get(key) or (by_last.get(key) or by_clip.get(key) if " " not in key else None)
         if not full and " " not in key and by_head.get(key):
             heads = [org_clusters[k] for k in sorted(by_head[key])]
             if len(heads) > 1:
@@ -456,6 +468,7 @@ def _merge_short_orgs(org_clusters: Dict[str, dict], places: frozenset = frozens
         c["mentions"] = []
 
 
+_MIN_CLIP = 3  # letters of a first word cut short that still name its organization ("Fed")
 _SITE = re.compile(r"([a-z][\w-]*)\.(?:org|com|net|info|co\.uk|org\.uk|io)")
 
 

@@ -121,3 +121,16 @@ def looks_like_name(words: Sequence[str]) -> bool:
     if not words[-1][:1].isupper():
         return False
     return all(_NAME_WORD.match(w) for w in words)
+
+
+def common_nouns(doc: Doc) -> frozenset:
+    """Lower-cased words the article uses as common nouns outside any name ("a new radio", "TV
+    shows")."""
+    return frozenset(t.lower_ for t in doc if t.pos_ == "NOUN" and not t.ent_type_ and t.is_alpha)
+
+
+def names_a_product(words: Sequence[str], common: frozenset) -> bool:
+    """A longer name that ends in a word the article uses as a common noun, not an organization's
+    ("Acme Radio" beside "radio ads"; not "Acme Bank" beside "the bank"): a thing bearing the name
+    before it."""
+    return len(words) > 1 and words[-1].lower() in common and words[-1].lower() not in ORG_NOUNS

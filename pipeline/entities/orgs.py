@@ -20,6 +20,8 @@ from .lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
     TEAM_WORD,
+    common_nouns,
+    names_a_product,
 )
 
 
@@ -221,7 +223,8 @@ def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
 
 def fullest_org(doc: Doc, name: str) -> str:
     """The fullest organization name of the article that starts with `name` and has at most three
-    more words ("Acme" -> "Acme Robotics"), else `name`. A place's name extends only to a team or
+    more words ("Acme" -> "Acme Robotics"), else `name`: not a fuller name the article names
+    apart, a product bearing its maker's name ("Acme" beside "Acme Radio"). A place's name extends only to a team or
     company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
     entities = doc._.get(attrs.ENTITIES) or []
     hit = _FULL.get(id(doc))
@@ -229,19 +232,20 @@ def fullest_org(doc: Doc, name: str) -> str:
         _FULL.clear()  # one doc at a time: no doc outlives its memory zone here
         hit = _FULL[id(doc)] = (doc, entities, {})
     if name not in hit[2]:
-        hit[2][name] = _fullest_org(entities, name)
+        hit[2][name] = _fullest_org(entities, name, common_nouns(doc))
     return hit[2][name]
 
 
 _FULL: Dict[int, Tuple[object, object, Dict[str, str]]] = {}
 
 
-def _fullest_org(entities: List[dict], name: str) -> str:
+def _fullest_org(entities: List[dict], name: str, common: frozenset) -> str:
     words = name.split()
     if not words:
         return name
     places = {c["name"] for c in entities if c["kind"] == "place"}
     best, best_n = name, 0
+    maker = any(c["kind"] == "org" and c["name"] == name and c["mentions"] for c in entities)
     for c in entities:
         if c["kind"] != "org":
             continue
@@ -249,6 +253,8 @@ def _fullest_org(entities: List[dict], name: str) -> str:
         if not (len(words) < len(full) <= len(words) + 3 and full[:len(words)] == words):
             continue
         extra = full[len(words):]
+        if maker and names_a_product(full, common):
+            continue  # "Acme" named alone beside "Acme Radio": the maker, not its product
         if name in places and not (len(extra) == 1 and TEAM_WORD.fullmatch(extra[0])):
             continue
         n = len(c["mentions"])

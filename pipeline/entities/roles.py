@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs
 from .binding import _is_subject
+from .descriptions import described_person, person_noun
 from .index import _Index, _index, cluster_for
 from .lexicon import (
     PERSON_NOUNS,
@@ -80,8 +81,10 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """
     idx = _index(doc)
     noun = token.lemma_.lower()
-    if idx is None or noun not in PERSON_NOUNS or not any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    if idx is None or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+        return None
+    lede = _lede_subject(token)
+    if noun not in PERSON_NOUNS and not (lede and person_noun(token)[0]):
         return None
     paras = doc._.get(attrs.PARAGRAPHS) or []
     if not paras:
@@ -108,8 +111,40 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
                 return c["name"]
         if not c.get("titles") and not _is_reporting_subject_noun(token) and _speaks_in_next_sentence(doc, idx, token, a, b):
             return c["name"]  # "a talk-show host's remark ... ¶ Jane Doe said ...": untitled, speaking next
+        if lede and not c.get("titles") and _opens_next_paragraph(doc, paras, k, a, b) \
+                and _same_age(doc, token, b):
+            return c["name"]  # "A 41-year-old baker who ... was charged ... ¶ Jane Doe faces ..."
         return None  # only the first person introduced after the noun
     return None
+
+
+def _lede_subject(token: Token) -> bool:
+    """The token is the subject of the article's first sentence (a wire lede that holds the name back)."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.sent.start == 0
+
+
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\b")
+
+
+def _same_age(doc: Doc, token: Token, end: int) -> bool:
+    """No age conflict between "a 41-year-old baker" and a name given with another age ("Jane
+    Doe, 29,") right after the mention ending at `end`."""
+    ages = [n.text for old in token.children if old.lower_ == "old"
+            for unit in old.children if unit.lemma_.lower() == "year" for n in unit.children if n.like_num]
+    given = _AGE_AFTER.match(doc_text(doc), end)
+    return not (ages and given and given.group(1) not in ages)
+
+
+def _opens_next_paragraph(doc: Doc, paras, k: int, a: int, b: int) -> bool:
+    """The mention at [a, b) is the subject of the first sentence of the paragraph after paragraph k."""
+    if k + 1 >= len(paras):
+        return False
+    span = doc.char_span(a, b, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    start = int(paras[k + 1][0])
+    return span.root.dep_ in ("nsubj", "nsubjpass") and span.root.sent.start_char <= start + 1 \
+        and span.root.sent.end_char > start
 
 
 def _is_reporting_subject_noun(token: Token) -> bool:
@@ -134,15 +169,19 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     role, else (role nouns only) the latest person of the role's gender. "the mother-of-two",
     "the spokesman": the latest person before it with that title ("His mother Jane Doe", "Jane
     Doe, a spokesman"). A noun no earlier person holds looks ahead for the first person given that
-    title ("X's mother has said ..." and later "His mother Jane Doe").
+    title ("X's mother has said ..." and later "His mother Jane Doe"). A noun the lists do not
+    hold, or an object no one holds the role of ("a picture of the actor"), is a description
+    (`descriptions.py`: the most salient fitting person).
     """
     idx = _index(doc)
     if idx is None:
         return None
     role = _hyphenated_role(token) or (token.lower_ if token.lower_ in ROLES else token.lemma_.lower())
-    if token.tag_ in ("NNS", "NNPS") or role not in ROLES and role not in PERSON_NOUNS \
-            and not _article_role(idx, role):
+    if token.tag_ in ("NNS", "NNPS"):
         return None
+    if role not in ROLES and role not in PERSON_NOUNS and not _article_role(idx, role):
+        # "the 27-year-old forward" as before; "the reigning titleholder", "the crooner, 41,"
+        return description_antecedent(doc, token) or described_person(doc, token)
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one") for c in token.children):
         return None  # "a spokesman said": someone new
     g = ROLES.get(role)
@@ -171,8 +210,12 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if best:
         return best[2]
     owned = any(c.dep_ == "poss" for c in token.children)
-    return later or _member_of_owner(doc, idx, token) or (
-        None if owned or not _is_subject(token) else _recent_actor(doc, idx, token, g))
+    if owned:
+        return later or _member_of_owner(doc, idx, token)
+    if _is_subject(token):
+        return later or _recent_actor(doc, idx, token, g)
+    # an object: "a picture of the actor", the most salient other person
+    return later or description_antecedent(doc, token) or described_person(doc, token)
 
 
 def _epithet(token: Token) -> bool:

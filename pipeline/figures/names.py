@@ -18,17 +18,20 @@ from ..entities.lexicon import (
 from ..entities.query import (
     AGENT_KINDS,
     FIRST_PERSON,
+    cataphoric_antecedent,
     description_antecedent,
     canonical_name,
     cluster_for,
     fullest_org,
     it_antecedent,
     org_antecedent,
+    place_description,
     place_for,
     quote_speaker,
     resolve_pronoun,
     role_antecedent,
     salient_org,
+    titled_name,
 )
 from .common import (
     _CACHE,
@@ -274,8 +277,10 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in _STOCK and _definite(tok) and _bare_metric(tok) \
             and not any(c.dep_ in ("amod", "compound") for c in _kids(tok)):
         return metric_owner(doc, tok.idx)  # "the stock" is the company's, named last in its paragraph
-    if tok.pos_ == "NOUN":
-        name = role_antecedent(doc, tok)
+    if tok.pos_ == "NOUN" or tok.pos_ == "ADJ" and _definite(tok):
+        # (also a noun the tagger took for an adjective; "a 41-year-old baker" in a lede that names
+        # her in the next paragraph)
+        name = role_antecedent(doc, tok) or cataphoric_antecedent(doc, tok)
         if name:
             return name
     name = description_antecedent(doc, tok)  # "the 27-year-old forward"
@@ -283,33 +288,8 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
         return name
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in _kids(tok))
     if tok.pos_ == "NOUN" and definite:
-        return _salient_org(doc, tok.idx, noun=tok.lower_) or _titled_name(tok)
+        return place_description(doc, tok) or _salient_org(doc, tok.idx, noun=tok.lower_) or titled_name(doc, tok)
     return None
-
-
-def _titled_name(noun: Token) -> Optional[str]:
-    """The one name the article gives the bare noun of a definite description as its title ("the
-    group" after "folk group Wrenfield"; "the airline" after "Norvik, the budget airline"), else None.
-    A title with an owner or "other" ("his other band, Nightjar") names someone else."""
-    if noun.tag_ not in ("NN", "NNS") or any(c.dep_ in ("amod", "compound", "poss") for c in _kids(noun)):
-        return None
-    memo = _cached(noun.doc).setdefault("titled_names", {})
-    if noun.lower_ not in memo:
-        names = set()
-        for tok in noun.doc:
-            if tok.lower_ != noun.lower_ or tok.i == noun.i or tok.pos_ != "NOUN" or any(
-                    c.dep_ == "poss" or c.lower_ in ("other", "another", "a", "an") for c in _kids(tok)):
-                continue
-            if tok.dep_ in ("compound", "appos") and tok.head.pos_ == "PROPN":
-                names.add(entity_name(tok.head))
-            after = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if after is not None and after.ent_iob_ == "B" and after.ent_type_ in NAME_LABELS:
-                ent = next(e for e in tok.doc.ents if e.start == after.i)
-                names.add(entity_name(ent[-1]))
-            names.update(entity_name(c) for c in _kids(tok) if c.dep_ == "appos" and c.pos_ == "PROPN")
-        names.discard(None)
-        memo[noun.lower_] = next(iter(names)) if len(names) == 1 else None
-    return memo[noun.lower_]
 
 
 _NATIONAL_WINDOW = 800  # characters looked back for the person "the Ruritanian" stands for

@@ -246,6 +246,16 @@ FORMS = [
     # quoted words opening the clause, the reporter's words going on after them
     ('Governor Idris Calloway has said "there could be consequences" if the union rejects the offer.',
      [('"there could be consequences" if the union rejects the offer', "has said", "Idris Calloway")]),
+    # a participle of inference after the clause belongs to it: the facts imply it, no one says it
+    ("Exports will shrink next year, suggesting that the slowdown is spreading to other trades, she said on Monday.",
+     [("Exports will shrink next year, suggesting that the slowdown is spreading to other trades", "said", "she")]),
+    # a reporting noun without a possessive: the subject of the verb voicing it, a group before it
+    ("Investor Ivo Stanek, a former adviser at the firm, has published rumours that the company has a new phone coming.",
+     [("the company has a new phone coming", "has published rumours", "Ivo Stanek")]),
+    ("The ministry issued a statement that the border will stay closed for a week.",
+     [("the border will stay closed for a week", "issued a statement", "The ministry")]),
+    ("The mayor defended the plan amid Labour claims the budget was a sham.",
+     [("the budget was a sham", "Labour claims", "Labour")]),
 ]
 
 
@@ -298,6 +308,8 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 NOTHING = [
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
+    # a reporting noun asked for is no one's words
+    "Campaigners demanded assurances that the wells would not be drilled near the river.",
     "Mr Dane explained how it works.",
     # quoted words with no clause of the reporter's after them: the quote's own record
     'The minister insisted that "the numbers add up" and "nothing has changed".',

@@ -49,6 +49,14 @@ _QUESTION_VERBS = frozenset({"ask", "question", "wonder"})
 _EVIDENCE_VERBS = frozenset({"show", "indicate", "find", "reveal", "conclude", "confirm"})
 _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "file", "record", "finding",
                        "result", "number"})
+# verbs of inference: ", suggesting that ..." after a clause says what the clause's facts imply, no
+# report of its own ("Sales fell, suggesting that demand is weak, she said" is one report)
+_INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "imply", "mean", "show"})
+# verbs whose subject voices the reporting noun they take as object: "X issued a statement that ..."
+_VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "voice", "express", "reiterate",
+                            "float", "spread", "post", "renew", "level", "air", "give", "offer"})
+# verbs that ask for what the noun would say: "X demanded assurances that ..." reports no one's words
+_SEEKING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "need", "require", "await", "expect"})
 # verbs whose cue includes the hearer: "told reporters", "assured investors"
 _HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
 # verbs that need a particle to report: "pointed out"
@@ -408,7 +416,7 @@ def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
     for i in range(lo + 3, hi):
         t = doc[i]
         if t.tag_ == "VBG" and t.lemma_.lower() in REPORTED_VERBS and doc[i - 1].text == "," \
-                and t.dep_ in ("advcl", "conj", "xcomp"):
+                and t.dep_ in ("advcl", "conj", "xcomp") and not _inference(t):
             return i - 1  # "..., adding / noting ...": a report of its own
     for i in range(hi - 1, lo + 2, -1):
         t = doc[i]
@@ -420,6 +428,13 @@ def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
             if k > lo and doc[k - 1].text == ",":
                 return k - 1
     return hi
+
+
+def _inference(verb: Token) -> bool:
+    """", suggesting that ...": a participle of inference without a subject, hung on a clause
+    that is no report ("Prices fell, suggesting that ..."): the facts imply it, no one says it."""
+    return verb.tag_ == "VBG" and verb.lemma_.lower() in _INFERENCE_VERBS and verb.dep_ == "advcl" \
+        and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.lemma_.lower() not in REPORTED_VERBS
 
 
 def _trim_framing_adjunct(doc: Doc, clause: Token, lo: int, hi: int) -> int:
@@ -505,7 +520,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX"):
         return None
     reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
-    if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb):
+    if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb) or _inference(verb):
         return None
     found = (_clause_of(verb) or _parenthetical_clause(verb) or _as_report(verb)) if reporting else _made_clear(verb)
     if found is None:
@@ -567,6 +582,8 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
         return None  # not "the study that found ...", "the report which he wrote"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None  # "no claim that ..."
+    if not owner and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SEEKING_VERBS:
+        return None  # "demanded assurances that ...": asked for, not given
     lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
     if not _quote_mix_ok(view, lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
             and view.quote_of[hi] == view.quote_of[hi - 1]:
@@ -575,7 +592,36 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
     span = _content_span(doc, lo, hi)
     if owner and sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
-    return _record(doc, span, (noun.idx, _end(noun)), sp)
+    cue = (noun.idx, _end(noun))
+    if not owner:
+        source, cue_start = _noun_source(noun)
+        sp = _speaker(doc, view, source)
+        if sp is not None:
+            cue = (cue_start, cue[1])
+    return _record(doc, span, cue, sp)
+
+
+def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
+    """Who voices a reporting noun that has no possessive owner, with where its cue begins: the
+    agent ("charges by regulators that ..."), a name or group before it ("Labour claims ...",
+    "Republican warnings ..."), or the subject of a verb that voices it ("X issued a statement
+    that ...", "X has repeated the claim that ..."); else no one."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj, noun.idx
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i \
+                and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "ORG", "GPE", "PERSON")):
+            return c, c.idx
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in _VOICING_VERBS and not _hypothetical(head):
+        cue_start = head.i
+        while cue_start > 0 and noun.doc[cue_start - 1].dep_ == "aux" and noun.doc[cue_start - 1].head.i == head.i:
+            cue_start -= 1
+        return _subject_of(head), noun.doc[cue_start].idx
+    return None, noun.idx
 
 
 # --------------------------------------------------------------------------- according to

@@ -256,6 +256,16 @@ FORMS = [
      [("the border will stay closed for a week", "issued a statement", "The ministry")]),
     ("The mayor defended the plan amid Labour claims the budget was a sham.",
      [("the budget was a sham", "Labour claims", "Labour")]),
+    # "to say" after a verb of getting in touch or of going on
+    ("At 9 p.m., Mira Kovac texted to say the car had arrived.",
+     [("the car had arrived", "texted to say", "Mira Kovac")]),
+    ("Coach Elio Brandt went on to say that the bridge was unsafe.",
+     [("the bridge was unsafe", "went on to say", "Elio Brandt")]),
+    # a source's view framing the sentence, or said to be a clause
+    ("In the agency's view, the regional economy will grow just 1% next year.",
+     [("the regional economy will grow just 1% next year", "In the agency's view", "the agency")]),
+    ("Mayor Ida Holm's position is that the tax must go.",
+     [("the tax must go", "position", "Ida Holm")]),
 ]
 
 
@@ -308,6 +318,11 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 NOTHING = [
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
+    # the writer's own view, "in view of", a wish to say, a noun that reports nothing
+    "In my view, the regional economy will grow.",
+    "In view of the costs, the council will wait.",
+    "She wants to say the bridge was unsafe.",
+    "The plan's weakness is that it costs too much.",
     # a reporting noun asked for is no one's words
     "Campaigners demanded assurances that the wells would not be drilled near the river.",
     "Mr Dane explained how it works.",

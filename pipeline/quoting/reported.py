@@ -57,6 +57,12 @@ _VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "vo
                             "float", "spread", "post", "renew", "level", "air", "give", "offer"})
 # verbs that ask for what the noun would say: "X demanded assurances that ..." reports no one's words
 _SEEKING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "need", "require", "await", "expect"})
+# verbs of getting in touch whose "to say" reports: "X texted to say ...", "X wrote to tell him ..."
+_CONTACT_VERBS = frozenset({"write", "text", "texte", "call", "phone", "ring", "email", "e-mail", "tweet", "post", "message",
+                            "telephone", "return", "continue"})
+# nouns of a source's view: "In X's view, CLAUSE", "X's view is that CLAUSE"
+_VIEW_NOUNS = frozenset({"view", "opinion", "words", "estimation", "assessment", "judgment", "judgement",
+                         "reckoning", "position", "belief"})
 # verbs whose cue includes the hearer: "told reporters", "assured investors"
 _HEARER_VERBS = frozenset({"tell", "assure", "remind", "inform", "warn", "promise"})
 # verbs that need a particle to report: "pointed out"
@@ -195,6 +201,9 @@ def _hypothetical(verb: Token) -> bool:
             break  # "X, who said ...": the named X reported it
         if cur.dep_ == "acl" and cur.i == verb.i and _document_saying(verb):
             break  # "a message saying ...": the document reports it
+        if cur.dep_ in ("xcomp", "advcl") and cur.i == verb.i and _to_say(verb):
+            cur = cur.head  # "X wrote to say ...", "X went on to say ...": X's report, if X's act is real
+            continue
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
         if cur.head.i == cur.i or cur.dep_ not in ("advcl", "conj", "ccomp"):
@@ -202,6 +211,15 @@ def _hypothetical(verb: Token) -> bool:
         cur = cur.head
     sent = verb.sent
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
+
+
+def _to_say(verb: Token) -> bool:
+    """"to say" after a verb of getting in touch or going on: "X texted to say ...", "X went on to
+    say ...", "X rang to tell her ..." report what X said, where "X wants to say ..." does not."""
+    head = verb.head
+    lemma = head.lemma_.lower()
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.pos_ == "VERB" \
+        and (lemma in _CONTACT_VERBS or lemma in ("go", "move") and any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children))
 
 
 def _named_relative(verb: Token) -> bool:
@@ -563,7 +581,10 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     span = _content_span(doc, lo, hi)
     if span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
-    return _record(doc, span, _cue_span(doc, verb, lo if lo > verb.i else len(doc)), sp)
+    cue = _cue_span(doc, verb, lo if lo > verb.i else len(doc))
+    if _to_say(verb):
+        cue = (verb.head.idx, cue[1])  # "went on to say"
+    return _record(doc, span, cue, sp)
 
 
 # --------------------------------------------------------------------------- X's claim that
@@ -572,10 +593,19 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
     """"X's claim that CLAUSE", "X's contention CLAUSE": the owner of a reporting noun; with no
     owner ("amid claims CLAUSE", "rumours that CLAUSE") the record has no speaker."""
     lemma = noun.lemma_.lower()
-    if noun.pos_ != "NOUN" or not (lemma in REPORTED_NOUNS or lemma in DOCUMENT_NOUNS) or view.quote_of[noun.i] != -1:
+    if noun.pos_ != "NOUN" or view.quote_of[noun.i] != -1:
         return None
     owner = [c for c in noun.children if c.dep_ == "poss"]
     clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i and c.pos_ in ("VERB", "AUX")]
+    head = noun.head
+    if not clause and owner and noun.dep_ == "nsubj" and head.lemma_ == "be" and head.i > noun.i:
+        # "X's view is that CLAUSE": the clause after the copula
+        clause = [c for c in head.children if c.dep_ == "ccomp" and c.i > head.i and c.pos_ in ("VERB", "AUX")
+                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        if not (lemma in REPORTED_NOUNS or lemma in _VIEW_NOUNS):
+            return None
+    elif not (lemma in REPORTED_NOUNS or lemma in DOCUMENT_NOUNS):
+        return None
     if not clause or not _finite(clause[0]) or not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in clause[0].children) \
             or any(c.lower_ in _RELATIVES for c in clause[0].children if c.dep_ in ("nsubj", "nsubjpass", "dobj")):
@@ -626,15 +656,31 @@ def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
 
 # --------------------------------------------------------------------------- according to
 
+def _source_phrase(doc: Doc, tok: Token) -> Optional[Tuple[Token, int, Tuple[int, int]]]:
+    """The source, the end of the phrase and the cue of a phrase that frames the sentence as a
+    source's: "according to X" and "in X's view" ("opinion", "words", ...)."""
+    if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
+        pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+        if not pobj or pobj[0].lemma_.lower() in _NOT_SOURCES:
+            return None
+        return pobj[0], max(tok.right_edge.i, pobj[0].right_edge.i) + 1, (tok.idx, _end(doc[tok.i + 1]))
+    if tok.lower_ == "in" and tok.dep_ == "prep":
+        noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _VIEW_NOUNS), None)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
+        if owner is None or owner.lower_ in ("my", "our", "your") or any(c.dep_ == "prep" for c in noun.children):
+            return None  # not "in my view" (the writer's), "in view of the costs"
+        return owner, noun.right_edge.i + 1, (tok.idx, _end(noun))
+    return None
+
+
 def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
-    """"According to X, CLAUSE" or "CLAUSE, according to X": the rest of the sentence."""
-    if tok.lower_ != "according" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    """"According to X, CLAUSE" or "CLAUSE, according to X" (also "In X's view, CLAUSE"): the
+    rest of the sentence."""
+    found = _source_phrase(doc, tok) if view.quote_of[tok.i] == -1 else None
+    if found is None:
         return None
-    pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-    if not pobj or view.quote_of[tok.i] != -1 or pobj[0].lemma_.lower() in _NOT_SOURCES:
-        return None
+    source, phrase_end, cue = found
     sent = tok.sent
-    phrase_end = max(tok.right_edge.i, pobj[0].right_edge.i) + 1
     end = sent.end  # the sentence without its closing marks and the paragraph break after it
     while end > tok.i and (doc[end - 1].is_space or doc[end - 1].is_punct and not doc[end - 1].is_quote):
         end -= 1
@@ -649,11 +695,11 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
         return None
     if any(view.quote_of[i] != -1 for i in (lo, hi - 1)):
         return None
-    sp = speaker_from_token(doc, pobj[0])
+    sp = speaker_from_token(doc, source)
     span = _content_span(doc, lo, hi)
     if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
-    return _record(doc, span, (tok.idx, _end(doc[tok.i + 1])), sp)
+    return _record(doc, span, cue, sp)
 
 
 # --------------------------------------------------------------------------- announced points

@@ -266,6 +266,9 @@ FORMS = [
      [("the regional economy will grow just 1% next year", "In the agency's view", "the agency")]),
     ("Mayor Ida Holm's position is that the tax must go.",
      [("the tax must go", "position", "Ida Holm")]),
+    # an attribution set off by commas between the auxiliary and its verb reports what follows it
+    ("The mayor had not, Inspector Lars Ruiz added, been told about the leak by the city's engineers.",
+     [("been told about the leak by the city's engineers", "added", "Lars Ruiz")]),
 ]
 
 

@@ -348,10 +348,18 @@ def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     verb on the clause's root; the content runs from after the attribution to the clause's end."""
     head = verb.head
     doc = verb.doc
-    if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX") or not _finite(head) \
-            or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children):
+    if verb.dep_ != "parataxis" or head.i <= verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    # "X had not, Y added, been told ...": the parse hung the subject and the auxiliary before the
+    # attribution on the verb as a clause of their own; the clause's verb is after it
+    stranded = any(c.dep_ == "ccomp" and c.i < verb.i and (c.lemma_ in ("have", "be", "do") or c.lower_ in _MODALS)
+                   and not any(g.dep_ not in ("nsubj", "nsubjpass", "neg", "advmod", "punct") for g in c.children)
+                   for c in verb.children)
+    if not stranded and (not _finite(head) or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in head.children)):
         return None
     first, last = verb.left_edge.i, verb.right_edge.i
+    if stranded:
+        first = min([verb.i] + [c.left_edge.i for c in verb.children if c.dep_ not in ("ccomp", "punct") and c.i < verb.i])
     if doc[first].text != "," and (first == 0 or doc[first - 1].text != ","):
         return None  # no comma opens the attribution
     lo = last + 1
@@ -540,7 +548,9 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
     if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb) or _inference(verb):
         return None
-    found = (_clause_of(verb) or _parenthetical_clause(verb) or _as_report(verb)) if reporting else _made_clear(verb)
+    # (set off by commas inside a clause, the attribution reports what follows it, also when the
+    # parse took the words before it for its clause: "X had not, Y added, been told ...")
+    found = (_parenthetical_clause(verb) or _clause_of(verb) or _as_report(verb)) if reporting else _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found

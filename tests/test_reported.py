@@ -414,7 +414,7 @@ def test_content_span(words, pos, expected):
     import spacy
     from spacy.tokens import Doc
 
-    from pipeline.quoting.reported import _content_span
+    from pipeline.quoting.reported_spans import _content_span
 
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     span = _content_span(doc, 0, len(doc))

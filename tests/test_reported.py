@@ -269,6 +269,12 @@ FORMS = [
     # an attribution set off by commas between the auxiliary and its verb reports what follows it
     ("The mayor had not, Inspector Lars Ruiz added, been told about the leak by the city's engineers.",
      [("been told about the leak by the city's engineers", "added", "Lars Ruiz")]),
+    # adjuncts between the clause and its source belong to the clause
+    ("The regional economy is overheating, despite a weaker long-term outlook, the bank's report says.",
+     [("The regional economy is overheating, despite a weaker long-term outlook", "says", "the bank's report")]),
+    # a clausal subject inside the reported clause
+    ("Officials said that new drugs linked to the cure will be supplied to the worst-hit regions first.",
+     [("new drugs linked to the cure will be supplied to the worst-hit regions first", "said", "Officials")]),
 ]
 
 

@@ -66,6 +66,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         hi = _trim_new_main_clause(doc, clause, lo, hi)
     elif hi > verb.i:
         return None  # not a clause before the verb
+    else:
+        hi = _adjuncts_before_source(doc, verb, hi)
     for c in clause.children:
         if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS and not _shares_modal(clause, c) \
                 and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS
@@ -96,6 +98,20 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if _to_say(verb):
         cue = (verb.head.idx, cue[1])  # "went on to say"
     return _record(doc, span, cue, sp)
+
+
+def _adjuncts_before_source(doc: Doc, verb: Token, hi: int) -> int:
+    """End of a clause before its reporting verb, taking in the adjuncts the parse hung on the
+    verb between the clause and the source ("Sales are strong, despite the slump, the report
+    says": the clause runs to the comma before "the report")."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    source = subj.left_edge.i if subj is not None else verb.i
+    if source <= hi:
+        return hi
+    adjuncts = [c for c in verb.children if c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct") and c.i < source]
+    if not all(doc[k].is_punct or any(c.left_edge.i <= k <= c.right_edge.i for c in adjuncts) for k in range(hi, source)):
+        return hi
+    return source
 
 
 # --------------------------------------------------------------------------- X's claim that

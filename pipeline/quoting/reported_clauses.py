@@ -210,7 +210,7 @@ def _object_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
 def _subjects(clause: Token) -> List[Token]:
     """A clause's subjects, also where the parse hung the subject on its auxiliary ("she [nsubj of
     'was'] was “misleading ...”")."""
-    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj")]
+    own = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "csubjpass")]
     return own or [g for a in clause.children if a.dep_ in ("aux", "auxpass") and a.i < clause.i
                    for g in a.children if g.dep_ in ("nsubj", "nsubjpass", "expl")]
 

@@ -275,6 +275,14 @@ FORMS = [
     # a clausal subject inside the reported clause
     ("Officials said that new drugs linked to the cure will be supplied to the worst-hit regions first.",
      [("new drugs linked to the cure will be supplied to the worst-hit regions first", "said", "Officials")]),
+    # minutes as the record of a meeting
+    ("Minutes of the March meeting showed that board members are worried about rising costs.",
+     [("board members are worried about rising costs", "showed", "Minutes of the March meeting")]),
+    # a concern or a question voiced
+    ("The tenants' lawyer, Rita Moss, has raised questions about whether the inspection was carried out at all.",
+     [("the inspection was carried out at all", "has raised questions", "Rita Moss")]),
+    ("Residents expressed concerns that the new road would split the village.",
+     [("the new road would split the village", "expressed concerns", "Residents")]),
 ]
 
 
@@ -332,6 +340,8 @@ NOTHING = [
     "In view of the costs, the council will wait.",
     "She wants to say the bridge was unsafe.",
     "The plan's weakness is that it costs too much.",
+    # a concern no one is said to voice
+    "Fears that the bank would fail grew on Monday.",
     # a reporting noun asked for is no one's words
     "Campaigners demanded assurances that the wells would not be drilled near the river.",
     "Mr Dane explained how it works.",

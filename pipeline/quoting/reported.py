@@ -40,8 +40,44 @@ from spacy.tokens import Doc, Token
 from .. import attrs
 from ..entities.lexicon import DOCUMENT_NOUNS, UNASSERTED_REPORTING_VERBS
 from .speakers import _FIRST_PERSON, _DocView, _subject_of, speaker_from_token
-from .reported_clauses import _as_report, _clause_of, _evidence_verb, _EVIDENCE_VERBS, _finite, _hypothetical, _made_clear, _NOT_SOURCES, _ORDINALS, _parenthetical_clause, _POINT_NOUNS, _RELATIVES, _SEEKING_VERBS, _speaker, _speaker_token, _to_say, _VIEW_NOUNS, _VOICING_VERBS, REPORTED_NOUNS, REPORTED_VERBS, THOUGHT_VERBS
-from .reported_spans import _content_span, _continues_clause, _cue_span, _end, _inference, _quote_mix_ok, _record, _shares_modal, _trim_framing_adjunct, _trim_new_main_clause, _trim_sentential_relative, _trim_trailing_attribution
+from .reported_clauses import (
+    _as_report,
+    _clause_of,
+    _evidence_verb,
+    _EVIDENCE_VERBS,
+    _finite,
+    _hypothetical,
+    _made_clear,
+    _NOT_SOURCES,
+    _ORDINALS,
+    _parenthetical_clause,
+    _POINT_NOUNS,
+    _RELATIVES,
+    _SEEKING_VERBS,
+    _speaker,
+    _speaker_token,
+    _to_say,
+    _VIEW_NOUNS,
+    _VOICED_NOUNS,
+    _VOICING_VERBS,
+    REPORTED_NOUNS,
+    REPORTED_VERBS,
+    THOUGHT_VERBS,
+)
+from .reported_spans import (
+    _content_span,
+    _continues_clause,
+    _cue_span,
+    _end,
+    _inference,
+    _quote_mix_ok,
+    _record,
+    _shares_modal,
+    _trim_framing_adjunct,
+    _trim_new_main_clause,
+    _trim_sentential_relative,
+    _trim_trailing_attribution,
+)
 
 def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX"):
@@ -131,7 +167,12 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         if not (lemma in REPORTED_NOUNS or lemma in _VIEW_NOUNS):
             return None
-    elif not (lemma in REPORTED_NOUNS or lemma in DOCUMENT_NOUNS):
+    elif not clause and not owner and lemma in _VOICED_NOUNS and _voiced(noun):
+        # "X raised questions about whether CLAUSE": the question after a preposition
+        clause = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "on")
+                  for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")
+                  and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in g.children)]
+    elif not (lemma in REPORTED_NOUNS or lemma in DOCUMENT_NOUNS or lemma in _VOICED_NOUNS and _voiced(noun)):
         return None
     if not clause or not _finite(clause[0]) or not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _RELATIVES for c in clause[0].children) \
@@ -156,6 +197,11 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
         if sp is not None:
             cue = (cue_start, cue[1])
     return _record(doc, span, cue, sp)
+
+
+def _voiced(noun: Token) -> bool:
+    """A noun that is the object of a verb voicing it: "raised concerns", "expressed fears"."""
+    return noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in _VOICING_VERBS
 
 
 def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:

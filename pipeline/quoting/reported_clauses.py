@@ -29,7 +29,10 @@ _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "f
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "imply", "mean", "show"})
 # verbs whose subject voices the reporting noun they take as object: "X issued a statement that ..."
 _VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "voice", "express", "reiterate",
-                            "float", "spread", "post", "renew", "level", "air", "give", "offer"})
+                            "float", "spread", "post", "renew", "level", "air", "give", "offer", "raise"})
+# nouns of a concern or a question, reports only when voiced: "X raised concerns that ...",
+# "X expressed doubts about whether ..." (not "fears that ... grew")
+_VOICED_NOUNS = frozenset({"concern", "fear", "doubt", "question", "worry", "hope", "objection"})
 # verbs that ask for what the noun would say: "X demanded assurances that ..." reports no one's words
 _SEEKING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "need", "require", "await", "expect"})
 # verbs of getting in touch whose "to say" reports: "X texted to say ...", "X wrote to tell him ..."
@@ -215,12 +218,16 @@ def _subjects(clause: Token) -> List[Token]:
                    for g in a.children if g.dep_ in ("nsubj", "nsubjpass", "expl")]
 
 
+_EVIDENCE_SUBJECTS = DOCUMENT_NOUNS | _FINDINGS
+
+
 def _evidence_verb(verb: Token) -> bool:
     """A verb of evidence whose subject is a document or a body of findings: "a poll by X
     indicates CLAUSE", "the data show that CLAUSE", "research shows ..."."""
     if verb.lemma_.lower() not in _EVIDENCE_VERBS:
         return False
-    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.lemma_.lower() in DOCUMENT_NOUNS or c.lemma_.lower() in _FINDINGS)
+    # (the plural as written too: "minutes" is a record, "minute" a unit of time)
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and ({c.lemma_.lower(), c.lower_} & _EVIDENCE_SUBJECTS)
                for c in verb.children)
 
 

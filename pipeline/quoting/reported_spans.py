@@ -11,7 +11,19 @@ from spacy.tokens import Doc, Token
 
 from ..entities.lexicon import DOCUMENT_NOUNS, doc_text
 from .speakers import _DocView
-from .reported_clauses import _CLAUSE_MARKS, _CLEAR_WORDS, _CONCESSIVE_MARKS, _DATELINE, _FINITE_TAGS, _HEARER_VERBS, _INFERENCE_VERBS, _MODALS, _STRIP_END, REPORTED_NOUNS, REPORTED_VERBS
+from .reported_clauses import (
+    _CLAUSE_MARKS,
+    _CLEAR_WORDS,
+    _CONCESSIVE_MARKS,
+    _DATELINE,
+    _FINITE_TAGS,
+    _HEARER_VERBS,
+    _INFERENCE_VERBS,
+    _MODALS,
+    _STRIP_END,
+    REPORTED_NOUNS,
+    REPORTED_VERBS,
+)
 
 # --------------------------------------------------------------------------- spans
 

@@ -283,6 +283,15 @@ FORMS = [
      [("the inspection was carried out at all", "has raised questions", "Rita Moss")]),
     ("Residents expressed concerns that the new road would split the village.",
      [("the new road would split the village", "expressed concerns", "Residents")]),
+    # the last verb of a series the parse hung on the reporting verb
+    ("Ortiz added that the dog ran off after a few minutes, barked “help me!”, and began digging by the fence.",
+     [("the dog ran off after a few minutes, barked “help me!”, and began digging by the fence", "added", "Ortiz")]),
+    # after "that", quoted words and a phrase of the reporter's own
+    ('Despite the profits, chief executive Lena Ruiz warned that "lenders are under siege," from state auditors.',
+     [('"lenders are under siege," from state auditors', "warned", "Lena Ruiz")]),
+    # a second verb telling a hearer something is a report of its own
+    ("Ms Okoro suggested the cuts were part of a wider trend and reminded MPs that the chairman had once called his rival a thief.",
+     [("the cuts were part of a wider trend", "suggested", "Okoro")]),
 ]
 
 

@@ -46,6 +46,7 @@ from .reported_clauses import (
     _evidence_verb,
     _EVIDENCE_VERBS,
     _finite,
+    _HEARER_VERBS,
     _hypothetical,
     _made_clear,
     _NOT_SOURCES,
@@ -97,7 +98,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         # with the reported clause's subject
         for c in verb.children:
             if c.dep_ == "conj" and c.i > hi and (any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-                                                  or _continues_clause(verb, c)):
+                                                  or _continues_clause(verb, c) or _series_goes_on(clause, hi, c)):
                 hi = c.right_edge.i + 1
         hi = _trim_new_main_clause(doc, clause, lo, hi)
     elif hi > verb.i:
@@ -107,8 +108,10 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     for c in clause.children:
         if c.dep_ == "conj" and c.i > clause.i and c.lemma_.lower() in REPORTED_VERBS and not _shares_modal(clause, c) \
                 and (any(g.dep_ == "ccomp" for g in c.children) or c.lemma_.lower() in UNASSERTED_REPORTING_VERBS
-                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)):
-            # "... and said CLAUSE", "... and asked for help": a report or a request of its own
+                     and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+                     or c.lemma_.lower() in _HEARER_VERBS and any(g.dep_ in ("dobj", "dative") for g in c.children)):
+            # "... and said CLAUSE", "... and asked for help", "... and reminded MPs ...": a report or a
+            # request of its own
             hi = min(hi, c.left_edge.i)
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
@@ -119,7 +122,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
     if hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
         return None  # a quote that goes on past the clause (a mark never closed)
-    if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 for c in verb.children):
+    if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 and not lo <= c.i < hi for c in verb.children):
         return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
     subj = _speaker_token(doc, verb, clause.i < verb.i)
     if subj is None or lo <= subj.i < hi:
@@ -134,6 +137,18 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if _to_say(verb):
         cue = (verb.head.idx, cue[1])  # "went on to say"
     return _record(doc, span, cue, sp)
+
+
+def _series_goes_on(clause: Token, hi: int, conj: Token) -> bool:
+    """The last verb of a series the parse hung on the reporting verb ("X added that S ran, hid,
+    and began to shout": ", and began" on "added"): without a subject of its own, after a clause
+    that already lists a verb after a comma, it goes on with the reported series."""
+    doc = clause.doc
+    if any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in conj.children) or conj.i < 2 \
+            or doc[conj.i - 1].lower_ != "and" or doc[conj.i - 2].text != ",":
+        return False
+    return any(doc[k].pos_ == "VERB" and doc[k - 1].text == "," and doc[k].head.i in (clause.i, clause.head.i)
+               and not any(g.dep_ in ("nsubj", "nsubjpass") for g in doc[k].children) for k in range(clause.i + 2, hi))
 
 
 def _adjuncts_before_source(doc: Doc, verb: Token, hi: int) -> int:

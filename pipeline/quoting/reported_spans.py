@@ -109,8 +109,11 @@ def _quote_mix_ok(view: _DocView, lo: int, hi: int) -> bool:
         if before > 1 or before == 1 and not doc[lo - 1].is_quote:
             return False  # the clause begins inside a quote that opened before it
         last = max(i for i in range(first, hi) if view.quote_of[i] == opening)
-        if not any(view.quote_of[i] == -1 and doc[i].pos_ in ("VERB", "AUX") for i in range(last + 1, hi)):
-            return False  # no clause of the reporter's own goes on after it: the quote's record has it
+        own = [i for i in range(last + 1, hi) if view.quote_of[i] == -1 and not doc[i].is_punct and doc[i].pos_ != "CCONJ"]
+        if not any(doc[i].pos_ in ("VERB", "AUX") for i in own) and (len(own) < 2 or first == lo):
+            # no words of the reporter's own go on after it (a clause, or after "that" a phrase:
+            # 'that "...," from regulators'): the quote's record has it
+            return False
     for qi in quotes:
         if qi != opening and lo > 0 and view.quote_of[lo - 1] == qi \
                 or hi < len(doc) and view.quote_of[hi] == qi and not doc[hi].is_punct:

@@ -292,6 +292,15 @@ FORMS = [
     # a second verb telling a hearer something is a report of its own
     ("Ms Okoro suggested the cuts were part of a wider trend and reminded MPs that the chairman had once called his rival a thief.",
      [("the cuts were part of a wider trend", "suggested", "Okoro")]),
+    # a finite clause without a subject of its own after a verb of telling: the object is its subject
+    ('The host warned the stars taking part "had better stay involved all the way".',
+     [('the stars taking part "had better stay involved all the way"', "warned", "The host")]),
+    # a fact voiced
+    ("Traders highlighted the fact that many of the firm's debts had not gone away.",
+     [("many of the firm's debts had not gone away", "highlighted the fact", "Traders")]),
+    # a belief inside someone else's report is that report's
+    ("Ruiz believed the car was stolen, her lawyer said.",
+     [("Ruiz believed the car was stolen", "said", "her lawyer")]),
 ]
 
 
@@ -349,6 +358,8 @@ NOTHING = [
     "In view of the costs, the council will wait.",
     "She wants to say the bridge was unsafe.",
     "The plan's weakness is that it costs too much.",
+    # a fact ignored is no one's words
+    "Officials ignored the fact that the dam was cracked.",
     # a concern no one is said to voice
     "Fears that the bank would fail grew on Monday.",
     # a reporting noun asked for is no one's words

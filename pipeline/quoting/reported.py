@@ -86,6 +86,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
     if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb) or _inference(verb):
         return None
+    if verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTED_VERBS:
+        return None  # "X believed CLAUSE, Y said": a belief inside Y's report is Y's report
     # (set off by commas inside a clause, the attribution reports what follows it, also when the
     # parse took the words before it for its clause: "X had not, Y added, been told ...")
     found = (_parenthetical_clause(verb) or _clause_of(verb) or _as_report(verb)) if reporting else _made_clear(verb)

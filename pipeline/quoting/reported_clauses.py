@@ -29,10 +29,11 @@ _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "f
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "imply", "mean", "show"})
 # verbs whose subject voices the reporting noun they take as object: "X issued a statement that ..."
 _VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "voice", "express", "reiterate",
-                            "float", "spread", "post", "renew", "level", "air", "give", "offer", "raise"})
+                            "float", "spread", "post", "renew", "level", "air", "give", "offer", "raise",
+                            "highlight", "stress", "emphasise", "emphasize", "underline", "cite"})
 # nouns of a concern or a question, reports only when voiced: "X raised concerns that ...",
 # "X expressed doubts about whether ..." (not "fears that ... grew")
-_VOICED_NOUNS = frozenset({"concern", "fear", "doubt", "question", "worry", "hope", "objection"})
+_VOICED_NOUNS = frozenset({"concern", "fear", "doubt", "question", "worry", "hope", "objection", "fact"})
 # verbs that ask for what the noun would say: "X demanded assurances that ..." reports no one's words
 _SEEKING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "need", "require", "await", "expect"})
 # verbs of getting in touch whose "to say" reports: "X texted to say ...", "X wrote to tell him ..."
@@ -178,7 +179,9 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     if any(c.pos_ in ("ADJ", "ADV") and not c.text[:1].isupper() for c in subjects):
         return None  # "claimed their third [ADJ] ever win [VBP]": a misparsed noun phrase
     has_subj = bool(subjects)
-    if not has_subj and clause.i > verb.i and lemma not in _HEARER_VERBS:
+    # (after a verb of telling, the object is the hearer unless the clause has no subject of its
+    # own and is finite: "warned the guests had better leave")
+    if not has_subj and clause.i > verb.i and (lemma not in _HEARER_VERBS or _finite(clause)):
         objs = [c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < clause.i]
         doc = verb.doc
         stray = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(clause.left_edge.i, clause.i))

@@ -309,6 +309,14 @@ def test_reported_speech_forms(nlp, text, expected):
     assert indirect(text, run(nlp, text)) == expected
 
 
+def test_quoted_words_in_a_reported_clause_take_its_source(nlp):
+    text = "The coach smiled at the rival club's suggestion that his side was “past its best”."
+    quotes = run(nlp, text)
+    assert indirect(text, quotes) == [("his side was “past its best”", "suggestion", "the rival club")]
+    frag = [q for q in quotes if q["kind"] == "fragment"]
+    assert [(text[q["start"]:q["end"]], q["speaker"]["mention"]) for q in frag] == [("past its best", "the rival club")]
+
+
 def test_nested_reports(nlp):
     text = "Coach Dara Whelan said her captain, Mia Roche, told her she was ready to play."
     got = indirect(text, run(nlp, text))

@@ -546,6 +546,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             conf[qi] = 0.5
 
     share_repeated_words(text, raw, kept, attributed, conf)
+    reported = find_reported(doc, view) if emit_indirect else []
+    _fragments_in_reports(raw, kept, reported, attributed, conf)
 
     for qi in kept:
         q = raw[qi]
@@ -562,10 +564,24 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             "confidence": round(max(0.05, min(1.0, c)), 3),
         })
     found.extend(_interview_answers(doc, paragraphs, raw))
-    if emit_indirect:
-        found.extend(find_reported(doc, view))
+    found.extend(reported)
     found.sort(key=lambda r: r["start"])
     return found
+
+
+def _fragments_in_reports(raw: List[dict], kept: List[int], reported: List[dict], attributed: Dict[int, dict],
+                          conf: Dict[int, float]) -> None:
+    """Quoted words inside a reported clause with no speaker or one from a fallback only (the
+    sentence's subject, a noun's owner): the source of the report said them ("The mayor spoke
+    amid union claims the plan was “a sham”": the union's words, not the mayor's)."""
+    for qi in kept:
+        q = raw[qi]
+        if q["kind"] != "fragment" or conf.get(qi, 0.0) > 0.5:
+            continue
+        around = [r for r in reported if r["start"] <= q["start"] and q["end"] <= r["end"] and r["speaker"]]
+        if around:
+            inner = min(around, key=lambda r: r["end"] - r["start"])  # the innermost report
+            attributed[qi], conf[qi] = inner["speaker"], inner["confidence"]
 
 
 def _interview_answers(doc: Doc, paragraphs: Sequence[Sequence[int]], raw: List[dict]) -> List[dict]:

@@ -66,6 +66,7 @@ from .reported_clauses import (
     THOUGHT_VERBS,
 )
 from .reported_spans import (
+    _closing_marks,
     _content_span,
     _continues_clause,
     _cue_span,
@@ -120,10 +121,9 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     hi = _trim_trailing_attribution(doc, lo, _trim_sentential_relative(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi)))
     if not _quote_mix_ok(view, lo, hi):
         return None
-    while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
-        hi += 1  # the parse left the end of a quoted fragment ('“a disgrace.”') to the verb
-    if hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
-        return None  # a quote that goes on past the clause (a mark never closed)
+    hi = _closing_marks(view, hi)
+    if hi is None:
+        return None
     if any(c.dep_ == "ccomp" and c.i != clause.i and view.quote_of[c.i] != -1 and not lo <= c.i < hi for c in verb.children):
         return None  # the verb reports a quote ("“...,” said a driver waiting [ccomp] ...")
     subj = _speaker_token(doc, verb, clause.i < verb.i)
@@ -200,8 +200,8 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
     if not owner and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _SEEKING_VERBS:
         return None  # "demanded assurances that ...": asked for, not given
     lo, hi = clause[0].left_edge.i, clause[0].right_edge.i + 1
-    if not _quote_mix_ok(view, lo, hi) or hi < len(doc) and view.quote_of[hi] != -1 \
-            and view.quote_of[hi] == view.quote_of[hi - 1]:
+    hi = _closing_marks(view, hi) if _quote_mix_ok(view, lo, hi) else None
+    if hi is None:
         return None
     sp = _speaker(doc, view, owner[0]) if owner else None
     span = _content_span(doc, lo, hi)

@@ -221,3 +221,13 @@ def _trim_new_main_clause(doc: Doc, clause: Token, lo: int, hi: int) -> int:
     return hi
 
 
+def _closing_marks(view: _DocView, hi: int) -> Optional[int]:
+    """End of a clause taking in the closing punctuation of quoted words it ends with that the
+    parse hung elsewhere ('“a disgrace.”' with its marks on the verb); None when the quote goes on
+    past the clause (a mark never closed)."""
+    doc = view.doc
+    while hi < len(doc) and doc[hi].is_punct and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        hi += 1
+    if hi < len(doc) and view.quote_of[hi] != -1 and view.quote_of[hi] == view.quote_of[hi - 1]:
+        return None
+    return hi

@@ -301,6 +301,9 @@ FORMS = [
     # a belief inside someone else's report is that report's
     ("Ruiz believed the car was stolen, her lawyer said.",
      [("Ruiz believed the car was stolen", "said", "her lawyer")]),
+    # a relative clause without its pronoun: the clause after the verb
+    ("He set out the costs he says are hurting farmers.",
+     [("are hurting farmers", "says", "he")]),
 ]
 
 

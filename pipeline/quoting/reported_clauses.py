@@ -187,6 +187,8 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         stray = any(doc[k].dep_ in ("nsubj", "nsubjpass") for k in range(clause.left_edge.i, clause.i))
         if objs and not marks and not stray:
             lo, has_subj = objs[0].left_edge.i, True
+    if not has_subj and verb.dep_ == "relcl" and clause.left_edge.i == verb.i + 1 and not marks:
+        has_subj = True  # "the costs she says are rising": the noun the relative (left out) stands for
     if not has_subj and not marks:
         return None
     for c in after[1:]:

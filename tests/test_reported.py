@@ -304,6 +304,11 @@ FORMS = [
     # a relative clause without its pronoun: the clause after the verb
     ("He set out the costs he says are hurting farmers.",
      [("are hurting farmers", "says", "he")]),
+    # a report at second hand: "X is said to believe ...", "quoted X as saying ..."
+    ("Pia Lund, who ran the agency until May, is said to believe that the merger was a costly error.",
+     [("the merger was a costly error", "is said to believe", "Pia Lund")]),
+    ("The paper quoted a joint statement by the Harlan Miners Union as saying that their members had won.",
+     [("their members had won", "saying", "Harlan Miners Union")]),
 ]
 
 

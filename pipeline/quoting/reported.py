@@ -56,6 +56,7 @@ from .reported_clauses import (
     _RELATIVES,
     _SEEKING_VERBS,
     _speaker,
+    _said_to,
     _speaker_token,
     _to_say,
     _VIEW_NOUNS,
@@ -136,8 +137,9 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
     cue = _cue_span(doc, verb, lo if lo > verb.i else len(doc))
-    if _to_say(verb):
-        cue = (verb.head.idx, cue[1])  # "went on to say"
+    if _to_say(verb) or verb.dep_ == "xcomp" and _said_to(verb):
+        head = verb.head  # "went on to say", "is said to believe"
+        cue = (min([head.idx] + [c.idx for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]), cue[1])
     return _record(doc, span, cue, sp)
 
 

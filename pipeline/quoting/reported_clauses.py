@@ -87,6 +87,10 @@ def _hypothetical(verb: Token) -> bool:
             break  # "X, who said ...": the named X reported it
         if cur.dep_ == "acl" and cur.i == verb.i and _document_saying(verb):
             break  # "a message saying ...": the document reports it
+        if cur.dep_ == "xcomp" and cur.i == verb.i and _said_to(verb) \
+                or cur.dep_ == "pcomp" and cur.i == verb.i and _quoted_as(verb):
+            cur = cur.head if cur.dep_ == "xcomp" else cur.head.head  # "X is said to believe ...", "quoted X as saying"
+            continue
         if cur.dep_ in ("xcomp", "advcl") and cur.i == verb.i and _to_say(verb):
             cur = cur.head  # "X wrote to say ...", "X went on to say ...": X's report, if X's act is real
             continue
@@ -97,6 +101,20 @@ def _hypothetical(verb: Token) -> bool:
         cur = cur.head
     sent = verb.sent
     return sent[-1].text == "?" or (sent[0].dep_ == "aux" and sent[0].head.i == verb.i)
+
+
+def _said_to(verb: Token) -> bool:
+    """"X is said to believe CLAUSE", "X was reported to have argued CLAUSE": a report of X's
+    words at second hand, X the passive's subject."""
+    head = verb.head
+    return head.lemma_.lower() in ("say", "report", "understand") and any(c.dep_ == "auxpass" for c in head.children) \
+        and any(c.dep_ == "nsubjpass" for c in head.children)
+
+
+def _quoted_as(verb: Token) -> bool:
+    """"... quoted X as saying CLAUSE": the participle after "as" on a verb of quoting."""
+    prep = verb.head
+    return verb.tag_ == "VBG" and prep.lower_ == "as" and prep.head.lemma_.lower() == "quote"
 
 
 def _to_say(verb: Token) -> bool:

@@ -304,6 +304,9 @@ FORMS = [
     # a relative clause without its pronoun: the clause after the verb
     ("He set out the costs he says are hurting farmers.",
      [("are hurting farmers", "says", "he")]),
+    # evidence found and voiced
+    ("Inspector Noor Saleh found evidence that the pipes had been cut.",
+     [("the pipes had been cut", "found evidence", "Noor Saleh")]),
     # a report at second hand: "X is said to believe ...", "quoted X as saying ..."
     ("Pia Lund, who ran the agency until May, is said to believe that the merger was a costly error.",
      [("the merger was a costly error", "is said to believe", "Pia Lund")]),
@@ -374,6 +377,8 @@ NOTHING = [
     "In view of the costs, the council will wait.",
     "She wants to say the bridge was unsafe.",
     "The plan's weakness is that it costs too much.",
+    # no evidence found
+    "Police found no evidence that the man had fled.",
     # a fact ignored is no one's words
     "Officials ignored the fact that the dam was cracked.",
     # a concern no one is said to voice

@@ -30,10 +30,12 @@ _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "imply", "mean", 
 # verbs whose subject voices the reporting noun they take as object: "X issued a statement that ..."
 _VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "voice", "express", "reiterate",
                             "float", "spread", "post", "renew", "level", "air", "give", "offer", "raise",
-                            "highlight", "stress", "emphasise", "emphasize", "underline", "cite"})
+                            "highlight", "stress", "emphasise", "emphasize", "underline", "cite",
+                            "find", "present", "produce"})
 # nouns of a concern or a question, reports only when voiced: "X raised concerns that ...",
 # "X expressed doubts about whether ..." (not "fears that ... grew")
-_VOICED_NOUNS = frozenset({"concern", "fear", "doubt", "question", "worry", "hope", "objection", "fact"})
+_VOICED_NOUNS = frozenset({"concern", "fear", "doubt", "question", "worry", "hope", "objection", "fact",
+                           "evidence", "sign", "proof", "indication"})
 # verbs that ask for what the noun would say: "X demanded assurances that ..." reports no one's words
 _SEEKING_VERBS = frozenset({"demand", "seek", "want", "request", "ask", "need", "require", "await", "expect"})
 # verbs of getting in touch whose "to say" reports: "X texted to say ...", "X wrote to tell him ..."

@@ -15,7 +15,7 @@ from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
 from .reported import THOUGHT_VERBS as _THOUGHT_VERBS, find_reported
-from .sharing import share_paragraph_speakers, share_repeated_words, share_run_speakers
+from .sharing import share_paragraph_speakers, share_repeated_words, share_report_speakers, share_run_speakers
 from .speakers import (
     _DocView,
     _is_cue,
@@ -547,7 +547,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
 
     share_repeated_words(text, raw, kept, attributed, conf)
     reported = find_reported(doc, view) if emit_indirect else []
-    _fragments_in_reports(raw, kept, reported, attributed, conf)
+    share_report_speakers(raw, kept, reported, attributed, conf)
 
     for qi in kept:
         q = raw[qi]
@@ -567,21 +567,6 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
     found.extend(reported)
     found.sort(key=lambda r: r["start"])
     return found
-
-
-def _fragments_in_reports(raw: List[dict], kept: List[int], reported: List[dict], attributed: Dict[int, dict],
-                          conf: Dict[int, float]) -> None:
-    """Quoted words inside a reported clause with no speaker or one from a fallback only (the
-    sentence's subject, a noun's owner): the source of the report said them ("The mayor spoke
-    amid union claims the plan was “a sham”": the union's words, not the mayor's)."""
-    for qi in kept:
-        q = raw[qi]
-        if q["kind"] != "fragment" or conf.get(qi, 0.0) > 0.5:
-            continue
-        around = [r for r in reported if r["start"] <= q["start"] and q["end"] <= r["end"] and r["speaker"]]
-        if around:
-            inner = min(around, key=lambda r: r["end"] - r["start"])  # the innermost report
-            attributed[qi], conf[qi] = inner["speaker"], inner["confidence"]
 
 
 def _interview_answers(doc: Doc, paragraphs: Sequence[Sequence[int]], raw: List[dict]) -> List[dict]:

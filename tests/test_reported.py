@@ -247,20 +247,20 @@ FORMS = [
     ('Governor Idris Calloway has said "there could be consequences" if the union rejects the offer.',
      [('"there could be consequences" if the union rejects the offer', "has said", "Idris Calloway")]),
     # a participle of inference after the clause belongs to it: the facts imply it, no one says it
-    ("Exports will shrink next year, suggesting that the slowdown is spreading to other trades, she said on Monday.",
-     [("Exports will shrink next year, suggesting that the slowdown is spreading to other trades", "said", "she")]),
+    ("Orders for steel will halve by spring, suggesting that builders are holding back, she said on Friday.",
+     [("Orders for steel will halve by spring, suggesting that builders are holding back", "said", "she")]),
     # a reporting noun without a possessive: the subject of the verb voicing it, a group before it
     ("Investor Ivo Stanek, a former adviser at the firm, has published rumours that the company has a new phone coming.",
      [("the company has a new phone coming", "has published rumours", "Ivo Stanek")]),
-    ("The ministry issued a statement that the border will stay closed for a week.",
-     [("the border will stay closed for a week", "issued a statement", "The ministry")]),
+    ("The coastguard issued a warning that the cliffs could collapse within days.",
+     [("the cliffs could collapse within days", "issued a warning", "The coastguard")]),
     ("The mayor defended the plan amid Labour claims the budget was a sham.",
      [("the budget was a sham", "Labour claims", "Labour")]),
     # "to say" after a verb of getting in touch or of going on
     ("At 9 p.m., Mira Kovac texted to say the car had arrived.",
      [("the car had arrived", "texted to say", "Mira Kovac")]),
-    ("Coach Elio Brandt went on to say that the bridge was unsafe.",
-     [("the bridge was unsafe", "went on to say", "Elio Brandt")]),
+    ("Coach Elio Brandt went on to claim that the pitch was unplayable.",
+     [("the pitch was unplayable", "went on to claim", "Elio Brandt")]),
     # a source's view framing the sentence, or said to be a clause
     ("In the agency's view, the regional economy will grow just 1% next year.",
      [("the regional economy will grow just 1% next year", "In the agency's view", "the agency")]),
@@ -273,14 +273,14 @@ FORMS = [
     ("The regional economy is overheating, despite a weaker long-term outlook, the bank's report says.",
      [("The regional economy is overheating, despite a weaker long-term outlook", "says", "the bank's report")]),
     # a clausal subject inside the reported clause
-    ("Officials said that new drugs linked to the cure will be supplied to the worst-hit regions first.",
-     [("new drugs linked to the cure will be supplied to the worst-hit regions first", "said", "Officials")]),
+    ("Officials said that seeds bred for the drought would be handed to farmers in the south first.",
+     [("seeds bred for the drought would be handed to farmers in the south first", "said", "Officials")]),
     # minutes as the record of a meeting
     ("Minutes of the March meeting showed that board members are worried about rising costs.",
      [("board members are worried about rising costs", "showed", "Minutes of the March meeting")]),
     # a concern or a question voiced
-    ("The tenants' lawyer, Rita Moss, has raised questions about whether the inspection was carried out at all.",
-     [("the inspection was carried out at all", "has raised questions", "Rita Moss")]),
+    ("Defence counsel Rita Moss voiced doubts over whether the witness could see the car.",
+     [("the witness could see the car", "voiced doubts", "Rita Moss")]),
     ("Residents expressed concerns that the new road would split the village.",
      [("the new road would split the village", "expressed concerns", "Residents")]),
     # the last verb of a series the parse hung on the reporting verb
@@ -290,14 +290,15 @@ FORMS = [
     ('Despite the profits, chief executive Lena Ruiz warned that "lenders are under siege," from state auditors.',
      [('"lenders are under siege," from state auditors', "warned", "Lena Ruiz")]),
     # a second verb telling a hearer something is a report of its own
-    ("Ms Okoro suggested the cuts were part of a wider trend and reminded MPs that the chairman had once called his rival a thief.",
-     [("the cuts were part of a wider trend", "suggested", "Okoro")]),
+    ("Councillor Bea Marsh hinted the closures reflected a broad pattern and assured voters that the library would stay open.",
+     [("the closures reflected a broad pattern", "hinted", "Bea Marsh"),
+      ("the library would stay open", "assured voters", "Bea Marsh")]),
     # a finite clause without a subject of its own after a verb of telling: the object is its subject
-    ('The host warned the stars taking part "had better stay involved all the way".',
-     [('the stars taking part "had better stay involved all the way"', "warned", "The host")]),
+    ('The coach warned the players on the bench "had better stay ready for the second half".',
+     [('the players on the bench "had better stay ready for the second half"', "warned", "The coach")]),
     # a fact voiced
-    ("Traders highlighted the fact that many of the firm's debts had not gone away.",
-     [("many of the firm's debts had not gone away", "highlighted the fact", "Traders")]),
+    ("The auditor underlined the fact that two of the loans were never repaid.",
+     [("two of the loans were never repaid", "underlined the fact", "The auditor")]),
     # a belief inside someone else's report is that report's
     ("Ruiz believed the car was stolen, her lawyer said.",
      [("Ruiz believed the car was stolen", "said", "her lawyer")]),
@@ -307,11 +308,11 @@ FORMS = [
     # evidence found and voiced
     ("Inspector Noor Saleh found evidence that the pipes had been cut.",
      [("the pipes had been cut", "found evidence", "Noor Saleh")]),
-    # a report at second hand: "X is said to believe ...", "quoted X as saying ..."
-    ("Pia Lund, who ran the agency until May, is said to believe that the merger was a costly error.",
-     [("the merger was a costly error", "is said to believe", "Pia Lund")]),
-    ("The paper quoted a joint statement by the Harlan Miners Union as saying that their members had won.",
-     [("their members had won", "saying", "Harlan Miners Union")]),
+    # a report at second hand: "X is reported to believe ...", "quoted X as claiming ..."
+    ("Tove Brun, a former director of the museum, is reported to believe the sale of the painting was a blunder.",
+     [("the sale of the painting was a blunder", "is reported to believe", "Tove Brun")]),
+    ("A radio station quoted a letter from the Harlan Miners Union as claiming the strike was over.",
+     [("the strike was over", "claiming", "Harlan Miners Union")]),
 ]
 
 
@@ -374,17 +375,17 @@ NOTHING = [
     "He made no claim that the fund was safe.",
     # the writer's own view, "in view of", a wish to say, a noun that reports nothing
     "In my view, the regional economy will grow.",
-    "In view of the costs, the council will wait.",
+    "In view of rising fees, the club will wait.",
     "She wants to say the bridge was unsafe.",
     "The plan's weakness is that it costs too much.",
     # no evidence found
     "Police found no evidence that the man had fled.",
     # a fact ignored is no one's words
-    "Officials ignored the fact that the dam was cracked.",
+    "Builders ignored the fact that a beam had split.",
     # a concern no one is said to voice
     "Fears that the bank would fail grew on Monday.",
     # a reporting noun asked for is no one's words
-    "Campaigners demanded assurances that the wells would not be drilled near the river.",
+    "Farmers want assurances that their fields will not be flooded again.",
     "Mr Dane explained how it works.",
     # quoted words with no clause of the reporter's after them: the quote's own record
     'The minister insisted that "the numbers add up" and "nothing has changed".',

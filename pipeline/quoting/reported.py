@@ -5,14 +5,14 @@ Forms (read off the dependency parse):
 - a reporting verb with a complement clause after it: "X said (that) CLAUSE", "X has long argued
   CLAUSE", "X told reporters CLAUSE", "X pointed out that CLAUSE", "in a statement, X said CLAUSE";
 - the clause before it: "CLAUSE, X said" / "CLAUSE, said X, an analyst", and the clause around
-  it: "Once there, X said, CLAUSE";
+  it: "At dawn, X claimed, CLAUSE";
 - the passive with an agent: "it was announced by X that CLAUSE";
 - reported questions: "X asked whether CLAUSE";
 - "according to X, CLAUSE" and "CLAUSE, according to X";
 - a reporting noun with its owner: "X's claim that CLAUSE", "X's contention CLAUSE", "X's view is
-  that CLAUSE", "In X's view, CLAUSE"; without a possessive, its agent ("charges by X that"), a
+  that CLAUSE", "In X's view, CLAUSE"; without a possessive, its agent ("accusations by X that"), a
   group before it ("Labour claims ...") or the subject of a verb voicing it ("X issued a
-  statement that ...");
+  warning that ...");
 - "to say" after a verb of getting in touch or going on: "X texted to say CLAUSE";
 - "X made (it) clear that CLAUSE";
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
@@ -138,7 +138,7 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         return None
     cue = _cue_span(doc, verb, lo if lo > verb.i else len(doc))
     if _to_say(verb) or verb.dep_ == "xcomp" and _said_to(verb):
-        head = verb.head  # "went on to say", "is said to believe"
+        head = verb.head  # "went on to claim", "is reported to believe"
         cue = (min([head.idx] + [c.idx for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]), cue[1])
     return _record(doc, span, cue, sp)
 
@@ -187,7 +187,7 @@ def _noun_reports(doc: Doc, view: _DocView, noun: Token) -> Optional[dict]:
         if not (lemma in REPORTED_NOUNS or lemma in _VIEW_NOUNS):
             return None
     elif not clause and not owner and lemma in _VOICED_NOUNS and _voiced(noun):
-        # "X raised questions about whether CLAUSE": the question after a preposition
+        # "X voiced doubts over whether CLAUSE": the question after a preposition
         clause = [g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("about", "over", "on")
                   for g in c.children if g.dep_ == "pcomp" and g.pos_ in ("VERB", "AUX")
                   and any(m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in g.children)]
@@ -225,8 +225,8 @@ def _voiced(noun: Token) -> bool:
 
 def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
     """Who voices a reporting noun that has no possessive owner, with where its cue begins: the
-    agent ("charges by regulators that ..."), a name or group before it ("Labour claims ...",
-    "Republican warnings ..."), or the subject of a verb that voices it ("X issued a statement
+    agent ("accusations by rivals that ..."), a name or group before it ("Labour claims ...",
+    "Republican warnings ..."), or the subject of a verb that voices it ("X issued a warning
     that ...", "X has repeated the claim that ..."); else no one."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
@@ -249,7 +249,7 @@ def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
 # --------------------------------------------------------------------------- according to
 
 def _source_phrase(doc: Doc, tok: Token) -> Optional[Tuple[Token, int, Tuple[int, int]]]:
-    """The source, the end of the phrase and the cue of a phrase that frames the sentence as a
+    """The source, where the phrase ends, and the cue of a phrase that frames the sentence as a
     source's: "according to X" and "in X's view" ("opinion", "words", ...)."""
     if tok.lower_ == "according" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to":
         pobj = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
@@ -260,14 +260,14 @@ def _source_phrase(doc: Doc, tok: Token) -> Optional[Tuple[Token, int, Tuple[int
         noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lemma_.lower() in _VIEW_NOUNS), None)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None) if noun is not None else None
         if owner is None or owner.lower_ in ("my", "our", "your") or any(c.dep_ == "prep" for c in noun.children):
-            return None  # not "in my view" (the writer's), "in view of the costs"
+            return None  # not "in my opinion" (the writer's), "in view of it"
         return owner, noun.right_edge.i + 1, (tok.idx, _end(noun))
     return None
 
 
 def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
     """"According to X, CLAUSE" or "CLAUSE, according to X" (also "In X's view, CLAUSE"): the
-    rest of the sentence."""
+    remainder of its sentence."""
     found = _source_phrase(doc, tok) if view.quote_of[tok.i] == -1 else None
     if found is None:
         return None

@@ -27,7 +27,7 @@ _FINDINGS = frozenset({"research", "data", "figure", "evidence", "statistic", "f
 # verbs of inference: ", suggesting that ..." after a clause says what the clause's facts imply, no
 # report of its own ("Sales fell, suggesting that demand is weak, she said" is one report)
 _INFERENCE_VERBS = frozenset({"suggest", "indicate", "signal", "imply", "mean", "show"})
-# verbs whose subject voices the reporting noun they take as object: "X issued a statement that ..."
+# verbs whose subject voices the reporting noun they take as object: "X issued a warning that ..."
 _VOICING_VERBS = frozenset({"make", "issue", "publish", "release", "repeat", "voice", "express", "reiterate",
                             "float", "spread", "post", "renew", "level", "air", "give", "offer", "raise",
                             "highlight", "stress", "emphasise", "emphasize", "underline", "cite",
@@ -91,10 +91,10 @@ def _hypothetical(verb: Token) -> bool:
             break  # "a message saying ...": the document reports it
         if cur.dep_ == "xcomp" and cur.i == verb.i and _said_to(verb) \
                 or cur.dep_ == "pcomp" and cur.i == verb.i and _quoted_as(verb):
-            cur = cur.head if cur.dep_ == "xcomp" else cur.head.head  # "X is said to believe ...", "quoted X as saying"
+            cur = cur.head if cur.dep_ == "xcomp" else cur.head.head  # "X is reported to believe", "quoted X as claiming"
             continue
         if cur.dep_ in ("xcomp", "advcl") and cur.i == verb.i and _to_say(verb):
-            cur = cur.head  # "X wrote to say ...", "X went on to say ...": X's report, if X's act is real
+            cur = cur.head  # "X rang to say ...", "X went on to claim ...": X's report, if X's act is real
             continue
         if cur.dep_ in ("amod", "acl", "relcl", "csubj", "xcomp", "pcomp", "pobj", "dobj"):
             return True
@@ -106,7 +106,7 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _said_to(verb: Token) -> bool:
-    """"X is said to believe CLAUSE", "X was reported to have argued CLAUSE": a report of X's
+    """"X is reported to believe CLAUSE", "X was understood to have argued CLAUSE": a report of X's
     words at second hand, X the passive's subject."""
     head = verb.head
     return head.lemma_.lower() in ("say", "report", "understand") and any(c.dep_ == "auxpass" for c in head.children) \
@@ -121,7 +121,7 @@ def _quoted_as(verb: Token) -> bool:
 
 def _to_say(verb: Token) -> bool:
     """"to say" after a verb of getting in touch or going on: "X texted to say ...", "X went on to
-    say ...", "X rang to tell her ..." report what X said, where "X wants to say ..." does not."""
+    claim ...", "X rang to tell her ..." report what X said, where "X wants to say ..." does not."""
     head = verb.head
     lemma = head.lemma_.lower()
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and head.pos_ == "VERB" \
@@ -130,8 +130,8 @@ def _to_say(verb: Token) -> bool:
 
 def _named_relative(verb: Token) -> bool:
     """A relative clause that reports: its "who" stands for a name ("Jane Doe, who said ..."), its
-    "that" for a document ("a ruling that said ..."), or its subject is a person of its own
-    ("the home, where she said ...", "a plan which he said would ...")."""
+    "that" for a document ("a verdict that stated ..."), or its subject is a person of its own
+    ("the shop, where he claimed ...", "a scheme which she argued would ...")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
@@ -257,8 +257,8 @@ def _evidence_verb(verb: Token) -> bool:
 
 
 def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
-    """The clause a reporting verb set off by commas in the middle of it reports ("Once there,
-    investigators said, the man fled", "The plan, she said, will cost more"): the parse hangs the
+    """The clause a reporting verb set off by commas in the middle of it reports ("At dawn,
+    the guards claimed, the prisoner escaped", "The plan, she said, will cost more"): the parse hangs the
     verb on the clause's root; the content runs from after the attribution to the clause's end."""
     head = verb.head
     doc = verb.doc
@@ -320,7 +320,7 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         return verb.head  # "a letter saying ..."
     subj = _subject_of(verb)
     if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-        subj = verb.head  # "a ruling that said ...": the relative stands for its noun
+        subj = verb.head  # "a verdict that stated ...": the relative stands for its noun
     if subj is None and clause_before:
         subj = _np_after(doc, verb)  # "..., said a spokeswoman"
     if subj is None and not any(c.dep_ == "nsubj" for c in verb.children):
@@ -343,7 +343,7 @@ def _speaker(doc: Doc, view: _DocView, subj: Optional[Token]) -> Optional[dict]:
 
 
 def _made_clear(verb: Token) -> Optional[Tuple[Token, int, int]]:
-    """"X made (it) clear that CLAUSE": the clause hangs on the adjective."""
+    """"X made (it) plain that CLAUSE": the clause hangs on the adjective."""
     if verb.lemma_.lower() != "make":
         return None
     for adj in verb.children:

@@ -305,6 +305,11 @@ FORMS = [
     # a relative clause without its pronoun: the clause after the verb
     ("He set out the costs he says are hurting farmers.",
      [("are hurting farmers", "says", "he")]),
+    # "as X put it", before or after the clause
+    ("The new stadium is a costly folly, as the Glenmoor Herald put it on Sunday.",
+     [("The new stadium is a costly folly", "put it", "Glenmoor Herald")]),
+    ("As one fan put it, the club has lost its way.",
+     [("the club has lost its way", "put it", "one fan")]),
     # evidence found and voiced
     ("Inspector Noor Saleh found evidence that the pipes had been cut.",
      [("the pipes had been cut", "found evidence", "Noor Saleh")]),

@@ -18,7 +18,7 @@ Forms (read off the dependency parse):
 - a claim announced in one sentence and made in the next: "X made three points. First, CLAUSE";
 - nested reports yield one record per reporting verb ("Y said X told him CLAUSE": Y's record is
   "X told him CLAUSE", X's is "CLAUSE"; so does "X told him CLAUSE, Y said");
-- "As X reported, CLAUSE" and "CLAUSE, as X said";
+- "As X reported, CLAUSE", "CLAUSE, as X said" and "as X put it";
 - inside a quote, what the quoted speaker reports someone else (a name, he/she/they) said.
 
 The content is the reported clause without the cue, the source, a leading "that" (or
@@ -52,6 +52,7 @@ from .reported_clauses import (
     _NOT_SOURCES,
     _ORDINALS,
     _parenthetical_clause,
+    _put_it,
     _POINT_NOUNS,
     _RELATIVES,
     _SEEKING_VERBS,
@@ -85,7 +86,7 @@ from .reported_spans import (
 def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if view.quote_of[verb.i] != -1 or verb.pos_ not in ("VERB", "AUX"):
         return None
-    reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb)
+    reporting = verb.lemma_.lower() in REPORTED_VERBS or _evidence_verb(verb) or _put_it(verb)
     if not (reporting or verb.lemma_.lower() == "make") or _hypothetical(verb) or _inference(verb):
         return None
     if verb.lemma_.lower() in THOUGHT_VERBS and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in REPORTED_VERBS:
@@ -137,6 +138,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
     if span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
     cue = _cue_span(doc, verb, lo if lo > verb.i else len(doc))
+    if _put_it(verb):
+        cue = (cue[0], max(_end(c) for c in verb.children if c.dep_ == "dobj"))  # "put it"
     if _to_say(verb) or verb.dep_ == "xcomp" and _said_to(verb):
         head = verb.head  # "went on to claim", "is reported to believe"
         cue = (min([head.idx] + [c.idx for c in head.children if c.dep_ in ("aux", "auxpass") and c.i < head.i]), cue[1])

@@ -284,13 +284,20 @@ def _parenthetical_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     return head, lo, head.right_edge.i + 1
 
 
+def _put_it(verb: Token) -> bool:
+    """"as X put it": "put" with "it" and "as" reports the clause it frames."""
+    return verb.lemma_.lower() == "put" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and [c.lower_ for c in verb.children if c.dep_ == "dobj"] == ["it"]
+
+
 def _as_report(verb: Token) -> Optional[Tuple[Token, int, int]]:
     """The clause an "as" report frames: "As X reported last week, CLAUSE", "CLAUSE, as X said":
     the reporting verb with "as" and nothing reported of its own, hung on the clause's root."""
     head = verb.head
     doc = verb.doc
     if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-            or any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass", "auxpass") for c in verb.children) \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj", "nsubjpass", "auxpass") and not (c.dep_ == "dobj" and _put_it(verb))
+                   for c in verb.children) \
             or head.pos_ not in ("VERB", "AUX") or not _finite(head) or not _subjects(head):
         return None
     first, last = verb.left_edge.i, verb.right_edge.i
@@ -299,7 +306,10 @@ def _as_report(verb: Token) -> Optional[Tuple[Token, int, int]]:
         while lo < head.i and doc[lo].is_punct:
             lo += 1
         return head, lo, head.right_edge.i + 1
-    if first > head.i and last >= head.right_edge.i and doc[first - 1].text == ",":
+    end = head.right_edge.i
+    while end > last and doc[end].is_punct:
+        end -= 1  # (the sentence's closing mark hangs on the clause's root)
+    if first > head.i and last >= end and doc[first - 1].text == ",":
         return head, head.left_edge.i, first - 1
     return None
 

@@ -305,6 +305,9 @@ FORMS = [
     # a relative clause without its pronoun: the clause after the verb
     ("He set out the costs he says are hurting farmers.",
      [("are hurting farmers", "says", "he")]),
+    # before its reporting verb, a participle after a comma belongs to the reported clause
+    ("The landlord replied, urging the tenants to leave before the storm, the inspector wrote.",
+     [("The landlord replied, urging the tenants to leave before the storm", "wrote", "the inspector")]),
     # "as X put it", before or after the clause
     ("The new stadium is a costly folly, as the Glenmoor Herald put it on Sunday.",
      [("The new stadium is a costly folly", "put it", "Glenmoor Herald")]),

@@ -120,7 +120,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
             hi = min(hi, c.left_edge.i)
             while hi > lo and doc[hi - 1].pos_ in ("CCONJ", "PUNCT"):
                 hi -= 1
-    hi = _trim_trailing_attribution(doc, lo, _trim_sentential_relative(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi)))
+    hi = _trim_sentential_relative(doc, lo, _trim_framing_adjunct(doc, clause, lo, hi))
+    hi = _trim_trailing_attribution(doc, lo, hi, before_verb=clause.i < verb.i)
     if not _quote_mix_ok(view, lo, hi):
         return None
     hi = _closing_marks(view, hi)

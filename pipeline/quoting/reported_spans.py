@@ -128,11 +128,13 @@ def _record(doc: Doc, span: Tuple[int, int], cue: Tuple[int, int], sp: Optional[
             "cue_span": [cue[0], cue[1]], "speaker": sp, "confidence": conf}
 
 
-def _trim_trailing_attribution(doc: Doc, lo: int, hi: int) -> int:
+def _trim_trailing_attribution(doc: Doc, lo: int, hi: int, before_verb: bool = False) -> int:
     """End of a clause before a trailing attribution the parse left inside it ("X promised he
     would resign, a memoir claims": a comma and a reporting verb with a subject and no
-    clause or object of its own, at the end), or before a report of its own (", adding ...")."""
-    for i in range(lo + 3, hi):
+    clause or object of its own, at the end), or, for a clause after its reporting verb, before a
+    report of its own (", adding ..."; before the verb, "S replied, urging Y to wait, X wrote", the
+    participle belongs to the reported clause)."""
+    for i in range(lo + 3, hi if not before_verb else lo + 3):
         t = doc[i]
         if t.tag_ == "VBG" and t.lemma_.lower() in REPORTED_VERBS and doc[i - 1].text == "," \
                 and t.dep_ in ("advcl", "conj", "xcomp") and not _inference(t):

@@ -246,12 +246,95 @@ FORMS = [
     # quoted words opening the clause, the reporter's words going on after them
     ('Governor Idris Calloway has said "there could be consequences" if the union rejects the offer.',
      [('"there could be consequences" if the union rejects the offer', "has said", "Idris Calloway")]),
+    # a participle of inference after the clause belongs to it: the facts imply it, no one says it
+    ("Orders for steel will halve by spring, suggesting that builders are holding back, she said on Friday.",
+     [("Orders for steel will halve by spring, suggesting that builders are holding back", "said", "she")]),
+    # a reporting noun without a possessive: the subject of the verb voicing it, a group before it
+    ("Investor Ivo Stanek, a former adviser at the firm, has published rumours that the company has a new phone coming.",
+     [("the company has a new phone coming", "has published rumours", "Ivo Stanek")]),
+    ("The coastguard issued a warning that the cliffs could collapse within days.",
+     [("the cliffs could collapse within days", "issued a warning", "The coastguard")]),
+    ("The mayor defended the plan amid Labour claims the budget was a sham.",
+     [("the budget was a sham", "Labour claims", "Labour")]),
+    # "to say" after a verb of getting in touch or of going on
+    ("At 9 p.m., Mira Kovac texted to say the car had arrived.",
+     [("the car had arrived", "texted to say", "Mira Kovac")]),
+    ("Coach Elio Brandt went on to claim that the pitch was unplayable.",
+     [("the pitch was unplayable", "went on to claim", "Elio Brandt")]),
+    # a source's view framing the sentence, or said to be a clause
+    ("In the agency's view, the regional economy will grow just 1% next year.",
+     [("the regional economy will grow just 1% next year", "In the agency's view", "the agency")]),
+    ("Mayor Ida Holm's position is that the tax must go.",
+     [("the tax must go", "position", "Ida Holm")]),
+    # an attribution set off by commas between the auxiliary and its verb reports what follows it
+    ("The mayor had not, Inspector Lars Ruiz added, been told about the leak by the city's engineers.",
+     [("been told about the leak by the city's engineers", "added", "Lars Ruiz")]),
+    # adjuncts between the clause and its source belong to the clause
+    ("The regional economy is overheating, despite a weaker long-term outlook, the bank's report says.",
+     [("The regional economy is overheating, despite a weaker long-term outlook", "says", "the bank's report")]),
+    # a clausal subject inside the reported clause
+    ("Officials said that seeds bred for the drought would be handed to farmers in the south first.",
+     [("seeds bred for the drought would be handed to farmers in the south first", "said", "Officials")]),
+    # minutes as the record of a meeting
+    ("Minutes of the March meeting showed that board members are worried about rising costs.",
+     [("board members are worried about rising costs", "showed", "Minutes of the March meeting")]),
+    # a concern or a question voiced
+    ("Defence counsel Rita Moss voiced doubts over whether the witness could see the car.",
+     [("the witness could see the car", "voiced doubts", "Rita Moss")]),
+    ("Residents expressed concerns that the new road would split the village.",
+     [("the new road would split the village", "expressed concerns", "Residents")]),
+    # the last verb of a series the parse hung on the reporting verb
+    ("Ortiz added that the dog ran off after a few minutes, barked “help me!”, and began digging by the fence.",
+     [("the dog ran off after a few minutes, barked “help me!”, and began digging by the fence", "added", "Ortiz")]),
+    # after "that", quoted words and a phrase of the reporter's own
+    ('Despite the profits, chief executive Lena Ruiz warned that "lenders are under siege," from state auditors.',
+     [('"lenders are under siege," from state auditors', "warned", "Lena Ruiz")]),
+    # a second verb telling a hearer something is a report of its own
+    ("Councillor Bea Marsh hinted the closures reflected a broad pattern and assured voters that the library would stay open.",
+     [("the closures reflected a broad pattern", "hinted", "Bea Marsh"),
+      ("the library would stay open", "assured voters", "Bea Marsh")]),
+    # a finite clause without a subject of its own after a verb of telling: the object is its subject
+    ('The coach warned the players on the bench "had better stay ready for the second half".',
+     [('the players on the bench "had better stay ready for the second half"', "warned", "The coach")]),
+    # a fact voiced
+    ("The auditor underlined the fact that two of the loans were never repaid.",
+     [("two of the loans were never repaid", "underlined the fact", "The auditor")]),
+    # a belief inside someone else's report is that report's
+    ("Ruiz believed the car was stolen, her lawyer said.",
+     [("Ruiz believed the car was stolen", "said", "her lawyer")]),
+    # a relative clause without its pronoun: the clause after the verb
+    ("He set out the costs he says are hurting farmers.",
+     [("are hurting farmers", "says", "he")]),
+    # before its reporting verb, a participle after a comma belongs to the reported clause
+    ("The landlord replied, urging the tenants to leave before the storm, the inspector wrote.",
+     [("The landlord replied, urging the tenants to leave before the storm", "wrote", "the inspector")]),
+    # "as X put it", before or after the clause
+    ("The new stadium is a costly folly, as the Glenmoor Herald put it on Sunday.",
+     [("The new stadium is a costly folly", "put it", "Glenmoor Herald")]),
+    ("As one fan put it, the club has lost its way.",
+     [("the club has lost its way", "put it", "one fan")]),
+    # evidence found and voiced
+    ("Inspector Noor Saleh found evidence that the pipes had been cut.",
+     [("the pipes had been cut", "found evidence", "Noor Saleh")]),
+    # a report at second hand: "X is reported to believe ...", "quoted X as claiming ..."
+    ("Tove Brun, a former director of the museum, is reported to believe the sale of the painting was a blunder.",
+     [("the sale of the painting was a blunder", "is reported to believe", "Tove Brun")]),
+    ("A radio station quoted a letter from the Harlan Miners Union as claiming the strike was over.",
+     [("the strike was over", "claiming", "Harlan Miners Union")]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", FORMS, ids=[f[0][:40] for f in FORMS])
 def test_reported_speech_forms(nlp, text, expected):
     assert indirect(text, run(nlp, text)) == expected
+
+
+def test_quoted_words_in_a_reported_clause_take_its_source(nlp):
+    text = "The coach smiled at the rival club's suggestion that his side was “past its best”."
+    quotes = run(nlp, text)
+    assert indirect(text, quotes) == [("his side was “past its best”", "suggestion", "the rival club")]
+    frag = [q for q in quotes if q["kind"] == "fragment"]
+    assert [(text[q["start"]:q["end"]], q["speaker"]["mention"]) for q in frag] == [("past its best", "the rival club")]
 
 
 def test_nested_reports(nlp):
@@ -298,6 +381,19 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 NOTHING = [
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
+    # the writer's own view, "in view of", a wish to say, a noun that reports nothing
+    "In my view, the regional economy will grow.",
+    "In view of rising fees, the club will wait.",
+    "She wants to say the bridge was unsafe.",
+    "The plan's weakness is that it costs too much.",
+    # no evidence found
+    "Police found no evidence that the man had fled.",
+    # a fact ignored is no one's words
+    "Builders ignored the fact that a beam had split.",
+    # a concern no one is said to voice
+    "Fears that the bank would fail grew on Monday.",
+    # a reporting noun asked for is no one's words
+    "Farmers want assurances that their fields will not be flooded again.",
     "Mr Dane explained how it works.",
     # quoted words with no clause of the reporter's after them: the quote's own record
     'The minister insisted that "the numbers add up" and "nothing has changed".',
@@ -384,7 +480,7 @@ def test_content_span(words, pos, expected):
     import spacy
     from spacy.tokens import Doc
 
-    from pipeline.quoting.reported import _content_span
+    from pipeline.quoting.reported_spans import _content_span
 
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     span = _content_span(doc, 0, len(doc))

@@ -15,7 +15,7 @@ from .filters import is_title_or_scare, leads_as_a_title
 from .interview import scan_answers
 from .marks import paragraphs_of, scan_quotes
 from .reported import THOUGHT_VERBS as _THOUGHT_VERBS, find_reported
-from .sharing import share_paragraph_speakers, share_repeated_words, share_run_speakers
+from .sharing import share_paragraph_speakers, share_repeated_words, share_report_speakers, share_run_speakers
 from .speakers import (
     _DocView,
     _is_cue,
@@ -546,6 +546,8 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             conf[qi] = 0.5
 
     share_repeated_words(text, raw, kept, attributed, conf)
+    reported = find_reported(doc, view) if emit_indirect else []
+    share_report_speakers(raw, kept, reported, attributed, conf)
 
     for qi in kept:
         q = raw[qi]
@@ -562,8 +564,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             "confidence": round(max(0.05, min(1.0, c)), 3),
         })
     found.extend(_interview_answers(doc, paragraphs, raw))
-    if emit_indirect:
-        found.extend(find_reported(doc, view))
+    found.extend(reported)
     found.sort(key=lambda r: r["start"])
     return found
 

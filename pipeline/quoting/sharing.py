@@ -1,5 +1,5 @@
 """Speakers shared between quotes: the paragraphs of one multi-paragraph quote, the quotes of one
-paragraph, and quoted words another quote repeats. Used by `attribution.find_quotes`."""
+paragraph, quoted words another quote repeats, and quoted words inside a reported clause. Used by `attribution.find_quotes`."""
 
 from __future__ import annotations
 
@@ -85,3 +85,18 @@ def share_repeated_words(text: str, raw: List[dict], kept: Sequence[int], attrib
 def gap_is_empty(doc: Doc, a: dict, b: dict) -> bool:
     end = a["close"][1] if a["close"] else a["end"]
     return not doc_text(doc)[end:b["open"][0]].strip()
+
+
+def share_report_speakers(raw: List[dict], kept: List[int], reported: List[dict], attributed: Dict[int, dict],
+                          conf: Dict[int, float]) -> None:
+    """Quoted words inside a reported clause with no speaker or one from a fallback only (the
+    sentence's subject, a noun's owner): the source of the report said them ("The mayor spoke
+    amid union claims the plan was “a sham”": the union's words, not the mayor's)."""
+    for qi in kept:
+        q = raw[qi]
+        if q["kind"] != "fragment" or conf.get(qi, 0.0) > 0.5:
+            continue
+        around = [r for r in reported if r["start"] <= q["start"] and q["end"] <= r["end"] and r["speaker"]]
+        if around:
+            inner = min(around, key=lambda r: r["end"] - r["start"])  # the innermost report
+            attributed[qi], conf[qi] = inner["speaker"], inner["confidence"]

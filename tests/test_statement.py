@@ -296,6 +296,27 @@ def test_a_hyphenated_role_before_a_name_is_part_of_the_mention():
     assert _mention(doc[5]).text == "Eastfield full-back Tom Brandt"
 
 
+def test_a_name_already_written_around_its_mention_is_not_put_in_again():
+    """The parse can take only a name's last words for the subject ("du Bois" of "Les Amis du
+    Bois will pay"): its full name is written around them, so none is put in their place (it would
+    repeat "Les Amis"), while a short form the name extends is still replaced."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.figures.statement import render
+
+    words = ["Les", "Amis", "du", "Bois", "will", "pay", "5", "euros"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 5, 5, 5, 7, 5],
+              deps=["det", "nmod", "compound", "nsubj", "aux", "ROOT", "nummod", "dobj"],
+              pos=["DET", "PROPN", "PROPN", "PROPN", "AUX", "VERB", "NUM", "NOUN"])
+    full = lambda span: "Les Amis du Bois"
+    assert render(list(doc), full) == "Les Amis du Bois will pay 5 euros"
+    assert render(list(doc[2:]), full) == "Les Amis du Bois will pay 5 euros"
+    short = Doc(spacy.blank("en").vocab, words=["Bois", "will", "pay", "5", "euros"], heads=[2, 2, 2, 4, 2],
+                deps=["nsubj", "aux", "ROOT", "nummod", "dobj"], pos=["PROPN", "AUX", "VERB", "NUM", "NOUN"])
+    assert render(list(short), full) == "Les Amis du Bois will pay 5 euros"
+
+
 @pytest.mark.xfail(strict=True, reason="the parser hangs the last verb on the infinitive of the one before; "
                    "the subject's first verb stays in the statement")
 def test_a_figure_in_the_last_of_three_chained_verbs(nlp):

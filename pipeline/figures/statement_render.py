@@ -60,7 +60,7 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
                 # "Three major economies — X, Y and Z — are stalling": a counted noun is not one name
                 plural_before = plural_before or t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children)
                 if name and name != span.text and name not in named and not clitic and not glued \
-                        and not plural_before:
+                        and not plural_before and not _written_around(span, name, kept):
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
                     if t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECTS:
@@ -128,6 +128,18 @@ def _through_name(span: Span, name: str, kept: Set[int]) -> int:
             break
         end += 1
     return end
+
+
+def _written_around(span: Span, name: str, kept: Set[int]) -> bool:
+    """Whether the statement already writes the whole name over the mention: the parse can take
+    only a name's last words for the mention ("du Bois" of "Les Amis du Bois"), and the name put in
+    their place would repeat the words before them."""
+    doc = span.doc
+    lowered = name.lower()
+    at = doc.text.lower().find(lowered, max(0, span.end_char - len(lowered)))
+    if at == -1 or at > span.start_char or at + len(lowered) < span.end_char:
+        return False
+    return all(t.i in kept for t in doc[:span.start] if t.idx >= at)
 
 
 def _mention(tok: Token) -> Span:

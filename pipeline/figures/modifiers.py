@@ -10,7 +10,7 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ..components.quantities import TIME_UNITS
-from ..numbers.units import _FOLDED as _FOLDED_UNITS, UNIT_FORMS
+from ..numbers.units import unit_expression
 from .about import CHANGE_WORDS, counted_noun
 from .changes import NUMBER_LABELS
 from .common import METRIC_NOUNS, _cached, _kids
@@ -35,7 +35,7 @@ def _has_number(tok: Token) -> bool:
 def _measure_unit(tok: Token) -> bool:
     """"foot" in "a 6-foot eel", "kilogram" in "a 90-kilogram crate": a unit of size or weight."""
     return tok.lemma_.lower() not in TIME_UNITS and (
-        tok.text in UNIT_FORMS or tok.lower_ in _FOLDED_UNITS or tok.ent_type_ == "QUANTITY" and tok.pos_ in ("NOUN", "PROPN"))
+        unit_expression(tok.text) is not None or tok.ent_type_ == "QUANTITY" and tok.pos_ in ("NOUN", "PROPN"))
 
 
 def _measured_noun(nom: Token) -> Optional[Token]:

@@ -27,6 +27,11 @@ UNIT_FORMS = _unit_forms()  # form as written -> pint expression
 _FOLDED = {f.lower(): e for f, e in UNIT_FORMS.items() if f.islower() and len(f) > 2}
 
 
+def unit_expression(form: str) -> Optional[str]:
+    """The pint expression of a unit as written ("km", "Kilometres"), or None when it names none."""
+    return UNIT_FORMS.get(form) or _FOLDED.get(form.lower())
+
+
 def _form_alt(form: str) -> str:
     body = r"[ \t]+".join(re.escape(part) for part in form.split(" "))
     return f"(?i:{body})" if form.lower() in _FOLDED else body
@@ -101,8 +106,7 @@ def measure_after(text: str, pos: int) -> Optional[Tuple[str, int]]:
     if not m:
         y = _YARDS_AWAY_RE.match(text[pos:pos + 40])
         return (unit_symbol("yard"), pos + y.end()) if y else None
-    form = re.sub(r"[ \t]+", " ", m.group("u"))
-    expr = UNIT_FORMS.get(form) or _FOLDED.get(form.lower())
+    expr = unit_expression(re.sub(r"[ \t]+", " ", m.group("u")))
     if expr is None:
         return None
     return unit_symbol(expr), pos + m.end()

@@ -17,6 +17,7 @@ import re
 from typing import Iterator, List, Optional, Tuple
 
 from .. import wordlists
+from .currency import currency_before
 from .lexicon import (
     AGE_AFTER_RE,
     DATING_AFTER_RE,
@@ -31,7 +32,6 @@ from .lexicon import (
     TIME_UNITS,
     YEAR_RE,
     approx_before,
-    currency_before,
     sentence_start,
     times_kind,
 )

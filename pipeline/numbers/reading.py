@@ -10,6 +10,7 @@ import math
 import re
 from typing import Optional
 
+from .currency import currency_after, currency_before, currency_word_before, subunit_tail
 from .lexicon import (
     ADDRESS_AFTER_RE,
     AFTER_REJECT_RE,
@@ -134,12 +135,8 @@ from .lexicon import (
     YEAR_RE,
     approx_before,
     clean_word_core,
-    currency_after,
-    currency_before,
-    currency_word_before,
     plural,
     sentence_start,
-    subunit_tail,
     times_kind,
 )
 from .parse import parse_number

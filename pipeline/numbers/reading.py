@@ -1,6 +1,7 @@
 """One number match of the main pass read into a ``Quantity`` or refused: ``read_number`` looks
 at the words around the number (scale, currency, percent, units, counted noun, names, dates and
-other things that are no figure); ``plain_number`` is its fast path for number-only text.
+other things that are no figure, the refusals being the small tests of ``refusals.py``);
+``plain_number`` is its fast path for number-only text.
 ``pipeline.components.quantities.find_quantities`` runs it over every match of ``CORE_RE``.
 """
 
@@ -12,36 +13,19 @@ from typing import Optional
 
 from .currency import currency_after, currency_before, currency_word_before, subunit_tail
 from .lexicon import (
-    ADDRESS_AFTER_RE,
-    AFTER_REJECT_RE,
     AGED_BAND_RIGHT_RE,
     AGED_LEFT_RE,
     AGE_AFTER_RE,
     AGE_BAND_LEFT_RE,
     AGE_BAND_RIGHT_RE,
-    AGE_BAND_SECOND_LEFT_RE,
     AGE_GROUP_RE,
     AGE_LEFT_RE,
     A_BEFORE_RE,
     BASIS_POINTS_RE,
     CAMEL_BEFORE_RE,
     CAPITAL_CENT_RE,
-    CAP_WORD_BEFORE_RE,
-    CLOCK_SLOT_RE,
-    COLON_LEFT_RE,
-    DATE_CHUNK_RE,
-    DATE_WORDS,
-    DAY_LEFT_RE,
-    DAY_RIGHT_RE,
     DATING_AFTER_RE,
     DENOMINATION_AFTER_RE,
-    DIALLED_AFTER_RE,
-    DIAL_LEFT_RE,
-    DOT_CLOCK_LEFT_RE,
-    DOT_CLOCK_PRICE_RE,
-    DOT_CLOCK_RE,
-    DOT_CLOCK_RIGHT_RE,
-    EARNINGS_LEFT_RE,
     ELLIPTIC_LEFT_STOP_RE,
     EXCHANGE_BASE_AFTER_RE,
     FACTOR_LEFT_RE,
@@ -53,23 +37,13 @@ from .lexicon import (
     GROUP_NUMBERS,
     GROUP_PERIOD_NOUNS,
     HISTORY_UNITS,
-    HYPERBOLE_LEFT_RE,
     HYPHEN_STOP,
-    HYPHEN_TO_LEFT_RE,
     HYPHEN_TO_RIGHT_RE,
     HYPHEN_WORD_RE,
     INTENSITY_AFTER_RE,
     LEADING_ZERO_RE,
-    LEAD_WORDS,
-    LEFT_VAGUE_RE,
     LENGTH_WORDS_RE,
-    LETTER_BRACKET_AFTER_RE,
     MARGIN_NOUNS,
-    MODEL_CODE_AFTER_RE,
-    MONTH_AFTER_RE,
-    MONTH_BEFORE_RE,
-    NAME_AFTER_RE,
-    NAME_PAREN_LEFT_RE,
     NEGATIVE_BEFORE_RE,
     NEXT_WORD_RE,
     NOT_PLAIN_RE,
@@ -82,23 +56,16 @@ from .lexicon import (
     ONE_OF_RE,
     ONE_PERIOD_LEFT_STOP_RE,
     ONE_SUBJECT_RE,
-    OPEN_QUOTES,
-    ORDINAL_AFTER_RE,
-    ORDINAL_SCALE_AFTER_RE,
     PARTITIVE_LEFT_RE,
     PENCE_GLUED_RE,
     PERCENT_AFTER_RE,
     PERSON_AGE_RIGHT_RE,
     PERSON_BE_LEFT_RE,
-    PER_LEFT_RE,
     POINT_HYPHEN_RE,
     POINT_WORD_RE,
-    POSITION_LEFT_RE,
-    POSSESSIVE_END_RE,
     POUNDS_NEAR_RE,
     PP_AFTER_RE,
     PRICE_LEFT_RE,
-    QUOTED_TITLE_RE,
     RACE_AFTER_RE,
     RACE_LENGTHS,
     RANK_LEFT_RE,
@@ -107,31 +74,18 @@ from .lexicon import (
     REFER_BACK_LEFT_RE,
     SCALE_AFTER_RE,
     SCALE_LETTER_COUNT_RE,
-    SCORE_AFTER_RE,
     SET_LEFT_RE,
     SHARE_NOUN_RE,
-    SHIRT_AFTER_RE,
-    SLOT_AFTER_RE,
-    SPACE_RE,
-    STOP_BEFORE_RE,
     STOP_NEXT,
     SUPERLATIVE_AFTER_RE,
     TENOR_NOUNS,
     TENOR_RE,
     TIMES_AFTER_RE,
-    TIME_AFTER_RE,
     TIME_UNITS,
-    TITLE_AFTER_RE,
     TRADING_YEAR_RE,
-    URLISH_RE,
-    WEEKDAY_BEFORE_RE,
     WEEKS_IN_TRADING_YEAR,
     WEIGHT_CUE_RE,
     WINDOW_AVERAGE_RE,
-    WORK_LEFT_RE,
-    WORLD_RANK_LEFT_RE,
-    WORLD_RANK_RIGHT_RE,
-    YEAR_LEFT_RE,
     YEAR_RE,
     approx_before,
     clean_word_core,
@@ -141,6 +95,15 @@ from .lexicon import (
 )
 from .parse import parse_number
 from .quantity import Quantity
+from .refusals import (
+    bare_digits_refused,
+    counted_digits_refused,
+    digits_left_refused,
+    digits_right_refused,
+    name_holds_it,
+    names_a_call_slot_or_work,
+    word_number_refused,
+)
 from .units import measure_after, temperature_letter, unit_symbol
 
 
@@ -157,15 +120,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         ns, ne = clean_word_core(text, ns, ne)
         core = text[ns:ne]
         low = core.lower()
-        first = low.split()[0] if low.split() else low
         # "one" alone, "a dozen"-less scale words ("thousand"), names ("Big Ten")
         lone_one = low in ("one", "zero", "nil")
-        if first in ("hundred", "thousand", "million", "billion", "trillion", "dozen"):
-            return None
-        if core[0].isupper() and not sentence_start(text, ns):
-            return None
-        if LEFT_VAGUE_RE.search(text[max(0, ns - 20):ns]) or \
-                HYPERBOLE_LEFT_RE.search(text[max(0, ns - 20):ns]):
+        if word_number_refused(text, ns, core):
             return None
     core = text[ns:ne]
     n_len = len(text)
@@ -179,27 +136,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     # nothing but digits and spacing on the left: none of the left-context rules can apply
     # (keeps number-only text fast)
     plain = not is_words and not NOT_PLAIN_RE.search(left)
-    if not is_words:
-        near = left[-24:]  # the anchored left-context patterns are short
-        if not plain and STOP_BEFORE_RE.search(near) and not NEGATIVE_BEFORE_RE.search(near) and \
-                not HYPHEN_TO_LEFT_RE.search(near) and \
-                not (SCORE_AFTER_RE.match(text, ne) and near.split()[-1:] != []
-                     and near.split()[-1].islower()):
-            # but "$5" etc. are fine: currency handled below; STOP_BEFORE only hits letters/#
-            cur_code, _, _ = currency_before(text, ns)
-            sw = SCALE_AFTER_RE.match(text[ne:ne + 20])
-            if cur_code is None and not (sw and sw.group("sw") and near[-1:].isspace()):
-                return None  # a label ("Week 5"), but "each year 41 million people" is an amount
-        lo = max(0, ns - 200)
-        chunk_s = max(text.rfind(" ", lo, ns), text.rfind("\n", lo, ns), lo - 1) + 1
-        chunk_e_m = SPACE_RE.search(text, ne, ne + 200)
-        chunk = text[chunk_s:chunk_e_m.start() if chunk_e_m else min(n_len, ne + 200)]
-        if (not chunk.isdigit() and URLISH_RE.search(chunk)) or DATE_CHUNK_RE.search(chunk):
-            return None
-        if not plain and (MONTH_BEFORE_RE.search(near) or WEEKDAY_BEFORE_RE.search(near)
-                          or COLON_LEFT_RE.search(near) or PER_LEFT_RE.search(near)
-                          and not _every_period(text, near, ne)):
-            return None
+    if not is_words and digits_left_refused(text, ns, ne, left, plain):
+        return None
 
     # ---- scale
     pos = ne
@@ -275,26 +213,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     # ---- right-context rejections
     if measure is not None or glued_time is not None:
         pass
-    elif not is_words and not scale_txt:
-        if ORDINAL_AFTER_RE.match(right) or TIME_AFTER_RE.match(right) or AFTER_REJECT_RE.match(right):
-            return None
-        if DOT_CLOCK_RE.match(core) and DOT_CLOCK_LEFT_RE.search(left[-8:]) and \
-                DOT_CLOCK_RIGHT_RE.match(right) and not DOT_CLOCK_PRICE_RE.search(left[-20:]):
-            return None  # "the talks start at 9.30 tomorrow": a time of day
-        if MONTH_AFTER_RE.match(right):
-            return None
-        if GLUED_LETTER_RE.match(right) and cur_code is None and not (
-                PERCENT_AFTER_RE.match(right) or PP_AFTER_RE.match(right)
-                or BASIS_POINTS_RE.match(right) or TIMES_AFTER_RE.match(right)):
-            return None
-        if ADDRESS_AFTER_RE.match(right) or SHIRT_AFTER_RE.match(right):
-            return None
-        if right[:1] == ")" and "(" not in left[-12:]:
-            return None  # a list marker: "1) Deviled, 2) Scotch"
-        if LETTER_BRACKET_AFTER_RE.match(right):
-            return None  # "a 401(k) plan", "section 230(c)": the name of a rule or a form
-        if right[:1] == ")" and NAME_PAREN_LEFT_RE.search(left):
-            return None  # "Ana Ruiz (9) scores past Bo Lee (1)": a shirt number in a caption
+    elif not is_words and not scale_txt and digits_right_refused(core, left, right, cur_code):
+        return None
     if not is_words and scale_txt and GLUED_LETTER_RE.match(right) and measure is None:
         return None
 
@@ -334,7 +254,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 return None  # "100% certain", "110 percent committed": a manner of speaking
             kind, unit = "percent", "percent"
             end = pos + pm.end()
-            if not is_words and _name_holds_it(text, ns, end, noun_after=False):
+            if not is_words and name_holds_it(text, ns, end, noun_after=False):
                 return None  # "presenter of 75% Pure Jazz": the percent is part of a name
         elif TIMES_AFTER_RE.match(right):
             tm = TIMES_AFTER_RE.match(right)
@@ -413,7 +333,7 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                     if DATING_AFTER_RE.match(right[nw.end():]) and approx_before(text, ns)[0] is None \
                             and (is_words or TIME_UNITS[wl] not in HISTORY_UNITS):
                         return None  # "five years ago", "2 hours ago", "ten years from now": a date
-                    if w[0].isupper() and not is_words and _name_holds_it(text, ns, pos, title=True):
+                    if w[0].isupper() and not is_words and name_holds_it(text, ns, pos, title=True):
                         return None  # "the film 48 Hours", "tickets for 9 Days Out": a title
                     kind, unit = "duration", TIME_UNITS[wl]
                 elif wl in STOP_NEXT or w[0].isupper():
@@ -427,15 +347,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             value == 1 and EXCHANGE_BASE_AFTER_RE.match(text[end:end + 40]))):
         return None  # "\u00a350 notes", "one franc bought 1.05 euros": a face value, a rate's base
 
-    if kind == "count" and not is_words and len(core) == 3 and DIALLED_AFTER_RE.match(right):
-        return None  # "she made a 999 call": a number dialled
-    if kind == "count" and not is_words and CLOCK_SLOT_RE.match(core) and SLOT_AFTER_RE.match(right):
-        return None  # "the 2045 slot": a time of day on the 24-hour clock
-    if kind == "count" and not is_words and not scale_txt and WORK_LEFT_RE.search(left[-14:]) \
-            and not SCORE_AFTER_RE.match(right):
-        return None  # "her album 21", "the drama 24": the title of a work
-    if ORDINAL_SCALE_AFTER_RE.match(right):
-        return None  # "its one millionth visitor": an ordinal
+    if names_a_call_slot_or_work(core, left, right, kind, is_words, scale_txt):
+        return None
 
     # "one of the four", "five of the nine members": a word number counts
     one_of = is_words and ONE_OF_RE.match(right)
@@ -461,44 +374,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         if elliptic == "head" and REFER_BACK_LEFT_RE.search(left):
             return None  # "the two are rivals", "the larger of the two": things counted before
     elif kind == "count" and bare:
-        digits = core.replace(",", "")
-        if YEAR_RE.match(digits) and "," not in core and "." not in core:
+        if bare_digits_refused(text, ns, end, core, left, right, plain, scale_txt):
             return None
-        if re.match(r"^[ \t]+[A-Z]{2,}\b", right) and len(digits) >= 3 and "," not in core \
-                and "." not in core:
-            return None  # a model number: "737 MAX"
-        if MODEL_CODE_AFTER_RE.match(right) and len(digits) >= 3 and "," not in core and "." not in core:
-            return None  # a model name: "the 845 4G handset"
-        if WORLD_RANK_RIGHT_RE.match(right) and WORLD_RANK_LEFT_RE.search(left[-12:]):
-            return None  # "slipped to 57 in the world": a place in a ranking
-        # a plain number right after a capitalized word that is not a sentence start: a name
-        if not plain and (DIAL_LEFT_RE.search(left[-16:]) or RANK_LEFT_RE.search(left[-16:])):
-            return None  # "call 911", "the top 50": a number dialled, a ranked list
-        cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
-        if re.match(r"^[-\u2013]\d", right):
-            cw = None  # a score or tally after a name: "the Celtics 112-104"
-        if cw and POSSESSIVE_END_RE.search(cw.group("w")):
-            cw = None  # a possessive: "to Smith's 53,118"
-        if cw and not sentence_start(text, ns - len(cw.group(0))):
-            w = cw.group("w")
-            if w.lower() not in ("the", "about", "nearly", "some", "over", "almost", "only",
-                                 "just", "all", "by", "to", "of", "with", "at", "and", "or",
-                                 "from", "than", "another", "another", "those", "these"):
-                return None
-        elif _sentence_names_it(text, ns, cw, core, scale_txt):
-            return None
-        if re.match(r"^[ \t]+[A-Z][a-z]+(?![\w'\u2019-])", right) and len(digits) >= 3 \
-                and "," not in core and "." not in core and not right.split()[0].endswith("s"):
-            return None  # a model number: "the 737 Max", "a 747 Jumbo"
-        if not plain and DAY_LEFT_RE.search(left[-8:]) and DAY_RIGHT_RE.match(right) and \
-                re.fullmatch(r"[1-9]|[12]\d|3[01]", core):
-            return None  # "due on 26.": a day of the month
-        if not plain and _name_holds_it(text, ns, end):
-            return None  # "a former 24 Hour Bakery writer": the number is part of a name
-        if POSITION_LEFT_RE.search(left[-12:]):
-            return None  # "at mile 20", "on lap 31": a spot named by its number
-        if AGE_BAND_SECOND_LEFT_RE.search(left):
-            return None  # "aged 16 to 18": the top of an age band
         if plain:
             pass
         elif AGED_LEFT_RE.search(left) and 0 < value < 125 and "." not in core:
@@ -517,30 +394,8 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
             and "," not in core and not scale_txt:
         return None  # "the iPhone 15 went on sale": a model number
     if kind == "count" and not bare and noun is not None and not is_words:
-        digits = core.replace(",", "")
-        if YEAR_RE.match(digits) and "," not in core and "." not in core and not scale_txt:
-            # "the 2022 election", "2020 levels": a year used as a modifier
-            if not noun.endswith("s") or noun in ("elections", "levels", "figures", "results",
-                                                   "games", "olympics", "midterms"):
-                return None
-            if YEAR_LEFT_RE.search(left):
-                return None  # "in 2010 sales rose": a year after a time preposition
-        cw = None if plain else CAP_WORD_BEFORE_RE.search(left)
-        if cw and POSSESSIVE_END_RE.search(cw.group("w")):
-            cw = None  # a possessive counts what its owner has: "Ruritania's 12 regional seats"
-        if _sentence_names_it(text, ns, cw, core, scale_txt):
+        if counted_digits_refused(text, ns, core, left, noun, plain, scale_txt):
             return None
-        if cw and not sentence_start(text, ns - len(cw.group(0))) and not scale_txt:
-            w = cw.group("w")
-            if w[1:].lower() != w[1:] or w.lower() not in (
-                    "the", "about", "nearly", "some", "over", "almost", "only", "just", "all",
-                    "by", "to", "of", "with", "at", "and", "or", "from", "than", "another",
-                    "those", "these", "its", "their", "his", "her", "our"):
-                if not re.match(r"^[A-Z][a-z]+$", w) or w.lower() in ("route", "highway"):
-                    return None
-                # "Airbus 320 jets" vs "Okafor 24,000 votes" (rare): keep only with a comma number
-                if "," not in core:
-                    return None
     if is_words and kind == "count" and noun is None and unit is None and not one_of and not elliptic:
         return None
     if kind == "count" and not plain and SUPERLATIVE_AFTER_RE.match(right) and SET_LEFT_RE.search(left):
@@ -578,52 +433,12 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     return q
 
 
-def _name_holds_it(text: str, ns: int, end: int, noun_after: bool = True, title: bool = False) -> bool:
-    """The number starts a title-cased name that goes on after it ("host of 99 Nights Live on
-    Sundays", "a former 24 Hour Bakery writer"): capitalized words right after it, not a date and
-    not ending in a plural (a counted noun: "30 Labour MPs"), after a word in lower case or at a
-    sentence start (not in a title-cased heading). Without `noun_after` the name must end the
-    phrase before a preposition: a percent before capitalized words and a noun measures the noun
-    ("52% Tory support"), one before a comma can be a poll's list ("52% Tory, 30% Labour"). With
-    `title`, the capitalized words may end in a plural: a number and a capitalized unit of time
-    ("48 Hours") mid-sentence are a title, not a duration. A number and capitalized words that
-    are all a quotation's words are a title too ("\u201c7 Rings\u201d", "\u201c30 Days Later\u201d")."""
-    if text[ns - 1:ns] in OPEN_QUOTES and ns > 0 and QUOTED_TITLE_RE.match(text[end:end + 80]):
-        return True  # "her hit \u201c7 Rings\u201d": a title in quotation marks
-    nm = (TITLE_AFTER_RE if title else NAME_AFTER_RE).match(text[end:end + 80])
-    if nm is None or not noun_after and not nm.group("prep"):
-        return False
-    if ns > 0 and not text[ns - 1].isspace():
-        return False  # "a 5-1 Cup win": the second number of a score
-    if any(w.lower() in DATE_WORDS for w in nm.group("run").split()):
-        return False
-    before = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, ns - 30):ns])
-    return before is None or before.group(1).islower() or sentence_start(text, ns - len(before.group(0)))
-
-
-def _every_period(text: str, near: str, ne: int) -> bool:
-    """"every 18 months": the period of a repeated event is a duration ("per 100" is a rate)."""
-    nw = NEXT_WORD_RE.match(text[ne:ne + 30])
-    return near.rstrip().lower().endswith("every") and nw is not None and \
-        nw.group("w").lower() in TIME_UNITS
-
-
 def _weighs(text: str, ns: int, pos: int, cend: int) -> bool:
     """"pounds" written out next to a weight cue ("180 pounds", "6 feet 2 inches tall and 180
     pounds"), in a text that writes no pound sign near: a weight, not money."""
     return "pound" in text[pos:cend].lower() and \
         WEIGHT_CUE_RE.search(text, max(0, ns - 60), cend + 30) is not None and \
         "\u00a3" not in text[max(0, ns - 2000):cend + 2000]
-
-
-def _sentence_names_it(text: str, ns: int, cw: "Optional[re.Match[str]]", core: str,
-                       scale_txt: str) -> bool:
-    """The capitalized word ``cw`` right before the number starts the sentence and is no word that
-    can lead a number ("About 40", "In 2019"): the two are a name ("Windows 10 support ends",
-    "Top 10 tips"). A scaled or comma number, or a results heading ("Net 4.5 mln"), stays."""
-    return bool(cw) and sentence_start(text, ns - len(cw.group(0))) and \
-        cw.group("w").lower() not in LEAD_WORDS and not scale_txt and "," not in core and \
-        not EARNINGS_LEFT_RE.search(text, max(0, ns - 30), ns)
 
 
 def _one_counts(left: str, right: str, kind: str, unit: Optional[str]) -> bool:

@@ -57,7 +57,7 @@ _WORD_ALTS = "|".join(
     _form_regex(f) + (r"(?![A-Za-z])" if f[-1].isalpha() else "") for f, _, _ in CURRENCY_WORDS
 )
 CURRENCY_AFTER_RE = re.compile(rf"^(?:\s?-\s?|[ \t\u00a0]?)(?P<cur>{_WORD_ALTS})", re.I)
-# a currency name before an amount with a scale: "a record Australian dollar 29.4bn"
+# a currency name before an amount with a scale: "a Swiss franc 3.2bn surplus"
 _WORD_BEFORE_ALTS = "|".join(
     _form_regex(f) for f, _, fac in CURRENCY_WORDS if fac == 1.0 and f[-1].isalpha() and len(f) > 3)
 CURRENCY_WORD_BEFORE_RE = re.compile(

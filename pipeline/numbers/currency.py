@@ -99,8 +99,8 @@ def currency_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
 
 
 def currency_word_before(text: str, pos: int) -> Tuple[Optional[str], float, int]:
-    """ISO code, factor and start of a currency name that ends right before ``pos`` ("Australian
-    dollar 29.4bn"); the caller asks only when a scale follows the number."""
+    """ISO code, factor and start of a currency name that ends right before ``pos`` ("Swiss franc
+    3.2bn"); the caller asks only when a scale follows the number."""
     if CURRENCY_WORD_BEFORE_RE is None:
         return None, 1.0, pos
     left = text[max(0, pos - 30):pos]

@@ -359,7 +359,7 @@ def test_place_does_not_join_its_county_board(nlp):
 def test_merge_short_orgs_pure():
     from collections import Counter
 
-    from pipeline.entities.clusters import _merge_short_orgs
+    from pipeline.entities.org_names import _merge_short_orgs
 
     def cl(name):
         return {"forms": Counter({name: 1}), "mentions": [name]}

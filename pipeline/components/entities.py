@@ -10,8 +10,10 @@ titles and roles kept apart from names ("longtime strategist Dana Whitmore" give
 The work is done by pure functions in ``pipeline/entities/``: ``mentions.py`` collects the
 PERSON and ORG mentions (the small entity model corrected with titles, roles, ages, reporting
 verbs, datelines and organization words), ``clusters.py`` groups them (full names, surnames,
-first names, shortened organization names, acronyms; gender from titles, pronouns and first
-names), ``places.py`` adds the places, and ``query.py`` is the API that the quotes and figures
+first names), ``org_names.py`` joins an organization's other names (shortened names, acronyms),
+``titles.py`` reads titles and gender (titles, role appositives, pronouns), ``canonical.py`` makes
+each entity's record (canonical name, aliases; gender from first names when nothing else tells),
+``places.py`` adds the places, and ``query.py`` is the API that the quotes and figures
 stages call; it reads only the ``Doc``:
 
 ``canonical_name(doc, start, end)``, ``cluster_for(doc, start, end)``

@@ -8,7 +8,6 @@ from typing import List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Token
 
-from ..entities.clusters import _appos_text
 from ..entities.lexicon import (
     PERSON_NOUNS,
     PRONOUNS,
@@ -32,6 +31,7 @@ from ..entities.query import (
     resolve_pronoun,
     role_antecedent,
 )
+from ..entities.titles import _appos_text
 
 # --------------------------------------------------------------------------- doc helpers
 

@@ -84,7 +84,6 @@ def _according_to(doc: Doc, view: _DocView, toks: Sequence[int]) -> Optional[Tok
     return None
 
 
-_DASHES = ("—", "–", "--", "-", "―")
 
 
 _SIGNOFF = re.compile(r"[ \t\u00a0]*(?:—|–|―|--|-)[ \t\u00a0]*")

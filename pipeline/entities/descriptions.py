@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .. import attrs, wordlists
 from .binding import _is_subject
-from .index import AGENT_KINDS, _Index, _index, cluster_for
+from .index import AGENT_KINDS, _Index, _index, cluster_for, doc_memo
 from .lexicon import ORG_NOUNS, PERSON_NOUNS, clean_name_text
 from .orgs import fullest_org
 
@@ -244,11 +244,8 @@ def titled_name(doc: Doc, noun: Token) -> Optional[str]:
     A title with an owner or "other" ("his other band, Nightjar") names someone else."""
     if noun.tag_ not in ("NN", "NNS") or any(c.dep_ in ("amod", "compound", "poss") for c in noun.children):
         return None
-    memo = _TITLED.get(id(doc))
-    if memo is None or memo[0] is not doc:
-        _TITLED.clear()  # one doc at a time
-        memo = _TITLED[id(doc)] = (doc, {})
-    if noun.lower_ not in memo[1]:
+    memo = doc_memo(doc, "titled_name")
+    if noun.lower_ not in memo:
         names = set()
         for tok in doc:
             if tok.lower_ != noun.lower_ or tok.i == noun.i or tok.pos_ != "NOUN" or any(
@@ -262,11 +259,10 @@ def titled_name(doc: Doc, noun: Token) -> Optional[str]:
                 names.add(_name_at(doc, ent[-1]))
             names.update(_name_at(doc, c) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
         names.discard(None)
-        memo[1][noun.lower_] = next(iter(names)) if len(names) == 1 else None
-    return memo[1][noun.lower_]
+        memo[noun.lower_] = next(iter(names)) if len(names) == 1 else None
+    return memo[noun.lower_]
 
 
-_TITLED: Dict[int, tuple] = {}
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE"})  # entity labels a name after a title bears
 
 

@@ -57,6 +57,19 @@ _CACHE: Dict[int, Tuple[object, object, _Index]] = {}
 AGENT_KINDS = frozenset({"person", "org"})
 
 
+_MEMOS: Dict[str, tuple] = {}
+
+
+def doc_memo(doc: Doc, name: str) -> dict:
+    """The lookups called `name` made on `doc`, kept while the same doc and entity index come in
+    (one doc at a time: no doc outlives its memory zone here)."""
+    entities = doc._.get(attrs.ENTITIES)
+    hit = _MEMOS.get(name)
+    if hit is None or hit[0] is not doc or hit[1] is not entities:
+        hit = _MEMOS[name] = (doc, entities, {})
+    return hit[2]
+
+
 def _index(doc: Doc) -> Optional[_Index]:
     entities = doc._.get(attrs.ENTITIES)
     if not entities:

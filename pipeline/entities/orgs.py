@@ -15,7 +15,7 @@ from .binding import (
     _SUBJ_DEPS,
     _is_subject,
 )
-from .index import cluster_for, place_for
+from .index import cluster_for, doc_memo, place_for
 from .lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
@@ -197,28 +197,22 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     return max(counts, key=lambda n: (counts[n], last[n]))
 
 
-_ROWS: Dict[int, Tuple[object, object, tuple]] = {}
-
-
 def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
     """(start, end, name, kind, is a subject) for every organization and place mention, sorted,
     with their starts; once per entity index."""
-    entities = doc._.get(attrs.ENTITIES) or []
-    hit = _ROWS.get(id(doc))
-    if hit is not None and hit[0] is doc and hit[1] is entities:
-        return hit[2]
+    memo = doc_memo(doc, "org_place_rows")
+    if "rows" in memo:
+        return memo["rows"]
     rows = []
-    for c in entities:
+    for c in doc._.get(attrs.ENTITIES) or []:
         if c["kind"] not in ("org", "place"):
             continue
         for a, b in c["mentions"]:
             span = doc.char_span(a, a + 1, alignment_mode="expand")
             rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _is_subject(span[0])))
     rows.sort()
-    got = (rows, [r[0] for r in rows])
-    _ROWS.clear()  # one doc at a time
-    _ROWS[id(doc)] = (doc, entities, got)
-    return got
+    memo["rows"] = (rows, [r[0] for r in rows])
+    return memo["rows"]
 
 
 def fullest_org(doc: Doc, name: str) -> str:
@@ -226,17 +220,10 @@ def fullest_org(doc: Doc, name: str) -> str:
     more words ("Acme" -> "Acme Robotics"), else `name`: not a fuller name the article names
     apart, a product bearing its maker's name ("Acme" beside "Acme Radio"). A place's name extends only to a team or
     company of one plural word ("Lakeport" -> "Lakeport Sharks", not "Lakeport Police Department")."""
-    entities = doc._.get(attrs.ENTITIES) or []
-    hit = _FULL.get(id(doc))
-    if hit is None or hit[0] is not doc or hit[1] is not entities:
-        _FULL.clear()  # one doc at a time: no doc outlives its memory zone here
-        hit = _FULL[id(doc)] = (doc, entities, {})
-    if name not in hit[2]:
-        hit[2][name] = _fullest_org(entities, name, common_nouns(doc))
-    return hit[2][name]
-
-
-_FULL: Dict[int, Tuple[object, object, Dict[str, str]]] = {}
+    memo = doc_memo(doc, "fullest_org")
+    if name not in memo:
+        memo[name] = _fullest_org(doc._.get(attrs.ENTITIES) or [], name, common_nouns(doc))
+    return memo[name]
 
 
 def _fullest_org(entities: List[dict], name: str, common: frozenset) -> str:

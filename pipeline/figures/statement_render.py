@@ -12,6 +12,7 @@ from typing import Callable, List, Optional, Set
 
 from spacy.tokens import Span, Token
 
+from .common import _text
 from .statement_phrases import SUBJECTS as _SUBJECTS
 
 NameFor = Callable[[Span], Optional[str]]
@@ -136,8 +137,10 @@ def _written_around(span: Span, name: str, kept: Set[int]) -> bool:
     their place would repeat the words before them."""
     doc = span.doc
     lowered = name.lower()
-    at = doc.text.lower().find(lowered, max(0, span.end_char - len(lowered)))
-    if at == -1 or at > span.start_char or at + len(lowered) < span.end_char:
+    begin = max(0, span.end_char - len(lowered))  # only where the name could cover the mention
+    found = _text(doc)[begin:span.start_char + len(lowered)].lower().find(lowered)
+    at = begin + found
+    if found == -1 or at > span.start_char or at + len(lowered) < span.end_char:
         return False
     return all(t.i in kept for t in doc[:span.start] if t.idx >= at)
 

@@ -212,6 +212,12 @@ class Pool:
                     process.kill()
             for process in processes:
                 process.join(5)
+            # the executor's manager thread closes its wake-up pipe as it notices the dead workers;
+            # Python's exit hook writes to that pipe, and if the two race the user sees a traceback
+            # ("Bad file descriptor") after the run's own message: let the thread finish first
+            manager = getattr(executor, "_executor_manager_thread", None)
+            if manager is not None:
+                manager.join(5)
 
     def stop(self) -> None:
         """End of the run: the watchdog and the workers stopped, none left behind."""

@@ -212,9 +212,19 @@ class Pool:
                     process.kill()
             for process in processes:
                 process.join(5)
-            # the executor's manager thread closes its wake-up pipe as it notices the dead workers;
-            # Python's exit hook writes to that pipe, and if the two race the user sees a traceback
-            # ("Bad file descriptor") after the run's own message: let the thread finish first
+            # A worker killed while writing its result leaves half a message in the result pipe,
+            # and the executor's manager thread waits for the rest for ever (Python's exit then
+            # waits for that thread: the run never ends). The parent's own copy of the pipe's
+            # write end is all that keeps it open: closed, the thread reads end-of-file, takes
+            # the pool for broken and winds it up. It must be closed before a new pool forks,
+            # or the new workers would inherit it.
+            results = getattr(executor, "_result_queue", None)
+            writer = getattr(results, "_writer", None)
+            if writer is not None:
+                writer.close()
+            # the manager thread closes its wake-up pipe as it winds up; Python's exit hook
+            # writes to that pipe, and if the two race the user sees a traceback ("Bad file
+            # descriptor") after the run's own message: let the thread finish first
             manager = getattr(executor, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(5)

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from pipeline.attrs import ENTITIES
 from pipeline.entities.clusters import build_entities
+from pipeline.entities.mentions import _collect_mentions
 from pipeline.entities.query import (
     description_antecedent,
     described_org,
@@ -267,6 +268,52 @@ def test_an_organization_word_takes_the_of_name_the_model_cut_off():
     doc = make(rows, ents=["B-ORG", "I-ORG", "I-ORG", "O", "B-GPE", "O", "O"])
     orgs = [e["name"] for e in build_entities(doc) if e["kind"] == "org"]
     assert orgs == ["Harbour Council of Ruritania"]
+
+
+def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
+    # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
+    rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 2, "det", "DET", "DT"), ("Valmont", 1, "compound", "PROPN", "NNP"), ("side", 1, "nsubj", "NOUN", "NN"),
+            ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 2, "det", "DET", "DT"), ("Valmont", 1, "compound", "PROPN", "NNP"), ("fans", 1, "nsubj", "NOUN", "NNS"),
+            ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "B-ORG", "O", "O", "O"]
+    doc = make(rows, ents=ents, sent_starts=(0, 3, 8))
+    assert [(m.words, m.label) for m in _collect_mentions(doc)] == [(["Valmont"], "ORG")] * 3
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Valmont", "org")]
+
+
+def test_an_organization_run_into_its_officials_name_is_cut_before_the_given_name():
+    # "the Ministry of Works Jane Okafor said ." (one ORG entity from "the" to "Okafor")
+    rows = [("the", 5, "det", "DET", "DT"), ("Ministry", 4, "compound", "PROPN", "NNP"), ("of", -1, "prep", "ADP", "IN"),
+            ("Works", -1, "pobj", "PROPN", "NNP"), ("Jane", 1, "compound", "PROPN", "NNP"),
+            ("Okafor", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG"] + ["I-ORG"] * 5 + ["O", "O"])
+    out = {e["name"]: e["kind"] for e in build_entities(doc)}
+    assert out == {"Ministry of Works": "org", "Jane Okafor": "person"}
+
+
+@pytest.mark.parametrize("pronoun, kind", [("she", "person"), ("it", "org")])
+def test_a_given_name_tagged_org_is_a_person_when_a_personal_pronoun_follows(pronoun, kind):
+    # "Ann Velloso resigned . {pronoun} left ." (the model tagged the name ORG)
+    rows = [("Ann", 1, "compound", "PROPN", "NNP"), ("Velloso", 1, "nsubj", "PROPN", "NNP"),
+            ("resigned", 0, "ROOT", "VERB", "VBD", "resign"), (".", -1, "punct", "PUNCT", "."),
+            (pronoun.capitalize(), 1, "nsubj", "PRON", "PRP"), ("left", 0, "ROOT", "VERB", "VBD", "leave"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "O", "O", "O", "O", "O"], sent_starts=(0, 4))
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Ann Velloso", kind)]
+
+
+def test_a_person_entity_after_a_preposition_keeps_its_hyphenated_first_part():
+    # "He signed for Al-Marid ." : the first word is not a separate place run into the name
+    words = ["He", "signed", "for", "Al", "-", "Marid", "."]
+    doc = Doc(VOCAB, words=words, spaces=[True, True, True, False, False, False, False],
+              heads=[1, 1, 1, 5, 5, 2, 1], deps=["nsubj", "ROOT", "prep", "compound", "punct", "pobj", "punct"],
+              pos=["PRON", "VERB", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"],
+              tags=["PRP", "VBD", "IN", "NNP", "HYPH", "NNP", "."], lemmas=["he", "sign", "for", "Al", "-", "Marid", "."],
+              sent_starts=[1, 0, 0, 0, 0, 0, 0], ents=["O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"])
+    names = [e["name"] for e in build_entities(doc)]
+    assert names == ["Al-Marid"] and all(n[:1].isalpha() for n in names)
 
 
 def test_a_person_tagged_name_after_the_is_an_organization():

@@ -170,6 +170,19 @@ def test_a_role_no_one_is_titled_with_is_the_last_person_who_spoke():
     assert role_antecedent(doc, at(doc, "leader")) == "Omar Delgado"
 
 
+def test_the_speaker_outranks_the_person_spoken_about_for_a_later_pronoun():
+    # "Delgado said Hale had lost . He left ." : Delgado speaks, Hale is only spoken about
+    rows = [("Delgado", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("Hale", 2, "nsubj", "PROPN", "NNP"), ("had", 1, "aux", "AUX", "VBD", "have"),
+            ("lost", -3, "ccomp", "VERB", "VBN", "lose"), (".", -4, "punct", "PUNCT", "."),
+            ("He", 1, "nsubj", "PRON", "PRP"), ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 6))
+    hale = at(doc, "Hale")
+    doc._.set(ENTITIES, [entity("Omar Delgado", "person", [(0, 7)], gender="m"),
+                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")])
+    assert resolve_pronoun(doc, at(doc, "He")) == "Omar Delgado"
+
+
 def test_a_person_only_spoken_about_is_no_role_holder():
     doc = leader_doc(who="Officials")
     assert role_antecedent(doc, at(doc, "leader")) is None

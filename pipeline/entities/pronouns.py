@@ -179,13 +179,27 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                 gpen = 0 if cand_gender == g else 1
             else:
                 gpen = 0
-            score = 2 * back + (0 if src or _is_subject(t) else 1) + gpen + (2 if coord else 0)
+            score = 2 * back + (0 if src or _is_subject(t) else 1) + gpen + (2 if coord else 0) \
+                + (1 if _reported(t) else 0)
             key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
                 best, best_score = (cand_name, cand_tok), key
         if best_score is not None and best_score[0] <= 2 * back + 1:
             break
     return best
+
+
+def _reported(tok: Token) -> bool:
+    """`tok` stands inside what a reporting verb reports ("Doe said Roe had lost"): a person spoken
+    about, less salient for a later pronoun than the one who speaks."""
+    t = tok
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in REPORTING_VERBS:
+            return True
+        t = t.head
+    return False
 
 
 # a subject's verb's complements: what the subject says or does (not its adjuncts, where a name

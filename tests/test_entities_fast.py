@@ -283,6 +283,22 @@ def test_an_organization_word_takes_the_of_name_the_model_cut_off():
     assert orgs == ["Harbour Council of Ruritania"]
 
 
+@pytest.mark.parametrize("order", ["full first", "short first"])
+def test_a_surname_of_several_words_joins_the_full_name(order):
+    # "Ana Dal Pozzo spoke . Dal Pozzo left ." (either order)
+    full = [("Ana", 2, "compound", "PROPN", "NNP"), ("Dal", 1, "compound", "PROPN", "NNP"),
+            ("Pozzo", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", ".")]
+    short = [("Dal", 1, "compound", "PROPN", "NNP"), ("Pozzo", 1, "nsubj", "PROPN", "NNP"),
+             ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    first, second = (full, short) if order == "full first" else (short, full)
+    ents = [("B-PERSON" if k == 0 else "I-PERSON") if row[4] == "NNP" else "O"
+            for part in (first, second) for k, row in enumerate(part)]
+    doc = make(first + second, ents=ents, sent_starts=(0, len(first)))
+    (person,) = build_entities(doc)
+    assert person["name"] == "Ana Dal Pozzo" and len(person["mentions"]) == 2
+
+
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
     # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
     rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Sequence
 
 from spacy.tokens import Doc
 
@@ -60,7 +60,8 @@ def build_clusters(doc: Doc) -> List[dict]:
         found = None
         for c in by_last.get(last, ()):
             f0 = c["first"]
-            if f0 == first or (len(first) <= 2 and first[0] == f0[0]) or (len(f0) <= 2 and first[0] == f0[0]):
+            if f0 == first or (len(first) <= 2 and first[0] == f0[0]) or (len(f0) <= 2 and first[0] == f0[0]) \
+                    or any(_tail_of(m.words, f.split()) or _tail_of(f.split(), m.words) for f in c["forms"]):
                 found = c
                 break
         if found is None:
@@ -183,6 +184,12 @@ def build_clusters(doc: Doc) -> List[dict]:
     _people_tagged_as_orgs(clusters)
     return _entity_records(doc, clusters)
 
+
+
+def _tail_of(short: Sequence[str], full: Sequence[str]) -> bool:
+    """`short`, two words or more, ends `full`: a surname of several words without the given name
+    ("Dal Pozzo" of "Ana Dal Pozzo")."""
+    return 2 <= len(short) < len(full) and list(full[-len(short):]) == list(short)
 
 
 def build_entities(doc: Doc) -> List[dict]:

@@ -205,8 +205,7 @@ def _personal_pronoun_after(doc: Doc, end: int, sentences: int = 2) -> bool:
     """A he/she-type pronoun after token `end` in its sentence or the next `sentences` ones."""
     if end >= len(doc):
         return False
-    sent = doc[end - 1].sent if end > 0 else doc[0].sent
-    stop = sent.end
+    stop = doc[end - 1].sent.end
     for _ in range(sentences):
         if stop >= len(doc):
             break

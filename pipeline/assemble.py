@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Union
 
-import spacy
-from spacy.language import Language
-from thinc.api import use_ops
+from .spacy_import import import_spacy
 
-from . import attrs  # noqa: F401
+spacy = import_spacy()  # before anything imports spaCy: without its command line
+from spacy.language import Language  # noqa: E402
+from thinc.api import use_ops  # noqa: E402
+
+from . import attrs  # noqa: F401,E402
 from .components import article, entities, figures, morph, quotes, sentences  # noqa: F401  (factories)
 
 # Tried in this order when the user names no model: the official package first,

@@ -2,7 +2,8 @@
 pronoun, role-noun, description, organization-noun and document antecedents). Reads only the Doc.
 
 Quotes and figures import from here only; the rules live in `index.py` (the index and its
-lookups), `pronouns.py`, `roles.py`, `descriptions.py` and `orgs.py` (organizations and documents)."""
+lookups), `pronouns.py`, `roles.py`, `descriptions.py`, `orgs.py` (organizations and documents) and
+`titles.py` (the title written with a mention)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from .orgs import (
 )
 from .pronouns import kin_antecedent, pronoun_antecedent, resolve_pronoun
 from .roles import cataphoric_antecedent, description_antecedent, role_antecedent
+from .titles import mention_title
 
 __all__ = [
     "AGENT_KINDS",
@@ -44,6 +46,7 @@ __all__ = [
     "fullest_org",
     "it_antecedent",
     "kin_antecedent",
+    "mention_title",
     "most_mentioned_person",
     "org_antecedent",
     "place_for",

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .binding import _gender_votes, _is_subject, _quoted_tokens, _sent_index, _sentences
 from .lexicon import _DIGIT, ORG_NOUNS, PERSON_NOUNS, ROLES, title_gender
-from .mentions import _Mention
+from .mentions import _Mention, _pre_title
 
 
 def _titles_and_gender(doc: Doc, clusters: List[dict]) -> None:
@@ -81,7 +81,6 @@ def _mention_head(doc: Doc, m) -> Optional[Token]:
 
 def _appos_text(doc: Doc, tok: Token) -> str:
     """Role text of an appositive ("a three-term councilwoman from X" -> "three-term councilwoman from X")."""
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i]
     left = tok.left_edge.i
     right = tok.right_edge.i + 1
     while left < right and doc[left].pos_ in ("DET", "PUNCT"):
@@ -90,5 +89,25 @@ def _appos_text(doc: Doc, tok: Token) -> str:
         right -= 1
     if right - left > 12 or right <= left:
         right = min(right, tok.i + 1)
-    del toks
     return doc[left:right].text.strip()
+
+
+def mention_title(doc: Doc, tok: Token, mention_start: int) -> Optional[str]:
+    """The title or role written with one mention of a name (`tok` a token of it, the mention
+    starting at character `mention_start`): role words right before it ("longtime strategist Dana
+    Whitmore"), else an apposition ("Dana Whitmore, a three-term councilwoman"), else None."""
+    i = tok.i
+    while i > 0 and doc[i - 1].idx >= mention_start:
+        i -= 1
+    pre = _pre_title(doc, i, tok)
+    if pre:
+        return pre
+    head = tok
+    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+        head = head.head
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            return _appos_text(doc, child) or None
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
+        return _appos_text(doc, head.head) or None
+    return None

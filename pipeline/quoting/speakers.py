@@ -16,7 +16,6 @@ from ..entities.lexicon import (
     _norm_word,
     doc_text,
 )
-from ..entities.mentions import _pre_title
 from ..entities.query import (
     description_antecedent,
     cataphoric_antecedent,
@@ -25,13 +24,13 @@ from ..entities.query import (
     document_source,
     it_antecedent,
     kin_antecedent,
+    mention_title,
     org_antecedent,
     place_for,
     place_named,
     resolve_pronoun,
     role_antecedent,
 )
-from ..entities.titles import _appos_text
 
 # --------------------------------------------------------------------------- doc helpers
 
@@ -267,7 +266,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     if hit is not None:
         cl, t = hit
         a, b = _mention_span(doc, cl, t)
-        title = _title_for(doc, t, a, cl)
+        title = mention_title(doc, t, a)
         return {"name": cl["name"], "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": title}
     if tok.pos_ == "PROPN" and tok.tag_ == "NNPS" and tok.ent_type_ == "NORP":
         # a group named by a plural proper noun ("the Federalists said"): named by its name
@@ -357,22 +356,3 @@ def _name_with_title(cl: dict) -> str:
         if words and tuple(_norm_word(w) for w in words) in TITLES:
             return f"{t} {cl['name']}"
     return cl["name"]
-
-
-def _title_for(doc: Doc, tok: Token, mention_start: int, cl: dict) -> Optional[str]:
-    # role words right before this mention, else an apposition, else None
-    i = tok.i
-    while i > 0 and doc[i - 1].idx >= mention_start:
-        i -= 1
-    pre = _pre_title(doc, i, tok)
-    if pre:
-        return pre
-    head = tok
-    while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-        head = head.head
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _appos_text(doc, child) or None
-    if head.dep_ == "appos" and head.head.pos_ == "NOUN":
-        return _appos_text(doc, head.head) or None
-    return None

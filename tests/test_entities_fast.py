@@ -345,6 +345,18 @@ def test_a_person_entity_after_a_preposition_keeps_its_hyphenated_first_part():
     assert names == ["Al-Marid"] and all(n[:1].isalpha() for n in names)
 
 
+def test_a_word_in_capitals_tagged_as_nothing_is_the_organization_it_spells():
+    # "Friends of the Lowland Marshes sued . FLM said ." (the model tagged only the full name)
+    rows = [("Friends", 5, "nsubj", "PROPN", "NNPS"), ("of", -1, "prep", "ADP", "IN"), ("the", 2, "det", "DET", "DT"),
+            ("Lowland", 1, "compound", "PROPN", "NNP"), ("Marshes", -3, "pobj", "PROPN", "NNPS"),
+            ("sued", 0, "ROOT", "VERB", "VBD", "sue"), (".", -1, "punct", "PUNCT", "."),
+            ("FLM", 1, "nsubj", "NOUN", "NN", "flm"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG"] + ["I-ORG"] * 4 + ["O"] * 5, sent_starts=(0, 7))
+    (org,) = build_entities(doc)
+    flm = at(doc, "FLM").idx
+    assert org["name"] == "Friends of the Lowland Marshes" and [flm, flm + 3] in org["mentions"]
+
+
 def test_a_person_tagged_name_after_the_is_an_organization():
     # "the Harbour Kings won ."
     rows = [("the", 2, "det", "DET", "DT"), ("Harbour", 1, "compound", "PROPN", "NNP"),

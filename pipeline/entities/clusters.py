@@ -26,6 +26,7 @@ from .mentions import _collect_mentions, _Mention, _name_piece_end
 from .missed import _complete_lone_names, _people_tagged_as_orgs
 from .org_names import (
     _add_bare_org_heads,
+    _add_untagged_acronyms,
     _add_untagged_full_forms,
     _merge_acronyms,
     _merge_short_orgs,
@@ -177,6 +178,7 @@ def build_clusters(doc: Doc) -> List[dict]:
                 target["mentions"].append(m)
                 covered.update(range(tok.i, te))
     _add_bare_org_heads(doc, clusters, covered)
+    _add_untagged_acronyms(doc, clusters, covered)
 
     _titles_and_gender(doc, clusters)
 

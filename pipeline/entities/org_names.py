@@ -29,9 +29,8 @@ def _merge_acronyms(org_clusters: Dict[str, dict]) -> None:
     Agency"; keys are lower-cased names)."""
     initials: Dict[str, dict] = {}
     for key, c in org_clusters.items():
-        caps = [w for w in key.split() if w not in _ORG_JOINERS]
-        if len(caps) >= 2:
-            initials.setdefault("".join(w[0] for w in caps), c)
+        if (spelled := _acronym_key(key)):
+            initials.setdefault(spelled, c)
     for key, c in list(org_clusters.items()):
         if " " in key or not (2 <= len(key) <= 6):
             continue
@@ -41,6 +40,38 @@ def _merge_acronyms(org_clusters: Dict[str, dict]) -> None:
         target["forms"].update(c["forms"])
         target["mentions"].extend(c["mentions"])
         c["mentions"] = []
+
+
+def _acronym_key(key: str) -> str:
+    """The initials an acronym of an organization's (lower-cased) name would spell: its words but
+    the joiners ("of", "the", "for", ...), first letters, lower case."""
+    caps = [w for w in key.split() if w not in _ORG_JOINERS]
+    return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
+
+
+def _add_untagged_acronyms(doc: Doc, clusters: List[dict], covered: set) -> None:
+    """A word in capitals the entity model tagged as nothing ("FLM said") that spells the initials
+    of exactly one organization of the article ("Friends of the Lowland Marshes") is a mention of
+    it."""
+    by_initials: Dict[str, List[dict]] = defaultdict(list)
+    for c in clusters:
+        if c["kind"] == "org" and c["mentions"]:
+            initials = _acronym_key(_fullest_form(c["forms"]).lower())
+            if len(initials) >= 2:
+                by_initials[initials].append(c)
+    if not by_initials:
+        return
+    for tok in doc:
+        if tok.i in covered or tok.ent_type_ or not (2 <= len(tok.text) <= 6) or not tok.is_upper \
+                or not tok.is_alpha:
+            continue
+        cands = by_initials.get(tok.lower_)
+        if cands is None or len(cands) != 1:
+            continue
+        target = cands[0]
+        target["forms"][tok.text] += 1
+        target["mentions"].append(_Mention(tok.idx, tok.idx + len(tok.text), [tok.text], "", "ORG", tok.i, tok.i + 1))
+        covered.add(tok.i)
 
 
 _OPENING_MARKS = "“\"‘'"

@@ -57,7 +57,7 @@ def _add_untagged_acronyms(doc: Doc, clusters: List[dict], covered: set) -> None
     for c in clusters:
         if c["kind"] == "org" and c["mentions"]:
             initials = _acronym_key(_fullest_form(c["forms"]).lower())
-            if len(initials) >= 2:
+            if initials:
                 by_initials[initials].append(c)
     if not by_initials:
         return

@@ -42,6 +42,9 @@ CLASSES = [
     ("The new heat pump draws 6.2 kW at full load.", "6.2 kW", 6.2, "measure", "kW"),
     ("Each tablet ships with 512 GB of storage.", "512 GB", 512.0, "measure", "GB"),
     ("The phone has 256GB of memory.", "256GB", 256.0, "measure", "GB"),
+    ("Rural homes get a 512kbps line at best.", "512kbps", 512.0, "measure", "kbit/s"),
+    ("The fibre link runs at 1.25gbps.", "1.25gbps", 1.25, "measure", "Gbit/s"),
+    ("The new plan offers 30 Mbps downloads.", "30 Mbps", 30.0, "measure", "Mbit/s"),
     ("The showroom covers 850 sq m on two floors.", "850 sq m", 850.0, "measure", "m²"),
     ("The loft adds 1,200 square feet of space.", "1,200 square feet", 1200.0, "measure", "ft²"),
     ("Rain left 3 inches of water on the pitch.", "3 inches", 3.0, "measure", "in"),
@@ -121,6 +124,7 @@ PAIRS = [
     ("The court ruled 6-3 for the state.", [("6", 6.0, "count"), ("3", 3.0, "count")]),
     ("The board is split in a virtual 50-50 tie.", [("50", 50.0, "percent"), ("50", 50.0, "percent")]),
     ("The visitors lead the series 3-1.", [("3", 3.0, "count"), ("1", 1.0, "count")]),
+    ("The hosts were thrashed 6-0 at home.", [("6", 6.0, "count"), ("0", 0.0, "count")]),
 ]
 
 
@@ -256,6 +260,8 @@ NEWS_CLASSES = [
     ("After a quarter century in office, she retired.", "a quarter century", 25.0, "duration",
      "years"),
     ("The hearing lasted half an hour.", "half an hour", 0.5, "duration", "hours"),
+    ("The feud ran for a third of a decade.", "a third of a decade", 10 / 3, "duration", "years"),
+    ("The queue moved after a quarter of an hour.", "a quarter of an hour", 0.25, "duration", "hours"),
     ("The show runs for 90 mins without a break.", "90", 90.0, "duration", "minutes"),
     ("The verdict came only one month after the trial.", "one", 1.0, "duration", "months"),
     ("The forward signed a one-year deal.", "one", 1.0, "duration", "years"),

@@ -89,12 +89,14 @@ _PHONE_RE = re.compile(
 
 
 # a period with no digits: "another year", "at least a year" (after an approximation word only:
-# "$5 a year" is a rate), "a quarter century", "half an hour", "a half-century"
+# "$5 a year" is a rate), "a quarter century", "a third of a century", "half an hour", "a
+# half-century"
 _PERIOD_UNITS = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|century)"
 _ANOTHER_RE = re.compile(r"(?<![\w-])(?:[Aa]nother)[ \t]+(?P<u>week|month|year|decade|hour)(?![\w-])")
 _A_PERIOD_RE = re.compile(rf"(?<![\w-])[Aa]n?[ \t]+(?P<u>{_PERIOD_UNITS})(?![\w-])")
 _PART_PERIOD_RE = re.compile(
-    rf"(?<![\w-])(?:an?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?P<u>century|decade|hour|day|year)"
+    rf"(?<![\w-])(?:[Aa]n?[ \t]+(?P<f>quarter|half|third)[ \t-]+(?:of[ \t]+an?[ \t]+)?"
+    rf"(?P<u>century|decade|hour|day|year)"
     rf"|(?P<h>[Hh]alf)[ \t]+an?[ \t]+(?P<u2>{_PERIOD_UNITS}))(?![\w-])")
 _PARTS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
 # what "one half of" makes someone a member of: "one half of the folk duo", "of the Friday show"
@@ -210,6 +212,8 @@ def _word_fractions(text: str) -> Iterator[Form]:
             # "the second half of the year", "the first quarter of": a part of a period
             if HALF_PERIOD_LEFT_RE.search(text[max(0, s - 20):s]):
                 continue
+            if _PART_PERIOD_RE.match(text, s):
+                continue  # "a third of a decade": a period, found with the periods
             if m.group("fw").lower().startswith("one half") and _DUO_AFTER_RE.match(text, e):
                 yield s, e, None  # "one half of the folk duo": a member of a pair, blocked
                 continue

@@ -360,7 +360,8 @@ SCORE_CONTEXT_RE = re.compile(
 GAME_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|winning|beat|beats|beating|defeated|defeat|lost|loses|lose|"
     r"losing|game|games|match|victory|score|scored|scoring|points|goals?|innings|rout|routed|"
-    r"edged|final|season|quarter|halftime|half-time|overtime)(?![A-Za-z])", re.I)
+    r"edged|final|season|quarter|halftime|half-time|overtime|crushed|crushing|thrashed|thrashing|"
+    r"hammered|hammering|trounced|drubbed|drubbing|downed|whipped|humbled|stunned)(?![A-Za-z])", re.I)
 # a count of votes ("voted 7-2", "a 5-4 ruling")
 VOTE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"

@@ -16,8 +16,10 @@ from .lexicon import (
     _TITLE_FIRST,
     _TITLE_MAXLEN,
     FIRST_NAME_GENDER,
+    FEMALE,
     FIRST_NAMES,
     KIN_NOUNS,
+    MALE,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PERSON_NOUNS,
@@ -198,9 +200,6 @@ def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str
     return False
 
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
-
-
 def _personal_pronoun_after(doc: Doc, end: int, sentences: int = 2) -> bool:
     """A he/she-type pronoun after token `end` in its sentence or the next `sentences` ones."""
     if end >= len(doc):
@@ -210,7 +209,7 @@ def _personal_pronoun_after(doc: Doc, end: int, sentences: int = 2) -> bool:
         if stop >= len(doc):
             break
         stop = doc[stop].sent.end
-    return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[end:stop])
+    return any(t.lower_ in MALE or t.lower_ in FEMALE for t in doc[end:stop])
 
 
 def _has_org_word(words: Sequence[str]) -> bool:

@@ -242,6 +242,49 @@ def test_a_titled_surname_joins_the_cluster_its_gender_fits():
     assert out["John Roe"]["aliases"] == ["Roe"]
 
 
+@pytest.mark.parametrize("man,woman", [("Rupert", "Araminta"), ("Clement", "Philippa")])
+def test_a_census_given_name_tells_the_sex_a_title_must_fit(man, woman):
+    # "Araminta Roe spoke . Rupert Roe spoke . Miss Roe left .": the woman's given name is in no
+    # list, the man's only in the census; the title "Miss" joins the woman, though the man is nearer
+    rows = []
+    for first in (woman, man):
+        rows += [(first, 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+                 ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", ".")]
+    rows += [("Miss", 1, "compound", "PROPN", "NNP"), ("Roe", 1, "nsubj", "PROPN", "NNP"),
+             ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-PERSON", "I-PERSON", "O", "O"] * 3, sent_starts=(0, 4, 8))
+    out = {e["name"]: e for e in build_entities(doc)}
+    miss = at(doc, "Roe", 2).idx
+    assert [miss, miss + 3] in out[f"{woman} Roe"]["mentions"]
+    assert out[f"{man} Roe"]["gender"] == "m"
+
+
+def test_an_untagged_word_that_speaks_twice_is_an_organization():
+    # "Quorvex says it grew . Quorvex said so ." (the model tagged nothing)
+    rows = [("Quorvex", 1, "nsubj", "PROPN", "NNP"), ("says", 0, "ROOT", "VERB", "VBZ", "say"),
+            ("it", 1, "nsubj", "PRON", "PRP"), ("grew", -2, "ccomp", "VERB", "VBD", "grow"),
+            (".", -3, "punct", "PUNCT", "."),
+            ("Quorvex", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("so", -1, "advmod", "ADV", "RB"), (".", -2, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 5))
+    (org,) = build_entities(doc)
+    assert org["name"] == "Quorvex" and org["kind"] == "org" and len(org["mentions"]) == 2
+
+
+@pytest.mark.parametrize("word,tag", [("Police", "NNP"), ("Quorvex", "NNP")])
+def test_an_untagged_word_that_speaks_once_or_is_a_common_noun_is_no_name(word, tag):
+    # "Police said so . police came ." / "Quorvex said so ." (once)
+    rows = [(word, 1, "nsubj", "PROPN", tag), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("so", -1, "advmod", "ADV", "RB"), (".", -2, "punct", "PUNCT", ".")]
+    if word == "Police":
+        rows += [("police", 1, "nsubj", "NOUN", "NN"), ("came", 0, "ROOT", "VERB", "VBD", "come"),
+                 (".", -1, "punct", "PUNCT", ".")]
+        rows += [(word, 1, "nsubj", "PROPN", tag), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+                 (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 4, 7) if word == "Police" else (0,))
+    assert build_entities(doc) == []
+
+
 def test_a_verb_opening_a_person_entity_is_cut_off():
     rows = [("Praising", 2, "compound", "VERB", "VBG", "praise"), ("Ann", 1, "compound", "PROPN", "NNP"),
             ("Roe", 1, "nsubj", "PROPN", "NNP"), ("smiled", 0, "ROOT", "VERB", "VBD", "smile"),

@@ -347,3 +347,24 @@ def test_a_group_abbreviation_joined_to_a_name_is_no_part_of_it(nlp):
     text = ("Ministers defended the plan. But Grn Pty Norman Hale accused them of hiding the costs.\n\n"
             "\"It is a scandal,\" Mr Hale said.")
     assert names_of(nlp, text) == [("It is a scandal,", "Norman Hale")]
+
+
+SHARED_SURNAME_CASES = [
+    # two people with one surname: a woman's title ("Miss") joins the one whose given name is not a
+    # man's (the man's is known from the census lists only), even when the man was named last
+    ("Araminta Quayle has written a memoir about her childhood. Her father, the former minister Rupert "
+     "Quayle, was rarely at home, Miss Quayle said.\n\n"
+     "\"We saw him at Christmas,\" Miss Quayle said.",
+     [("We saw him at Christmas,", "Araminta Quayle")]),
+    # must not change: a man's title joins the man
+    ("Araminta Quayle has written a memoir about her childhood. Her father, the former minister Rupert "
+     "Quayle, disputes it.\n\n"
+     "\"I was at home every weekend,\" Mr Quayle said.",
+     [("I was at home every weekend,", "Rupert Quayle")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SHARED_SURNAME_CASES, ids=["miss", "mr"])
+def test_a_gendered_title_picks_among_people_sharing_a_surname(nlp, text, expected):
+    assert names_of(nlp, text, kinds=("direct",)) == expected
+

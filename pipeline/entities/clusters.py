@@ -23,7 +23,7 @@ from .lexicon import (
     title_gender,
 )
 from .mentions import _collect_mentions, _Mention, _name_piece_end
-from .missed import _complete_lone_names, _people_tagged_as_orgs
+from .missed import _add_untagged_speakers, _complete_lone_names, _people_tagged_as_orgs
 from .org_names import (
     _add_bare_org_heads,
     _add_untagged_acronyms,
@@ -179,6 +179,7 @@ def build_clusters(doc: Doc) -> List[dict]:
                 covered.update(range(tok.i, te))
     _add_bare_org_heads(doc, clusters, covered)
     _add_untagged_acronyms(doc, clusters, covered)
+    _add_untagged_speakers(doc, clusters, covered)
 
     _titles_and_gender(doc, clusters)
 

@@ -4,6 +4,7 @@ and the tests that a run of words can be a personal name."""
 from __future__ import annotations
 
 import re
+from importlib import resources
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc
@@ -33,7 +34,30 @@ TITLE_ROLES: Dict[Tuple[str, ...], frozenset] = wordlists.mapping("people_title_
 _FIRST_M = frozenset(wordlists.lines("people_first_names_m.txt"))
 _FIRST_F = frozenset(wordlists.lines("people_first_names_f.txt"))
 FIRST_NAMES = _FIRST_M | _FIRST_F
-FIRST_NAME_GENDER: Dict[str, str] = {w: "m" for w in _FIRST_M - _FIRST_F}
+
+
+def _census_genders() -> Dict[str, str]:
+    """Given names of the 1990 US census (the `names` package ships its lists: a name, then its
+    share of men or of women in percent): a name is one sex's when that sex's share is at least
+    ten times the other's ("Jeremy" is a man's name although a few women bear it)."""
+    shares: Dict[str, List[float]] = {}
+    for col, fname in ((0, "dist.male.first"), (1, "dist.female.first")):
+        for line in (resources.files("names") / fname).read_text(encoding="ascii").splitlines():
+            cols = line.split()
+            if len(cols) >= 2:
+                shares.setdefault(cols[0].capitalize(), [0.0, 0.0])[col] = float(cols[1])
+    out = {}
+    for name, (m, f) in shares.items():
+        if m >= 10 * f:
+            out[name] = "m"
+        elif f >= 10 * m:
+            out[name] = "f"
+    return out
+
+
+# this project's lists (names of many languages) win over the census where both know a name
+FIRST_NAME_GENDER: Dict[str, str] = _census_genders()
+FIRST_NAME_GENDER.update({w: "m" for w in _FIRST_M - _FIRST_F})
 FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
 # second words that make "X County Board" a place's body (a lone "X" is then the place)
 PLACE_WORDS = frozenset(_norm_word(w) for w in wordlists.lines("people_place_words.txt"))

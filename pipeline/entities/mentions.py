@@ -15,7 +15,6 @@ from .lexicon import (
     _SUBJ_DEPS,
     _TITLE_FIRST,
     _TITLE_MAXLEN,
-    FIRST_NAME_GENDER,
     FEMALE,
     FIRST_NAMES,
     KIN_NOUNS,
@@ -298,7 +297,7 @@ def _entity_pieces(doc: Doc) -> Iterable[Span]:
         if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Praising Mr X" at a sentence start
         if ent.label_ == "PERSON" and len(ent) >= 3 and ent.start > 0 and doc[ent.start - 1].pos_ == "ADP" \
-                and ent[0].whitespace_ and ent[0].text not in FIRST_NAME_GENDER \
+                and ent[0].whitespace_ and ent[0].text not in FIRST_NAMES \
                 and (_norm_word(ent[0].text),) not in TITLES:
             # the object of the preposition before it run into the name: "envoy to Brazil Jane Doe"
             # (a whole word: never half of "Ben-Ami")

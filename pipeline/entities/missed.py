@@ -1,16 +1,21 @@
 """Names the entity model missed or mistyped, repaired after clustering: a one-word person's full
-name written where no entity covers it, and a person's full name tagged as an organization."""
+name written where no entity covers it, a person's full name tagged as an organization, and a
+one-word name that speaks but was tagged as nothing."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Dict, List
 
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    FIRST_NAMES,
+    ORG_NOUNS,
     ORG_WORDS_LOWER,
+    PERSON_NOUNS,
     PLACE_WORDS,
+    REPORTING_VERBS,
     TITLES,
     _norm_word,
     looks_like_name,
@@ -100,3 +105,39 @@ def _people_tagged_as_orgs(clusters: List[dict]) -> None:
         c["mentions"].extend(org["mentions"])
         c["mentions"].sort(key=lambda x: x.start)
         org["mentions"] = []
+
+
+def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None:
+    """A capitalized word the entity model tagged as nothing that is the subject of a reporting
+    verb ("Acme says its new ...") and is written, always capitalized, at least twice: a name. It
+    becomes an organization with every untagged place it is written (a person's surname alone
+    joins the person's cluster before this runs). Not a given name, a title, a place word, or a
+    noun for a person or an organization."""
+    counts: Counter = Counter()
+    lower = set()
+    for t in doc:
+        if t.is_alpha:
+            if t.is_lower:
+                lower.add(t.text)
+            else:
+                counts[t.text] += 1
+    names = set()
+    for t in doc:
+        w = t.text
+        if t.i in covered or t.ent_type_ or t.pos_ != "PROPN" or not t.is_alpha or not w[:1].isupper() \
+                or t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_.lower() not in REPORTING_VERBS \
+                or counts[w] < 2 or w.lower() in lower or w in FIRST_NAMES or (_norm_word(w),) in TITLES \
+                or _norm_word(w) in PLACE_WORDS or _norm_word(w) in ORG_WORDS_LOWER \
+                or w.lower() in ORG_NOUNS or w.lower() in PERSON_NOUNS \
+                or any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in t.children):
+            continue
+        names.add(w)
+    for w in sorted(names):
+        c = {"forms": Counter(), "kind": "org", "mentions": [], "titles": [], "gvotes": Counter()}
+        for t in doc:
+            if t.text == w and t.i not in covered and not t.ent_type_:
+                c["forms"][w] += 1
+                c["mentions"].append(_Mention(t.idx, t.idx + len(w), [w], "", "ORG", t.i, t.i + 1))
+                covered.add(t.i)
+        if c["mentions"]:
+            clusters.append(c)

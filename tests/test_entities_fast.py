@@ -285,6 +285,16 @@ def test_an_untagged_word_that_speaks_once_or_is_a_common_noun_is_no_name(word, 
     assert build_entities(doc) == []
 
 
+@pytest.mark.parametrize("title,words", [
+    ("paid consultant for the committee", ["paid", "consultant"]),
+    ("head of the museum", ["head"]),
+    ("Department for Transport spokesman", ["department", "for", "transport", "spokesman"]),
+])
+def test_a_title_s_own_words_stop_at_a_preposition_with_an_article(title, words):
+    from pipeline.entities.roles import _title_words
+    assert _title_words(title) == words
+
+
 def test_a_verb_opening_a_person_entity_is_cut_off():
     rows = [("Praising", 2, "compound", "VERB", "VBG", "praise"), ("Ann", 1, "compound", "PROPN", "NNP"),
             ("Roe", 1, "nsubj", "PROPN", "NNP"), ("smiled", 0, "ROOT", "VERB", "VBD", "smile"),

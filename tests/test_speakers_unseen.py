@@ -368,3 +368,31 @@ SHARED_SURNAME_CASES = [
 def test_a_gendered_title_picks_among_people_sharing_a_surname(nlp, text, expected):
     assert names_of(nlp, text, kinds=("direct",)) == expected
 
+
+
+LEDE_REPORT_TEXT = (
+    "Coastal towns are not ready for rising seas, a study warns.\n\n"
+    "The Assembly Environment Committee calls for new sea walls along the whole coast.\n\n"
+    "Dr Mara Lindell, a paid consultant for the committee, told reporters the money was there.\n\n"
+    "The committee says building must start within a year.\n\n"
+    "The government said it would \"study the findings\".")
+
+AUTHORITY_CASES = [
+    # a lede's "a study warns" speaks for the organization the next paragraph names as a subject; "the
+    # committee" is that committee, not its consultant "for the committee"; "the government" with no
+    # government named is "government", not an organization the story mentions
+    (LEDE_REPORT_TEXT,
+     [("Coastal towns are not ready for rising seas", "Assembly Environment Committee"),
+      ("the money was there", "Mara Lindell"),
+      ("building must start within a year", "Assembly Environment Committee"),
+      ("it would \"study the findings\"", "government"), ("study the findings", "government")]),
+    # must not change: a government the story names is the government
+    ("Shares in Delmont Foods fell on Monday. The Northland Government has ordered a review of its prices. "
+     "The government said the review would \"take weeks\".",
+     [("the review would \"take weeks\"", "Northland Government"), ("take weeks", "Northland Government")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AUTHORITY_CASES, ids=["report-committee-government", "named-government"])
+def test_reports_committees_and_governments(nlp, text, expected):
+    assert names_of(nlp, text) == expected

@@ -21,6 +21,7 @@ from .lexicon import (
     ORG_NOUNS,
     TEAM_WORD,
     common_nouns,
+    doc_text,
     names_a_product,
 )
 
@@ -32,7 +33,14 @@ def org_antecedent(doc: Doc, token: Token) -> Optional[str]:
         return None
     if token.lower_ in _BODY_NOUNS:
         return _body_of(doc, token)
+    if token.lower_ in _AUTHORITY_NOUNS:
+        return described_org(token) or salient_org(doc, token.idx, token.lower_, named_only=True) or token.lower_
     return described_org(token) or salient_org(doc, token.idx, token.lower_)
+
+
+# nouns for a public authority: with no organization of that name before it, the noun itself names
+# it ("the government said": "government"), never the company the story mentions most
+_AUTHORITY_NOUNS = frozenset({"government"})
 
 
 # organization nouns that name a body of an organization, not the organization itself: "the board"
@@ -118,11 +126,22 @@ def cataphoric_org(doc: Doc, token: Token) -> Optional[str]:
     if noun not in ORG_NOUNS:
         return None
     one_of = token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one"
-    if not one_of and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    if not one_of and not _indefinite(token):
         return None
+    return _org_named_next(doc, token)
+
+
+def _indefinite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+
+def _org_named_next(doc: Doc, token: Token) -> Optional[str]:
+    """The organization first mentioned after `token` within its paragraph and the next, when it
+    is not mentioned before and is its sentence's subject, and `token` is in the first three
+    paragraphs (a headline and the lede), else None."""
     paras = doc._.get(attrs.PARAGRAPHS) or []
     k = next((i for i, (a, b) in enumerate(paras) if a <= token.idx < b), None)
-    if k is None or k > 2:
+    if k is None or k > 2 and _prose_paragraphs(doc, paras[:k]) > 1:
         return None
     limit = int(paras[min(len(paras) - 1, k + 1)][1])
     first = None
@@ -137,6 +156,13 @@ def cataphoric_org(doc: Doc, token: Token) -> Optional[str]:
     if span is None or not _is_subject(span.root):
         return None
     return fullest_org(doc, first[1]["name"])
+
+
+def _prose_paragraphs(doc: Doc, paras) -> int:
+    """How many of `paras` end a sentence: a date line, a headline or a byline before the lede
+    does not."""
+    text = doc_text(doc)
+    return sum(1 for a, b in paras if text[int(a):int(b)].rstrip()[-1:] in (".", "!", "?", "”", '"', "’", "'"))
 
 
 def _document_subject_before(doc: Doc, token: Token) -> Optional[str]:
@@ -162,7 +188,8 @@ def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:
     return None
 
 
-def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000) -> Optional[str]:
+def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000,
+                named_only: bool = False) -> Optional[str]:
     """The organization a definite noun ("the company", "the department") or "it" stands for at
     character `pos`, else None.
 
@@ -170,7 +197,7 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     ("the department" -> "X Police Department"); other organization nouns ("the company") pick
     the organization mentioned most often in the preceding `window` characters (ties: the
     latest), leaving out organizations whose name holds another organization noun ("the
-    company" is not "X Workers Union").
+    company" is not "X Workers Union"). With `named_only`, only the first kind.
     """
     rows, starts = _org_place_rows(doc)
     mentions = [(a, name, kind) for a, b, name, kind, _ in rows[bisect_left(starts, pos - window):bisect_left(starts, pos)]
@@ -180,7 +207,7 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
         named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
         if named:
             return named[-1][1]
-        if noun not in ORG_NOUNS:
+        if noun not in ORG_NOUNS or named_only:
             return None
     orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
     if noun:
@@ -261,12 +288,14 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
     of the latest mention of the same noun in the preceding `window` characters that names one,
     by those same links or as the subject of the verb that holds it ("X said in a report",
     "X issued a statement"). An indefinite noun ("A letter sent to X said") whose author the lede
-    holds back: the author of the next definite mention ("The letter, from Y, says").
+    holds back: the author of the next definite mention ("The letter, from Y, says"), or the
+    organization the lede names right after it as a subject ("..., a study warns. ¶ The X
+    Committee calls for ...").
     """
     noun = token.lemma_.lower()
     if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
         return None
-    name = _own_author(doc, token)
+    name = _own_author(doc, token) or (_org_named_next(doc, token) if _indefinite(token) else None)
     if name:
         return name
     for t in reversed(doc[:token.i]):
@@ -274,10 +303,10 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
             break
         if t.lemma_.lower() != noun or t.pos_ != "NOUN":
             continue
-        name = _own_author(doc, t) or _holder_author(doc, t)
+        name = _own_author(doc, t) or _holder_author(doc, t) or (_org_named_next(doc, t) if _indefinite(t) else None)
         if name:
             return name
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children):
+    if _indefinite(token):
         # "A letter sent to X said ..." and later "The letter, from Y, says": a lede holds the
         # author back; the next mention of the same noun with the definite article names it
         for t in doc[token.i + 1:]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from spacy.tokens import Doc, Token
 
@@ -107,7 +107,7 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
         if a >= limit:
             break
         for t in c.get("titles") or ():
-            if noun in t.lower().split() or noun in _title_roles(t):
+            if noun in _title_words(t) or noun in _title_roles(t):
                 return c["name"]
         if not c.get("titles") and not _is_reporting_subject_noun(token) and _speaks_in_next_sentence(doc, idx, token, a, b):
             return c["name"]  # "a talk-show host's remark ... ¶ Jane Doe said ...": untitled, speaking next
@@ -192,7 +192,7 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in t.lower().replace("-", " ").split() or role in t.lower().split()
+        has_role = any(role in _title_words(t.replace("-", " ")) or role in _title_words(t)
                        or role in _title_roles(t) for t in c.get("titles") or ())
         if a >= token.idx:
             if has_role and later is None:
@@ -240,7 +240,21 @@ def _article_role(idx: _Index, role: str) -> bool:
     """The article itself gives someone this role as the head of a title ("Jane Doe, the family's
     solicitor", "Councillor-elect Jane Doe"; not "auction" in "Auction spokesman Jane Doe"): the
     noun then stands for a person even if no list has it."""
-    return any(t.lower().split()[-1:] == [role] for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
+    return any(_title_words(t)[-1:] == [role] for c in idx.people if c["kind"] == "person" for t in c.get("titles") or ())
+
+
+_TITLE_PREPS = frozenset({"of", "to", "for", "at", "with", "in", "on", "from", "by"})
+
+
+def _title_words(title: str) -> List[str]:
+    """The lower-cased words of a title that say what its holder is: all of them up to a
+    preposition with an article after it ("consultant" of "consultant for the board", "head" of
+    "head of the museum"; the board and the museum are not the person)."""
+    words = title.lower().split()
+    for i, w in enumerate(words[:-1]):
+        if w in _TITLE_PREPS and words[i + 1] in ("the", "a", "an"):
+            return words[:i]
+    return words
 
 
 def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:

@@ -1,4 +1,4 @@
-"""How the local engine cuts a chunk of articles into a task for each worker."""
+"""How the local engine cuts a chunk of articles into a task for each worker, and how its pool stops."""
 
 from __future__ import annotations
 
@@ -31,3 +31,28 @@ def test_a_chunk_is_cut_into_runs_of_about_equal_length(lengths, workers, expect
     cut = pieces(chunk, workers)
     assert [a for piece in cut for a in piece] == chunk  # every article once, in order
     assert [[len(a.text) for a in piece] for piece in cut] == expected
+
+
+@pytest.mark.slow
+def test_stopping_the_pool_ends_its_manager_thread_when_a_result_was_cut_short():
+    # A worker killed while writing its result leaves half a message in the result pipe: the
+    # executor's manager thread then waits in recv() for the rest. Stopping the pool must still end
+    # that thread (Python's exit waits for it: a run would never end).
+    import os
+    import struct
+    import time
+
+    import spacy
+
+    from pipeline.engines.pool import Pool
+
+    pool = Pool(1, lambda: spacy.blank("en"), time_limit=None)
+    executor = pool.executor
+    manager = executor._executor_manager_thread
+    time.sleep(1.0)  # the worker has started and sent its first result
+    writer = executor._result_queue._writer
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)  # a header for 1000 bytes, 10 sent
+    time.sleep(0.5)
+    pool.stop()
+    manager.join(10)
+    assert not manager.is_alive()

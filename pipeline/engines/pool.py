@@ -204,7 +204,10 @@ class Pool:
         executor, self.executor = self.executor, None
         if executor is None:
             return
+        # taken before `shutdown`, which drops the executor's references to them
         processes = list((getattr(executor, "_processes", None) or {}).values())
+        results = getattr(executor, "_result_queue", None)
+        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         if kill:
             for process in processes:
@@ -218,14 +221,12 @@ class Pool:
             # write end is all that keeps it open: closed, the thread reads end-of-file, takes
             # the pool for broken and winds it up. It must be closed before a new pool forks,
             # or the new workers would inherit it.
-            results = getattr(executor, "_result_queue", None)
             writer = getattr(results, "_writer", None)
             if writer is not None:
                 writer.close()
             # the manager thread closes its wake-up pipe as it winds up; Python's exit hook
             # writes to that pipe, and if the two race the user sees a traceback ("Bad file
             # descriptor") after the run's own message: let the thread finish first
-            manager = getattr(executor, "_executor_manager_thread", None)
             if manager is not None:
                 manager.join(5)
 

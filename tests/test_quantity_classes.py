@@ -125,6 +125,8 @@ PAIRS = [
     ("The board is split in a virtual 50-50 tie.", [("50", 50.0, "percent"), ("50", 50.0, "percent")]),
     ("The visitors lead the series 3-1.", [("3", 3.0, "count"), ("1", 1.0, "count")]),
     ("The hosts were thrashed 6-0 at home.", [("6", 6.0, "count"), ("0", 0.0, "count")]),
+    ("It followed a 41-3 humiliation of the champions.", [("41", 41.0, "count"), ("3", 3.0, "count")]),
+    ("A 52-7 mauling by the hosts ended the tour.", [("52", 52.0, "count"), ("7", 7.0, "count")]),
 ]
 
 
@@ -334,6 +336,42 @@ NEWS_CLASSES = [
     ("The stock traded near 31, up 3/8, after falling to 29-1/4 on Monday.", "29-1/4", 29.25,
      "money", "USD"),
 ]
+
+
+# verbs of a multiple in any form, pence by a price without a pound sign, ages in lists of names and
+# at death, a number joined to its noun after "the"
+MORE_CLASSES = [
+    ("Enrolment in the course has more than doubled in five years.", "doubled", 2.0, "multiplier", "times"),
+    ("Bus fares have tripled since the franchise changed hands.", "tripled", 3.0, "multiplier", "times"),
+    ("Campaigners oppose a quadrupling of parking charges.", "quadrupling", 4.0, "multiplier", "times"),
+    ("Members were offered a deal just 30p dearer than the rival's.", "30p", 0.3, "money", "GBP"),
+    ("The price of the bakery's loaf rose by 15p this spring.", "15p", 0.15, "money", "GBP"),
+    ("Her brother died of a heart attack at 47, his family said.", "47", 47.0, "age", "years"),
+    ("They have twins, Ottilie, now 12, and Rafe, 12.", "Rafe, 12", None, None, None),
+    ("The three-match series starts in Perth on Friday.", "three", 3.0, "count", "matches"),
+]
+
+
+@pytest.mark.parametrize("text, span, value, kind, unit", MORE_CLASSES)
+def test_multiple_verbs_pence_by_a_price_and_ages_in_lists(text, span, value, kind, unit):
+    if value is None:  # "Name, now 12, and Name, 12": both ages
+        assert [(q.text, q.kind) for q in _find(text)] == [("12", "age"), ("12", "age")]
+        return
+    q = _one(text, span)
+    assert (q.value, q.kind, q.unit) == (pytest.approx(value), kind, unit)
+
+
+MORE_NOTHING = [
+    "He doubled down on his claim about the budget.",
+    "The striker doubled over in pain after the tackle.",
+    "The new set streams 720p video for a small fee.",
+    "The two actors met on the set.",
+]
+
+
+@pytest.mark.parametrize("text", MORE_NOTHING)
+def test_multiple_idioms_resolutions_and_groups_are_no_figures(text):
+    assert _find(text) == []
 
 
 NEWS_NOTHING = [

@@ -12,6 +12,7 @@ from typing import List, Optional
 
 from .lexicon import (
     AGE_LIST_GAP_RE,
+    AGE_NAME_GAP_RE,
     AND_GAP_RE,
     COMPARED_LEFT_RE,
     EARNINGS_LEFT_RE,
@@ -31,7 +32,8 @@ def read_context(text: str, qs: List[Quantity]) -> None:
 
 def _age_chains(text: str, qs: List[Quantity]) -> None:
     """A period joined by "and" to an age is part of it: "aged 19 years and 40 days"; a plain
-    number listed after an age is another age: "between 5 years old and 8 or 9"."""
+    number listed after an age is another age: "between 5 years old and 8 or 9", "Ana, 18, and
+    Tom, 16"."""
     for a, b in zip(qs, qs[1:]):
         if a.kind != "age":
             continue
@@ -39,7 +41,7 @@ def _age_chains(text: str, qs: List[Quantity]) -> None:
         if b.kind == "duration" and AND_GAP_RE.match(gap):
             b.kind = "age"
         elif b.bare and b.kind == "count" and not b.words and b.value == int(b.value) and \
-                0 < b.value < 125 and AGE_LIST_GAP_RE.match(gap):
+                0 < b.value < 125 and (AGE_LIST_GAP_RE.match(gap) or AGE_NAME_GAP_RE.match(gap)):
             b.kind, b.unit, b.bare = "age", "years", False
 
 

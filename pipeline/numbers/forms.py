@@ -128,16 +128,17 @@ _PARENT_OF_RE = re.compile(
 
 
 # "to double aid", "nearly double the average", "triple in size": a multiplier in words, only
-# where a verb or a comparison is plain ("a double", "double-digit", "double down" are none)
-_MULTIPLES = {"double": 2.0, "triple": 3.0, "treble": 3.0, "quadruple": 4.0}
-_MULTIPLE_RE = re.compile(r"(?<![\w-])(?P<w>[Dd]ouble|[Tt]riple|[Tt]reble|[Qq]uadruple)(?![\w-])")
+# where a verb or a comparison is plain ("a double", "double-digit", "double down" are none); the
+# verb's past and -ing forms are one ("sales more than doubled", "a tripling of fares")
+_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0}
+_MULTIPLE_RE = re.compile(r"(?<![\w-])(?P<w>[Dd]oubl|[Tt]ripl|[Tt]rebl|[Qq]uadrupl)(?:e|(?P<inf>ed|ing))(?![\w-])")
 _MULTIPLE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:to|will|would|could|should|can|may|might|must|nearly|almost|roughly|about|"
     r"than|around|some)[ \t]+$", re.I)
 _MULTIPLE_RIGHT_RE = re.compile(r"^[ \t]+(?:the|its|their|his|her|our|that|what|in[ \t]+size)(?![A-Za-z])")
 _MULTIPLE_STOP_RE = re.compile(
     r"^[ \t]+(?:down|check|checked|checking|click|standards?|agents?|digits?|bed|room|act|play|"
-    r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty)(?![A-Za-z])", re.I)
+    r"header|whammy|dip|bogey|fault|team|tap|time|shift|duty|up|over|back)(?![A-Za-z])", re.I)
 # a fraction after a form of "be" and before a possessive or "the": a size compared ("is just half
 # the diameter of", "are a third their former level")
 _SIZE_LEFT_RE = re.compile(
@@ -346,13 +347,13 @@ def _parents_of(text: str) -> Iterator[Form]:
 
 def _multiples(text: str) -> Iterator[Form]:
     for m in _MULTIPLE_RE.finditer(text):
-        s, e = m.start("w"), m.end("w")
+        s, e = m.start("w"), m.end()
         if m.group("w")[0].isupper() and not sentence_start(text, s):
             continue
         right = text[e:e + 24]
         if _MULTIPLE_STOP_RE.match(right):
             continue
-        if not (_MULTIPLE_LEFT_RE.search(text[max(0, s - 16):s]) or _MULTIPLE_RIGHT_RE.match(right)):
+        if not (m.group("inf") or _MULTIPLE_LEFT_RE.search(text[max(0, s - 16):s]) or _MULTIPLE_RIGHT_RE.match(right)):
             continue
         yield s, e, _fields(text, s, e, _MULTIPLES[m.group("w").lower()], "multiplier", "times",
                             words=True, confidence=0.6)
@@ -479,7 +480,7 @@ _NEEDS = {
     "_counters": (" of ",), "_and_a_part": ("and a ", "and-a-"), "_part_points": ("point", "by "),
     "_percent_of": ("cent",), "_parents_of": ("-of-",),
     "_periods": ("another", "a ", "an ", "half", "quarter", "third"), "_times": ("once", "wice", "hrice", "fold"),
-    "_age_decades": ("0s",), "_heights": ("foot-", "ft"), "_multiples": ("double", "triple", "treble", "quadruple"),
+    "_age_decades": ("0s",), "_heights": ("foot-", "ft"), "_multiples": ("doubl", "tripl", "trebl", "quadrupl"),
     "_word_fractions": ("in", "out", "half", "halv", "third", "quarter", "fourth", "fifth",
                         "sixth", "eighth", "tenth"),
 }

@@ -259,6 +259,10 @@ WEIGHT_CUE_RE = re.compile(
 # "50p" glued: pence, when pounds are written near ("\u00a3", "pounds", "pence", "sterling")
 PENCE_GLUED_RE = re.compile(r"p(?![A-Za-z\d])")
 POUNDS_NEAR_RE = re.compile(r"\u00a3|(?<![A-Za-z])(?:pounds?|pence|sterling|GBP)(?![A-Za-z])", re.I)
+# words of a price right around a glued "p" ("just 30p dearer", "a 10p rise in the fare")
+PRICE_NEAR_RE = re.compile(
+    r"(?<![A-Za-z])(?:prices?|priced|costs?|costing|fees?|charges?|charged|cheaper|dearer|expensive|"
+    r"fares?|tariffs?|pay|paid|paying|spend|spent|worth|subscriptions?|per[ \t]+litre|a[ \t]+litre)(?![A-Za-z])", re.I)
 # a number worn as a name: "the 23 on his shirt", "31 on her jersey"
 SHIRT_AFTER_RE = re.compile(
     r"^[ \t]+on[ \t]+(?:his|her|their|the|its|my|your)[ \t]+(?:[a-z]+[ \t]+)?(?:jersey|shirt|"
@@ -282,7 +286,7 @@ _PERSON_WORDS = sorted({k[0] for name in ("people_roles.txt", "people_person_nou
                                            "people_kin_nouns.txt")
                         for k in wordlists.gendered(name) if len(k) == 1 and k[0].isalpha()},
                        key=len, reverse=True)
-# "Ana Ruiz, 58,", "the president, 78,": an age between commas after a name or a person noun
+# "Ana Ruiz, 58,", "the president, 78,", "Ana, now 18,": an age between commas after a name or a person noun
 # ... or after a noun of occupation by its ending ("the songwriter, 41,", "the pianist, 29,")
 _AGENT_NOUN = (r"(?<![A-Za-z])(?!(?:number|quarter|latter|former|other|order|chapter|border|winter|summer|"
                r"river|paper|matter|letter|water|sector|factor|error|mirror|floor|door|business|process|"
@@ -290,7 +294,7 @@ _AGENT_NOUN = (r"(?<![A-Za-z])(?!(?:number|quarter|latter|former|other|order|cha
                r"[a-z]{2,}(?:ist|ian|ess|ster|er|or)")
 AGE_LEFT_RE = re.compile(
     r"(?:[A-Z][a-z'\u2019.-]+|[A-Z]\.|(?<![A-Za-z])(?:" + "|".join(_PERSON_WORDS) + r")|"
-    + _AGENT_NOUN + r"),[ \t]$")
+    + _AGENT_NOUN + r"),[ \t](?:now[ \t]+)?$")
 # a model number after a product name written in camel case: "iPhone 15", "PlayStation 5"
 CAMEL_BEFORE_RE = re.compile(r"(?<![\w])[A-Za-z][a-z]*[A-Z][A-Za-z]*[ \t]+$")
 # "100% certain", "110 percent behind him": a percentage of conviction, no figure
@@ -312,7 +316,11 @@ AND_GAP_RE = re.compile(r"^[ \t]+(?:[a-z]+[ \t]+)?and[ \t]+$")
 # between an age and another number of the same list: "5 years old and 8 or 9", "aged 8, 10"
 AGE_LIST_GAP_RE = re.compile(
     r"^(?:[ \t]+years?(?:[ \t-]+old)?)?[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*$", re.I)
+# between an age after a name and another name's: "Ana, now 18, and Tom, 16"
+AGE_NAME_GAP_RE = re.compile(r"^,?[ \t]*(?:and[ \t]+)?[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?,[ \t]*$")
 AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+# an age at death: "died of cancer at 32", "was killed in a crash at 19"
+DIED_AT_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:died|dies|killed)(?:[ \t]+[a-z'\u2019-]+){0,5}[ \t]+at[ \t]+$")
 # words that can start a sentence right before a number ("About 40 people", "In 2019 ..."); any
 # other capitalized word there makes the number part of a name ("Windows 10", "Top 10 tips")
 LEAD_WORDS = frozenset(
@@ -355,13 +363,15 @@ RATE_MOVE_LEFT_RE = re.compile(
 SCORE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|beat|beats|defeated|lost|loses|lose|score|scored|led|lead|"
     r"leads|trail|trailed|trails|vote|votes|voted|tally|margin|deadlock|tie|tied|split|record|"
-    r"victory|loss|draw|edge|ruling|decision|majority|divided|divide|divides)(?![A-Za-z])", re.I)
+    r"victory|loss|draw|edge|ruling|decision|majority|divided|divide|divides|humiliation|demolition|"
+    r"mauling|thumping|rout)(?![A-Za-z])", re.I)
 # a game result rather than a split of a whole ("won 55-45", "a 60-40 victory")
 GAME_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:won|win|wins|winning|beat|beats|beating|defeated|defeat|lost|loses|lose|"
     r"losing|game|games|match|victory|score|scored|scoring|points|goals?|innings|rout|routed|"
     r"edged|final|season|quarter|halftime|half-time|overtime|crushed|crushing|thrashed|thrashing|"
-    r"hammered|hammering|trounced|drubbed|drubbing|downed|whipped|humbled|stunned)(?![A-Za-z])", re.I)
+    r"hammered|hammering|trounced|drubbed|drubbing|downed|whipped|humbled|stunned|humiliation|"
+    r"humiliated|demolition|demolished|mauling|mauled|thumping|thumped)(?![A-Za-z])", re.I)
 # a count of votes ("voted 7-2", "a 5-4 ruling")
 VOTE_CONTEXT_RE = re.compile(
     r"(?<![A-Za-z])(?:vote|votes|voted|voting|ballot|ruling|ruled|decision|justices|jurors|"

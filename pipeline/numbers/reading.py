@@ -20,6 +20,7 @@ from .lexicon import (
     AGE_BAND_RIGHT_RE,
     AGE_GROUP_RE,
     AGE_LEFT_RE,
+    DIED_AT_LEFT_RE,
     A_BEFORE_RE,
     BASIS_POINTS_RE,
     CAMEL_BEFORE_RE,
@@ -58,6 +59,7 @@ from .lexicon import (
     ONE_SUBJECT_RE,
     PARTITIVE_LEFT_RE,
     PENCE_GLUED_RE,
+    PRICE_NEAR_RE,
     PERCENT_AFTER_RE,
     PERSON_AGE_RIGHT_RE,
     PERSON_BE_LEFT_RE,
@@ -204,9 +206,11 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         end = glued_time.end()
     elif cur_code is None and not scale_txt and not is_words and PENCE_GLUED_RE.match(text, pos) \
             and (POUNDS_NEAR_RE.search(text, max(0, ns - 400), min(n_len, ne + 400))
-                 or SHARE_NOUN_RE.search(text, max(0, ns - 80), min(n_len, ne + 16))):
-        # "50p" where the text counts in pounds or prices shares: pence ("1080p" elsewhere is a
-        # resolution)
+                 or SHARE_NOUN_RE.search(text, max(0, ns - 80), min(n_len, ne + 16))
+                 or core.isdigit() and int(core) < 200
+                 and PRICE_NEAR_RE.search(text, max(0, ns - 60), min(n_len, ne + 40))):
+        # "50p" where the text counts in pounds, prices shares or speaks of a price right there:
+        # pence ("1080p" elsewhere is a resolution)
         cur_code, cur_fac, cur_start = "GBP", 0.01, ns
         end = pos + 1
 
@@ -358,8 +362,10 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
     # ---- things that are not figures
     if is_words and kind == "count" and not one_of and value in GROUP_NUMBERS and \
             GROUP_LEFT_RE.search(left) and not PARTITIVE_LEFT_RE.search(left) and \
-            noun not in GROUP_PERIOD_NOUNS:
-        return None  # "the two actors", "all three will play": a group named before
+            noun not in GROUP_PERIOD_NOUNS and not right.startswith("-"):
+        # a group named before ("the two actors"); not a number joined to its noun ("the
+        # three-match series")
+        return None
     if kind == "count" and bare and FACTOR_LEFT_RE.search(left):
         kind, unit, bare = "multiplier", "times", False  # "rise by a factor of 10"
     elliptic = None
@@ -388,6 +394,9 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
         elif (PERSON_BE_LEFT_RE.search(left) and 0 < value < 125 and "." not in core
               and "," not in core and PERSON_AGE_RIGHT_RE.match(right)):
             kind, unit = "age", "years"  # "I was 31 when we moved", "she turned 60"
+        elif (DIED_AT_LEFT_RE.search(left) and 0 < value < 125 and "." not in core
+              and "," not in core and PERSON_AGE_RIGHT_RE.match(right)):
+            kind, unit = "age", "years"  # "died of cancer at 32"
     if kind == "duration" and not is_words and AGED_LEFT_RE.search(left) and 0 < value < 125:
         kind = "age"  # "aged 19 years and 40 days"
     if kind == "count" and not is_words and not plain and CAMEL_BEFORE_RE.search(left[-24:]) \

@@ -295,6 +295,36 @@ def test_a_title_s_own_words_stop_at_a_preposition_with_an_article(title, words)
     assert _title_words(title) == words
 
 
+def test_an_organization_cut_short_on_the_left_takes_its_first_words_back():
+    from pipeline.entities.bounds import org_start
+    # "the Inland Water and Canal Board ( IWCB ) said": the model tagged "Canal Board" only
+    rows = [("the", 5, "det", "DET", "DT"), ("Inland", 1, "compound", "PROPN", "NNP"),
+            ("Water", 3, "nmod", "PROPN", "NNP"), ("and", -1, "cc", "CCONJ", "CC"),
+            ("Canal", 1, "compound", "PROPN", "NNP"), ("Board", 4, "nsubj", "PROPN", "NNP"),
+            ("(", -1, "punct", "PUNCT", "-LRB-"), ("IWCB", -2, "appos", "PROPN", "NNP"),
+            (")", -3, "punct", "PUNCT", "-RRB-"), ("said", 0, "ROOT", "VERB", "VBD", "say")]
+    doc = make(rows, ents=["O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"])
+    assert org_start(doc, 4, 6) == 1
+    # without the acronym, or with one the longer name does not spell: as tagged
+    plain = rows[:5] + [("Board", 1, "nsubj", "PROPN", "NNP")] + rows[9:]
+    assert org_start(make(plain), 4, 6) == 4
+    # "editor of AB Pro Weekly": an untagged capitalized word compounded into the name
+    doc = make([("editor", 0, "ROOT", "NOUN", "NN"), ("of", -1, "prep", "ADP", "IN"),
+                ("AB", 2, "compound", "PROPN", "NNP"), ("Pro", 1, "compound", "PROPN", "NNP"),
+                ("Weekly", -3, "pobj", "PROPN", "NNP")])
+    assert org_start(doc, 3, 5) == 2
+
+
+def test_a_hyphenated_first_part_belongs_to_the_organization():
+    from pipeline.entities.bounds import org_start
+    # "Harbor-Vale Police said" (the tokenizer splits at the hyphen)
+    words = ["Harbor", "-", "Vale", "Police", "said"]
+    doc = Doc(VOCAB, words=words, spaces=[False, False, True, True, False],
+              heads=[2, 2, 3, 4, 4], deps=["compound", "punct", "compound", "nsubj", "ROOT"],
+              pos=["PROPN", "PUNCT", "PROPN", "PROPN", "VERB"], tags=["NNP", "HYPH", "NNP", "NNP", "VBD"])
+    assert org_start(doc, 2, 4) == 0
+
+
 def test_a_verb_opening_a_person_entity_is_cut_off():
     rows = [("Praising", 2, "compound", "VERB", "VBG", "praise"), ("Ann", 1, "compound", "PROPN", "NNP"),
             ("Roe", 1, "nsubj", "PROPN", "NNP"), ("smiled", 0, "ROOT", "VERB", "VBD", "smile"),

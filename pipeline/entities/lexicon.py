@@ -70,6 +70,17 @@ REPORTED_SPEECH_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if 
 UNASSERTED_REPORTING_VERBS = frozenset(verb for verb, flags in _REPORTING.items() if "unasserted" in flags)
 """Reporting verbs whose clause is not asserted as true ("denied", "hoped", "promised")."""
 
+# the small words an organization's name joins its words with ("Friends of the Earth")
+_ORG_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "to"})
+
+
+def acronym_key(key: str) -> str:
+    """The initials an acronym of an organization's (lower-cased) name would spell: its words but
+    the joiners ("of", "the", "for", ...), first letters, lower case."""
+    caps = [w for w in key.split() if w not in _ORG_JOINERS]
+    return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
+
+
 # the one plural word of a team's or company's name after a place ("Sharks", "Rovers")
 TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")
 

@@ -10,6 +10,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .bounds import org_start
 from .lexicon import (
     _POSSESSIVE,
     _SUBJ_DEPS,
@@ -103,9 +104,6 @@ def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
     if first == tok_start:
         return ""
     return doc[first:tok_start].text.strip()
-
-
-_ORG_JOINERS = frozenset({"of", "the", "for", "and", "on", "in", "&", "at", "to"})
 
 
 def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> bool:
@@ -421,6 +419,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if offs is None:
                 continue
             start, end, ts, te = offs
+            ts0, ts = ts, org_start(doc, ts, te)  # the part of the name the entity model cut off
+            if ts != ts0:
+                start = doc[ts].idx
             last = doc[ent.end - 1]
             if last.text in ("'s", "’s") and te == ent.end - 1 and (
                     ent.end == len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
@@ -548,7 +549,9 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
             continue
         if _has_org_word(words):
             if _norm_word(words[-1]) in ORG_WORDS_LOWER and looks_like_name(words) and not t.ent_type_:
+                ts = org_start(doc, ts, te)
                 a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+                words = doc_text(doc)[a:b].split()
                 out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Renewables said"
                 person_toks.update(range(ts, te))
             continue

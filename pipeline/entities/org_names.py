@@ -17,11 +17,12 @@ from .lexicon import (
     PLACE_WORDS,
     TEAM_WORD,
     _norm_word,
+    acronym_key,
     common_nouns,
     doc_text,
     names_a_product,
 )
-from .mentions import _ORG_JOINERS, _Mention
+from .mentions import _Mention
 
 
 def _merge_acronyms(org_clusters: Dict[str, dict]) -> None:
@@ -29,7 +30,7 @@ def _merge_acronyms(org_clusters: Dict[str, dict]) -> None:
     Agency"; keys are lower-cased names)."""
     initials: Dict[str, dict] = {}
     for key, c in org_clusters.items():
-        if (spelled := _acronym_key(key)):
+        if (spelled := acronym_key(key)):
             initials.setdefault(spelled, c)
     for key, c in list(org_clusters.items()):
         if " " in key or not (2 <= len(key) <= 6):
@@ -42,13 +43,6 @@ def _merge_acronyms(org_clusters: Dict[str, dict]) -> None:
         c["mentions"] = []
 
 
-def _acronym_key(key: str) -> str:
-    """The initials an acronym of an organization's (lower-cased) name would spell: its words but
-    the joiners ("of", "the", "for", ...), first letters, lower case."""
-    caps = [w for w in key.split() if w not in _ORG_JOINERS]
-    return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
-
-
 def _add_untagged_acronyms(doc: Doc, clusters: List[dict], covered: set) -> None:
     """A word in capitals the entity model tagged as nothing ("FLM said") that spells the initials
     of exactly one organization of the article ("Friends of the Lowland Marshes") is a mention of
@@ -56,7 +50,7 @@ def _add_untagged_acronyms(doc: Doc, clusters: List[dict], covered: set) -> None
     by_initials: Dict[str, List[dict]] = defaultdict(list)
     for c in clusters:
         if c["kind"] == "org" and c["mentions"]:
-            initials = _acronym_key(_fullest_form(c["forms"]).lower())
+            initials = acronym_key(_fullest_form(c["forms"]).lower())
             if initials:
                 by_initials[initials].append(c)
     if not by_initials:

@@ -347,6 +347,7 @@ MORE_CLASSES = [
     ("Members were offered a deal just 30p dearer than the rival's.", "30p", 0.3, "money", "GBP"),
     ("The price of the bakery's loaf rose by 15p this spring.", "15p", 0.15, "money", "GBP"),
     ("Her brother died of a heart attack at 47, his family said.", "47", 47.0, "age", "years"),
+    ("The driver, who was 19 when the crash happened, was jailed.", "19", 19.0, "age", "years"),
     ("They have twins, Ottilie, now 12, and Rafe, 12.", "Rafe, 12", None, None, None),
     ("The three-match series starts in Perth on Friday.", "three", 3.0, "count", "matches"),
 ]
@@ -419,6 +420,8 @@ CONVENTION_CLASSES = [
     ("The mill closed 40 years ago.", "40", 40.0, "duration", "years"),
     ("The fort stood empty until roughly 300 years ago.", "300", 300.0, "duration", "years"),
     ("We met more than three years ago.", "three", 3.0, "duration", "years"),
+    # years ago are a span of history whether the number is written in digits or in words
+    ("We moved here five years ago.", "five", 5.0, "duration", "years"),
     ("The town flooded more than a century ago.", "a century", 100.0, "duration", "years"),
     ("Prices were lower half a century ago.", "half a century", 50.0, "duration", "years"),
     ("She spent a month in the mountains.", "a month", 1.0, "duration", "months"),
@@ -457,7 +460,7 @@ CONVENTION_CLASSES = [
 # periods that date something, ranks, "one" as a determiner, shirt numbers, street blocks,
 # banknotes, exchange-rate bases, set phrases, spots named by a number
 NOT_A_FIGURE = [
-    ("We moved here five years ago.", "five"),
+    ("We moved here three weeks ago.", "three"),
     ("Ten years from now, the town will look different.", "Ten"),
     ("He was robbed in the 4100 block of Pine Street.", "4100"),
     ("At the time one franc bought 1.05 euros.", "one franc"),
@@ -666,7 +669,7 @@ PIPELINE_WORD_NUMBERS = [
 CONVENTION_NOTHING = [
     "All three were sent home on Friday.",
     "The three Germans were released on Friday.",
-    "We moved here five years ago.",
+    "We moved here three weeks ago.",
     "He was robbed in the 4100 block of Pine Street.",
     "The guests paid in £50 notes.",
     "The world number five withdrew with an injury.",

@@ -244,8 +244,8 @@ POSITION_LEFT_RE = re.compile(
     r"question|number|no\.)[ \t]+$", re.I)
 # "a 401(k) plan": a number with a bracketed letter is a name of a rule or a form
 LETTER_BRACKET_AFTER_RE = re.compile(r"^\([a-z]\)")
-# the periods whose "ago" makes a checkable span of history ("50 years ago"); "2 hours ago",
-# "three weeks ago" date something recent
+# the periods whose "ago" makes a checkable span of history ("50 years ago", "five years ago");
+# "2 hours ago", "three weeks ago" date something recent
 HISTORY_UNITS = frozenset({"years", "decades", "centuries"})
 # "Ana Ruiz (9) scores": a number alone in brackets after a name
 NAME_PAREN_LEFT_RE = re.compile(r"[A-Z][\w'\u2019.-]*[ \t]+\($")
@@ -302,10 +302,11 @@ INTENSITY_AFTER_RE = re.compile(
     r"[\"'\u201d\u2019]?[ \t\u00a0]+(?:certain|sure|confident|committed|convinced|behind|"
     r"honest|right|wrong|true|correct|serious|focused|fit|ready|dedicated|positive|guaranteed|"
     r"clear|safe|genuine|legit|effort|on[ \t]+board)(?![A-Za-z])", re.I)
-# a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60"
+# a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60",
+# "Ana Ruiz, who was 19 at the time,"
 PERSON_BE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:turned|turns)[ \t]+$|"
-    r"(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|I[\u2019']m|[Hh]e[\u2019']s|[Ss]he[\u2019']s)[ \t]+"
+    r"(?:(?<![A-Za-z])(?:I|[Hh]e|[Ss]he|I[\u2019']m|[Hh]e[\u2019']s|[Ss]he[\u2019']s)|(?<=,[ \t])who)[ \t]+"
     r"(?:(?:was|is|am|turned|turns|turning)[ \t]+"
     r"|(?:(?:had|has|have|will|would|[\u2019']d)[ \t]+)?(?:(?:just|only|recently|finally)[ \t]+)?"
     r"(?:turned|turns|turning|turn)[ \t]+)?"

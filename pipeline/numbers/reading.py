@@ -334,9 +334,11 @@ def read_number(text: str, m: "re.Match[str]") -> Optional[Quantity]:
                 w = nw.group("w")
                 wl = w.lower().rstrip("'\u2019")
                 if wl in TIME_UNITS:
-                    if DATING_AFTER_RE.match(right[nw.end():]) and approx_before(text, ns)[0] is None \
-                            and (is_words or TIME_UNITS[wl] not in HISTORY_UNITS):
-                        return None  # "five years ago", "2 hours ago", "ten years from now": a date
+                    dating = DATING_AFTER_RE.match(right[nw.end():])
+                    if dating and approx_before(text, ns)[0] is None \
+                            and (TIME_UNITS[wl] not in HISTORY_UNITS
+                                 or is_words and "ago" not in dating.group(0).lower()):
+                        return None  # "2 hours ago", "ten years from now": a date
                     if w[0].isupper() and not is_words and name_holds_it(text, ns, pos, title=True):
                         return None  # "the film 48 Hours", "tickets for 9 Days Out": a title
                     kind, unit = "duration", TIME_UNITS[wl]

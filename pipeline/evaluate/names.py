@@ -5,6 +5,7 @@ These word lists are part of the scoring rule, not extraction lexicons.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Optional
 
@@ -58,9 +59,14 @@ _SPACE_LIKE = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015/")
 # --------------------------------------------------------------------------- names
 
 
+# "'s" or "’s" ending a word, or an apostrophe after a plural's "s" ("the players' union")
+_POSSESSIVE_END = re.compile(r"(?<=\w)['\u2019](?:s(?!\w)|(?=\s|$))")
+
+
 def _words(name: str) -> list[str]:
-    """Case-folded words of `name` with punctuation removed (hyphens and slashes split words)."""
-    name = unicodedata.normalize("NFKC", name)
+    """Case-folded words of `name` with punctuation and possessive endings removed (hyphens and
+    slashes split words): "Nigeria's economy" holds the word "nigeria"."""
+    name = _POSSESSIVE_END.sub("", unicodedata.normalize("NFKC", name))
     chars = []
     for ch in name:
         if ch in _SPACE_LIKE or ch.isspace():

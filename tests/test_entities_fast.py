@@ -100,6 +100,20 @@ def test_the_company_is_the_organization_that_acts_not_the_latest_brand():
     assert org_antecedent(doc, at(doc, "company")) == "Brightwell"
 
 
+def test_only_an_organization_or_place_noun_picks_the_name_that_holds_it():
+    # "Zephyr Holdings said . the zephyr spread ." : "the zephyr" (no organization noun) is no
+    # organization; "the holdings" would be
+    rows = [("Zephyr", 1, "compound", "PROPN", "NNP"), ("Holdings", 1, "nsubj", "PROPN", "NNPS"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", "."),
+            ("the", 1, "det", "DET", "DT"), ("zephyr", 1, "nsubj", "NOUN", "NN"),
+            ("spread", 0, "ROOT", "VERB", "VBD"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 4))
+    doc._.set(ENTITIES, [entity("Zephyr Holdings", "org", [(0, 15)])])
+    at_noun = at(doc, "zephyr").idx
+    assert salient_org(doc, at_noun, "zephyr") is None
+    assert salient_org(doc, at_noun, "company") == "Zephyr Holdings"
+
+
 def test_it_is_the_organization_subject_of_the_verb_above_it():
     doc = salience_doc()
     assert it_antecedent(doc, at(doc, "it")) == "Brightwell"

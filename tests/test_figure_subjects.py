@@ -527,6 +527,9 @@ LAST_WORDS = [
     ("Vantor Bank could lose $40 million to $55 million on the bonds, said Jo Reed, an analyst at "
      "Kell Partners.", "$55 million", "Bank"),
     ("Tessaline Robotics expects a 6% to 8% improvement in margins, Kell Partners said.", "8%", "Robotics"),
+    # "shares in X": X's shares, not the company named before them
+    ("The Aldgate Exchange rejected the bid on Monday. Shares in Norvale Mining have gained more than 5% "
+     "since then.", "5%", "Mining"),
 ]
 
 
@@ -552,3 +555,13 @@ def test_the_it_of_it_took_stands_for_no_one(nlp):
                               "first thousand season tickets.")
     f = _fig(doc, figs, "six")
     assert f["statement"].startswith("It took Kestrel nearly six years"), f
+
+
+def test_a_company_s_possessive_before_its_bracketed_acronym_is_no_part_of_its_name(nlp):
+    doc, figs = _figures(nlp, "Norvale Mining said profits fell. Norvale Mining's (NVM) shares fell 4% on "
+                              "Monday. Norvale Mining said it would cut jobs. Analysts at Norvale Mining said "
+                              "more cuts would come. NVM shares rose 2% on Tuesday.")
+    (org,) = [e for e in doc._.get(attrs.ENTITIES) if "Norvale" in e["name"]]
+    assert org["name"] == "Norvale Mining" and org["kind"] == "org" and "NVM" in org["aliases"], org
+    f = _fig(doc, figs, "2%")
+    assert f["subject"] == "Norvale Mining" and f["subject_kind"] == "organization", f

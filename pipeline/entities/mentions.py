@@ -338,6 +338,13 @@ def _label_votes(doc: Doc) -> Counter:
     return Counter((e.text, e.label_) for e in doc.ents)
 
 
+def _always_org(votes: Counter, text: str, words: Sequence[str]) -> bool:
+    """The entity model tags this text as an organization three times or more and never as a
+    person, and it opens with no known given name: an organization, whatever one sentence
+    suggests ("X said" reads like a person's)."""
+    return votes[(text, "ORG")] >= 3 and not votes[(text, "PERSON")] and words[0] not in FIRST_NAMES
+
+
 def _collect_mentions(doc: Doc) -> List[_Mention]:
     mentions: List[_Mention] = []
     person_toks: set = set()
@@ -363,7 +370,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         if label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
             if 1 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
-                    and _person_evidence(doc, ent.start, ent.end, bare):
+                    and not _always_org(votes, ent.text, bare) and _person_evidence(doc, ent.start, ent.end, bare):
                 # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
                 label = "PERSON"
             elif label == "GPE":
@@ -423,8 +430,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if ts != ts0:
                 start = doc[ts].idx
             last = doc[ent.end - 1]
+            after = _past_brackets(doc, ent.end)  # "X's (XB) shares": the noun after the aside
             if last.text in ("'s", "’s") and te == ent.end - 1 and (
-                    ent.end == len(doc) or doc[ent.end].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
+                    after == len(doc) or doc[after].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")):
                 # "X & Y's said": no noun follows, so the "'s" is the name's own, not a possessive
                 end, te = last.idx + len(last.text), ent.end
             # "the Harbour Council" + "of Ruritania": an organization word's "of" + a proper name
@@ -452,6 +460,15 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
     mentions.extend(_untagged_people(doc, person_toks))
     mentions.extend(_kin_first_names(doc, person_toks, mentions))
     return mentions
+
+
+def _past_brackets(doc: Doc, i: int, limit: int = 8) -> int:
+    """Token i, or the token after the bracketed aside that opens at i ("(XB)")."""
+    if i < len(doc) and doc[i].text == "(":
+        for k in range(i + 1, min(len(doc), i + limit)):
+            if doc[k].text == ")":
+                return k + 1
+    return i
 
 
 def _kin_first_names(doc: Doc, person_toks: set, found: Sequence[_Mention] = ()) -> List[_Mention]:

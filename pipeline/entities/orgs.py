@@ -19,6 +19,7 @@ from .index import cluster_for, doc_memo, place_for
 from .lexicon import (
     DOCUMENT_NOUNS,
     ORG_NOUNS,
+    PLACE_WORDS,
     TEAM_WORD,
     common_nouns,
     doc_text,
@@ -188,13 +189,18 @@ def _org_named_by(doc: Doc, tok: Token) -> Optional[str]:
     return None
 
 
+# the nouns that name a place's kind ("the county" -> "X County")
+_PLACE_NOUNS = frozenset(w.lower() for w in PLACE_WORDS)
+
+
 def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 3000,
                 named_only: bool = False) -> Optional[str]:
     """The organization a definite noun ("the company", "the department") or "it" stands for at
     character `pos`, else None.
 
-    A noun that is a word of a recent organization's or place's name picks the latest such one
-    ("the department" -> "X Police Department"); other organization nouns ("the company") pick
+    An organization or place noun that is a word of a recent organization's or place's name
+    picks the latest such one ("the department" -> "X Police Department"; not "the world" ->
+    "World Bank"); other organization nouns ("the company") pick
     the organization mentioned most often in the preceding `window` characters (ties: the
     latest), leaving out organizations whose name holds another organization noun ("the
     company" is not "X Workers Union"). With `named_only`, only the first kind.
@@ -203,12 +209,12 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     mentions = [(a, name, kind) for a, b, name, kind, _ in rows[bisect_left(starts, pos - window):bisect_left(starts, pos)]
                 if b <= pos]
     subject_at = {a for a, _, _, _, subj in rows if subj}
-    if noun:
+    if noun and (noun in ORG_NOUNS or noun in _PLACE_NOUNS):
         named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
         if named:
             return named[-1][1]
-        if noun not in ORG_NOUNS or named_only:
-            return None
+    if noun and (noun not in ORG_NOUNS or named_only):
+        return None
     orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
     if noun:
         orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Dict, List
 
-_TICKER = re.compile(r"\s*\((?:[A-Za-z][A-Za-z .]{0,20}:\s*)?([A-Z][A-Z0-9.\-]{0,7})\)")
+# (after the name's possessive too: "Acme's (ACM) shares")
+_TICKER = re.compile(r"(?:['\u2019]s)?\s*\((?:[A-Za-z][A-Za-z .]{0,20}:\s*)?([A-Z][A-Z0-9.\-]{0,7})\)")
 
 
 def merge_tickers(text: str, clusters: List[dict]) -> List[dict]:

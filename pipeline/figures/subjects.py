@@ -587,7 +587,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
             if name:
                 return _with_conjuncts(child, name)
             if _bare_metric(child):
-                return metric_owner(child.doc, child.idx)  # "The stock rose 3%": the company's
+                # "Shares in Acme rose 3%": Acme's; "The stock rose 3%": the company's
+                return _owner_in_np(child)
             for owner in _kids(child) if not _members(child) else ():
                 if owner.dep_ == "poss":
                     name = metric_owner(child.doc, child.idx) if _bare_metric(owner) else entity_name(owner)

@@ -132,6 +132,12 @@ PRONOUN_CASES = [
      "Anna Berg and Tomas Lind"),
     # they -> organization
     ("Acme Corp. reported a loss. They blamed higher costs.", "They", -1, "Acme Corp."),
+    # the main clause's subject, not the subject of a clause inside it ("when her aunt moved in")
+    ("Greta Harlow was in school when her aunt moved in. Later she wrote a book about those years.",
+     "she", -1, "Greta Harlow"),
+    # a verb the parse hung on the name ("and has two sons") does not make it one of two names
+    ("Miss Harlow, who runs a bakery, and has two sons, was in school when her aunt moved in. "
+     "In the past she has spoken of her childhood.", "she", -1, "Harlow"),
 ]
 
 

@@ -138,7 +138,7 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                 c = idx.people[ci]
                 kind = c["kind"]
                 cand_gender = c.get("gender")
-                coord = bool(t.conjuncts)
+                coord = any(c.pos_ in ("PROPN", "NOUN", "PRON") for c in t.conjuncts)  # (not a verb hung on it)
                 if g == "p":
                     if coord and (_is_subject(t) or (t.dep_ == "conj" and _is_subject(t.head))):
                         head = t if t.dep_ != "conj" else t.head
@@ -180,13 +180,20 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
             else:
                 gpen = 0
             score = 2 * back + (0 if src or _is_subject(t) else 1) + gpen + (2 if coord else 0) \
-                + (1 if _reported(t) else 0)
+                + (1 if _reported(t) or _adverbial_subject(t) else 0)
             key = (score, -i)  # later mentions win ties
             if best_score is None or key < best_score:
                 best, best_score = (cand_name, cand_tok), key
         if best_score is not None and best_score[0] <= 2 * back + 1:
             break
     return best
+
+
+def _adverbial_subject(tok: Token) -> bool:
+    """`tok` is the subject of an adverbial or relative clause ("Doe was in school when her aunt moved in",
+    "Doe, whom the mayor praised, ..."): the main clause's subject is the one a later pronoun
+    goes on with."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
 
 
 def _reported(tok: Token) -> bool:

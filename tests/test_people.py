@@ -137,7 +137,7 @@ PRONOUN_CASES = [
      "she", -1, "Greta Harlow"),
     # a verb the parse hung on the name ("and has two sons") does not make it one of two names
     ("Miss Harlow, who runs a bakery, and has two sons, was in school when her aunt moved in. "
-     "In the past she has spoken of her childhood.", "she", -1, "Harlow"),
+     "Years later she wrote about those days.", "she", -1, "Harlow"),
 ]
 
 

@@ -302,7 +302,7 @@ INTENSITY_AFTER_RE = re.compile(
     r"[\"'\u201d\u2019]?[ \t\u00a0]+(?:certain|sure|confident|committed|convinced|behind|"
     r"honest|right|wrong|true|correct|serious|focused|fit|ready|dedicated|positive|guaranteed|"
     r"clear|safe|genuine|legit|effort|on[ \t]+board)(?![A-Za-z])", re.I)
-# a person's age after a form of "be": "I was 22 when", "by the time she was 13", "he turned 60",
+# a person's age after a form of "be": "I was 17 when", "by the time she was 13", "he turned 60",
 # "Ana Ruiz, who was 19 at the time,"
 PERSON_BE_LEFT_RE = re.compile(
     r"(?<![A-Za-z])(?:turned|turns)[ \t]+$|"

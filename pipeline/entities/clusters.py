@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import Dict, List, Optional, Sequence
 
 from spacy.tokens import Doc
@@ -22,7 +22,7 @@ from .lexicon import (
     looks_like_name,
     title_gender,
 )
-from .mentions import _collect_mentions, _Mention, _name_piece_end
+from .mentions import _cluster, _collect_mentions, _Mention, _name_piece_end
 from .missed import _add_untagged_speakers, _complete_lone_names, _people_tagged_as_orgs
 from .org_names import (
     _add_bare_org_heads,
@@ -43,10 +43,10 @@ def build_clusters(doc: Doc) -> List[dict]:
     persons = [m for m in mentions if m.label == "PERSON"]
     orgs = [m for m in mentions if m.label == "ORG"]
 
-    clusters: List[dict] = []   # internal: {"forms": Counter, "kind", "mentions": [...], "titles": [...]}
+    clusters: List[dict] = []   # internal: `_cluster` records
 
     def new_cluster(kind: str) -> dict:
-        c = {"forms": Counter(), "kind": kind, "mentions": [], "titles": [], "gvotes": Counter()}
+        c = _cluster(kind)
         clusters.append(c)
         return c
 

@@ -45,6 +45,11 @@ class _Mention:
         self.family = family  # the family name a lone first name shares ("Mr Doe's father, Tom,")
 
 
+def _cluster(kind: str) -> dict:
+    """An empty cluster of mentions: its written forms, kind, mentions, titles and gender votes."""
+    return {"forms": Counter(), "kind": kind, "mentions": [], "titles": [], "gvotes": Counter()}
+
+
 def _name_offsets(doc: Doc, ent_start: int, ent_end: int, n_title_words: int) -> Optional[Tuple[int, int, int, int]]:
     """Char and token offsets of an entity without its leading title words and possessive."""
     toks = [t for t in doc[ent_start:ent_end] if not t.is_space]

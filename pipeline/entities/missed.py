@@ -20,7 +20,7 @@ from .lexicon import (
     _norm_word,
     looks_like_name,
 )
-from .mentions import _has_org_word, _Mention
+from .mentions import _cluster, _has_org_word, _Mention
 
 
 def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:
@@ -133,7 +133,7 @@ def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None
             continue
         names.add(w)
     for w in sorted(names):
-        c = {"forms": Counter(), "kind": "org", "mentions": [], "titles": [], "gvotes": Counter()}
+        c = _cluster("org")
         for t in doc:
             if t.text == w and t.i not in covered and not t.ent_type_:
                 c["forms"][w] += 1

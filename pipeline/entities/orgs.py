@@ -133,6 +133,7 @@ def cataphoric_org(doc: Doc, token: Token) -> Optional[str]:
 
 
 def _indefinite(token: Token) -> bool:
+    """The noun has "a" or "an" before it."""
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 

@@ -138,7 +138,8 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                 c = idx.people[ci]
                 kind = c["kind"]
                 cand_gender = c.get("gender")
-                coord = any(c.pos_ in ("PROPN", "NOUN", "PRON") for c in t.conjuncts)  # (not a verb hung on it)
+                # coordinated with another name (not with a verb the parse hung on it)
+                coord = any(x.pos_ in ("PROPN", "NOUN", "PRON") for x in t.conjuncts)
                 if g == "p":
                     if coord and (_is_subject(t) or (t.dep_ == "conj" and _is_subject(t.head))):
                         head = t if t.dep_ != "conj" else t.head
@@ -190,9 +191,9 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
 
 
 def _adverbial_subject(tok: Token) -> bool:
-    """`tok` is the subject of an adverbial or relative clause ("Doe was in school when her aunt moved in",
-    "Doe, whom the mayor praised, ..."): the main clause's subject is the one a later pronoun
-    goes on with."""
+    """`tok` is the subject of an adverbial or relative clause ("Doe was in school when her aunt
+    moved in", "Doe, whom the mayor praised, ..."): the main clause's subject is the one a later
+    pronoun goes on with."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
 
 

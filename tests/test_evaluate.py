@@ -227,6 +227,18 @@ def test_figure_matching_is_one_to_one():
     assert result["errors"]["false_figures"][0]["text"] == needle
 
 
+def test_figures_by_kind_recall_over_gold_and_precision_over_predictions():
+    gold = [article(figures=[gfigure("1,204", 1204.0), gfigure("12.5%", 12.5, kind="percent"),
+                             gfigure("40 percent", 40.0, kind="percent")])]
+    preds = [pfigure(*span("1,204"), 1204.0), pfigure(*span("12.5%"), 12.5, kind="percent"),
+             pfigure(*span("Monday"), 1.0, kind="duration")]  # one percent missed, a duration that is none
+    by_kind = score(gold, preds)["figures"]["by_kind"]
+    assert by_kind["count"] == {"gold": 1, "recall": 1.0, "predicted": 1, "precision": 1.0}
+    assert by_kind["percent"] == {"gold": 2, "recall": 0.5, "predicted": 1, "precision": 1.0}
+    assert by_kind["duration"] == {"gold": 0, "recall": None, "predicted": 1, "precision": 0.0}
+    assert "figures by kind" in format_scores(score(gold, preds))
+
+
 @pytest.mark.parametrize(
     "gold_value, predicted, ok",
     [

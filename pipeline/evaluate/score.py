@@ -16,6 +16,8 @@
 - statements, over matched figures with a gold statement: word-level F1
   (:func:`~pipeline.evaluate.statements.statement_f1`), averaged, and the share at F1 >= 0.8;
   the same for the record's sentence, as the baseline a statement must beat;
+- figures by kind: recall over the gold figures of each kind, precision over the predicted
+  figures of each kind (a kind is the gold's for recall, the prediction's for precision);
 - confidence: of the records at confidence 0.8 or more (what ``inspect --min-confidence 0.8``
   keeps), the share that is right: a quote matched with the right named speaker (or a gold
   speaker that names no one), a figure matched with the right value.
@@ -187,7 +189,7 @@ def score(
 
         {"quotes":  {tp, fp, fn, precision, recall, f1, speaker_strict, speaker_lenient, kind,
                      quoted: {tp, fp, fn, precision, recall, f1}, indirect: {...}, confident},
-         "figures": {tp, fp, fn, precision, recall, f1, value, subject, about, subject_kind, kind,
+         "figures": {tp, fp, fn, precision, recall, f1, value, subject, about, subject_kind, kind, by_kind,
                      statement: {n, f1, good}, sentence_baseline: {n, f1, good}, confident},
          "articles": {id: {"quotes", "figures", "speaker_strict", "speaker_lenient", "value",
                            "subject", "statement_f1"}},
@@ -249,6 +251,7 @@ def score(
     statement_scores: list[float] = []
     sentence_scores: list[float] = []
     articles_out: dict[str, dict] = {}
+    by_kind: dict[str, list[int]] = {}  # kind -> [gold, gold matched, predicted, predicted matched]
 
     for aid in order:
         slot = by_article[aid]
@@ -348,6 +351,7 @@ def score(
                 errors["statements"].append(
                     _where(aid, g, text, f1=round(f1, 3), gold=g["statement"], predicted=p["statement"])
                 )
+        _tally_kinds(by_kind, g_figs, p_figs, pairs)
         _unmatched(errors, "figures", aid, text, g_figs, p_figs, pairs, "value")
         _tally_confident(accs["fconf"], p_figs, right)
         f_counts = (len(pairs), len(p_figs) - len(pairs), len(g_figs) - len(pairs))
@@ -385,6 +389,8 @@ def score(
         statement=_statement_summary(statement_scores),
         sentence_baseline=_statement_summary(sentence_scores),
         confident=_acc(*accs["fconf"]),
+        by_kind={k: {"gold": g, "recall": _ratio(gm, g), "predicted": n, "precision": _ratio(pm, n)}
+                 for k, (g, gm, n, pm) in sorted(by_kind.items())},
     )
     return {
         "quotes": quotes,
@@ -393,6 +399,20 @@ def score(
         "ignored_predictions": ignored,
         "errors": errors,
     }
+
+
+def _tally_kinds(by_kind: dict, gold: Sequence[dict], preds: Sequence[dict], pairs: Sequence[tuple]) -> None:
+    """Count the gold and predicted figures of each kind, and how many of each were matched."""
+    matched_g = {gi for gi, _ in pairs}
+    matched_p = {pi for _, pi in pairs}
+    for gi, g in enumerate(gold):
+        row = by_kind.setdefault(g.get("kind") or "other", [0, 0, 0, 0])
+        row[0] += 1
+        row[1] += gi in matched_g
+    for pi, p in enumerate(preds):
+        row = by_kind.setdefault(p["kind"] or "other", [0, 0, 0, 0])
+        row[2] += 1
+        row[3] += pi in matched_p
 
 
 def _tally_confident(acc: list, preds: Sequence[dict], right: set) -> None:

@@ -40,6 +40,11 @@ def format_scores(scores: dict, *, errors: bool = False) -> str:
     lines.append(f"figure kind      {_acc_cell(f['kind'])}")
     lines.append(f"quotes >= 0.8    {_acc_cell(q['confident'])} right")
     lines.append(f"figures >= 0.8   {_acc_cell(f['confident'])} right")
+    if f.get("by_kind"):
+        lines.append("figures by kind     recall (gold)      precision (predicted)")
+        for kind, row in f["by_kind"].items():
+            lines.append(f"  {kind:17} {_pct(row['recall'])} ({row['gold']:4d})    {_pct(row['precision'])} "
+                         f"({row['predicted']:4d})")
     for label, row in (("statement", f["statement"]), ("(sentence)", f["sentence_baseline"])):
         lines.append(f"{label:16} word F1 {_pct(row['f1'])}, {_pct(row['good'])} at F1 >= 0.8 (n={row['n']})")
     if scores.get("ignored_predictions"):

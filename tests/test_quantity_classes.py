@@ -338,8 +338,8 @@ NEWS_CLASSES = [
 ]
 
 
-# verbs of a multiple in any form, pence by a price without a pound sign, ages in lists of names and
-# at death, a number joined to its noun after "the"
+# verbs of a multiple in any form, pence by a price without a pound sign, ages at death and after
+# "who was", a number joined to its noun after "the"
 MORE_CLASSES = [
     ("Enrolment in the course has more than doubled in five years.", "doubled", 2.0, "multiplier", "times"),
     ("Bus fares have tripled since the franchise changed hands.", "tripled", 3.0, "multiplier", "times"),
@@ -348,18 +348,13 @@ MORE_CLASSES = [
     ("The price of the bakery's loaf rose by 15p this spring.", "15p", 0.15, "money", "GBP"),
     ("Her brother died of a heart attack at 47, his family said.", "47", 47.0, "age", "years"),
     ("The driver, who was 19 when the crash happened, was jailed.", "19", 19.0, "age", "years"),
-    ("They have twins, Ottilie, now 12, and Rafe, 12.", "Rafe, 12", None, None, None),
     ("The three-match series starts in Perth on Friday.", "three", 3.0, "count", "matches"),
 ]
 
 
-@pytest.mark.parametrize("text, span, value, kind, unit", MORE_CLASSES)
-def test_multiple_verbs_pence_by_a_price_and_ages_in_lists(text, span, value, kind, unit):
-    if value is None:  # "Name, now 12, and Name, 12": both ages
-        assert [(q.text, q.kind) for q in _find(text)] == [("12", "age"), ("12", "age")]
-        return
-    q = _one(text, span)
-    assert (q.value, q.kind, q.unit) == (pytest.approx(value), kind, unit)
+def test_ages_after_names_in_a_list_are_all_ages():
+    assert [(q.text, q.kind) for q in _find("They have twins, Ottilie, now 12, and Rafe, 12.")] == [
+        ("12", "age"), ("12", "age")]
 
 
 MORE_NOTHING = [
@@ -368,11 +363,6 @@ MORE_NOTHING = [
     "The new set streams 720p video for a small fee.",
     "The two actors met on the set.",
 ]
-
-
-@pytest.mark.parametrize("text", MORE_NOTHING)
-def test_multiple_idioms_resolutions_and_groups_are_no_figures(text):
-    assert _find(text) == []
 
 
 NEWS_NOTHING = [
@@ -577,7 +567,7 @@ NAMES_AND_GROUPS_NOTHING = [
 
 
 @pytest.mark.parametrize("text, span, value, kind, unit", CLASSES + NEWS_CLASSES + CONVENTION_CLASSES
-                         + NAMES_AND_GROUPS_CLASSES)
+                         + NAMES_AND_GROUPS_CLASSES + MORE_CLASSES)
 def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
     q = _one(text, span)
     assert math.isclose(q.value, value, rel_tol=1e-9), q
@@ -586,7 +576,7 @@ def test_every_class_is_found_with_its_value(text, span, value, kind, unit):
         assert q.unit == unit, q
 
 
-@pytest.mark.parametrize("text", NOTHING + NEWS_NOTHING)
+@pytest.mark.parametrize("text", NOTHING + NEWS_NOTHING + MORE_NOTHING)
 def test_numbers_that_are_no_figures(text):
     assert [(q.text, q.kind) for q in _find(text)] == []
 

@@ -217,12 +217,20 @@ PRINCIPLE_C = [
 ]
 
 
-@pytest.mark.parametrize("second,expected", PRINCIPLE_C, ids=["reported", "adjunct"])
+PRINCIPLE_C.append(
+    # "Unlike the Hale plan , he left .": a name that only qualifies a thing is no he or she
+    ([("Unlike", 6, "prep", "ADP", "IN"), ("the", 2, "det", "DET", "DT"), ("Hale", 1, "compound", "PROPN", "NNP"),
+      ("plan", -3, "pobj", "NOUN", "NN"), (",", 2, "punct", "PUNCT", ","), ("he", 1, "nsubj", "PRON", "PRP"),
+      ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")], "Omar Delgado"))
+
+
+@pytest.mark.parametrize("second,expected", PRINCIPLE_C, ids=["reported", "adjunct", "modifier"])
 def test_a_name_in_the_words_a_pronoun_reports_is_not_its_antecedent(second, expected):
     doc = make(SPOKE + second, sent_starts=(0, 3))
     hale = at(doc, "Hale")
     doc._.set(ENTITIES, [entity("Omar Delgado", "person", [(0, 7)], gender="m"),
-                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)], gender="m")])
+                         entity("Tom Hale", "person", [(hale.idx, hale.idx + 4)],
+                                gender=None if hale.dep_ == "compound" else "m")])
     assert resolve_pronoun(doc, at(doc, "he")) == expected
 
 
@@ -394,6 +402,42 @@ def test_a_surname_of_several_words_joins_the_full_name(order):
     doc = make(first + second, ents=ents, sent_starts=(0, len(first)))
     (person,) = build_entities(doc)
     assert person["name"] == "Ana Dal Pozzo" and len(person["mentions"]) == 2
+
+
+def test_a_surname_of_several_words_tagged_as_an_organization_joins_the_full_name():
+    # "Ana Dal Pozzo spoke . Dal Pozzo left ." with the second "Dal Pozzo" tagged ORG three times
+    full = [("Ana", 2, "compound", "PROPN", "NNP"), ("Dal", 1, "compound", "PROPN", "NNP"),
+            ("Pozzo", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", ".")]
+    short = [("Dal", 1, "compound", "PROPN", "NNP"), ("Pozzo", 1, "nsubj", "PROPN", "NNP"),
+             ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O"] + ["B-ORG", "I-ORG", "O", "O"] * 3
+    doc = make(full + short * 3, ents=ents, sent_starts=(0, 5, 9, 13))
+    (person,) = build_entities(doc)
+    assert person["name"] == "Ana Dal Pozzo" and person["kind"] == "person" and len(person["mentions"]) == 4
+
+
+def test_a_person_the_article_names_more_often_as_an_organization_is_an_organization():
+    # "Nat Dems won ." tagged PERSON, then "Nat Dems lost ." twice tagged ORG: no given name, no title
+    rows = [("Nat", 1, "compound", "PROPN", "NNP"), ("Dems", 1, "nsubj", "PROPN", "NNP"),
+            ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", ".")]
+    lost = [("Nat", 1, "compound", "PROPN", "NNP"), ("Dems", 1, "nsubj", "PROPN", "NNP"),
+            ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "I-PERSON", "O", "O"] + ["B-ORG", "I-ORG", "O", "O"] * 2
+    doc = make(rows + lost * 2, ents=ents, sent_starts=(0, 4, 8))
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Nat Dems", "org")]
+
+
+def test_a_word_before_a_name_that_starts_with_a_given_name_is_no_missed_first_name():
+    # "Hydrologist Dan Pike spoke ." with only "Dan Pike" tagged; a given name there is taken in
+    rows = [("Hydrologist", 2, "compound", "PROPN", "NNP"), ("Dan", 1, "compound", "PROPN", "NNP"),
+            ("Pike", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.words for m in _collect_mentions(doc)] == [["Dan", "Pike"]]
+    rows[0] = ("Mary",) + rows[0][1:]
+    doc = make(rows, ents=["O", "B-PERSON", "I-PERSON", "O", "O"])
+    assert [m.words for m in _collect_mentions(doc)] == [["Mary", "Dan", "Pike"]]
 
 
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():

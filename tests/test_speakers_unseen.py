@@ -133,6 +133,10 @@ MISTYPED_CASES = [
     ("Critics praised the thriller by R.K. Tolland, which opens on Friday.\n\nOn the last day of shooting, "
      "Tolland told his crew to rest. \"Nobody sleeps on a set,\" the director said.",
      [("Nobody sleeps on a set,", "R.K. Tolland")]),
+    # an occupation written before a name at a paragraph's start is not the name's first word
+    ("Hydrologist Dan Pike has mapped the river for years.\n\n\"Such a flood doesn't come twice,\" he said."
+     "\n\n\"The banks will hold,\" Pike said.",
+     [("Such a flood doesn't come twice,", "Dan Pike"), ("The banks will hold,", "Dan Pike")]),
     # must not change: "they" after an organization that is a subject is that organization, after
     # two coordinated subjects both of them
     ("Nightjar Inc. toured with Polestar in May. Later they said they would \"record together\".",
@@ -144,7 +148,7 @@ MISTYPED_CASES = [
 
 
 @pytest.mark.parametrize("text,expected", MISTYPED_CASES,
-                         ids=["band-named", "statement-source", "initials", "org-subject", "coordinated"])
+                         ids=["band-named", "statement-source", "initials", "occupation", "org-subject", "coordinated"])
 def test_names_the_model_mistyped_or_misparsed(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -16,6 +16,7 @@ from .canonical import _entity_records
 from .lexicon import (
     _POSSESSIVE,
     FIRST_NAME_GENDER,
+    GIVEN_NAMES,
     PLACE_WORDS,
     _norm_word,
     doc_text,
@@ -138,6 +139,12 @@ def build_clusters(doc: Doc) -> List[dict]:
             target["forms"][key] += 1
             target["mentions"].append(m)
             continue
+        owners = [c for c in by_last.get(m.words[-1], ()) if any(_tail_of(m.words, f.split()) for f in c["forms"])]
+        if owners and looks_like_name(m.words):  # a surname of several words ("Dal Pozzo") tagged ORG
+            target = _nearest_cluster(owners, m.start)
+            target["forms"][key] += 1
+            target["mentions"].append(m)
+            continue
         target = org_clusters.get(key.lower())
         if target is None:
             target = new_cluster("org")
@@ -185,8 +192,20 @@ def build_clusters(doc: Doc) -> List[dict]:
 
     _complete_lone_names(doc, clusters)
     _people_tagged_as_orgs(clusters)
+    _orgs_by_their_mentions(clusters)
     return _entity_records(doc, clusters)
 
+
+
+def _orgs_by_their_mentions(clusters: List[dict]) -> None:
+    """A "person" of no given name, title or gendered pronoun that the article's organization
+    mentions outnumber ("the Mudlark Dems" tagged ORG twice, once PERSON): an organization."""
+    for c in clusters:
+        if c["kind"] != "person" or c.get("first") in GIVEN_NAMES or c["titles"] or c["gvotes"]:
+            continue
+        labels = [m.label for m in c["mentions"]]
+        if labels.count("ORG") > labels.count("PERSON"):
+            c["kind"] = "org"
 
 
 def _tail_of(short: Sequence[str], full: Sequence[str]) -> bool:

@@ -36,16 +36,21 @@ _FIRST_F = frozenset(wordlists.lines("people_first_names_f.txt"))
 FIRST_NAMES = _FIRST_M | _FIRST_F
 
 
-def _census_genders() -> Dict[str, str]:
+def _census_shares() -> Dict[str, List[float]]:
     """Given names of the 1990 US census (the `names` package ships its lists: a name, then its
-    share of men or of women in percent): a name is one sex's when that sex's share is at least
-    ten times the other's ("Jeremy" is a man's name although a few women bear it)."""
+    share of men or of women in percent): name -> [share of men, share of women]."""
     shares: Dict[str, List[float]] = {}
     for col, fname in ((0, "dist.male.first"), (1, "dist.female.first")):
         for line in (resources.files("names") / fname).read_text(encoding="ascii").splitlines():
             cols = line.split()
             if len(cols) >= 2:
                 shares.setdefault(cols[0].capitalize(), [0.0, 0.0])[col] = float(cols[1])
+    return shares
+
+
+def _census_genders(shares: Dict[str, List[float]]) -> Dict[str, str]:
+    """A census name is one sex's when that sex's share is at least ten times the other's
+    ("Jeremy" is a man's name although a few women bear it)."""
     out = {}
     for name, (m, f) in shares.items():
         if m >= 10 * f:
@@ -55,8 +60,11 @@ def _census_genders() -> Dict[str, str]:
     return out
 
 
+_CENSUS = _census_shares()
+GIVEN_NAMES = FIRST_NAMES | frozenset(_CENSUS)
+"""Every given name known, of either sex or both ("Chris")."""
 # this project's lists (names of many languages) win over the census where both know a name
-FIRST_NAME_GENDER: Dict[str, str] = _census_genders()
+FIRST_NAME_GENDER: Dict[str, str] = _census_genders(_CENSUS)
 FIRST_NAME_GENDER.update({w: "m" for w in _FIRST_M - _FIRST_F})
 FIRST_NAME_GENDER.update({w: "f" for w in _FIRST_F - _FIRST_M})
 # second words that make "X County Board" a place's body (a lone "X" is then the place)

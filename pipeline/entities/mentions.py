@@ -18,6 +18,7 @@ from .lexicon import (
     _TITLE_MAXLEN,
     FEMALE,
     FIRST_NAMES,
+    GIVEN_NAMES,
     KIN_NOUNS,
     MALE,
     ORG_NOUNS,
@@ -395,6 +396,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
                     and doc[ent.start - 1].lower_ not in ROLES and doc[ent.start - 1].lower_ not in PERSON_NOUNS:
                 label = "ORG"  # "industrial group Acme Werke", but not "producer Jane Doe"
+            elif len(words) >= 2 and doc[ent.end - 1].tag_ == "NNPS" and words[0] not in GIVEN_NAMES \
+                    and not split_title(words)[0]:
+                label = "ORG"  # a group by a plural name ("the Mudlarks Wanderers"), not one person
         if label == "PERSON":
             title, name = split_affiliation(*split_title(words))
             if not looks_like_name(name):
@@ -404,10 +408,12 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             if offs is None:
                 continue
             start, end, ts, te = offs
-            # a first name the model left out: "Jane" in "Jane Doe" when only "Doe" was tagged
+            # a first name the model left out: "Jane" in "Jane Doe" when only "Doe" was tagged;
+            # not a word before a name that starts with a given name, unless it is one too
+            # ("Mary" of "Mary Ann Doe", not an occupation in "Geologist Ann Doe")
             if not title and ts > 0 and te - ts <= 2:
                 p = doc[ts - 1]
-                if p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
+                if (doc[ts].text not in GIVEN_NAMES or p.text in GIVEN_NAMES) and p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
                         and not p.ent_type_ and p.whitespace_ and (_norm_word(p.text),) not in TITLES \
                         and p.lower_ not in ROLES and p.lower_ not in PERSON_NOUNS \
                         and _norm_word(p.text) not in ORG_WORDS_LOWER and p.dep_ in ("compound", "nmod", "nsubj", "appos", "flat") \

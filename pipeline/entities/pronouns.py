@@ -135,6 +135,9 @@ def _antecedent(doc: Doc, idx: "_Index", token: Token) -> Tuple[Optional[str], O
                 h = t.head
                 if h.i != i and i < h.i < limit and idx.tok_cluster.get(h.i) == ci:
                     continue
+                if g != "p" and t.dep_ in ("compound", "amod") and t.head.pos_ == "NOUN" \
+                        and idx.tok_cluster.get(t.head.i) != ci:
+                    continue  # a name that only qualifies a thing ("the Doe plan") is not a he or she
                 c = idx.people[ci]
                 kind = c["kind"]
                 cand_gender = c.get("gender")

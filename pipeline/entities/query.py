@@ -28,7 +28,7 @@ from .orgs import (
     salient_org,
 )
 from .pronouns import kin_antecedent, pronoun_antecedent, resolve_pronoun
-from .roles import cataphoric_antecedent, description_antecedent, role_antecedent
+from .roles import cataphoric_antecedent, description_antecedent, is_person_noun, role_antecedent
 from .titles import mention_title
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "description_antecedent",
     "document_source",
     "fullest_org",
+    "is_person_noun",
     "it_antecedent",
     "kin_antecedent",
     "mention_title",

@@ -236,6 +236,15 @@ def _hyphenated_role(token: Token) -> Optional[str]:
     return doc[i:token.i + 1].text.lower() if i < token.i else None
 
 
+def is_person_noun(token: Token) -> bool:
+    """A common noun for a person ("spokesman", "actress", "economist", a hyphenated "full-back")."""
+    if token.pos_ != "NOUN":
+        return False
+    word = _hyphenated_role(token)
+    return token.lower_ in PERSON_NOUNS or token.lemma_.lower() in PERSON_NOUNS \
+        or (word is not None and word in PERSON_NOUNS)
+
+
 def _article_role(idx: _Index, role: str) -> bool:
     """The article itself gives someone this role as the head of a title ("Jane Doe, the family's
     solicitor", "Councillor-elect Jane Doe"; not "auction" in "Auction spokesman Jane Doe"): the

@@ -9,7 +9,6 @@ from typing import List, Optional, Sequence, Tuple
 from spacy.tokens import Doc, Token
 
 from ..entities.lexicon import (
-    PERSON_NOUNS,
     PRONOUNS,
     REPORTING_VERBS,
     TITLES,
@@ -18,6 +17,7 @@ from ..entities.lexicon import (
 )
 from ..entities.query import (
     description_antecedent,
+    is_person_noun,
     cataphoric_antecedent,
     cataphoric_org,
     cluster_for,
@@ -205,14 +205,9 @@ def _person_in_np(doc: Doc, head: Token) -> Optional[Tuple[dict, Token]]:
     # apposition names; "the Acme spokesman", "the Westside Story actress": a person the name only
     # qualifies, found from the role noun itself
     same = next((h for h in hits if h[0]["kind"] == "person" or h[1].dep_ == "appos"), None)
-    if same is not None or _is_person_noun(head):
+    if same is not None or is_person_noun(head):
         return same
     return hits[0]
-
-
-def _is_person_noun(tok: Token) -> bool:
-    """A common noun for a person ("spokesman", "actress", "economist")."""
-    return tok.pos_ == "NOUN" and (tok.lower_ in PERSON_NOUNS or tok.lemma_.lower() in PERSON_NOUNS)
 
 
 def _maybe_name(t: Token) -> bool:
@@ -326,7 +321,7 @@ def _owned_group(doc: Doc, tok: Token) -> Optional[str]:
     canonical name with the noun as written. Not a single person ("Doe's lawyer"), who may be
     named elsewhere."""
     owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-    if owner is None or _is_person_noun(tok) and tok.tag_ == "NN":
+    if owner is None or is_person_noun(tok) and tok.tag_ == "NN":
         return None
     cl = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
     if cl is None or cl["kind"] not in ("person", "org"):

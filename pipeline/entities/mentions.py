@@ -396,9 +396,6 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             elif ent.start > 0 and doc[ent.start - 1].lower_ in ORG_NOUNS \
                     and doc[ent.start - 1].lower_ not in ROLES and doc[ent.start - 1].lower_ not in PERSON_NOUNS:
                 label = "ORG"  # "industrial group Acme Werke", but not "producer Jane Doe"
-            elif len(words) >= 2 and doc[ent.end - 1].tag_ == "NNPS" and words[0] not in GIVEN_NAMES \
-                    and not split_title(words)[0]:
-                label = "ORG"  # a group by a plural name ("the Mudlarks Wanderers"), not one person
         if label == "PERSON":
             title, name = split_affiliation(*split_title(words))
             if not looks_like_name(name):

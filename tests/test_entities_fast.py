@@ -418,14 +418,14 @@ def test_a_surname_of_several_words_tagged_as_an_organization_joins_the_full_nam
 
 
 def test_a_person_the_article_names_more_often_as_an_organization_is_an_organization():
-    # "Nat Dems won ." tagged PERSON, then "Nat Dems lost ." twice tagged ORG: no given name, no title
-    rows = [("Nat", 1, "compound", "PROPN", "NNP"), ("Dems", 1, "nsubj", "PROPN", "NNP"),
+    # "Kestrel Reds won ." tagged PERSON, then "Kestrel Reds lost ." twice tagged ORG: no given name, no title
+    rows = [("Kestrel", 1, "compound", "PROPN", "NNP"), ("Reds", 1, "nsubj", "PROPN", "NNP"),
             ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", ".")]
-    lost = [("Nat", 1, "compound", "PROPN", "NNP"), ("Dems", 1, "nsubj", "PROPN", "NNP"),
+    lost = [("Kestrel", 1, "compound", "PROPN", "NNP"), ("Reds", 1, "nsubj", "PROPN", "NNP"),
             ("lost", 0, "ROOT", "VERB", "VBD", "lose"), (".", -1, "punct", "PUNCT", ".")]
     ents = ["B-PERSON", "I-PERSON", "O", "O"] + ["B-ORG", "I-ORG", "O", "O"] * 2
     doc = make(rows + lost * 2, ents=ents, sent_starts=(0, 4, 8))
-    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Nat Dems", "org")]
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Kestrel Reds", "org")]
 
 
 def test_a_word_before_a_name_that_starts_with_a_given_name_is_no_missed_first_name():

@@ -199,7 +199,7 @@ def build_clusters(doc: Doc) -> List[dict]:
 
 def _orgs_by_their_mentions(clusters: List[dict]) -> None:
     """A "person" of no given name, title or gendered pronoun that the article's organization
-    mentions outnumber ("the Mudlark Dems" tagged ORG twice, once PERSON): an organization."""
+    mentions outnumber ("the Kestrel Reds" tagged ORG twice, once PERSON): an organization."""
     for c in clusters:
         if c["kind"] != "person" or c.get("first") in GIVEN_NAMES or c["titles"] or c["gvotes"]:
             continue

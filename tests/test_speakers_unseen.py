@@ -232,10 +232,13 @@ DOCUMENT_CASES = [
     # must not change: a survey in a place names no author
     ("The navy will order six new frigates, according to a survey in Paris.",
      [("The navy will order six new frigates", None)]),
+    # data and findings speak for whoever they come from
+    ("Data from the Harbor Authority showed that the channel had reopened.",
+     [("the channel had reopened", "Harbor Authority")]),
 ]
 
 
-@pytest.mark.parametrize("text,expected", DOCUMENT_CASES, ids=["newspaper", "publication", "place"])
+@pytest.mark.parametrize("text,expected", DOCUMENT_CASES, ids=["newspaper", "publication", "place", "data"])
 def test_a_report_in_a_publication(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -89,6 +89,19 @@ def test_a_figure_that_describes_a_name_is_not_the_clause_subject():
     assert clause_entity(doc[6:7], frozenset({"say"})) is None
 
 
+def test_a_figure_in_a_named_owners_noun_is_not_the_clause_subject():
+    # "Acme beat Lena Ostrow 's forecast of 3 %": Ostrow's forecast, not Acme's
+    doc = _doc([("Acme", "PROPN", "nsubj", 1, "acme"), ("beat", "VERB", "ROOT", 1, "beat"),
+                ("Lena", "PROPN", "compound", 3, "lena"), ("Ostrow", "PROPN", "poss", 5, "ostrow"),
+                ("'s", "PART", "case", 3, "'s"), ("forecast", "NOUN", "dobj", 1, "forecast"),
+                ("of", "ADP", "prep", 5, "of"), ("3", "NUM", "nummod", 8, "3"), ("%", "NOUN", "pobj", 6, "%")],
+               ents=[(0, 1, "ORG"), (2, 4, "PERSON")],
+               entities=[{"name": "Acme", "kind": "org", "mentions": [[0, 4]]},
+                         {"name": "Lena Ostrow", "kind": "person", "mentions": [[10, 21]]}])
+    assert clause_entity(doc[7:9], frozenset({"say"})) is None
+    assert climb_subject(doc[8])[0] == "Lena Ostrow"
+
+
 def test_an_extraposed_it_stands_for_no_one():
     # "it was clear for the files to be made public" / "it said the files were public"
     doc = _doc([("it", "PRON", "nsubj", 1, "it"), ("was", "AUX", "ROOT", 1, "be"),

@@ -549,6 +549,9 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
             return None  # "won ground in the six-week push": the push
         if _measured_noun(step) is not None:
             return None  # "spotted a 6-foot eel": the eel
+        if step.head.pos_ == "NOUN" and step.dep_ in ("prep", "compound", "nummod", "amod") and any(
+                c.dep_ == "poss" and c.pos_ == "PROPN" for c in _kids(step.head)):
+            return None  # "below Jane Roe's forecast of 3%": Roe's, who owns the noun it modifies
         if comparand(step.head, step) is not None:
             return None  # "X rose 12%, compared with a 4% rise in the index": the index
         if step.dep_ == "relcl" and _plain_thing(step.head) and below.dep_ not in _CLAUSAL and any(

@@ -440,6 +440,26 @@ def test_a_word_before_a_name_that_starts_with_a_given_name_is_no_missed_first_n
     assert [m.words for m in _collect_mentions(doc)] == [["Mary", "Dan", "Pike"]]
 
 
+def test_a_word_that_only_qualifies_a_person_noun_is_no_person():
+    # "An Olympic champion spoke ." with "Olympic" tagged PERSON
+    rows = [("An", 2, "det", "DET", "DT"), ("Olympic", 1, "amod", "PROPN", "NNP"),
+            ("champion", 1, "nsubj", "NOUN", "NN"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O", "B-PERSON", "O", "O", "O"])
+    assert _collect_mentions(doc) == []
+
+
+def test_a_person_noun_right_before_a_known_surname_is_that_person():
+    # "Roe spoke . Cup winner Roe saw it . He left ." with the second "Roe" parsed apart
+    rows = [("Roe", 1, "nsubj", "PROPN", "NNP"), ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", "."),
+            ("Cup", 1, "compound", "PROPN", "NNP"), ("winner", 2, "nsubj", "NOUN", "NN"),
+            ("Roe", 1, "advmod", "ADV", "RB"), ("saw", 0, "ROOT", "VERB", "VBD", "see"),
+            ("it", -1, "dobj", "PRON", "PRP"), (".", -2, "punct", "PUNCT", "."),
+            ("He", 1, "nsubj", "PRON", "PRP"), ("left", 0, "ROOT", "VERB", "VBD", "leave"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 3, 9), entities=[entity("Tom Roe", "person", [(0, 3)], gender="m")])
+    assert resolve_pronoun(doc, at(doc, "He")) == "Tom Roe"
+
+
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
     # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
     rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),

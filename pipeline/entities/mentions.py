@@ -422,6 +422,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             full_title = " ".join(x for x in (pre, " ".join(title)) if x)
             if full_title and _a_post(doc[te - 1], te - ts):
                 continue
+            if te - ts == 1 and _qualifies_a_person_noun(doc[ts]):
+                continue
             mentions.append(_Mention(start, end, name_words, full_title, "PERSON", ts, te))
             person_toks.update(range(ts, te))
         elif label == "ORG":
@@ -515,6 +517,14 @@ def _the_in_name(doc: Doc, i: int) -> bool:
         return False
     p = doc[i - 1]
     return p.is_alpha and p.is_lower or p.text in (",", ";")
+
+
+def _qualifies_a_person_noun(tok: Token) -> bool:
+    """One capitalized word that only qualifies a noun for a person ("an Olympic champion", "the
+    Harbour full-back"): part of a description, not a person's name."""
+    head = tok.head
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" \
+        and (head.lemma_.lower() in PERSON_NOUNS or head.lower_ in PERSON_NOUNS)
 
 
 def _a_post(last: Token, n_words: int) -> bool:

@@ -248,10 +248,19 @@ def _statement_source(tok: Token) -> bool:
 
 
 def _describes_named(idx: _Index, noun: Token) -> bool:
-    """A person noun in apposition to a name ("Jane Doe, chairman and founder of ..."): the name
-    is the candidate, not the noun."""
+    """A person noun in apposition to a name ("Jane Doe, chairman and founder of ...") or right
+    before one: the name is the candidate, not the noun."""
     head = noun.head if noun.dep_ == "conj" else noun
-    return head.dep_ == "appos" and head.head.i in idx.tok_cluster
+    if head.dep_ == "appos" and head.head.i in idx.tok_cluster:
+        return True
+    # "Cup winner Jane Doe said", the name parsed apart from the noun before it
+    if noun.i + 1 >= len(noun.doc):
+        return False
+    after = idx.tok_cluster.get(noun.i + 1)
+    if after is not None:
+        return idx.people[after]["kind"] == "person"
+    word = noun.doc[noun.i + 1].text
+    return word[:1].isupper() and any(c["kind"] == "person" and c["name"].split()[-1] == word for c in idx.people)
 
 
 def kin_antecedent(doc: Doc, token: Token) -> Optional[str]:

@@ -248,7 +248,7 @@ def _statement_source(tok: Token) -> bool:
 
 
 def _describes_named(idx: _Index, noun: Token) -> bool:
-    """A person noun in apposition to a name ("Jane Doe, chairman and founder of ...") or right
+    """A person noun in apposition to a name ("Jane Doe, the firm's chair, ...") or right
     before one: the name is the candidate, not the noun."""
     head = noun.head if noun.dep_ == "conj" else noun
     if head.dep_ == "appos" and head.head.i in idx.tok_cluster:

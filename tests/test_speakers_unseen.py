@@ -266,10 +266,15 @@ CLIMB_CASES = [
      [("reckless.", "Mike Dalton")]),
     # must not change: the subject of the cue itself
     ("Mike Dalton labelled Vance's tackle \"reckless.\"", [("reckless.", "Mike Dalton")]),
+    # someone a film or a camera shows speaking, not the film
+    ("Tom Hale spoke to the party in May. A new film shows Mr Hale, seemingly joking about the "
+     "budget, assuring his aides: \"The rules are a mess.\"", [("The rules are a mess.", "Tom Hale")]),
+    # must not change: a seeing subject who speaks herself
+    ("Jane Roe saw the protesters marching and said: \"They are right.\"", [("They are right.", "Jane Roe")]),
 ]
 
 
-@pytest.mark.parametrize("text,expected", CLIMB_CASES, ids=["through-adverb", "own-subject"])
+@pytest.mark.parametrize("text,expected", CLIMB_CASES, ids=["through-adverb", "own-subject", "shown", "seer"])
 def test_the_subject_above_an_adverb(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -81,6 +81,11 @@ NAMING_CUES = frozenset({"call", "describe", "label", "brand", "characterize", "
                          "dub", "hail", "class", "classify"})
 
 
+# verbs that show or catch someone doing something ("the video shows X saying ...")
+SHOWING_VERBS = frozenset({"show", "catch", "hear", "see", "film", "record", "capture", "depict", "overhear",
+                           "watch", "picture", "portray", "tape", "photograph"})
+
+
 def _is_naming_cue(tok: Token) -> bool:
     """A naming verb whose namer is known: active, or passive with its "by" agent ("the plan was
     labelled "a betrayal" by the union")."""
@@ -144,6 +149,11 @@ def _subject_of(tok: Token, depth: int = 0) -> Optional[Token]:
             return None
         if tok.dep_ == "advcl" and tok.tag_ in ("VBZ", "VBD", "VBP") and not depth:
             return None  # a tensed verb has a subject of its own: without one it is a misread noun
+        if tok.tag_ == "VBG" and tok.head.lemma_.lower() in SHOWING_VERBS:
+            # "The film showed X telling the crowd: ...", "Cameras caught X saying ...": X speaks
+            shown = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+            if shown is not None:
+                return shown
         return _subject_of(tok.head, depth + 1)
     return None
 

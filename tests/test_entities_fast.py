@@ -428,6 +428,25 @@ def test_a_person_the_article_names_more_often_as_an_organization_is_an_organiza
     assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Kestrel Reds", "org")]
 
 
+def test_a_person_named_like_an_organization_of_the_article_is_its_fuller_name():
+    # "Kestrel won . Kestrel Foundry said ." with "Kestrel" tagged ORG, "Kestrel Foundry" PERSON
+    rows = [("Kestrel", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),
+            ("Kestrel", 1, "compound", "PROPN", "NNP"), ("Foundry", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=(0, 3))
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Kestrel Foundry", "org")]
+
+
+def test_a_person_the_article_writes_with_the_is_an_organization():
+    # "Kestrel Foundry won . The Kestrel Foundry said ." both tagged PERSON
+    rows = [("Kestrel", 1, "compound", "PROPN", "NNP"), ("Foundry", 1, "nsubj", "PROPN", "NNP"),
+            ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 2, "det", "DET", "DT"), ("Kestrel", 1, "compound", "PROPN", "NNP"), ("Foundry", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"], sent_starts=(0, 4))
+    assert [(e["name"], e["kind"]) for e in build_entities(doc)] == [("Kestrel Foundry", "org")]
+
+
 def test_a_word_before_a_name_that_starts_with_a_given_name_is_no_missed_first_name():
     # "Hydrologist Dan Pike spoke ." with only "Dan Pike" tagged; a given name there is taken in
     rows = [("Hydrologist", 2, "compound", "PROPN", "NNP"), ("Dan", 1, "compound", "PROPN", "NNP"),

@@ -192,19 +192,32 @@ def build_clusters(doc: Doc) -> List[dict]:
 
     _complete_lone_names(doc, clusters)
     _people_tagged_as_orgs(clusters)
-    _orgs_by_their_mentions(clusters)
+    _orgs_by_their_mentions(doc, clusters)
     return _entity_records(doc, clusters)
 
 
 
-def _orgs_by_their_mentions(clusters: List[dict]) -> None:
-    """A "person" of no given name, title or gendered pronoun that the article's organization
-    mentions outnumber ("the Kestrel Reds" tagged ORG twice, once PERSON): an organization."""
+def _orgs_by_their_mentions(doc: Doc, clusters: List[dict]) -> None:
+    """A "person" of no given name or title that is an organization: one that the article writes
+    with "the" ("the Kestrel Foundry"), one whose first word is an organization of the article
+    ("Kestrel" and "Kestrel Foundry": joined to it, its fuller name), or one of no gendered pronoun
+    either whose organization mentions outnumber its person ones ("the Kestrel Reds" tagged ORG
+    twice, once PERSON)."""
+    orgs = {f: c for c in clusters if c["kind"] == "org" and c["mentions"] for f in c["forms"] if " " not in f}
     for c in clusters:
-        if c["kind"] != "person" or c.get("first") in GIVEN_NAMES or c["titles"] or c["gvotes"]:
+        if c["kind"] != "person" or not c["mentions"] or c.get("first") in GIVEN_NAMES or c["titles"]:
+            continue
+        owner = orgs.get(c.get("first")) if c.get("first") != c.get("last") else None
+        if owner is not None:
+            owner["forms"].update(c["forms"])
+            owner["mentions"].extend(c["mentions"])
+            owner["mentions"].sort(key=lambda m: m.start)
+            c["mentions"] = []
             continue
         labels = [m.label for m in c["mentions"]]
-        if labels.count("ORG") > labels.count("PERSON"):
+        the = any(m.tok_start > 0 and doc[m.tok_start - 1].lower_ == "the" and doc[m.tok_start - 1].dep_ == "det"
+                  for m in c["mentions"])
+        if the or not c["gvotes"] and labels.count("ORG") > labels.count("PERSON"):
             c["kind"] = "org"
 
 

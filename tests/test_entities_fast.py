@@ -100,6 +100,26 @@ def test_the_company_is_the_organization_that_acts_not_the_latest_brand():
     assert org_antecedent(doc, at(doc, "company")) == "Brightwell"
 
 
+def test_a_brand_that_is_only_a_passive_subject_or_qualifies_a_thing_does_not_act():
+    # "Brightwell said it would expand . Zephyr is expected . Its Zephyr phones will ship . The
+    # company grew .": the brand is named more often, but never acts
+    rows = [("Brightwell", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"),
+            ("it", 2, "nsubj", "PRON", "PRP"), ("would", 1, "aux", "AUX", "MD"),
+            ("expand", -3, "ccomp", "VERB", "VB"), (".", -4, "punct", "PUNCT", "."),
+            ("Zephyr", 2, "nsubjpass", "PROPN", "NNP"), ("is", 1, "auxpass", "AUX", "VBZ", "be"),
+            ("expected", 0, "ROOT", "VERB", "VBN", "expect"), (".", -1, "punct", "PUNCT", "."),
+            ("Its", 2, "poss", "PRON", "PRP$"), ("Zephyr", 1, "compound", "PROPN", "NNP"),
+            ("phones", 2, "nsubj", "NOUN", "NNS", "phone"), ("will", 1, "aux", "AUX", "MD"),
+            ("ship", 0, "ROOT", "VERB", "VB"), (".", -1, "punct", "PUNCT", "."),
+            ("The", 1, "det", "DET", "DT"), ("company", 1, "nsubj", "NOUN", "NN"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 6, 10, 16))
+    b = at(doc, "Brightwell").idx
+    zs = [t.idx for t in doc if t.text == "Zephyr"]
+    doc._.set(ENTITIES, [entity("Brightwell", "org", [(b, b + 10)]), entity("Zephyr", "org", [(z, z + 6) for z in zs])])
+    assert salient_org(doc, at(doc, "company").idx, "company") == "Brightwell"
+
+
 def test_only_an_organization_or_place_noun_picks_the_name_that_holds_it():
     # "Zephyr Holdings said . the zephyr spread ." : "the zephyr" (no organization noun) is no
     # organization; "the holdings" would be

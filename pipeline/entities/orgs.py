@@ -231,8 +231,22 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     return max(counts, key=lambda n: (counts[n], last[n]))
 
 
+def _acts(tok: Token) -> bool:
+    """The mention is the subject of an active verb ("X said", "X cut jobs"), not of a passive one
+    ("X is expected to ship"), which things undergo as much as organizations."""
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "nsubj":
+            return not any(c.dep_ == "auxpass" for c in t.head.children)
+        if t.dep_ in ("appos", "flat") or t.dep_ == "compound" and t.head.pos_ == "PROPN":
+            t = t.head  # (not a name qualifying a thing: "its new X technology will ...")
+            continue
+        return False
+    return False
+
+
 def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
-    """(start, end, name, kind, is a subject) for every organization and place mention, sorted,
+    """(start, end, name, kind, acts) for every organization and place mention, sorted,
     with their starts; once per entity index."""
     memo = doc_memo(doc, "org_place_rows")
     if "rows" in memo:
@@ -243,7 +257,7 @@ def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:
             continue
         for a, b in c["mentions"]:
             span = doc.char_span(a, a + 1, alignment_mode="expand")
-            rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _is_subject(span[0])))
+            rows.append((a, b, c["name"], c["kind"], span is not None and len(span) > 0 and _acts(span[0])))
     rows.sort()
     memo["rows"] = (rows, [r[0] for r in rows])
     return memo["rows"]

@@ -499,6 +499,19 @@ def test_a_person_noun_right_before_a_known_surname_is_that_person():
     assert resolve_pronoun(doc, at(doc, "He")) == "Tom Roe"
 
 
+@pytest.mark.parametrize("written, joins", [("Okonkow", True), ("Okonkwoo", True), ("Okonkwa", True),
+                                             ("Okafor", False), ("Okonkwo", True)])
+def test_a_surname_misspelt_by_one_letter_joins_its_person(written, joins):
+    # "Ada Okonkwo spoke . <written> left ."
+    rows = [("Ada", 1, "compound", "PROPN", "NNP"), ("Okonkwo", 1, "nsubj", "PROPN", "NNP"),
+            ("spoke", 0, "ROOT", "VERB", "VBD", "speak"), (".", -1, "punct", "PUNCT", "."),
+            (written, 1, "nsubj", "PROPN", "NNP"), ("left", 0, "ROOT", "VERB", "VBD", "leave"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"], sent_starts=(0, 4))
+    people = [e["name"] for e in build_entities(doc)]
+    assert people == (["Ada Okonkwo"] if joins else ["Ada Okonkwo", written])
+
+
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
     # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
     rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),

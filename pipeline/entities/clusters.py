@@ -101,7 +101,8 @@ def build_clusters(doc: Doc) -> List[dict]:
         if len(m.words) >= 2:
             continue
         w = m.words[0]
-        cands = _gender_fits(by_last.get(w) or by_first.get(w) or by_middle.get(w) or [], _mention_gender(m))
+        cands = _gender_fits(by_last.get(w) or by_first.get(w) or by_middle.get(w) or _misspelt(w, by_last),
+                             _mention_gender(m))
         target = _nearest_cluster(cands, m.start) if cands else None
         if target is None and not m.title:
             if len(org_first.get(w, ())) == 1:
@@ -219,6 +220,30 @@ def _orgs_by_their_mentions(doc: Doc, clusters: List[dict]) -> None:
                   for m in c["mentions"])
         if the or not c["gvotes"] and labels.count("ORG") > labels.count("PERSON"):
             c["kind"] = "org"
+
+
+def _misspelt(word: str, by_last: Dict[str, List[dict]]) -> List[dict]:
+    """The clusters of the one surname of six letters or more that `word` misspells by two
+    neighbouring letters swapped or one letter left out, added or changed ("Okonkow" for
+    "Okonkwo"), else none."""
+    if len(word) < 6:
+        return []
+    hits = [last for last in by_last if len(last) >= 6 and last[0] == word[0] and last != word
+            and _one_edit(word, last)]
+    return by_last[hits[0]] if len(hits) == 1 else []
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one swap of neighbouring letters, or one letter added, left out or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or len(diff) == 2 and diff[1] == diff[0] + 1 \
+            and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1:]
 
 
 def _tail_of(short: Sequence[str], full: Sequence[str]) -> bool:

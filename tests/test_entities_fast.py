@@ -512,6 +512,32 @@ def test_a_surname_misspelt_by_one_letter_joins_its_person(written, joins):
     assert people == (["Ada Okonkwo"] if joins else ["Ada Okonkwo", written])
 
 
+def test_a_possessive_in_the_reported_subject_tells_the_speakers_gender():
+    # "Oriel Roe , who played Lee Vale , said her award was a surprise ." (Oriel: no known sex)
+    rows = [("Oriel", 1, "compound", "PROPN", "NNP"), ("Roe", 7, "nsubj", "PROPN", "NNP"), (",", -1, "punct", "PUNCT", ","),
+            ("who", 1, "nsubj", "PRON", "WP"), ("played", -3, "relcl", "VERB", "VBD", "play"),
+            ("Lee", 1, "compound", "PROPN", "NNP"), ("Vale", -2, "dobj", "PROPN", "NNP"), (",", -6, "punct", "PUNCT", ","),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), ("her", 1, "poss", "PRON", "PRP$"),
+            ("award", 1, "nsubj", "NOUN", "NN"), ("was", -3, "ccomp", "AUX", "VBD", "be"),
+            ("a", 1, "det", "DET", "DT"), ("surprise", -2, "attr", "NOUN", "NN"), (".", -6, "punct", "PUNCT", ".")]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"] + ["O"] * 8
+    doc = make(rows, ents=ents)
+    genders = {e["name"]: e["gender"] for e in build_entities(doc)}
+    assert genders["Oriel Roe"] == "f"
+
+
+def test_a_name_in_a_preposed_of_phrase_of_a_reporting_verb_is_spoken_about():
+    # "Ann Roe won . Of Vale , she said : ..." with Vale and Roe both women
+    rows = [("Roe", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),
+            ("Of", 4, "prep", "ADP", "IN"), ("Vale", -1, "pobj", "PROPN", "NNP"), (",", 2, "punct", "PUNCT", ","),
+            ("she", 1, "nsubj", "PRON", "PRP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 3))
+    vale = at(doc, "Vale")
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(0, 3)], gender="f"),
+                         entity("Lee Vale", "person", [(vale.idx, vale.idx + 4)], gender="f")])
+    assert resolve_pronoun(doc, at(doc, "she")) == "Ann Roe"
+
+
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
     # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
     rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),

@@ -53,7 +53,10 @@ def _gender_votes(doc: Doc, ments_by_sent: List[List[Tuple[int, int, bool]]],
                     bound = [(ti, c) for ti, c in bound if ti not in local]  # "X approved her": her is not X
                 if len({c for _, c in bound}) == 1:
                     ti0 = bound[0][0]
-                    between = {c for (ti, c, _) in named if ti0 < ti < i and c != bound[0][1]}
+                    # (a name inside the subject's own relative clause or apposition does not come
+                    # between: "Doe, who played Roe, said her ...")
+                    own = {t.i for t in doc[ti0].subtree}
+                    between = {c for (ti, c, _) in named if ti0 < ti < i and c != bound[0][1] and ti not in own}
                     if not between:
                         cand, weight = bound[0][1], 2
             elif tok.dep_ in _SUBJ_DEPS and topic is not None and topic_age <= 3:
@@ -110,9 +113,15 @@ def _binding_verbs(tok: Token) -> set:
         cur = cur.head
     for _ in range(4):
         out.add(cur.i)
-        other = [c for c in cur.children if c.dep_ in _SUBJ_DEPS and c.i != tok.i]
+        # a clause with its own (other) subject: its subject is the binder; not one the pronoun
+        # owns under a verb with no object to bind it ("Doe said her award was ...", but "Doe told
+        # him his conduct was ...": his is him)
+        owner = cur.head if cur.head.i != cur.i else None
+        free = owner is not None and not any(c.dep_ in ("dobj", "dative") for c in owner.children)
+        other = [c for c in cur.children if c.dep_ in _SUBJ_DEPS and c.i != tok.i
+                 and not (free and c.left_edge.i <= tok.i <= c.right_edge.i)]
         if other:
-            break  # a clause with its own (other) subject: its subject is the binder
+            break
         if cur.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp") or cur.head.i == cur.i:
             break
         cur = cur.head

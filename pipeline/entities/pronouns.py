@@ -225,8 +225,11 @@ def _commanded_before(token: Token) -> frozenset:
     if token.dep_ not in ("nsubj", "nsubjpass") or token.head.i == token.i:
         return frozenset()
     out = set()
-    for child in token.head.children:
-        if child.dep_ in _COMPLEMENT_DEPS and child.i < token.i:
+    verb = token.head
+    for child in verb.children:
+        if child.i < token.i and (child.dep_ in _COMPLEMENT_DEPS or child.dep_ == "prep" and child.lower_ in (
+                "of", "about") and verb.lemma_.lower() in REPORTING_VERBS):
+            # ("Of Doe, she said: ...": Doe is spoken about)
             out.update(t.i for t in child.subtree if t.i < token.i)
     return frozenset(out)
 

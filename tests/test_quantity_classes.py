@@ -623,6 +623,8 @@ PIPELINE = [
     ("Dealers offered the hatchback at a price of 14k.", "14k", 14000.0, "count"),
     ("A single stamp now costs 85 pence.", "85 pence", 0.85, "money"),
     ("The studio runs one platform for all its games.", "one", 1.0, "count"),
+    # a scaled amount the entity model calls an ordinal
+    ("Flood damage reached 20bn baht, the ministry said.", "20bn baht", 2e10, "money"),
 ]
 
 
@@ -683,6 +685,8 @@ PIPELINE_NOTHING = [
     "Harbour four questioned",
     "The Harbour six were released in the spring.",
     "She was the taller of the two.",
+    "She finished third in the final.",
+    "It was his 3rd title in a row.",
     "One popular way to save is to wait.",
     "\"2010 brings a chance for change,\" she said.",
 ]

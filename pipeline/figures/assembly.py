@@ -34,10 +34,14 @@ from .time import _time_for
 # ----------------------------------------------------------------------------------------------
 
 
+_ORDINAL_FORM = re.compile(r"\d+(?:st|nd|rd|th)|[^\W\d_]+(?:-[^\W\d_]+)*", re.IGNORECASE)
+"""How an ordinal is written: "3rd", "third", "twenty-first"."""
+
+
 def _reject_by_parse(doc: Doc, q: Quantity, num: Token, root: Token) -> bool:
     """Numbers the pure layer kept that the parse and NER show are not figures."""
-    if num.ent_type_ == "ORDINAL" and q.unit != "fraction":  # "a third said" is a share
-        return True
+    if num.ent_type_ == "ORDINAL" and q.unit != "fraction" and _ORDINAL_FORM.fullmatch(num.text):
+        return True  # ("a third said" is a share; "20bn" tagged ORDINAL is no ordinal)
     if q.kind in ("count", "other") and q.unit not in ("fraction", "times"):
         if num.ent_type_ in ("DATE", "TIME"):
             # keep counted things ("24,000 votes"), drop bare day numbers and years, and a year

@@ -634,6 +634,8 @@ PIPELINE_CONVENTION = [
     ("The handover took 45mins longer than planned.", "45mins", 45.0, "duration"),
     ("Songs cost 79\u00a2 each on the store.", "79\u00a2", 0.79, "money"),
     ("He had just turned 19, his coach said.", "19", 19.0, "age"),
+    ("She left school at the age of 16 to work on the farm.", "16", 16.0, "age"),
+    ("Staff can no longer be made to retire at 65, the minister said.", "65", 65.0, "age"),
     ("In Baghdad three people were killed on Monday.", "three", 3.0, "count"),
     ("The mill closed 40 years ago, the owners said.", "40", 40.0, "duration"),
     ("Police said the suspect is in her early 30s.", "30s", 30.0, "age"),

@@ -319,7 +319,9 @@ AGE_LIST_GAP_RE = re.compile(
     r"^(?:[ \t]+years?(?:[ \t-]+old)?)?[ \t]*(?:,|and|or|to|-|\u2013)[ \t]*$", re.I)
 # between an age after a name and another name's: "Ana, now 18, and Tom, 16"
 AGE_NAME_GAP_RE = re.compile(r"^,?[ \t]*(?:and[ \t]+)?[A-Z][a-z'\u2019-]+(?:[ \t]+[A-Z][a-z'\u2019-]+)?,[ \t]*$")
-AGED_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:aged|age|ages)[ \t]+$", re.I)
+AGED_LEFT_RE = re.compile(
+    r"(?<![A-Za-z])(?:(?:aged|age|ages)(?:[ \t]+of)?"  # "aged 19", "the age of 65"
+    r"|(?:retire|retires|retired|retiring|retirement)[ \t]+(?:at|before|after|until|till|by))[ \t]+$", re.I)
 # an age at death: "died of cancer at 32", "was killed in a crash at 19"
 DIED_AT_LEFT_RE = re.compile(r"(?<![A-Za-z])(?:died|dies|killed)(?:[ \t]+[a-z'\u2019-]+){0,5}[ \t]+at[ \t]+$")
 # words that can start a sentence right before a number ("About 40 people", "In 2019 ..."); any

@@ -538,6 +538,15 @@ def test_a_name_in_a_preposed_of_phrase_of_a_reporting_verb_is_spoken_about():
     assert resolve_pronoun(doc, at(doc, "she")) == "Ann Roe"
 
 
+@pytest.mark.parametrize("country, name", [("UK", "Kestrel International UK"), ("uk", "Kestrel International")])
+def test_a_country_written_after_an_organization_names_its_branch(country, name):
+    # "Kestrel International UK said ." with "UK" tagged as a place of its own
+    rows = [("Kestrel", 1, "compound", "PROPN", "NNP"), ("International", 2, "nsubj", "PROPN", "NNP"),
+            (country, -1, "appos", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-ORG", "I-ORG", "B-GPE", "O", "O"])
+    assert [e["name"] for e in build_entities(doc) if e["kind"] == "org"] == [name]
+
+
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():
     # "Valmont won . The Valmont side lost . The Valmont fans left ." (the first one tagged PERSON)
     rows = [("Valmont", 1, "nsubj", "PROPN", "NNP"), ("won", 0, "ROOT", "VERB", "VBD", "win"), (".", -1, "punct", "PUNCT", "."),

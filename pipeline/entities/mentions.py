@@ -453,6 +453,12 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                     k += 1
                 if k > te + 1:
                     te, end = k, doc[k - 1].idx + len(doc[k - 1].text)
+            # "Acme Relief" + "UK": a one-word country right after the name, written as part of
+            # it, names the organization's national branch
+            elif te == ent.end and te < len(doc) and doc[te].ent_type_ == "GPE" and doc[te].ent_iob_ == "B" \
+                    and (te + 1 == len(doc) or doc[te + 1].ent_iob_ != "I") and doc[te - 1].whitespace_ == " " \
+                    and doc[te].text[:1].isupper() and doc[te - 1].text[:1].isupper():
+                te, end = te + 1, doc[te].idx + len(doc[te].text)
             # "the Democratic Party" -> keep the determiner out of the name, but not a capital
             # "The" inside a sentence, part of the name ("..., The Daily Courier reported")
             if ts > 0 and doc[ts - 1].text == "The" and _the_in_name(doc, ts - 1):

@@ -279,6 +279,24 @@ def test_the_subject_above_an_adverb(nlp, text, expected):
     assert names_of(nlp, text) == expected
 
 
+NO_COMMENT_CASES = [
+    # someone who did not reply or declined to comment said nothing: the quote before stays its speaker's
+    ("\"Officials are simply doing their work,\" added Jane Roe, the group's lawyer. \"The ruling sends a "
+     "message of fear.\" Mayor Tom Vale did not reply to messages left by reporters.",
+     [("Officials are simply doing their work,", "Jane Roe"), ("The ruling sends a message of fear.", "Jane Roe")]),
+    ("\"The ruling sends a message of fear.\" Mayor Tom Vale declined to comment.",
+     [("The ruling sends a message of fear.", None)]),
+    # must not change: a reporting verb that is not negated
+    ("\"The ruling sends a message of fear.\" Mayor Tom Vale responded on Friday.",
+     [("The ruling sends a message of fear.", "Tom Vale")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", NO_COMMENT_CASES, ids=["did-not-reply", "declined", "responded"])
+def test_no_comment_is_no_cue(nlp, text, expected):
+    assert names_of(nlp, text) == expected
+
+
 def test_the_teen_is_the_person_who_acted_last(nlp):
     text = ("Rosa Lindqvist, 17, sold the car on Friday. Later the teen phoned her insurer, "
             "claiming the car had vanished overnight.")

@@ -71,8 +71,12 @@ def _is_cue(tok: Token) -> bool:
     if not (tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ in ("VERB", "AUX") or (
             tok.lower_ in ("says", "said", "told", "tells", "added", "asked", "wrote", "tweeted") and tok.pos_ != "NOUN")):
         return False
-    # a passive reporting verb ("I am told", "a deal could be announced") is not said by its subject
-    return not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    # a passive reporting verb ("I am told", "a deal could be announced") is not said by its subject,
+    # a negated or refused one ("X did not reply to messages", "X declined to comment") says
+    # nothing
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("decline", "refuse"):
+        return False
+    return not any(c.dep_ in ("auxpass", "nsubjpass", "neg") for c in tok.children)
 
 
 # verbs that put a quoted fragment in their subject's mouth: X called the plan "a betrayal",

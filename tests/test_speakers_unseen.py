@@ -279,6 +279,15 @@ def test_the_subject_above_an_adverb(nlp, text, expected):
     assert names_of(nlp, text) == expected
 
 
+def test_quotes_after_an_unattributed_paragraph_opening_go_on_with_the_paragraph_before(nlp):
+    text = ("\"Physically she is ready,\" Ana Reyes said.\n\n\"Her passing was sharp and she read the game "
+            "well. \"We are lucky to have her.\" The win lifts the side to third. \"Fans want to see us at "
+            "the top,\" said coach Tom Vale.")
+    assert names_of(nlp, text) == [
+        ("Physically she is ready,", "Ana Reyes"), ("Her passing was sharp and she read the game well.", "Ana Reyes"),
+        ("We are lucky to have her.", "Ana Reyes"), ("Fans want to see us at the top,", "Tom Vale")]
+
+
 NO_COMMENT_CASES = [
     # someone who did not reply or declined to comment said nothing: the quote before stays its speaker's
     ("\"Officials are simply doing their work,\" added Jane Roe, the group's lawyer. \"The ruling sends a "

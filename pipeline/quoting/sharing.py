@@ -43,11 +43,18 @@ def share_paragraph_speakers(doc: Doc, raw: List[dict], by_para: Dict[int, List[
                 src = nxt[0]
             elif prev:
                 src = prev[-1]
-            elif nxt and (forward or not raw[m]["lead"]):
+            elif nxt and (forward or not raw[m]["lead"] and not _after_open_lead(raw, members, m, attributed)):
                 src = nxt[0]
             if src is not None:
                 attributed[m] = attributed[src]
                 conf[m] = min(conf[src], 0.75)
+
+
+def _after_open_lead(raw: List[dict], members: List[int], m: int, attributed: Dict[int, dict]) -> bool:
+    """Quote `m` follows its paragraph's opening quote, which has no speaker yet: it goes on with
+    that quote, whose speaker the paragraph before may name, not with a later one."""
+    first = members[0]
+    return first != m and raw[first]["lead"] and first not in attributed
 
 
 def share_repeated_words(text: str, raw: List[dict], kept: Sequence[int], attributed: Dict[int, dict],

@@ -137,6 +137,23 @@ def _indefinite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
 
 
+def _unnamed_document(token: Token) -> bool:
+    """A document noun that names no author of its own: with "a"/"an", or a bare plural or mass
+    noun with no determiner, owner, name or phrase of its own ("figures show", "research
+    suggests")."""
+    kids = list(token.children)
+    if _indefinite(token):
+        return True
+    if any(c.dep_ in ("det", "poss") or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+           or c.dep_ == "prep" and c.i > token.i for c in kids):
+        return False
+    return token.tag_ == "NNS" or token.tag_ == "NN" and token.lemma_.lower() in _MASS_DOCUMENTS
+
+
+# document nouns written without an article when no one is named ("research suggests")
+_MASS_DOCUMENTS = frozenset({"research", "data", "datum", "evidence", "analysis"})
+
+
 def _org_named_next(doc: Doc, token: Token) -> Optional[str]:
     """The organization first mentioned after `token` within its paragraph and the next, when it
     is not mentioned before and is its sentence's subject, and `token` is in the first three
@@ -316,7 +333,7 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
     noun = token.lemma_.lower()
     if noun not in DOCUMENT_NOUNS or token.pos_ != "NOUN":
         return None
-    name = _own_author(doc, token) or (_org_named_next(doc, token) if _indefinite(token) else None)
+    name = _own_author(doc, token) or (_org_named_next(doc, token) if _unnamed_document(token) else None)
     if name:
         return name
     for t in reversed(doc[:token.i]):
@@ -324,7 +341,7 @@ def document_source(doc: Doc, token: Token, window: int = 3000) -> Optional[str]
             break
         if t.lemma_.lower() != noun or t.pos_ != "NOUN":
             continue
-        name = _own_author(doc, t) or _holder_author(doc, t) or (_org_named_next(doc, t) if _indefinite(t) else None)
+        name = _own_author(doc, t) or _holder_author(doc, t) or (_org_named_next(doc, t) if _unnamed_document(t) else None)
         if name:
             return name
     if _indefinite(token):

@@ -20,6 +20,7 @@ from pipeline.entities.query import (
     fullest_org,
     it_antecedent,
     org_antecedent,
+    owned_org,
     place_for,
     resolve_pronoun,
     role_antecedent,
@@ -545,6 +546,29 @@ def test_a_country_written_after_an_organization_names_its_branch(country, name)
             (country, -1, "appos", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
     doc = make(rows, ents=["B-ORG", "I-ORG", "B-GPE", "O", "O"])
     assert [e["name"] for e in build_entities(doc) if e["kind"] == "org"] == [name]
+
+
+def test_a_work_of_art_that_says_something_is_an_organization():
+    # "Kestrel Learning Labs said ." tagged WORK_OF_ART
+    rows = [("Kestrel", 2, "compound", "PROPN", "NNP"), ("Learning", 1, "compound", "PROPN", "NNP"),
+            ("Labs", 1, "nsubj", "PROPN", "NNP"), ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART", "O", "O"])
+    assert [(m.words, m.label) for m in _collect_mentions(doc)] == [(["Kestrel", "Learning", "Labs"], "ORG")]
+
+
+def test_an_organization_noun_owned_by_a_person_is_the_organization_named_after_them():
+    # "Roe died . Her foundation said . Roe Trust grew ." : her foundation is the Roe Trust
+    rows = [("Roe", 1, "nsubj", "PROPN", "NNP"), ("died", 0, "ROOT", "VERB", "VBD", "die"), (".", -1, "punct", "PUNCT", "."),
+            ("Her", 1, "poss", "PRON", "PRP$"), ("foundation", 1, "nsubj", "NOUN", "NN"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", "."),
+            ("Roe", 1, "compound", "PROPN", "NNP"), ("Trust", 1, "nsubj", "PROPN", "NNP"),
+            ("grew", 0, "ROOT", "VERB", "VBD", "grow"), (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, sent_starts=(0, 3, 7))
+    trust = [t for t in doc if t.text == "Roe"][1].idx
+    doc._.set(ENTITIES, [entity("Ann Roe", "person", [(0, 3)], gender="f"),
+                         entity("Ann Roe Trust", "org", [(trust, trust + 9)])])
+    assert owned_org(doc, at(doc, "foundation")) == "Ann Roe Trust"
+    assert fullest_org(doc, "Ann Roe") == "Ann Roe"  # the person is not the start of the trust's name
 
 
 def test_a_word_tagged_person_once_and_organization_more_often_is_an_organization():

@@ -293,9 +293,23 @@ def _datelines(doc: Doc) -> List[Tuple[int, int]]:
     return out
 
 
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC"})
+
+
+def _speaks(ent: Span) -> bool:
+    """The entity is the subject of an active reporting verb ("X said", "X announced")."""
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in REPORTING_VERBS \
+        and not any(c.dep_ == "auxpass" for c in root.head.children)
+
+
 def _entity_pieces(doc: Doc) -> Iterable[Span]:
     """The doc's PERSON/ORG/GPE entities, split at lowercase words no name holds."""
     for ent in doc.ents:
+        if ent.label_ in _THING_LABELS and _speaks(ent):
+            # a work, product or building that says something is an organization the entity
+            # model misread ("Acme Learning Labs said in a statement", tagged as a work of art)
+            ent = Span(doc, ent.start, ent.end, label="ORG")
         if ent.label_ not in ("PERSON", "ORG", "GPE"):
             continue
         if len(ent) > 1 and ent[0].pos_ == "VERB" and ent[0].tag_ in ("VBG", "VBN", "VBD"):

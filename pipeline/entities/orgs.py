@@ -295,6 +295,8 @@ def _fullest_org(entities: List[dict], name: str, common: frozenset) -> str:
     words = name.split()
     if not words:
         return name
+    if any(c["kind"] == "person" and c["name"] == name for c in entities):
+        return name  # a person, not the start of an organization named after them ("X Foundation")
     places = {c["name"] for c in entities if c["kind"] == "place"}
     best, best_n = name, 0
     maker = any(c["kind"] == "org" and c["name"] == name and c["mentions"] for c in entities)

@@ -15,6 +15,7 @@ from .binding import (
 from .index import _Index, _index, cluster_for
 from .lexicon import (
     _SUBJ_DEPS,
+    ORG_NOUNS,
     FEMALE,
     KIN_NOUNS,
     MALE,
@@ -287,3 +288,25 @@ def kin_antecedent(doc: Doc, token: Token) -> Optional[str]:
     kin = {c["name"] for c in idx.people if c["kind"] == "person" and c["name"] != name
            and c["name"].split()[-1] == family and (gender is None or c.get("gender") in (gender, None))}
     return kin.pop() if len(kin) == 1 else None
+
+
+def owned_org(doc: Doc, token: Token) -> Optional[str]:
+    """The organization an organization noun owned by a named person stands for: the one of the
+    article named after that person ("her foundation" beside "Jane Doe Trust"), else None."""
+    if token.lower_ not in ORG_NOUNS and token.lemma_.lower() not in ORG_NOUNS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    idx = _index(doc)
+    if owner is None or idx is None:
+        return None
+    if owner.pos_ == "PRON":
+        name = resolve_pronoun(doc, owner)
+    else:
+        c = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
+        name = c["name"] if c is not None and c["kind"] == "person" else None
+    if not name:
+        return None
+    family = name.split()[-1]
+    named = {c["name"] for c in idx.people if c["kind"] == "org" and family in c["name"].split()}
+    return named.pop() if len(named) == 1 else None
+

@@ -27,7 +27,7 @@ from .orgs import (
     org_antecedent,
     salient_org,
 )
-from .pronouns import kin_antecedent, pronoun_antecedent, resolve_pronoun
+from .pronouns import kin_antecedent, owned_org, pronoun_antecedent, resolve_pronoun
 from .roles import cataphoric_antecedent, description_antecedent, is_person_noun, role_antecedent
 from .titles import mention_title
 
@@ -50,6 +50,7 @@ __all__ = [
     "mention_title",
     "most_mentioned_person",
     "org_antecedent",
+    "owned_org",
     "place_for",
     "place_description",
     "place_named",

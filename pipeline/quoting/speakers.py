@@ -26,6 +26,7 @@ from ..entities.query import (
     kin_antecedent,
     mention_title,
     org_antecedent,
+    owned_org,
     place_for,
     place_named,
     resolve_pronoun,
@@ -304,7 +305,8 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") or c.dep_ == "poss" for c in tok.children):
-            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or org_antecedent(doc, tok) \
+            name = role_antecedent(doc, tok) or description_antecedent(doc, tok) or owned_org(doc, tok) \
+                or org_antecedent(doc, tok) \
                 or kin_antecedent(doc, tok) or _owned_group(doc, tok)
             if name:
                 a, b = tok.left_edge.idx, tok.idx + len(tok.text)

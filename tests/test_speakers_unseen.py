@@ -133,6 +133,8 @@ MISTYPED_CASES = [
     ("Critics praised the thriller by R.K. Tolland, which opens on Friday.\n\nOn the last day of shooting, "
      "Tolland told his crew to rest. \"Nobody sleeps on a set,\" the director said.",
      [("Nobody sleeps on a set,", "R.K. Tolland")]),
+    # a surname tagged as an organization after an untagged given name is a person's name
+    ("Ana Reyes told the radio station she wanted the job.", [("she wanted the job", "Ana Reyes")]),
     # an occupation written before a name at a paragraph's start is not the name's first word
     ("Hydrologist Dan Pike has mapped the river for years.\n\n\"Such a flood doesn't come twice,\" he said."
      "\n\n\"The banks will hold,\" Pike said.",
@@ -148,7 +150,7 @@ MISTYPED_CASES = [
 
 
 @pytest.mark.parametrize("text,expected", MISTYPED_CASES,
-                         ids=["band-named", "statement-source", "initials", "occupation", "org-subject", "coordinated"])
+                         ids=["band-named", "statement-source", "initials", "given-name", "occupation", "org-subject", "coordinated"])
 def test_names_the_model_mistyped_or_misparsed(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -172,6 +172,16 @@ def _possessor_subject(doc: Doc, word: str) -> bool:
     return False
 
 
+def _given_name_before(doc: Doc, i: int) -> bool:
+    """The token before token i is an untagged, capitalized given name that qualifies it: a
+    person's name whose surname alone the entity model tagged ("Jane" + "Doe" as ORG)."""
+    if i == 0:
+        return False
+    p = doc[i - 1]
+    return p.text in GIVEN_NAMES and p.text[:1].isupper() and not p.ent_type_ and p.pos_ == "PROPN" \
+        and p.head.i == i and p.dep_ in ("compound", "nmod") and (_norm_word(p.text),) not in TITLES
+
+
 def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str]) -> bool:
     """Signs that a capitalized two-or-three-word span tagged ORG/GPE (or nothing) names a person:
     a title inside it or a title/role/person noun before it ("longtime resident Jane Doe"), an age
@@ -387,7 +397,9 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         if not words:
             continue
         label = ent.label_
-        if label in ("ORG", "GPE"):
+        if label in ("ORG", "GPE") and len(ent) == 1 and _given_name_before(doc, ent.start):
+            label = "PERSON"  # "Jane" left untagged before "Doe" tagged ORG: the given name comes back below
+        elif label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
             if 1 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
                     and not _always_org(votes, ent.text, bare) and _person_evidence(doc, ent.start, ent.end, bare):

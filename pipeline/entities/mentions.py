@@ -306,8 +306,9 @@ def _datelines(doc: Doc) -> List[Tuple[int, int]]:
 _THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "FAC"})
 
 
-def _speaks(ent: Span) -> bool:
-    """The entity is the subject of an active reporting verb ("X said", "X announced")."""
+def _active_speaker(ent: Span) -> bool:
+    """The entity is the subject of an active reporting verb ("X said", "X announced"; not "X was
+    announced", which a thing can be, as `_is_reporting_subject` allows for names)."""
     root = ent.root
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and root.head.lemma_.lower() in REPORTING_VERBS \
         and not any(c.dep_ == "auxpass" for c in root.head.children)
@@ -316,7 +317,7 @@ def _speaks(ent: Span) -> bool:
 def _entity_pieces(doc: Doc) -> Iterable[Span]:
     """The doc's PERSON/ORG/GPE entities, split at lowercase words no name holds."""
     for ent in doc.ents:
-        if ent.label_ in _THING_LABELS and _speaks(ent):
+        if ent.label_ in _THING_LABELS and _active_speaker(ent):
             # a work, product or building that says something is an organization the entity
             # model misread ("Acme Learning Labs said in a statement", tagged as a work of art)
             ent = Span(doc, ent.start, ent.end, label="ORG")
@@ -436,7 +437,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             # ("Mary" of "Mary Ann Doe", not an occupation in "Geologist Ann Doe")
             if not title and ts > 0 and te - ts <= 2:
                 p = doc[ts - 1]
-                if (doc[ts].text not in GIVEN_NAMES or p.text in GIVEN_NAMES) and p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
+                if (doc[ts].text not in GIVEN_NAMES or p.text in GIVEN_NAMES) \
+                        and p.pos_ == "PROPN" and p.is_alpha and p.text[:1].isupper() and not p.is_upper \
                         and not p.ent_type_ and p.whitespace_ and (_norm_word(p.text),) not in TITLES \
                         and p.lower_ not in ROLES and p.lower_ not in PERSON_NOUNS \
                         and _norm_word(p.text) not in ORG_WORDS_LOWER and p.dep_ in ("compound", "nmod", "nsubj", "appos", "flat") \
@@ -553,7 +555,7 @@ def _the_in_name(doc: Doc, i: int) -> bool:
 
 def _qualifies_a_person_noun(tok: Token) -> bool:
     """One capitalized word that only qualifies a noun for a person ("an Olympic champion", "the
-    Harbour full-back"): part of a description, not a person's name."""
+    Harbour striker"): part of a description, not a person's name."""
     head = tok.head
     return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" \
         and (head.lemma_.lower() in PERSON_NOUNS or head.lower_ in PERSON_NOUNS)

@@ -267,20 +267,26 @@ def _describes_named(idx: _Index, noun: Token) -> bool:
     return word[:1].isupper() and any(c["kind"] == "person" and c["name"].split()[-1] == word for c in idx.people)
 
 
+def _owner_person(doc: Doc, token: Token) -> Optional[str]:
+    """The canonical name of the person who owns `token` ("her", "Doe's"), else None."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.pos_ == "PRON":
+        return resolve_pronoun(doc, owner)
+    c = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
+    return c["name"] if c is not None and c["kind"] == "person" else None
+
+
 def kin_antecedent(doc: Doc, token: Token) -> Optional[str]:
     """The named relative a kin noun owned by a named person stands for ("her son", "Doe's
     daughter"): the one other person of the owner's family name, of the noun's gender when it has
     one, else None."""
     noun = token.lemma_.lower()
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
     idx = _index(doc)
-    if owner is None or idx is None or noun not in KIN_NOUNS:
+    if idx is None or noun not in KIN_NOUNS:
         return None
-    if owner.pos_ == "PRON":
-        name = resolve_pronoun(doc, owner)
-    else:
-        c = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
-        name = c["name"] if c is not None and c["kind"] == "person" else None
+    name = _owner_person(doc, token)
     if not name:
         return None
     gender = PERSON_NOUNS.get(noun)
@@ -295,18 +301,10 @@ def owned_org(doc: Doc, token: Token) -> Optional[str]:
     article named after that person ("her foundation" beside "Jane Doe Trust"), else None."""
     if token.lower_ not in ORG_NOUNS and token.lemma_.lower() not in ORG_NOUNS:
         return None
-    owner = next((c for c in token.children if c.dep_ == "poss"), None)
     idx = _index(doc)
-    if owner is None or idx is None:
-        return None
-    if owner.pos_ == "PRON":
-        name = resolve_pronoun(doc, owner)
-    else:
-        c = cluster_for(doc, owner.idx, owner.idx + len(owner.text))
-        name = c["name"] if c is not None and c["kind"] == "person" else None
+    name = _owner_person(doc, token) if idx is not None else None
     if not name:
         return None
     family = name.split()[-1]
     named = {c["name"] for c in idx.people if c["kind"] == "org" and family in c["name"].split()}
     return named.pop() if len(named) == 1 else None
-

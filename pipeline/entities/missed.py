@@ -20,7 +20,8 @@ from .lexicon import (
     _norm_word,
     looks_like_name,
 )
-from .mentions import _cluster, _has_org_word, _Mention
+from .evidence import _has_org_word
+from .mentions import _cluster, _Mention
 
 
 def _complete_lone_names(doc: Doc, clusters: List[dict]) -> None:

@@ -27,6 +27,7 @@ from .lexicon import (
     _norm_word,
     split_title,
 )
+from .roles import is_person_noun
 
 
 def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> bool:
@@ -175,8 +176,7 @@ def _qualifies_a_person_noun(tok: Token) -> bool:
     """One capitalized word that only qualifies a noun for a person ("an Olympic champion", "the
     Harbour striker"): part of a description, not a person's name."""
     head = tok.head
-    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and head.pos_ == "NOUN" \
-        and (head.lemma_.lower() in PERSON_NOUNS or head.lower_ in PERSON_NOUNS)
+    return tok.dep_ in ("compound", "amod", "nmod") and head.i > tok.i and is_person_noun(head)
 
 
 def _a_post(last: Token, n_words: int) -> bool:

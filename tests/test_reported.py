@@ -78,6 +78,9 @@ FORMS = [
      [("the tax is unfair", "has long argued", "Ana Pereira")]),
     ("Regulator Yusuf Demir has said the fines will rise next year.",
      [("the fines will rise next year", "has said", "Yusuf Demir")]),
+    # a figure ending the clause keeps its sign
+    ("The group's finance chief, Ilona Varga, told Reuters that margins would widen by 5%.",
+     [("margins would widen by 5%", "told Reuters", "Ilona Varga")]),
     # in a statement, X said
     ("In a statement, the Harland Water Company said supplies were safe to drink.",
      [("supplies were safe to drink", "said", "Harland Water Company")]),
@@ -483,5 +486,26 @@ def test_content_span(words, pos, expected):
     from pipeline.quoting.reported_spans import _content_span
 
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    span = _content_span(doc, 0, len(doc))
+    assert (doc.text[span[0]:span[1]] if span else None) == expected
+
+
+@pytest.mark.parametrize(
+    "words,spaces,expected",
+    [
+        # a sign written onto its number is part of the amount, not trailing punctuation
+        (["sales", "would", "rise", "5", "%", "."], [True, True, True, False, False, False], "sales would rise 5%"),
+        (["it", "would", "reach", "40", "°", "."], [True, True, True, False, False, False], "it would reach 40°"),
+        # a stray sign after a space still goes
+        (["the", "plan", "had", "failed", "%"], [True, True, True, True, False], "the plan had failed"),
+    ],
+)
+def test_content_span_keeps_a_sign_on_its_number(words, spaces, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    from pipeline.quoting.reported_spans import _content_span
+
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
     span = _content_span(doc, 0, len(doc))
     assert (doc.text[span[0]:span[1]] if span else None) == expected

@@ -48,7 +48,8 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     elif lo < hi and doc[lo].pos_ == "CCONJ":
         lo += 1  # "But the plan failed, X said"
     while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].text in _STRIP_END or doc[hi - 1].pos_ == "CCONJ"
-                       or doc[hi - 1].is_punct and doc[hi - 1].text not in ")]" and not doc[hi - 1].is_quote):
+                       or doc[hi - 1].is_punct and doc[hi - 1].text not in ")]" and not doc[hi - 1].is_quote
+                       and not _glued_sign(doc[hi - 1])):
         hi -= 1
     if hi - lo < 3:
         return None
@@ -62,6 +63,11 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     while b > a and text[b - 1] in " \t" + _STRIP_END:
         b -= 1
     return (a, b) if b - a >= 8 else None
+
+
+def _glued_sign(tok: Token) -> bool:
+    """A sign written onto the number before it, part of the amount ("5%", "40°")."""
+    return tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].like_num
 
 
 def _cue_span(doc: Doc, verb: Token, clause_lo: int) -> Tuple[int, int]:

@@ -368,6 +368,12 @@ def test_a_claim_announced_in_one_sentence_and_made_in_the_next(nlp):
                    ("the market was shrinking", "made", "Lena Fischer")]
 
 
+def test_a_point_attributed_where_it_is_made_is_reported_once(nlp):
+    text = ("Board chair Lena Fischer made three points in her speech. First, she said, the plant was losing "
+            "money.")
+    assert indirect(text, run(nlp, text)) == [("the plant was losing money", "said", "Lena Fischer")]
+
+
 def test_mixed_quote_is_one_indirect_record_and_the_quoted_words_keep_theirs(nlp):
     text = "Mayor Rhea Castillo said the budget was “a disgrace to this city” and would be rewritten."
     quotes = run(nlp, text)

@@ -317,6 +317,9 @@ def _announced_points(doc: Doc, view: _DocView, verb: Token) -> List[dict]:
         lo, hi = view.sents[si]
         if doc[lo].lower_ not in _ORDINALS or any(view.quote_of[i] != -1 for i in range(lo, hi)):
             break
+        if any(doc[i].lemma_.lower() in REPORTED_VERBS and doc[i].pos_ == "VERB"
+               and any(c.dep_ in ("nsubj", "nsubjpass") for c in doc[i].children) for i in range(lo, hi)):
+            break  # "First, she said, ...": the point is attributed where it is made
         lo += 1
         span = _content_span(doc, lo, hi)
         if span is None:

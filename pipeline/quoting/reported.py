@@ -230,8 +230,9 @@ def _voiced(noun: Token) -> bool:
 def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
     """Who voices a reporting noun that has no possessive owner, with where its cue begins: the
     agent ("accusations by rivals that ..."), a name or group before it ("Labour claims ...",
-    "Republican warnings ..."), or the subject of a verb that voices it ("X issued a warning
-    that ...", "X has repeated the claim that ..."); else no one."""
+    "Republican warnings ..."), the subject of a verb that voices it ("X issued a warning
+    that ...", "X has repeated the claim that ...") or that speaks in it ("X said in a statement
+    that ..."); else no one."""
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > noun.i:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -247,6 +248,14 @@ def _noun_source(noun: Token) -> Tuple[Optional[Token], int]:
         while cue_start > 0 and noun.doc[cue_start - 1].dep_ == "aux" and noun.doc[cue_start - 1].head.i == head.i:
             cue_start -= 1
         return _subject_of(head), noun.doc[cue_start].idx
+    verb = head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() in REPORTED_VERBS and verb.i < noun.i and not _hypothetical(verb):
+        # "X said in a statement that ...": the parse hung the clause on the statement
+        cue_start = verb.i
+        while cue_start > 0 and noun.doc[cue_start - 1].dep_ == "aux" and noun.doc[cue_start - 1].head.i == verb.i:
+            cue_start -= 1
+        return _subject_of(verb), noun.doc[cue_start].idx
     return None, noun.idx
 
 

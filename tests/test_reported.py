@@ -78,6 +78,9 @@ FORMS = [
      [("the tax is unfair", "has long argued", "Ana Pereira")]),
     ("Regulator Yusuf Demir has said the fines will rise next year.",
      [("the fines will rise next year", "has said", "Yusuf Demir")]),
+    # "said in a statement that ...": the speaker of the verb, also when the parse hangs the clause on the noun
+    ("The Red Cross said in a statement that 14 people had been killed in the blast.",
+     [("14 people had been killed in the blast", "said in a statement", "The Red Cross")]),
     # a figure ending the clause keeps its sign
     ("The group's finance chief, Ilona Varga, told Reuters that margins would widen by 5%.",
      [("margins would widen by 5%", "told Reuters", "Ilona Varga")]),
@@ -380,6 +383,13 @@ def test_mixed_quote_is_one_indirect_record_and_the_quoted_words_keep_theirs(nlp
     kinds = sorted((q["kind"], text[q["start"]:q["end"]]) for q in quotes)
     assert kinds == [("fragment", "a disgrace to this city"),
                      ("indirect", "the budget was “a disgrace to this city” and would be rewritten")]
+
+
+def test_quoted_words_before_an_infinitive_of_saying_keep_the_clause_source(nlp):
+    text = "Central bank governor Ines Walther said it was “too early” to say whether the measures had worked."
+    frag = [q for q in run(nlp, text) if q["kind"] == "fragment"]
+    assert [(text[q["start"]:q["end"]], q["cue"], q["speaker"]["name"]) for q in frag] == [
+        ("too early", "said", "Ines Walther")]
 
 
 def test_a_fragment_closing_the_clause_stays_whole(nlp):

@@ -52,6 +52,7 @@ from .reported_clauses import (
     _NOT_SOURCES,
     _ORDINALS,
     _parenthetical_clause,
+    _trailing_clause,
     _put_it,
     _POINT_NOUNS,
     _RELATIVES,
@@ -93,7 +94,8 @@ def _verb_reports(doc: Doc, view: _DocView, verb: Token) -> Optional[dict]:
         return None  # "X believed CLAUSE, Y said": a belief inside Y's report is Y's report
     # (set off by commas inside a clause, the attribution reports what follows it, also when the
     # parse took the words before it for its clause: "X had not, Y added, been told ...")
-    found = (_parenthetical_clause(verb) or _clause_of(verb) or _as_report(verb)) if reporting else _made_clear(verb)
+    found = (_parenthetical_clause(verb) or _clause_of(verb) or _as_report(verb) or _trailing_clause(verb)) \
+        if reporting else _made_clear(verb)
     if found is None:
         return None
     clause, lo, hi = found
@@ -295,8 +297,9 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
         lo, hi = sent.start, tok.i - 1
     else:
         return None
-    if not any(view.quote_of[i] == -1 and doc[i].pos_ in ("VERB", "AUX")
-               and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[i].children) for i in range(lo, hi)):
+    if not any(view.quote_of[i] == -1 and (doc[i].pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[i].children) or _past_read_as_participle(doc[i]))
+            for i in range(lo, hi)):
         return None
     if any(view.quote_of[i] != -1 for i in (lo, hi - 1)):
         return None
@@ -305,6 +308,14 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
     if sp is None or span is None or attrs.in_furniture(doc, span[0], span[1]):
         return None
     return _record(doc, span, cue, sp)
+
+
+def _past_read_as_participle(verb: Token) -> bool:
+    """A sentence whose verb the parse read as a participle on its subject, the noun then taken
+    for the root ("More than 6,000 families [ROOT] left [acl] on Thursday"): still a clause."""
+    return verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" \
+        and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1 \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 # --------------------------------------------------------------------------- announced points

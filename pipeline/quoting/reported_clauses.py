@@ -165,6 +165,10 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
         return _object_clause(verb)
+    # a clause across a semicolon is the writer's next claim ("CLAUSE, X said; it is now ...")
+    comps = [c for c in comps if not _across_semicolon(verb, c)]
+    if not comps:
+        return None
     after = [c for c in comps if c.i > verb.i]
     clause = after[0] if after else comps[-1]
     subjects = _subjects(clause)
@@ -215,6 +219,30 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
     return clause, lo, hi
+
+
+def _across_semicolon(verb: Token, clause: Token) -> bool:
+    lo, hi = (verb.i, clause.i) if clause.i > verb.i else (clause.right_edge.i, verb.i)
+    return any(t.text == ";" for t in verb.doc[lo:hi])
+
+
+def _trailing_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """The clause a reporting verb after it reports when the parse hung the verb on the clause's
+    root as a clause of its own ("CLAUSE, X said, which ..."): the verb has its subject before it,
+    after a comma, and reports nothing else; the content runs from the clause's start to that
+    comma."""
+    head = verb.head
+    doc = verb.doc
+    if verb.dep_ != "parataxis" or head.i >= verb.i or head.pos_ not in ("VERB", "AUX") or not _finite(head) \
+            or not _subjects(head) or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if subj is None:
+        return None
+    first = subj.left_edge.i
+    if first == 0 or doc[first - 1].text != "," or any(t.text == ";" for t in doc[head.i:first]):
+        return None
+    return head, head.left_edge.i, first - 1
 
 
 def _object_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:

@@ -447,3 +447,24 @@ AUTHORITY_CASES = [
 @pytest.mark.parametrize("text,expected", AUTHORITY_CASES, ids=["report-committee-government", "named-government"])
 def test_reports_committees_and_governments(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+PARTICLE_CASES = [
+    # a surname written with its particle ("al-", "el-") is shortened without it
+    ("Interior Minister Karim al-Tamimi visited the border on Monday.\n\n\"The crossing will reopen,\" Tamimi said.",
+     [("The crossing will reopen,", "Karim al-Tamimi")]),
+    ("Rashid el-Masri, a spokesman for the army, said the road had been cleared.",
+     [("the road had been cleared", "Rashid el-Masri")]),
+    # a place and a title run into the name go with the title; "he" is that person
+    ("Most of the residents had left, according to Tarsa Mayor Nabil al-Hakim, who fled in March.\n\n"
+     "\"We need help now,\" he told reporters.",
+     [("Most of the residents had left", "Nabil al-Hakim"), ("We need help now,", "Nabil al-Hakim")]),
+    # must not change: a name without a particle
+    ("Interior Minister Karim Tamimi visited the border on Monday.\n\n\"The crossing will reopen,\" Tamimi said.",
+     [("The crossing will reopen,", "Karim Tamimi")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTICLE_CASES, ids=["al-", "el-", "place-title", "no-particle"])
+def test_names_with_particles_and_titles_after_a_place(nlp, text, expected):
+    assert names_of(nlp, text) == expected

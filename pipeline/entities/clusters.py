@@ -21,6 +21,7 @@ from .lexicon import (
     _norm_word,
     doc_text,
     looks_like_name,
+    surname_key,
     title_gender,
 )
 from .mentions import _cluster, _collect_mentions, _Mention, _name_piece_end
@@ -60,7 +61,7 @@ def build_clusters(doc: Doc) -> List[dict]:
             continue
         first, last = m.words[0], m.words[-1]
         found = None
-        for c in by_last.get(last, ()):
+        for c in by_last.get(surname_key(last), ()):
             f0 = c["first"]
             if f0 == first or (len(first) <= 2 and first[0] == f0[0]) or (len(f0) <= 2 and first[0] == f0[0]) \
                     or any(_tail_of(m.words, f.split()) or _tail_of(f.split(), m.words) for f in c["forms"]):
@@ -69,7 +70,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         if found is None:
             found = new_cluster("person")
             found["first"], found["last"] = first, last
-            by_last[last].append(found)
+            by_last[surname_key(last)].append(found)
             by_first[first].append(found)
             if len(m.words) == 3 and m.words[1][:1].isupper():
                 by_middle[m.words[1]].append(found)  # a first surname: "Salas" of "Ana Salas Ortega"
@@ -80,7 +81,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     #     a cluster of its own that later surnames do not join
     for m in persons:
         if m.family and len(m.words) == 1:
-            c = next((x for x in by_last.get(m.family, ()) if x["first"] == m.words[0]), None)
+            c = next((x for x in by_last.get(surname_key(m.family), ()) if x["first"] == m.words[0]), None)
             if c is None:  # not written in full anywhere: the full name is composed
                 c = new_cluster("person")
                 c["first"], c["last"] = m.words[0], m.family
@@ -101,7 +102,7 @@ def build_clusters(doc: Doc) -> List[dict]:
         if len(m.words) >= 2:
             continue
         w = m.words[0]
-        cands = _gender_fits(by_last.get(w) or by_first.get(w) or by_middle.get(w) or _misspelt(w, by_last),
+        cands = _gender_fits(by_last.get(surname_key(w)) or by_first.get(w) or by_middle.get(w) or _misspelt(w, by_last),
                              _mention_gender(m))
         target = _nearest_cluster(cands, m.start) if cands else None
         if target is None and not m.title:
@@ -129,18 +130,19 @@ def build_clusters(doc: Doc) -> List[dict]:
     org_clusters: Dict[str, dict] = {}
     for m in orgs:
         key = " ".join(m.words)
-        if len(m.words) == 1 and (key in by_last or key in single_clusters):
-            target = _nearest_cluster(by_last.get(key) or [single_clusters[key]], m.start)
+        if len(m.words) == 1 and (surname_key(key) in by_last or key in single_clusters):
+            target = _nearest_cluster(by_last.get(surname_key(key)) or [single_clusters[key]], m.start)
             target["forms"][key] += 1
             target["mentions"].append(m)
             continue
-        if len(m.words) >= 2 and m.words[-1] in by_last and looks_like_name(m.words) and len(m.words) <= 3 \
-                and any(c["first"] == m.words[0] for c in by_last[m.words[-1]]):
-            target = next(c for c in by_last[m.words[-1]] if c["first"] == m.words[0])
+        last = surname_key(m.words[-1])
+        if len(m.words) >= 2 and last in by_last and looks_like_name(m.words) and len(m.words) <= 3 \
+                and any(c["first"] == m.words[0] for c in by_last[last]):
+            target = next(c for c in by_last[last] if c["first"] == m.words[0])
             target["forms"][key] += 1
             target["mentions"].append(m)
             continue
-        owners = [c for c in by_last.get(m.words[-1], ()) if any(_tail_of(m.words, f.split()) for f in c["forms"])]
+        owners = [c for c in by_last.get(last, ()) if any(_tail_of(m.words, f.split()) for f in c["forms"])]
         if owners and looks_like_name(m.words):  # a surname of several words ("Dal Pozzo") tagged ORG
             target = _nearest_cluster(owners, m.start)
             target["forms"][key] += 1
@@ -168,7 +170,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     surnames = {}
     for c in clusters:
         if c["kind"] == "person":
-            surnames.setdefault(c["last"], []).append(c)
+            surnames.setdefault(surname_key(c["last"]), []).append(c)
     if surnames:
         for tok in doc:
             if tok.i in covered or not tok.text[:1].isupper():
@@ -178,10 +180,10 @@ def build_clusters(doc: Doc) -> List[dict]:
                 te = tok.i + 1
             last = doc[te - 1]
             base = _POSSESSIVE.sub("", doc_text(doc)[tok.idx:last.idx + len(last.text)])
-            if base in surnames and tok.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+            if surname_key(base) in surnames and tok.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
                 end = tok.idx + len(base)
                 m = _Mention(tok.idx, end, [base], "", "PERSON", tok.i, te)
-                target = _nearest_cluster(surnames[base], tok.idx)
+                target = _nearest_cluster(surnames[surname_key(base)], tok.idx)
                 target["forms"][base] += 1
                 target["mentions"].append(m)
                 covered.update(range(tok.i, te))

@@ -25,6 +25,7 @@ from .lexicon import (
     ROLES,
     TITLES,
     _norm_word,
+    split_affiliation,
     split_title,
 )
 from .roles import is_person_noun
@@ -106,8 +107,10 @@ def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str
     """Signs that a capitalized two-or-three-word span tagged ORG/GPE (or nothing) names a person:
     a title inside it or a title/role/person noun before it ("longtime resident Jane Doe"), an age
     after it ("Jane Doe, 54,"), a person-noun apposition, or a reporting verb it is the subject of."""
-    if split_title(words)[0]:
-        return True
+    if any((_norm_word(w),) in TITLES for w in split_affiliation(*split_title(words))[0]):
+        return True  # (also a title after a place or body: "Ruritania Mayor Jane Doe")
+    if len(words) >= 2 and words[1] not in GIVEN_NAMES and any(e.label_ == "NORP" and e.text == words[0] for e in doc.ents):
+        return False  # a nationality or creed and no given name after it: a body ("Ruritanian Guard")
     if len(words) >= 2 and _INITIALS.fullmatch(words[0]) and words[-1][1:].islower() and (
             not any(e.text == words[0] and e.label_ in ("GPE", "LOC", "NORP") for e in doc.ents)
             or _possessor_subject(doc, words[-1])):

@@ -98,7 +98,10 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 PRONOUNS = MALE | FEMALE | PLURAL
 
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|dos|das|y|st\.?)|[a-z]{1,3}-[A-Z][\w'’\-]*|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’\-]*|[A-Z]\.|(?:de|da|del|della|di|du|la|le|van|von|der|den|bin|ibn|al|el|dos|das|y|st\.?)|[a-z]{1,3}[-'’][A-Z][\w'’\-]*|Mc[A-Z]\w*|O['’][A-Z]\w*)$")
+_PARTICLE_SURNAME = re.compile(r"^[a-z]{1,3}[-'’][A-Z]")
+_NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+_PARTICLE_PREFIX = re.compile(r"^[a-z]{1,3}[-'’](?=[A-Z])")
 _BAD_CHARS = re.compile(r"[/\\|@#0-9()\[\]{}<>=+*]")
 _DIGIT = re.compile(r"\d")
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -136,10 +139,22 @@ def split_title(words: Sequence[str]) -> Tuple[List[str], List[str]]:
     return title, words
 
 
+def surname_key(word: str) -> str:
+    """A surname as it is looked up, without a lowercase particle written onto it: "al-Amin" and
+    "Amin" are one surname, as the article shortens it."""
+    return _PARTICLE_PREFIX.sub("", word)
+
+
 def split_affiliation(title: List[str], name: List[str]) -> Tuple[List[str], List[str]]:
     """Move capitalized words the entity model joined to a name before its given name into the
     title: a party or group abbreviation ("Grn Pty Jane Doe" -> (["Grn", "Pty"], ["Jane", "Doe"])),
-    when no word before the given name is a given name itself and a surname follows it."""
+    when no word before the given name is a given name itself and a surname follows it; or a place
+    or body with the title after it ("Ruritania Mayor Jane Doe" -> (["Ruritania", "Mayor"], ...))."""
+    for k in range(len(name) - 2, 0, -1):
+        if (_norm_word(name[k]),) in TITLES and all(w[:1].isupper() and w not in FIRST_NAMES for w in name[:k]) \
+                and not any((_norm_word(w),) in TITLES for w in name[k + 1:]) \
+                and name[k + 1].rstrip(".") not in _NAME_SUFFIXES:  # (not "... Luther King Jr.")
+            return title + name[:k + 1], name[k + 1:]
     for k in range(1, len(name) - 1):
         if name[k] in FIRST_NAMES and not any(w in FIRST_NAMES for w in name[:k]) \
                 and all(w[:1].isupper() and "." not in w and len(w) > 1 for w in name[:k]):  # not initials
@@ -161,8 +176,8 @@ def looks_like_name(words: Sequence[str]) -> bool:
         return False
     if any(_BAD_CHARS.search(w) for w in words):
         return False
-    if not words[-1][:1].isupper():
-        return False
+    if not (words[-1][:1].isupper() or _PARTICLE_SURNAME.match(words[-1])):
+        return False  # (a surname may open with a particle: "al-Amin", "el-Sayed", "d'Arcy")
     return all(_NAME_WORD.match(w) for w in words)
 
 

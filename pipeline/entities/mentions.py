@@ -271,7 +271,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
             label = "PERSON"  # "Jane" left untagged before "Doe" tagged ORG: the given name comes back below
         elif label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
-            if 1 <= len(bare) <= 4 and looks_like_name(split_title(bare)[1]) and not _has_org_word(bare) \
+            if 1 <= len(bare) <= 4 and looks_like_name(split_affiliation(*split_title(bare))[1]) and not _has_org_word(bare) \
                     and not _always_org(votes, ent.text, bare) and _person_evidence(doc, ent.start, ent.end, bare):
                 # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
                 label = "PERSON"

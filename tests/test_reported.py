@@ -82,15 +82,15 @@ FORMS = [
     ("The Red Cross said in a statement that 14 people had been killed in the blast.",
      [("14 people had been killed in the blast", "said in a statement", "The Red Cross")]),
     # CLAUSE, X said, which ...: the parse hangs the attribution on the clause as one of its own
-    ("However, the studio sold fewer copies of the game than it expected, Jorgensen said, which weighed on "
-     "its online sales.",
-     [("the studio sold fewer copies of the game than it expected", "said", "Jorgensen")]),
+    ("However, the brewer shipped fewer crates of its lager than it had planned, Okafor said, which hurt its "
+     "summer sales.",
+     [("the brewer shipped fewer crates of its lager than it had planned", "said", "Okafor")]),
     # CLAUSE, X said; CLAUSE: the clause after the semicolon is the writer's
-    ("Tarsa had a jobless rate as high as 19.6 percent in 2009, the Labour Ministry said; it is now around 4 percent.",
-     [("Tarsa had a jobless rate as high as 19.6 percent in 2009", "said", "Labour Ministry")]),
+    ("Tarsa had a jobless rate of 12.3 percent in 2011, the Labour Ministry said; it is now close to 5 percent.",
+     [("Tarsa had a jobless rate of 12.3 percent in 2011", "said", "Labour Ministry")]),
     # CLAUSE, according to X, who ...: also when the parse reads the clause's verb as a participle
-    ("More than 6,000 families left on Thursday alone, according to the town's mayor, who fled in 2014.",
-     [("More than 6,000 families left on Thursday alone", "according to", "the town's mayor")]),
+    ("More than 3,000 households left on Sunday, according to the town's mayor, who stayed behind.",
+     [("More than 3,000 households left on Sunday", "according to", "the town's mayor")]),
     # a figure ending the clause keeps its sign
     ("The group's finance chief, Ilona Varga, told Reuters that margins would widen by 5%.",
      [("margins would widen by 5%", "told Reuters", "Ilona Varga")]),

@@ -456,7 +456,7 @@ PARTICLE_CASES = [
     ("Rashid el-Masri, a spokesman for the army, said the road had been cleared.",
      [("the road had been cleared", "Rashid el-Masri")]),
     # a place and a title run into the name go with the title; "he" is that person
-    ("Most of the residents had left, according to Tarsa Mayor Nabil al-Hakim, who fled in March.\n\n"
+    ("Most of the residents had left, according to Tarsa Mayor Nabil al-Hakim, who stayed behind.\n\n"
      "\"We need help now,\" he told reporters.",
      [("Most of the residents had left", "Nabil al-Hakim"), ("We need help now,", "Nabil al-Hakim")]),
     # must not change: a name without a particle

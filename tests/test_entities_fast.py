@@ -985,19 +985,19 @@ def test_a_surname_with_a_particle_joins_its_full_name():
 
 
 def test_a_creed_or_nation_before_no_given_name_is_a_body_not_a_person():
-    # "Islamic State fighters came . Islamic State said it won ." (the model tagged the creed alone
+    # "Nordic Union fighters came . Nordic Union said it won ." (the model tagged the nation alone
     # once and the whole name ORG once, a reporting subject)
     from pipeline.entities.evidence import _person_evidence
 
-    rows = [("Islamic", 1, "compound", "PROPN", "NNP"), ("State", 1, "compound", "PROPN", "NNP"),
+    rows = [("Nordic", 1, "compound", "PROPN", "NNP"), ("Union", 1, "compound", "PROPN", "NNP"),
             ("fighters", 1, "nsubj", "NOUN", "NNS"), ("came", 0, "ROOT", "VERB", "VBD", "come"),
             (".", -1, "punct", "PUNCT", "."),
-            ("Islamic", 1, "compound", "PROPN", "NNP"), ("State", 1, "nsubj", "PROPN", "NNP"),
+            ("Nordic", 1, "compound", "PROPN", "NNP"), ("Union", 1, "nsubj", "PROPN", "NNP"),
             ("said", 0, "ROOT", "VERB", "VBD", "say"), ("it", 1, "nsubj", "PRON", "PRP"),
             ("won", -2, "ccomp", "VERB", "VBD", "win"), (".", -3, "punct", "PUNCT", ".")]
     ents = ["B-NORP", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O"]
     doc = make(rows, ents=ents, sent_starts=(0, 5))
-    assert _person_evidence(doc, 5, 7, ["Islamic", "State"]) is False
+    assert _person_evidence(doc, 5, 7, ["Nordic", "Union"]) is False
     # must not change: with no creed or nation tagged, a two-word subject of "said" is a person
     doc = make(rows, ents=["O"] * 5 + ents[5:], sent_starts=(0, 5))
-    assert _person_evidence(doc, 5, 7, ["Islamic", "State"]) is True
+    assert _person_evidence(doc, 5, 7, ["Nordic", "Union"]) is True

@@ -86,7 +86,7 @@ FORMS = [
      "summer sales.",
      [("the brewer shipped fewer crates of its lager than it had planned", "said", "Okafor")]),
     # CLAUSE, X said; CLAUSE: the clause after the semicolon is the writer's
-    ("Tarsa had a jobless rate of 12.3 percent in 2011, the Labour Ministry said; it is now close to 5 percent.",
+    ("Tarsa had a jobless rate of 12.3 percent in 2011, the Labour Ministry said; the rate has since halved.",
      [("Tarsa had a jobless rate of 12.3 percent in 2011", "said", "Labour Ministry")]),
     # CLAUSE, according to X, who ...: also when the parse reads the clause's verb as a participle
     ("More than 3,000 households left on Sunday, according to the town's mayor, who stayed behind.",
@@ -396,10 +396,10 @@ def test_mixed_quote_is_one_indirect_record_and_the_quoted_words_keep_theirs(nlp
 
 
 def test_quoted_words_before_an_infinitive_of_saying_keep_the_clause_source(nlp):
-    text = "Central bank governor Ines Walther said it was “too early” to say whether the measures had worked."
+    text = "Central bank governor Ines Walther said it was “much too soon” to say whether the reforms had helped."
     frag = [q for q in run(nlp, text) if q["kind"] == "fragment"]
     assert [(text[q["start"]:q["end"]], q["cue"], q["speaker"]["name"]) for q in frag] == [
-        ("too early", "said", "Ines Walther")]
+        ("much too soon", "said", "Ines Walther")]
 
 
 def test_a_fragment_closing_the_clause_stays_whole(nlp):
@@ -519,7 +519,7 @@ def test_content_span(words, pos, expected):
 @pytest.mark.parametrize(
     "words,spaces,expected",
     [
-        # a sign written onto its number is part of the amount, not trailing punctuation
+        # a sign written onto its number belongs to the amount, not to the trailing punctuation
         (["sales", "would", "rise", "5", "%", "."], [True, True, True, False, False, False], "sales would rise 5%"),
         (["it", "would", "reach", "40", "°", "."], [True, True, True, False, False, False], "it would reach 40°"),
         # a stray sign after a space still goes

@@ -453,7 +453,7 @@ PARTICLE_CASES = [
     # a surname written with its particle ("al-", "el-") is shortened without it
     ("Interior Minister Karim al-Tamimi visited the border on Monday.\n\n\"The crossing will reopen,\" Tamimi said.",
      [("The crossing will reopen,", "Karim al-Tamimi")]),
-    ("Rashid el-Masri, a spokesman for the army, said the road had been cleared.",
+    ("Rashid el-Masri, an army spokesman, said the road had been cleared.",
      [("the road had been cleared", "Rashid el-Masri")]),
     # a place and a title run into the name go with the title; "he" is that person
     ("Most of the residents had left, according to Tarsa Mayor Nabil al-Hakim, who stayed behind.\n\n"

@@ -191,7 +191,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
             if doc[i].pos_ == "SCONJ" or doc[i].dep_ == "mark":
                 break  # “...” if the union does not agree: a clause of its own, not the attribution
             if doc[i].tag_ == "TO":
-                break  # it was “too early” to say ...: an infinitive, not the attribution
+                break  # it is “much too soon” to say ...: an infinitive, not the attribution
             if _is_cue(doc[i]):
                 cue, strength = doc[i], 0.95
                 break

@@ -312,7 +312,7 @@ def _according_to(doc: Doc, view: _DocView, tok: Token) -> Optional[dict]:
 
 def _past_read_as_participle(verb: Token) -> bool:
     """A sentence whose verb the parse read as a participle on its subject, the noun then taken
-    for the root ("More than 6,000 families [ROOT] left [acl] on Thursday"): still a clause."""
+    for the root ("More than 3,000 households [ROOT] left [acl] on Sunday"): still a clause."""
     return verb.pos_ == "VERB" and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" \
         and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i == verb.i - 1 \
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)

@@ -165,7 +165,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
         return _object_clause(verb)
-    # a clause across a semicolon is the writer's next claim ("CLAUSE, X said; it is now ...")
+    # a clause across a semicolon is the writer's next claim ("CLAUSE, X said; CLAUSE")
     comps = [c for c in comps if not _across_semicolon(verb, c)]
     if not comps:
         return None

@@ -468,3 +468,21 @@ PARTICLE_CASES = [
 @pytest.mark.parametrize("text,expected", PARTICLE_CASES, ids=["al-", "el-", "place-title", "no-particle"])
 def test_names_with_particles_and_titles_after_a_place(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+RANK_CASES = [
+    # a deputy or assistant is not the holder of the role itself
+    ("Deputy Mayor Ola Berg opened the bridge.\n\nThe mayor said the bridge would carry 5,000 cars a day.",
+     [("the bridge would carry 5,000 cars a day", None)]),
+    ("\"I did it,\" the defendant told the court, according to assistant district attorney Dana Brooks.\n\n"
+     "The defendant must pay $60,000, the district attorney said in a statement.",
+     [("I did it,", None), ("The defendant must pay $60,000", None)]),
+    # must not change: the holder of the role
+    ("Mayor Ola Berg opened the bridge.\n\nThe mayor said the bridge would carry 5,000 cars a day.",
+     [("the bridge would carry 5,000 cars a day", "Ola Berg")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RANK_CASES, ids=["deputy", "assistant", "holder"])
+def test_a_lower_rank_does_not_hold_the_role(nlp, text, expected):
+    assert names_of(nlp, text) == expected

@@ -192,8 +192,8 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
         c = idx.people[ci]
         if c["kind"] != "person":
             continue
-        has_role = any(role in _title_words(t.replace("-", " ")) or role in _title_words(t)
-                       or role in _title_roles(t) for t in c.get("titles") or ())
+        has_role = any((role in _title_words(t.replace("-", " ")) or role in _title_words(t)
+                        or role in _title_roles(t)) and not _lower_rank(t, token) for t in c.get("titles") or ())
         if a >= token.idx:
             if has_role and later is None:
                 later = c["name"]
@@ -213,9 +213,19 @@ def role_antecedent(doc: Doc, token: Token) -> Optional[str]:
     if owned:
         return later or _member_of_owner(doc, idx, token)
     if _is_subject(token):
-        return later or _recent_actor(doc, idx, token, g)
+        return later or _recent_actor(doc, idx, token, g, role)
     # an object: "a picture of the actor", the most salient other person
     return later or description_antecedent(doc, token) or described_person(doc, token)
+
+
+_RANKS = frozenset({"assistant", "deputy", "vice", "associate", "acting", "interim", "under", "former", "ex"})
+
+
+def _lower_rank(title: str, token: Token) -> bool:
+    """A title that ranks its holder apart from the role the noun names: "assistant district
+    attorney" is not "the district attorney", "deputy mayor" not "the mayor"."""
+    own = {c.lower_ for c in token.children if c.i < token.i}
+    return any(w in _RANKS and w not in own for w in re.split(r"[\s-]+", title.lower()))
 
 
 def _epithet(token: Token) -> bool:
@@ -266,7 +276,8 @@ def _title_words(title: str) -> List[str]:
     return words
 
 
-def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], window: int = 600) -> Optional[str]:
+def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], role: str = "",
+                  window: int = 600) -> Optional[str]:
     """The person a definite role noun that no one is titled with stands for when it is a subject
     ("Jane Doe has said ... ¶ "...", the party leader said"): within `window` characters before
     it, outside quotes and outside what someone is reported to have said, the last person who is
@@ -278,6 +289,8 @@ def _recent_actor(doc: Doc, idx: _Index, token: Token, gender: Optional[str], wi
         c = idx.people[ci]
         if c["kind"] != "person" or gender and c.get("gender") and c["gender"] != gender:
             continue
+        if any(_lower_rank(t, token) and (role in _title_words(t) or role in _title_roles(t)) for t in c.get("titles") or ()):
+            continue  # the deputy is not "the mayor"
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or not len(span):
             continue

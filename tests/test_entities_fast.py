@@ -1001,3 +1001,21 @@ def test_a_creed_or_nation_before_no_given_name_is_a_body_not_a_person():
     # must not change: with no creed or nation tagged, a two-word subject of "said" is a person
     doc = make(rows, ents=["O"] * 5 + ents[5:], sent_starts=(0, 5))
     assert _person_evidence(doc, 5, 7, ["Nordic", "Union"]) is True
+
+
+def test_a_name_written_with_a_legal_form_or_its_initials_is_a_company():
+    from pipeline.entities.evidence import _named_as_company
+
+    rows = [("Quorvane", 1, "compound", "PROPN", "NNP"), ("Games", 1, "nsubj", "PROPN", "NNP"),
+            ("said", 0, "ROOT", "VERB", "VBD", "say"), (".", -1, "punct", "PUNCT", "."),
+            ("QG", 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"),
+            (".", -1, "punct", "PUNCT", ".")]
+    doc = make(rows, ents=["O"] * 4 + ["B-ORG", "O", "O"], sent_starts=(0, 4))
+    assert _named_as_company(doc, ["Quorvane", "Games"]) is True  # its initials name an organization
+    doc = make(rows, sent_starts=(0, 4))
+    assert _named_as_company(doc, ["Quorvane", "Games"]) is False  # (initials the model did not tag)
+    rows[4] = ("Inc", -3, "appos", "PROPN", "NNP")
+    doc = make(rows[:4] + [("Quorvane", 1, "compound", "PROPN", "NNP"), ("Games", 1, "compound", "PROPN", "NNP"),
+                           ("Inc", 1, "nsubj", "PROPN", "NNP"), ("grew", 0, "ROOT", "VERB", "VBD", "grow"),
+                           (".", -1, "punct", "PUNCT", ".")], sent_starts=(0, 4))
+    assert _named_as_company(doc, ["Quorvane", "Games"]) is True  # written with its legal form

@@ -486,3 +486,24 @@ RANK_CASES = [
 @pytest.mark.parametrize("text,expected", RANK_CASES, ids=["deputy", "assistant", "holder"])
 def test_a_lower_rank_does_not_hold_the_role(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+COMPANY_CASES = [
+    # a two-word subject of "said" that the article also writes with a legal form, or whose initials
+    # it uses, is the company (and its initials are the same company)
+    ("Quorvane Games Inc's revenue fell.\n\nQuorvane Games, known as QG, said on Thursday that sales rose 5%.\n\n"
+     "QG said it would hire.",
+     ["org", "org"]),
+    # must not change: a two-word subject with neither is a person
+    ("Quorvane Hollis said on Thursday that sales rose 5%.", ["person"]),
+]
+
+
+@pytest.mark.parametrize("text,kinds", COMPANY_CASES, ids=["legal-form-and-initials", "person"])
+def test_a_company_written_with_its_legal_form_or_initials_is_no_person(nlp, text, kinds):
+    from pipeline.attrs import ENTITIES
+
+    doc = nlp(text)
+    kind_of = {e["name"]: e["kind"] for e in doc._.get(ENTITIES)}
+    got = [kind_of.get((q["speaker"] or {}).get("name")) for q in doc._.get(QUOTES)]
+    assert got == kinds

@@ -2,7 +2,8 @@
 capitalized words it missed) names a person, an organization or neither. `mentions.py` weighs
 them as it collects the mentions: titles, roles and ages around a name, a reporting verb it is the
 subject of, a he/she soon after, a given name before it, how often the model tags the same text
-as an organization, a capitalized word that only qualifies a noun for a person."""
+as an organization, a company's legal form or initials, a capitalized word that only qualifies a
+noun for a person."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from typing import Dict, List, Sequence, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
+    _POSSESSIVE,
     _SUBJ_DEPS,
+    CORPORATE_ENDINGS,
     FEMALE,
     FIRST_NAMES,
     GIVEN_NAMES,
@@ -25,6 +28,8 @@ from .lexicon import (
     ROLES,
     TITLES,
     _norm_word,
+    acronym_key,
+    doc_text,
     split_affiliation,
     split_title,
 )
@@ -101,6 +106,19 @@ def _given_name_before(doc: Doc, i: int) -> bool:
     p = doc[i - 1]
     return p.text in GIVEN_NAMES and p.text[:1].isupper() and not p.ent_type_ and p.pos_ == "PROPN" \
         and p.head.i == i and p.dep_ in ("compound", "nmod") and (_norm_word(p.text),) not in TITLES
+
+
+def _named_as_company(doc: Doc, words: Sequence[str]) -> bool:
+    """Capitalized words the article also writes with a company's legal form after them ("Acme
+    Widgets Inc's revenue") or whose initials it uses as an organization's name ("Acme Widgets,
+    known as AW, said"): a company, whatever verb it is the subject of."""
+    text = doc_text(doc)
+    name = " ".join(words)
+    for m in re.finditer(re.escape(name) + r"\s+(\S+)", text):
+        if m.group(1).rstrip(",;:") in CORPORATE_ENDINGS or _POSSESSIVE.sub("", m.group(1)) in CORPORATE_ENDINGS:
+            return True
+    initials = acronym_key(name.lower()).upper()
+    return len(initials) >= 2 and any(e.label_ == "ORG" and e.text == initials for e in doc.ents)
 
 
 def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str]) -> bool:

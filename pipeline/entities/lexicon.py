@@ -89,6 +89,9 @@ def acronym_key(key: str) -> str:
     return "".join(w[0] for w in caps) if len(caps) >= 2 else ""
 
 
+# the legal form that ends a company's name ("Acme Inc", "Acme Holdings Ltd.")
+CORPORATE_ENDINGS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "AG", "SA"})
+
 # the one plural word of a team's or company's name after a place ("Sharks", "Rovers")
 TEAM_WORD = re.compile(r"[A-Z][a-z]+[^su]s")
 

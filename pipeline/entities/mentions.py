@@ -21,6 +21,7 @@ from .evidence import (
     _has_org_word,
     _is_reporting_subject,
     _label_votes,
+    _named_as_company,
     _person_evidence,
     _qualifies_a_person_noun,
 )
@@ -480,6 +481,11 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
                 person_toks.update(range(ts, te))
             continue
         if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)):
+            continue
+        if _named_as_company(doc, words):
+            a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+            out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Widgets, known as AW, said"
+            person_toks.update(range(ts, te))
             continue
         m = _person_mention(doc, ts, te, [], ts)
         if m is not None:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .canonical import _fullest_form
 from .lexicon import (
+    CORPORATE_ENDINGS,
     ORG_NOUNS,
     ORG_WORDS_LOWER,
     PLACE_WORDS,
@@ -180,9 +181,6 @@ def _word_hits(text: str, word: str) -> Iterable[int]:
         at = text.find(word, at + n)
 
 
-_ABBR_ENDINGS = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "Inc", "Corp", "Ltd", "LLC", "PLC", "plc", "AG", "SA"})
-
-
 def _add_untagged_full_forms(doc: Doc, org_clusters: Dict[str, dict]) -> None:
     """A one-word organization the article also writes in full without an entity over it
     ("Quillon ... SAN MATEO, Calif. - Quillon Technologies on Tuesday unveiled"): the full form
@@ -208,7 +206,7 @@ def _add_untagged_full_forms(doc: Doc, org_clusters: Dict[str, dict]) -> None:
             while j < n and j <= i + 3 and doc[j - 1].whitespace_ == " ":
                 t = doc[j]
                 if t.ent_type_ not in ("", "ORG") or not (
-                        t.is_alpha and t.text[:1].isupper() and not t.is_upper or t.text in _ABBR_ENDINGS):
+                        t.is_alpha and t.text[:1].isupper() and not t.is_upper or t.text in CORPORATE_ENDINGS):
                     break
                 if _norm_word(t.text) in ORG_WORDS_LOWER:
                     best = j + 1

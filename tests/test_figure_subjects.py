@@ -578,3 +578,26 @@ def test_a_company_s_possessive_before_its_bracketed_acronym_is_no_part_of_its_n
     assert org["name"] == "Norvale Mining" and org["kind"] == "org" and "NVM" in org["aliases"], org
     f = _fig(doc, figs, "2%")
     assert f["subject"] == "Norvale Mining" and f["subject_kind"] == "organization", f
+
+
+@pytest.mark.parametrize("word,code", [(".N225", True), ("LCOc1", True), ("CMCU3", True), ("JPY=", True),
+                                       (".MIAPJ0000PUS", True), ("A380", False), ("G7", False), ("737", False),
+                                       ("Nikkei", False), ("COVID19", False)])
+def test_a_market_data_code_is_told_from_a_name(word, code):
+    from pipeline.entities.lexicon import is_instrument_code, without_codes
+
+    assert is_instrument_code(word) is code
+    assert without_codes(f"Tarsa {word}") == ("Tarsa" if code else f"Tarsa {word}")
+
+
+@pytest.mark.parametrize("text,figure,subject,statement", [
+    # wire copy writes a market data code after an index or a commodity: no part of its name
+    ("Tarsa's Veltex .VLX50 went up 0.8 percent, led by miners.", "0.8 percent", "Veltex",
+     "Tarsa's Veltex went up 0.8 percent"),
+    ("North Sea crude LCOc1 rose $1.20, or 3 percent, to $41.10 a barrel.", "3 percent", "North Sea crude",
+     "North Sea crude rose $1.20, or 3 percent, to $41.10 a barrel"),
+])
+def test_a_market_data_code_is_neither_subject_nor_statement(nlp, text, figure, subject, statement):
+    doc, figs = _figures(nlp, text)
+    f = _fig(doc, figs, figure)
+    assert (f["subject"], f["statement"]) == (subject, statement), f

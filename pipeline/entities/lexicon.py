@@ -165,9 +165,27 @@ def split_affiliation(title: List[str], name: List[str]) -> Tuple[List[str], Lis
     return title, name
 
 
+# a market data code a wire story writes after an index, a commodity or a currency (".N225",
+# "LCOc1", "CMCU3", "JPY="): a lookup key, not a word of the name
+_INSTRUMENT_CODE = re.compile(r"^(?:\.[A-Z0-9][A-Za-z0-9]{1,14}|[A-Z0-9]{1,8}=[A-Z0-9]*|[A-Z]{2,5}c\d|[A-Z]{3,6}\d)$")
+
+
+def is_instrument_code(word: str) -> bool:
+    return bool(_INSTRUMENT_CODE.match(word))
+
+
+def without_codes(text: str) -> str:
+    """`text` without the market data codes after its words ("Nikkei .N225" -> "Nikkei")."""
+    words = text.split()
+    while len(words) > 1 and _INSTRUMENT_CODE.match(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def clean_name_text(text: str) -> str:
-    """Strip a possessive ending, surrounding punctuation and odd spacing from a name."""
-    text = " ".join(text.split())
+    """Strip a possessive ending, surrounding punctuation, market data codes and odd spacing from
+    a name."""
+    text = without_codes(" ".join(text.split()))
     text = text.strip(" ,;:-–—\"“”‘’'`")
     text = _POSSESSIVE.sub("", text)
     return text.strip(" ,;:.-–—") if not re.search(r"\b[A-Z]\.$", text) else text.strip(" ,;:-–—")

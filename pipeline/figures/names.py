@@ -14,6 +14,8 @@ from ..entities.lexicon import (
     ORG_NOUNS,
     ROLES,
     clean_name_text,
+    is_instrument_code,
+    without_codes,
 )
 from ..entities.query import (
     AGENT_KINDS,
@@ -65,7 +67,7 @@ _POSS_END_RE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 
 
 def _clean_org(text: str) -> str:
-    return _POSS_END_RE.sub("", _LEAD_THE_RE.sub("", text.strip())).strip()
+    return without_codes(_POSS_END_RE.sub("", _LEAD_THE_RE.sub("", text.strip())).strip())
 
 
 def _org_mentions(doc: Doc) -> List[Tuple[int, int, str]]:
@@ -201,6 +203,13 @@ def _without_possessive(doc: Doc, name: Optional[str]) -> Optional[str]:
 def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     doc = tok.doc
     low = tok.lower_
+    if is_instrument_code(tok.text) and tok.i > 0 and doc[tok.i - 1].head.i == tok.i \
+            and doc[tok.i - 1].dep_ in ("compound", "amod", "flat", "nmod"):
+        # "Brent crude LCOc1 rose": the market data code heads what the words right before it name
+        lo = tok.i - 1
+        while lo > 0 and doc[lo - 1].dep_ in ("compound", "amod", "flat") and lo <= doc[lo - 1].head.i <= tok.i:
+            lo -= 1
+        return _clean_org(_text(doc)[doc[lo].idx:doc[tok.i - 1].idx + len(doc[tok.i - 1].text)]) or None
     if tok.pos_ == "PRON" or low in PERS_PRONOUNS:
         if low in REL_PRONOUNS:
             return None

@@ -22,6 +22,7 @@ from typing import Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
+from ..entities.lexicon import is_instrument_code
 from ..numbers.lexicon import TIME_UNITS
 from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
 from .statement_phrases import SUBJECTS as _SUBJECTS
@@ -90,6 +91,7 @@ def claim_statement(
         inherited = relative_antecedent(relcl)
     elif not own:
         inherited = _inherited_subject(root)
+    keep = [t for t in keep if not (is_instrument_code(t.text) and t.dep_ not in _SUBJECTS)]  # ("Index .SPX")
     keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep, sentence), path), sentence)
     if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
         keep = keep[1:]

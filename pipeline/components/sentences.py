@@ -4,12 +4,14 @@ Runs before the parser, which keeps the boundaries set here:
 - every line break starts a new sentence (headlines, datelines, paragraphs never run together);
 - a closing quotation mark never starts a sentence, and neither does a lower-case word right
   after one ("... not yet,” he said." stays one sentence with its attribution);
-- no sentence starts right after a word on the same line (only after punctuation).
+- no sentence starts right after a word on the same line (only after punctuation), except the
+  story's text after a wire dateline ("CITY, Region (Agency) - ", in a lede also "CITY The ...").
 It also records the paragraph spans in doc._.claimsift_paragraphs.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import List
 
 import numpy
@@ -18,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..attrs import PARAGRAPHS
+from ..datelines import lede_datelines
 
 _CLOSING_MARKS = {"”", "’", "''", "»", '"', "'"}
 _OPENING_MARKS = {"“", "‘", "``", "«", "`"}
@@ -62,12 +65,28 @@ def set_news_boundaries(doc: Doc) -> Doc:
     if len(doc) == 0:
         return doc
     values = news_sent_starts(doc)
+    _dateline_starts(doc, values)
     # One array write: setting token.is_sent_start one token at a time is quadratic in spaCy.
     # spaCy keeps -1 as a wrapped uint64, so compare and write through int64.
     current = doc.to_array([SENT_START]).astype("int64").reshape(-1)
     merged = [v if v else c for v, c in zip(values, current.tolist())]
     doc.from_array([SENT_START], numpy.array(merged, dtype="int64").astype("uint64").reshape(-1, 1))
     return doc
+
+
+def _dateline_starts(doc: Doc, values: List[int]) -> None:
+    """A wire dateline is a sentence of its own: the story's first sentence starts after it
+    ("CITY, Region (Agency) - The ...", "CITY The ..."), so the parser never takes the place for
+    the subject of the story's first verb."""
+    paragraphs = doc._.get(PARAGRAPHS)
+    lines = lede_datelines(doc.text, paragraphs)
+    if not lines:
+        return
+    starts = [t.idx for t in doc]
+    for line in lines:
+        k = bisect_left(starts, line.end)
+        if k < len(doc) and starts[k] == line.end and not doc[k].is_space:
+            values[k] = 1
 
 
 class NewsSentences:

@@ -10,6 +10,8 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import attrs
+from ..datelines import lede_datelines
 from .bounds import org_start
 from .evidence import (
     _THING_LABELS,
@@ -165,11 +167,6 @@ def _person_mention(doc: Doc, ts: int, te: int, title_words: Sequence[str], titl
     return _Mention(start, end, name_words, full_title, "PERSON", ts, te)
 
 
-# a dateline: an all-caps place opening a paragraph, then an optional ", Region/date" and
-# "(Agency)", then a dash ("KESSELPORT, Norway (Reuters) - ", "SAN MATEO, Calif. - ", "CITY —")
-_DATELINE = re.compile(
-    r"[ \t]*([A-Z][A-Z.'’\-]*[A-Z.](?:[ \t]+[A-Z][A-Z.'’\-]*[A-Z.]){0,3})"
-    r"(?=(?:,[^\n,()]{1,40}(?:,[^\n,()]{1,30})?)?[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|[-–—])[ \t])")
 # lowercase words that never sit inside a name: an entity crossing one is two names run
 # together ("Gulls as Mercer" in "Ridgebacks rally past Gulls as Mercer runs wild")
 _SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "after", "beat", "beats", "past",
@@ -178,22 +175,7 @@ _SPLIT_WORDS = frozenset({"as", "at", "vs", "vs.", "v.", "versus", "over", "afte
 
 def _datelines(doc: Doc) -> List[Tuple[int, int]]:
     """Char ranges of the dateline places of a doc's paragraphs (places, never people)."""
-    text = doc_text(doc)
-    out: List[Tuple[int, int]] = []
-    pos, tried = 0, 0
-    while pos >= 0 and tried < 200 and len(out) < 50:  # datelines open articles; odd text stays cheap
-        tried += 1
-        m = _DATELINE.match(text, pos) if text[pos:pos + 1].isupper() or text[pos:pos + 1] in " \t" else None
-        pos = text.find("\n", pos)
-        if pos >= 0:
-            pos += 1
-        if m is None:
-            continue
-        word = m.group(1)
-        # an acronym the article repeats in capitals ("IBM - the computing giant - said") is a name
-        if len(word) > 5 or text.find(word, m.end(1)) < 0:
-            out.append(m.span(1))
-    return out
+    return [d.place for d in lede_datelines(doc_text(doc), doc._.get(attrs.PARAGRAPHS))]
 
 
 def _entity_pieces(doc: Doc) -> Iterable[Span]:

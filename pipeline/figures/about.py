@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .. import wordlists
 from ..components.quantities import TIME_UNITS
-from .common import _kids
+from .common import _kids, dateline_end
 from .statement import clause_root
 
 CHANGE_WORDS = wordlists.words("figures_change_words.txt")
@@ -121,6 +121,8 @@ def noun_phrase(noun: Token) -> str:
                 words.extend(rest[:cut])
             break
     words.sort(key=lambda t: t.i)
+    start = dateline_end(noun.sent)
+    words = [t for t in words if t.idx >= start]  # ("SAN MATEO A man ...": the man)
     while words and words[0].dep_ == "det":
         words = words[1:]
     # no dangling end where a figure was cut off ("valued at")

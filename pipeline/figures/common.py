@@ -7,7 +7,8 @@ from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc, Span, Token
 
-from .. import wordlists
+from .. import attrs, wordlists
+from ..datelines import dateline_at, in_lede
 from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
@@ -144,3 +145,16 @@ def _words_in(sent: Span, word: str) -> List[int]:
     if got is None:
         got = memo[key] = [t.i for t in sent if t.lower_ == word]
     return got
+
+
+def dateline_end(sentence: Span) -> int:
+    """Where the text of a sentence begins after the wire dateline that opens it ("CITY, Country
+    (Agency) -", in a lede also "CITY The ..."): its start when none does."""
+    doc = sentence.doc
+    text = doc.text
+    at = sentence.start_char
+    if at and text[:at].rstrip(" \t")[-1:] != "\n":
+        return at  # a dateline opens a paragraph
+    line = dateline_at(text, at, lede=in_lede(doc._.get(attrs.PARAGRAPHS), at, text))
+    return line.end if line else at
+

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..entities.lexicon import is_instrument_code
 from ..numbers.lexicon import TIME_UNITS
+from .common import dateline_end
 from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
 from .statement_phrases import SUBJECTS as _SUBJECTS
 from .statement_phrases import noun_phrase_statement, relative_antecedent
@@ -237,16 +238,9 @@ def _conditional(verb: Token) -> bool:
 
 
 def _without_dateline(tokens: List[Token], sentence: Span) -> List[Token]:
-    """Drop a wire dateline ("CITY, Country (Agency) -") that opens the sentence."""
-    for k, t in enumerate(tokens[:12]):
-        if t.text in _DASHES:
-            head = tokens[:k]
-            if k and t.i == head[-1].i + 1 and any(h.is_upper and len(h) > 1 for h in head) and all(
-                h.is_upper or h.is_punct or h.is_title for h in head
-            ) and head[0].i == sentence.start:
-                return tokens[k + 1 :]
-            break
-    return tokens
+    """Drop a wire dateline that opens the sentence."""
+    start = dateline_end(sentence)
+    return [t for t in tokens if t.idx >= start]
 
 
 def _without_dashed_asides(tokens: List[Token], path: Set[int]) -> List[Token]:

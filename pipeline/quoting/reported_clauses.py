@@ -4,7 +4,6 @@ its source is. Used by `reported` (the records) and `reported_spans` (their boun
 
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Tuple
 
 from spacy.tokens import Doc, Token
@@ -65,7 +64,6 @@ _POINT_NOUNS = frozenset({"point", "argument", "claim", "case", "reason", "conce
                           "prediction", "promise", "warning", "criticism", "complaint", "proposal", "pledge"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _STRIP_END = ".,;:!?—–-"
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]+(?:\([^)]{1,40}\))?(?:,[^-—–\n]{1,30})?\s*(?:-{1,2}|—|–)\s+")
 
 
 # --------------------------------------------------------------------------- the reporting verb

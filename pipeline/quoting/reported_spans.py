@@ -9,13 +9,14 @@ from typing import Optional, Tuple
 
 from spacy.tokens import Doc, Token
 
+from .. import attrs
+from ..datelines import dateline_at, in_lede
 from ..entities.lexicon import DOCUMENT_NOUNS, doc_text
 from .speakers import _DocView
 from .reported_clauses import (
     _CLAUSE_MARKS,
     _CLEAR_WORDS,
     _CONCESSIVE_MARKS,
-    _DATELINE,
     _FINITE_TAGS,
     _HEARER_VERBS,
     _INFERENCE_VERBS,
@@ -54,9 +55,10 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     if hi - lo < 3:
         return None
     a, b = doc[lo].idx, _end(doc[hi - 1])
-    m = _DATELINE.match(text, a, b) if a == 0 or text[:a].rstrip(" \t")[-1:] == "\n" else None
-    if m and m.end() < b:
-        a = m.end()  # "CITY (Agency) - " opening the paragraph
+    opens = a == 0 or text[:a].rstrip(" \t")[-1:] == "\n"
+    line = dateline_at(text, a, lede=in_lede(doc._.get(attrs.PARAGRAPHS), a, text)) if opens else None
+    if line and line.end < b:
+        a = line.end  # "CITY (Agency) - " opening the paragraph
     # a closing mark whose opening mark is not inside belongs to a quote that is not all inside
     if text[b - 1] == '"' and text.count('"', a, b) % 2 == 1 or text[b - 1] == "”" and "“" not in text[a:b]:
         b -= 1

@@ -110,13 +110,18 @@ def _load_tokenizer(nlp: Language) -> None:
     has built the language's defaults before)."""
     import srsly
 
+    from .entities.lexicon import INSTRUMENT_CODE
+
     path = Path(nlp.path or "") / "tokenizer"
     if nlp.path is None or not path.exists():  # a model without its own tokenizer: the language's default one
         nlp.tokenizer.rules = _without_scale_letters(nlp.tokenizer.rules)
-        return
-    data = srsly.msgpack_loads(path.read_bytes())
-    data["exceptions"] = _without_scale_letters(data.get("exceptions") or {})
-    nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
+    else:
+        data = srsly.msgpack_loads(path.read_bytes())
+        data["exceptions"] = _without_scale_letters(data.get("exceptions") or {})
+        nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
+    if nlp.tokenizer.token_match is None:
+        # a market data code stays one token ("AUD=D4", "=USD"), which the parser takes for one word
+        nlp.tokenizer.token_match = INSTRUMENT_CODE.match
 
 
 def _without_scale_letters(rules: dict) -> dict:

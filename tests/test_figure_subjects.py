@@ -596,8 +596,17 @@ def test_a_market_data_code_is_told_from_a_name(word, code):
      "Tarsa's Veltex went up 0.8 percent"),
     ("North Sea crude LCOc1 rose $1.20, or 3 percent, to $41.10 a barrel.", "3 percent", "North Sea crude",
      "North Sea crude rose $1.20, or 3 percent, to $41.10 a barrel"),
+    ("The Tarsan crown TRC=D4 fell nearly 2 percent.", "2 percent", "Tarsan crown",
+     "The Tarsan crown fell nearly 2 percent"),
+    ("The fear index .VLX, which tracks options, fell below 20 percent.", "20 percent", "fear index",
+     "The fear index fell below 20 percent"),
 ])
 def test_a_market_data_code_is_neither_subject_nor_statement(nlp, text, figure, subject, statement):
     doc, figs = _figures(nlp, text)
     f = _fig(doc, figs, figure)
     assert (f["subject"], f["statement"]) == (subject, statement), f
+
+
+def test_a_market_data_code_is_one_token(nlp):
+    words = [t.text for t in nlp.tokenizer("It hit $0.72 TRC=D4 and the index .DXY =USD rose, as did LCOc1.")]
+    assert "TRC=D4" in words and "=USD" in words and ".DXY" in words and "LCOc1" in words and words[-1] == "."

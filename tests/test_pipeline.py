@@ -45,9 +45,13 @@ def test_default_model_is_an_installed_english_pipeline(nlp):
 
 def test_the_tokenizer_is_the_base_models_without_the_scale_letter_exceptions(nlp):
     """claimsift reads the model's tokenizer itself (its special cases built once): the same
-    tokenizer as the model's with the exceptions of SCALE_LETTERS taken out."""
+    tokenizer as the model's with the exceptions of SCALE_LETTERS taken out, and market data codes
+    kept whole."""
+    from pipeline.entities.lexicon import INSTRUMENT_CODE
+
     base = load_base()
     base.tokenizer.rules = {key: value for key, value in base.tokenizer.rules.items() if key not in SCALE_LETTERS}
+    base.tokenizer.token_match = INSTRUMENT_CODE.match
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == base.tokenizer.to_bytes(exclude=["vocab"])
     assert [t.text for t in nlp.make_doc("The bill came to £40m. Then it rose.")][6:8] == ["m", "."]  # base: "m."
 

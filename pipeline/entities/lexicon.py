@@ -167,17 +167,17 @@ def split_affiliation(title: List[str], name: List[str]) -> Tuple[List[str], Lis
 
 # a market data code a wire story writes after an index, a commodity or a currency (".N225",
 # "LCOc1", "CMCU3", "JPY="): a lookup key, not a word of the name
-_INSTRUMENT_CODE = re.compile(r"^(?:\.[A-Z0-9][A-Za-z0-9]{1,14}|[A-Z0-9]{1,8}=[A-Z0-9]*|[A-Z]{2,5}c\d|[A-Z]{3,6}\d)$")
+INSTRUMENT_CODE = re.compile(r"^(?:\.[A-Z0-9][A-Za-z0-9]{1,14}|[A-Z0-9]{1,8}=[A-Z0-9]*|=[A-Z0-9]{2,8}|[A-Z]{2,5}c\d|[A-Z]{3,6}\d)$")
 
 
 def is_instrument_code(word: str) -> bool:
-    return bool(_INSTRUMENT_CODE.match(word))
+    return bool(INSTRUMENT_CODE.match(word))
 
 
 def without_codes(text: str) -> str:
     """`text` without the market data codes after its words ("Nikkei .N225" -> "Nikkei")."""
     words = text.split()
-    while len(words) > 1 and _INSTRUMENT_CODE.match(words[-1]):
+    while len(words) > 1 and INSTRUMENT_CODE.match(words[-1]):
         words.pop()
     return " ".join(words)
 

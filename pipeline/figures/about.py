@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .. import wordlists
 from ..components.quantities import TIME_UNITS
-from .common import _kids, dateline_end
+from .common import _kids, dateline_end, is_code_token
 from .statement import clause_root
 
 CHANGE_WORDS = wordlists.words("figures_change_words.txt")
@@ -122,7 +122,7 @@ def noun_phrase(noun: Token) -> str:
             break
     words.sort(key=lambda t: t.i)
     start = dateline_end(noun.sent)
-    words = [t for t in words if t.idx >= start]  # ("SAN MATEO A man ...": the man)
+    words = [t for t in words if t.idx >= start and not is_code_token(t)]  # ("SAN MATEO A man", "index .VIX")
     while words and words[0].dep_ == "det":
         words = words[1:]
     # no dangling end where a figure was cut off ("valued at")

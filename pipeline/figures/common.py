@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import attrs, wordlists
 from ..datelines import dateline_at, in_lede
-from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS
+from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS, is_instrument_code
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
 LOSE_VERBS = wordlists.words("claims_lose_verbs.txt")
@@ -157,4 +157,17 @@ def dateline_end(sentence: Span) -> int:
         return at  # a dateline opens a paragraph
     line = dateline_at(text, at, lede=in_lede(doc._.get(attrs.PARAGRAPHS), at, text))
     return line.end if line else at
+
+
+def is_code_token(tok: Token) -> bool:
+    """A token of a market data code, written as one word with no space inside (".N225", "AUD=D4",
+    which the tokenizer cuts into "AUD", "=", "D4")."""
+    doc = tok.doc
+    lo = hi = tok.i
+    while lo > 0 and not doc[lo - 1].whitespace_ and not doc[lo - 1].is_space:
+        lo -= 1
+    while hi + 1 < len(doc) and not doc[hi].whitespace_ and not doc[hi + 1].is_space:
+        hi += 1
+    word = doc[lo:hi + 1].text.rstrip(".,;:")
+    return is_instrument_code(word)
 

@@ -14,7 +14,6 @@ from ..entities.lexicon import (
     ORG_NOUNS,
     ROLES,
     clean_name_text,
-    is_instrument_code,
     without_codes,
 )
 from ..entities.query import (
@@ -49,6 +48,7 @@ from .common import (
     _ents_from_char,
     _kids,
     _kids_with,
+    is_code_token,
     _sent_of,
     _text,
 )
@@ -203,7 +203,7 @@ def _without_possessive(doc: Doc, name: Optional[str]) -> Optional[str]:
 def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     doc = tok.doc
     low = tok.lower_
-    if is_instrument_code(tok.text) and tok.i > 0 and doc[tok.i - 1].head.i == tok.i \
+    if is_code_token(tok) and tok.i > 0 and doc[tok.i - 1].head.i == tok.i \
             and doc[tok.i - 1].dep_ in ("compound", "amod", "flat", "nmod"):
         # "Brent crude LCOc1 rose": the market data code heads what the words right before it name
         lo = tok.i - 1
@@ -223,7 +223,7 @@ def _entity_name(tok: Token, allow_common: bool) -> Optional[str]:
     # appositive name: "the developer, Jane Roe"; "a bookkeeper named Jane Roe" (a name keeps
     # its own: "Acme Corp. (NYSE: ACM)" is Acme, not its ticker)
     for ch in _kids(tok) if tok.pos_ != "PROPN" else ():
-        if ch.dep_ == "appos" and ch.pos_ == "PROPN":
+        if ch.dep_ == "appos" and ch.pos_ == "PROPN" and not is_code_token(ch):  # (not "the index .VIX")
             n = entity_name(ch)
             if n:
                 return n

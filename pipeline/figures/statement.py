@@ -22,9 +22,8 @@ from typing import Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
-from ..entities.lexicon import is_instrument_code
 from ..numbers.lexicon import TIME_UNITS
-from .common import dateline_end
+from .common import dateline_end, is_code_token
 from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
 from .statement_phrases import SUBJECTS as _SUBJECTS
 from .statement_phrases import noun_phrase_statement, relative_antecedent
@@ -92,7 +91,7 @@ def claim_statement(
         inherited = relative_antecedent(relcl)
     elif not own:
         inherited = _inherited_subject(root)
-    keep = [t for t in keep if not (is_instrument_code(t.text) and t.dep_ not in _SUBJECTS)]  # ("Index .SPX")
+    keep = [t for t in keep if not is_code_token(t)]  # ("S&P 500 Index .SPX", "The pound GBP=D4 fell")
     keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep, sentence), path), sentence)
     if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
         keep = keep[1:]

@@ -610,3 +610,14 @@ def test_a_market_data_code_is_neither_subject_nor_statement(nlp, text, figure, 
 def test_a_market_data_code_is_one_token(nlp):
     words = [t.text for t in nlp.tokenizer("It hit $0.72 TRC=D4 and the index .DXY =USD rose, as did LCOc1.")]
     assert "TRC=D4" in words and "=USD" in words and ".DXY" in words and "LCOc1" in words and words[-1] == "."
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a hyphen inside a word does not end the thing measured
+    ("Shares of the Tarsa-based retailer fell 3 percent.", "3 percent", "Shares of the Tarsa-based retailer"),
+    # must not change: a number's hyphenated word is a figure of its own
+    ("The price of a two-bedroom flat rose 5 percent.", "5 percent", "price"),
+])
+def test_a_word_with_a_hyphen_stays_whole_in_the_thing_measured(nlp, text, figure, subject):
+    doc, figs = _figures(nlp, text)
+    assert _fig(doc, figs, figure)["subject"] == subject

@@ -94,6 +94,13 @@ def counted_noun(tok: Token) -> Optional[Token]:
     return None
 
 
+def _inside_word(tok: Token) -> bool:
+    """A hyphen or slash written inside a word ("Ohio-based", "and/or"): no end of the phrase."""
+    doc = tok.doc
+    return tok.text in ("-", "/") and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_ \
+        and not _numeric(doc[tok.i - 1])  # ("a two-bedroom flat": the number is a figure of its own)
+
+
 def noun_phrase(noun: Token) -> str:
     """The noun with its left modifiers (no determiner first, no numbers) and an "of" complement
     without relative clauses and numbers, up to a punctuation mark or a figure; a name-like noun
@@ -116,7 +123,7 @@ def noun_phrase(noun: Token) -> str:
             span = doc[child.i:min(child.right_edge.i + 1, child.i + _MAX_WORDS)]
             rest = [t for t in span if not _under(t, child, ("relcl", "appos"))
                     and not (_numeric(t) and t.dep_ in ("nummod", "quantmod"))]
-            cut = next((k for k, t in enumerate(rest) if t.is_punct or _numeric(t)), len(rest))
+            cut = next((k for k, t in enumerate(rest) if t.is_punct and not _inside_word(t) or _numeric(t)), len(rest))
             if cut > 1:  # ("the goal of 0.5%" has no complement to give)
                 words.extend(rest[:cut])
             break

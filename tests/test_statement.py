@@ -248,6 +248,9 @@ CASES = [
     # ... but not the second unit of one span of time
     ("The pupils spend 3 hours and 14 minutes on homework a week.", "3",
      "The pupils spend 3 hours and 14 minutes on homework a week"),
+    # an ordinal coordinated with another says which; it is no other figure's clause
+    ("Upkeep will cost $1.5 million in each of the second and third years.", "$1.5 million",
+     "Upkeep will cost $1.5 million in each of the second and third years"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

@@ -18,11 +18,13 @@ only describes a named person ("Jane Roe, a 33-year-old engineer") gets that nou
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, List, Optional, Sequence, Set
 
 from spacy.tokens import Span, Token
 
 from ..numbers.lexicon import TIME_UNITS
+from ..numbers.parse import ORDINALS
 from .common import dateline_end, is_code_token
 from .statement_phrases import CLAUSE_VERBS as _CLAUSE_VERBS
 from .statement_phrases import SUBJECTS as _SUBJECTS
@@ -516,7 +518,15 @@ def _alternative_number(child: Token, parent: Token) -> bool:
 
 
 def _holds_number(tok: Token) -> bool:
-    return any(t.like_num or t.pos_ == "NUM" for t in tok.subtree)
+    return any((t.like_num or t.pos_ == "NUM") and not _ordinal_adjective(t) for t in tok.subtree)
+
+
+def _ordinal_adjective(tok: Token) -> bool:
+    """"the second and third years": an ordinal that says which, not a figure."""
+    return tok.tag_ == "JJ" and (tok.lower_ in ORDINALS or _ORDINAL_SUFFIX.fullmatch(tok.lower_) is not None)
+
+
+_ORDINAL_SUFFIX = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 _OPINION_NOUNS = frozenset({"view", "opinion", "estimate", "estimation", "forecast", "assessment", "judgment",

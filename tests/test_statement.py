@@ -251,6 +251,9 @@ CASES = [
     # an ordinal coordinated with another says which; it is no other figure's clause
     ("Upkeep will cost $1.5 million in each of the second and third years.", "$1.5 million",
      "Upkeep will cost $1.5 million in each of the second and third years"),
+    # a discourse phrase that links the sentence to the one before is no part of the claim
+    ("On the other hand, the Tarsan crown fell nearly 2 percent on Monday.", "2 percent",
+     "the Tarsan crown fell nearly 2 percent on Monday"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

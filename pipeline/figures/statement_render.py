@@ -8,6 +8,8 @@ periods and quotation marks go.
 
 from __future__ import annotations
 
+import re
+
 from typing import Callable, List, Optional, Set
 
 from spacy.tokens import Span, Token
@@ -187,10 +189,23 @@ def _glued_hyphen(tok: Token) -> bool:
     return before.dep_ in ("compound", "flat") and before.is_alpha and not glued_on
 
 
+# discourse phrases that link a sentence to the one before, set off by a comma
+_LEADING_PHRASE = re.compile(
+    r"(?:on the other hand|in addition|for example|for instance|by contrast|in contrast|by comparison|"
+    r"at the same time|as a result|in fact|of course|in other words|on the contrary|after all|"
+    r"in the meantime|in turn)\s*,\s*", re.IGNORECASE)
+
+
 def tidy(text: str) -> str:
     words = text.split()
-    while words and words[0].lower().strip(",") in _LEADING_DISCOURSE:
-        words = words[1:]
+    while words:
+        if words[0].lower().strip(",") in _LEADING_DISCOURSE:
+            words = words[1:]
+            continue
+        m = _LEADING_PHRASE.match(" ".join(words[:6]))
+        if m is None:
+            break
+        words = words[len(m.group(0).split()):]
     text = " ".join(words)
     for bad, good in ((" ,", ","), (",,", ","), (" .", ".")):
         while bad in text:

@@ -48,6 +48,16 @@ def _first_word_alone(doc: Doc, words: Sequence[str], skip: Tuple[int, int]) -> 
     return False
 
 
+_NORP_CACHE: List[object] = [None, frozenset()]
+
+
+def _norp_words(doc: Doc) -> frozenset:
+    """The texts the model tags as a nationality, creed or party on their own, once per doc."""
+    if _NORP_CACHE[0] is not doc:
+        _NORP_CACHE[0], _NORP_CACHE[1] = doc, frozenset(e.text for e in doc.ents if e.label_ == "NORP")
+    return _NORP_CACHE[1]  # type: ignore[return-value]
+
+
 _POS_CACHE: List[object] = [None, None]
 
 
@@ -127,7 +137,7 @@ def _person_evidence(doc: Doc, ent_start: int, ent_end: int, words: Sequence[str
     after it ("Jane Doe, 54,"), a person-noun apposition, or a reporting verb it is the subject of."""
     if any((_norm_word(w),) in TITLES for w in split_affiliation(*split_title(words))[0]):
         return True  # (also a title after a place or body: "Ruritania Mayor Jane Doe")
-    if len(words) >= 2 and words[1] not in GIVEN_NAMES and any(e.label_ == "NORP" and e.text == words[0] for e in doc.ents):
+    if len(words) >= 2 and words[1] not in GIVEN_NAMES and words[0] in _norp_words(doc):
         return False  # a nationality or creed and no given name after it: a body ("Ruritanian Guard")
     if len(words) >= 2 and _INITIALS.fullmatch(words[0]) and words[-1][1:].islower() and (
             not any(e.text == words[0] and e.label_ in ("GPE", "LOC", "NORP") for e in doc.ents)

@@ -621,3 +621,15 @@ def test_a_market_data_code_is_one_token(nlp):
 def test_a_word_with_a_hyphen_stays_whole_in_the_thing_measured(nlp, text, figure, subject):
     doc, figs = _figures(nlp, text)
     assert _fig(doc, figs, figure)["subject"] == subject
+
+
+def test_a_lede_that_holds_the_name_back_after_a_headline_and_a_dateline(nlp):
+    """"A man who ... was fined $6 million, officials said. ¶ Jane Doe, who ..., changed her plea":
+    the man is the person the next paragraph opens with, and the clause that picked him out goes
+    once the name says who he is."""
+    text = ("Forest fire starter jailed for 20 years\n\nTARSA A man who filmed himself beside the flames was "
+            "fined $6 million on Friday, officials said.\n\nJohn Arden Hollis, who first pleaded not guilty, "
+            "changed his plea.")
+    doc, figs = _figures(nlp, text)
+    f = _fig(doc, figs, "$6 million")
+    assert (f["subject"], f["statement"]) == ("John Arden Hollis", "John Arden Hollis was fined $6 million on Friday")

@@ -22,7 +22,7 @@ from .lexicon import (
     _norm_word,
     doc_text,
 )
-from .orgs import org_antecedent
+from .orgs import _prose_paragraphs, org_antecedent
 
 
 def _title_roles(title: str) -> frozenset:
@@ -119,8 +119,22 @@ def cataphoric_antecedent(doc: Doc, token: Token) -> Optional[str]:
 
 
 def _lede_subject(token: Token) -> bool:
-    """The token is the subject of the article's first sentence (a wire lede that holds the name back)."""
-    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" and token.sent.start == 0
+    """The token is the subject of the article's first sentence (a wire lede that holds the name
+    back): the first sentence of the text, or the first of the first paragraph that ends a
+    sentence, after a headline, a byline and a dateline."""
+    head = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or not (head.dep_ == "ROOT" or head.dep_ == "ccomp" and (
+            head.head.dep_ == "ROOT" and head.head.lemma_.lower() in REPORTING_VERBS)):  # (", officials said")
+        return False
+    if token.sent.start == 0:
+        return True
+    doc = token.doc
+    paras = doc._.get(attrs.PARAGRAPHS) or []
+    k = bisect_right([int(a) for a, _ in paras], token.idx) - 1
+    if k < 0 or _prose_paragraphs(doc, paras[:k]) > 0:
+        return False
+    opening = doc.char_span(int(paras[k][0]), token.sent.start_char, alignment_mode="expand")
+    return opening is None or not any(t.pos_ in ("VERB", "AUX") for t in opening)  # (a dateline before it)
 
 
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\b")

@@ -40,6 +40,7 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
     replace: dict = {}
     named: Set[str] = set()
     agree: dict = {}  # token index -> the verb form a name as subject takes ("we have" -> "X has")
+    dropped: Set[int] = set()
     # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
     # statement already names it ("Jane Roe promised she would ...")
     for t in real:
@@ -66,6 +67,12 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
                         and not plural_before and not _written_around(span, name, kept):
                     end = _through_name(span, name, kept)
                     replace[span.start] = (end, name + ("'s" if t.dep_ == "poss" and t.tag_ == "PRP$" else ""))
+                    if t.pos_ == "NOUN":
+                        # "A man who filmed the fire was fined": the name says who; the clause
+                        # that picked him out goes
+                        for c in t.children:
+                            if c.dep_ == "relcl" and c.i > t.i:
+                                dropped.update(range(c.left_edge.i, c.right_edge.i + 1))
                     if t.lower_ in _FIRST_PERSON_SUBJECTS and t.dep_ in _SUBJECTS:
                         agree.update(_third_person_verb(t, real))
                 if name:
@@ -83,7 +90,7 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
             parts.append(", ")
             prev = None
             continue
-        if t.i < skip_to:
+        if t.i < skip_to or t.i in dropped:
             continue
         if prev is not None and t.i != prev + 1 and parts and not parts[-1].endswith(" "):
             parts.append(" ")

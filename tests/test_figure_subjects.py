@@ -633,3 +633,15 @@ def test_a_lede_that_holds_the_name_back_after_a_headline_and_a_dateline(nlp):
     doc, figs = _figures(nlp, text)
     f = _fig(doc, figs, "$6 million")
     assert (f["subject"], f["statement"]) == ("John Arden Hollis", "John Arden Hollis was fined $6 million on Friday")
+
+
+@pytest.mark.parametrize("text,figure,subject", [
+    # a verb of perception: the figure is about what is seen to move, not who watches
+    ("Traders saw the Veltex Index gaining 1.4 percent overnight.", "1.4 percent", "Veltex Index"),
+    ("Investors watched shares of Quorvane Games fall 5 percent.", "5 percent", "Quorvane Games"),
+    # must not change: a company that sees its own number
+    ("Quorvane Games saw revenue rise 12 percent last year.", "12 percent", "Quorvane Games"),
+])
+def test_what_a_verb_of_perception_sees_move_is_the_subject(nlp, text, figure, subject):
+    doc, figs = _figures(nlp, text)
+    assert _fig(doc, figs, figure)["subject"] == subject

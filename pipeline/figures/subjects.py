@@ -281,6 +281,11 @@ def climb_subject(nom: Token) -> Tuple[Optional[str], Optional[Token], Optional[
                         n = entity_name(ch)
                         if n:
                             return n, verb, fallback
+            if came_from is not cur and _perceived(cur, came_from) and not _kids_with(came_from, SUBJ_DEPS):
+                # "Investors watched shares of X fall 5%": the object is what moves
+                obj = next((ch for ch in _kids_with(cur, OBJECTS) if ch.dep_ == "dobj" and ch.i < came_from.i), None)
+                if obj is not None:
+                    return entity_name(obj) or _owner_in_np(obj), verb, noun_phrase(obj) or fallback
             # "ordered him to pay $3.9 million": the object does the complement's action;
             # "gave her a 7-point lead", "cost the company $4 million": the recipient
             if came_from is not cur and (came_from.dep_ == "xcomp" or came_from.dep_ == "dobj"
@@ -462,6 +467,14 @@ def _reporting_owner(verb: Token) -> Optional[str]:
 
 
 _CLAUSAL = frozenset({"ccomp", "xcomp", "conj", "advcl", "parataxis"})
+_PERCEPTION_VERBS = frozenset({"see", "watch", "witness", "notice", "observe"})
+
+
+def _perceived(verb: Token, complement: Token) -> bool:
+    """`complement` is what a verb of perception sees happen ("saw the index gain 2%", "watched
+    shares fall"): the figure is about what moves there, not about who watches."""
+    return verb.lemma_.lower() in _PERCEPTION_VERBS and complement.dep_ in ("ccomp", "xcomp", "advcl") \
+        and complement.pos_ in ("VERB", "AUX") and complement.i > verb.i
 
 
 def _plain_thing(noun: Token) -> bool:
@@ -560,6 +573,8 @@ def clause_entity(figure: Span, reporting: frozenset) -> Optional[str]:
         below, step = step, step.head
     if forecast_target(root, step) is not None:
         return None  # "The fund foresees Ruritania's economy growing 3%": what is foreseen
+    if _perceived(root, step):
+        return None  # "Traders saw the index gain 2%": what is seen to move
     if step.dep_ in ("prep", "npadvmod") and step.head.i == root.i:
         # "trimmed its forecast for output in Ruritania to 2.2%": the forecast's place
         for child in _kids(root):

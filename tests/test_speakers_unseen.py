@@ -507,3 +507,17 @@ def test_a_company_written_with_its_legal_form_or_initials_is_no_person(nlp, tex
     kind_of = {e["name"]: e["kind"] for e in doc._.get(ENTITIES)}
     got = [kind_of.get((q["speaker"] or {}).get("name")) for q in doc._.get(QUOTES)]
     assert got == kinds
+
+
+TITLE_ALONE_CASES = [
+    # "the Cardinal", capitalized and tagged as a name, is the title standing for its holder
+    ("Special prosecutor Ines Marr questioned Cardinal Tomas Vell on Monday. There were gasps as the Cardinal "
+     "said he had been deceived by his staff.", [("he had been deceived by his staff", "Tomas Vell")]),
+    ("Special prosecutor Ines Marr questioned Bishop Tomas Vell on Monday. There were gasps as the Bishop "
+     "said he had been deceived by his staff.", [("he had been deceived by his staff", "Tomas Vell")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_ALONE_CASES, ids=["cardinal", "bishop"])
+def test_a_capitalized_title_alone_is_its_holder(nlp, text, expected):
+    assert names_of(nlp, text) == expected

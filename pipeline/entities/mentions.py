@@ -250,6 +250,10 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         if not words:
             continue
         label = ent.label_
+        if label in ("ORG", "PERSON") and [w for w in words if w.lower() != "the"] == [words[-1]] \
+                and (_norm_word(words[-1]),) in TITLES \
+                and (words[0].lower() == "the" or ent.start > 0 and doc[ent.start - 1].lower_ == "the"):
+            continue  # "the Cardinal said": a title standing for its holder, no name (a role noun)
         if label in ("ORG", "GPE") and len(ent) == 1 and _given_name_before(doc, ent.start):
             label = "PERSON"  # "Jane" left untagged before "Doe" tagged ORG: the given name comes back below
         elif label in ("ORG", "GPE"):

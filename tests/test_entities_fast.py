@@ -958,6 +958,7 @@ def test_a_surname_is_looked_up_without_its_particle(word, key):
 @pytest.mark.parametrize("words,title,name", [
     ("Tarsa Mayor Nabil Hakim", ["Tarsa", "Mayor"], ["Nabil", "Hakim"]),
     ("Labour Party Leader Ed Miliband", ["Labour", "Party", "Leader"], ["Ed", "Miliband"]),
+    ("Tarsa Port Chief of Staff Ines Marr", ["Tarsa", "Port", "Chief", "of", "Staff"], ["Ines", "Marr"]),
     ("Martin Luther King Jr.", [], ["Martin", "Luther", "King", "Jr."]),  # a title word inside a name
     ("Jane Doe", [], ["Jane", "Doe"]),
 ])

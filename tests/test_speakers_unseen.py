@@ -521,3 +521,11 @@ TITLE_ALONE_CASES = [
 @pytest.mark.parametrize("text,expected", TITLE_ALONE_CASES, ids=["cardinal", "bishop"])
 def test_a_capitalized_title_alone_is_its_holder(nlp, text, expected):
     assert names_of(nlp, text) == expected
+
+
+def test_a_title_with_of_in_it_is_the_person_s_title(nlp):
+    """"Harbour Board Chief of Staff Jane Doe": the whole title, so "the mayor's chief of staff" in the
+    lede is the person the article later names with it."""
+    text = ("Port will not reopen\n\nMayor Ola Berg's chief of staff said the port will not reopen this year.\n\n"
+            "\"We will wait,\" Harbour Board Chief of Staff Ines Marr said on Sunday.")
+    assert names_of(nlp, text) == [("the port will not reopen this year", "Ines Marr"), ("We will wait,", "Ines Marr")]

@@ -154,8 +154,10 @@ def split_affiliation(title: List[str], name: List[str]) -> Tuple[List[str], Lis
     when no word before the given name is a given name itself and a surname follows it; or a place
     or body with the title after it ("Ruritania Mayor Jane Doe" -> (["Ruritania", "Mayor"], ...))."""
     for k in range(len(name) - 2, 0, -1):
-        if (_norm_word(name[k]),) in TITLES and all(w[:1].isupper() and w not in FIRST_NAMES for w in name[:k]) \
-                and not any((_norm_word(w),) in TITLES for w in name[k + 1:]) \
+        # (a title may hold "of": "Tarsa Port Chief of Staff Jane Doe")
+        titled = (_norm_word(name[k]),) in TITLES or k >= 2 and name[k - 1] == "of" and (_norm_word(name[k - 2]),) in TITLES
+        if titled and all(w[:1].isupper() and w not in FIRST_NAMES for w in name[:k] if w != "of") \
+                and not any((_norm_word(w),) in TITLES for w in name[k + 1:]) and looks_like_name(name[k + 1:]) \
                 and name[k + 1].rstrip(".") not in _NAME_SUFFIXES:  # (not "... Luther King Jr.")
             return title + name[:k + 1], name[k + 1:]
     for k in range(1, len(name) - 1):

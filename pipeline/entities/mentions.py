@@ -106,6 +106,11 @@ def _pre_title(doc: Doc, tok_start: int, root: Token) -> str:
             first = i - 1  # a hyphenated title the tokenizer split ("President-elect", "Co-founder")
             i -= 2
             continue
+        if i > 1 and first == i + 1 and t.text[:1].isupper() and t.is_alpha and doc[i - 1].lower_ == "of" \
+                and doc[i - 2].text[:1].isupper() and (_norm_word(doc[i - 2].text),) in TITLES:
+            first = i - 2  # a title with "of" in it ("Chief of Staff", "Secretary of State")
+            i -= 3
+            continue
         if t.is_punct or t.is_space or t.pos_ in ("DET", "ADP", "PRON", "CCONJ", "VERB", "AUX", "NUM", "PART"):
             break
         if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.i >= i:

@@ -645,3 +645,11 @@ def test_a_lede_that_holds_the_name_back_after_a_headline_and_a_dateline(nlp):
 def test_what_a_verb_of_perception_sees_move_is_the_subject(nlp, text, figure, subject):
     doc, figs = _figures(nlp, text)
     assert _fig(doc, figs, figure)["subject"] == subject
+
+
+def test_a_named_owner_goes_with_the_noun_an_apposed_name_replaces(nlp):
+    """"Vell's nephew, Ian Vell, was among 15 victims": Ian Vell, not "Tomas Vell's Ian Vell"."""
+    doc, figs = _figures(nlp, "Tomas Vell was jailed in 2010.\n\nVell's nephew, Ian Vell, was among 15 victims "
+                              "who traveled to Rome.")
+    f = _fig(doc, figs, "15")
+    assert f["statement"] == "Ian Vell was among 15 victims who traveled to Rome", f

@@ -254,6 +254,9 @@ CASES = [
     # a discourse phrase that links the sentence to the one before is no part of the claim
     ("On the other hand, the Tarsan crown fell nearly 2 percent on Monday.", "2 percent",
      "the Tarsan crown fell nearly 2 percent on Monday"),
+    # a leading absolute "with" phrase is the setting, not the claim
+    ("With much of the town still under water, residents in some 1,200 cars began the journey on Sunday.", "1,200",
+     "residents in some 1,200 cars began the journey on Sunday"),
     # a wire dateline is not part of the claim
     ("PORTLAND, Maine (AP) \u2014 The county spent $8 million on road salt this winter.", "$8 million",
      "The county spent $8 million on road salt this winter"),

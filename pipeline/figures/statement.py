@@ -327,6 +327,9 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
     if dep in ("prep", "advcl") and child.i < parent.i and _set_off_before(child) and any(
             t.pos_ == "VERB" for t in child.subtree) and not _conditional(child) and not _holds_number(child):
         return True  # "In a move welcomed by unions, ...", "Then, after adding a fee, ...": a lead-in
+    if dep in ("prep", "advcl") and child.i < parent.i and _set_off_before(child) and not _holds_number(child) \
+            and (child.lower_ == "with" or any(c.dep_ == "mark" and c.lower_ == "with" for c in child.children)):
+        return True  # "With the city still in flames, ...": the setting, not the claim
     if dep in _OFF_PATH_CLAUSES:
         return True
     if dep == "advcl" and not _conditional(child) and not _infinitive(child) and not (

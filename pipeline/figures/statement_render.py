@@ -169,8 +169,17 @@ def _mention(tok: Token) -> Span:
             doc[start - 1].dep_ in ("compound", "flat", "det") or _glued_hyphen(doc[start - 1])):
         start -= 1
     # "Her aide, a clerk named Jane Roe, ...": an owner goes with the noun the name replaces
-    while start > 0 and doc[start - 1].dep_ in ("poss", "case") and start <= doc[start - 1].head.i <= tok.i:
-        start = doc[start - 1].left_edge.i if doc[start - 1].dep_ == "poss" else start - 1
+    while start > 0:
+        prev = doc[start - 1]
+        if prev.dep_ == "poss" and start <= prev.head.i <= tok.i:
+            start = prev.left_edge.i
+        elif prev.dep_ == "case" and prev.head.dep_ == "poss" and start <= prev.head.head.i <= tok.i \
+                and tok.pos_ == "NOUN":
+            start = prev.head.left_edge.i  # ("Doe's nephew": the "'s" hangs on the owner)
+        elif prev.dep_ == "case" and start <= prev.head.i <= tok.i:
+            start -= 1
+        else:
+            break
     return doc[start : tok.i + 1]
 
 

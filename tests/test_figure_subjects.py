@@ -592,8 +592,8 @@ def test_a_market_data_code_is_told_from_a_name(word, code):
 
 @pytest.mark.parametrize("text,figure,subject,statement", [
     # wire copy writes a market data code after an index or a commodity: no part of its name
-    ("Tarsa's Veltex .VLX50 went up 0.8 percent, led by miners.", "0.8 percent", "Veltex",
-     "Tarsa's Veltex went up 0.8 percent"),
+    ("Tarsa's Veltex .VLX50 climbed 1.1 percent, helped by miners.", "1.1 percent", "Veltex",
+     "Tarsa's Veltex climbed 1.1 percent"),
     ("North Sea crude LCOc1 rose $1.20, or 3 percent, to $41.10 a barrel.", "3 percent", "North Sea crude",
      "North Sea crude rose $1.20, or 3 percent, to $41.10 a barrel"),
     ("The Tarsan crown TRC=D4 fell nearly 2 percent.", "2 percent", "Tarsan crown",
@@ -627,12 +627,12 @@ def test_a_lede_that_holds_the_name_back_after_a_headline_and_a_dateline(nlp):
     """"A man who ... was fined $6 million, officials said. ¶ Jane Doe, who ..., changed her plea":
     the man is the person the next paragraph opens with, and the clause that picked him out goes
     once the name says who he is."""
-    text = ("Forest fire starter jailed for 20 years\n\nTARSA A man who filmed himself beside the flames was "
-            "fined $6 million on Friday, officials said.\n\nJohn Arden Hollis, who first pleaded not guilty, "
+    text = ("Forest blaze starter jailed\n\nTARSA A man who filmed himself beside the flames was "
+            "fined $6 million this week, prosecutors said.\n\nJohn Arden Hollis, who first pleaded not guilty, "
             "changed his plea.")
     doc, figs = _figures(nlp, text)
     f = _fig(doc, figs, "$6 million")
-    assert (f["subject"], f["statement"]) == ("John Arden Hollis", "John Arden Hollis was fined $6 million on Friday")
+    assert (f["subject"], f["statement"]) == ("John Arden Hollis", "John Arden Hollis was fined $6 million this week")
 
 
 @pytest.mark.parametrize("text,figure,subject", [
@@ -650,6 +650,6 @@ def test_what_a_verb_of_perception_sees_move_is_the_subject(nlp, text, figure, s
 def test_a_named_owner_goes_with_the_noun_an_apposed_name_replaces(nlp):
     """"Vell's nephew, Ian Vell, was among 15 victims": Ian Vell, not "Tomas Vell's Ian Vell"."""
     doc, figs = _figures(nlp, "Tomas Vell was jailed in 2010.\n\nVell's nephew, Ian Vell, was among 15 victims "
-                              "who traveled to Rome.")
+                              "who flew to Lisbon.")
     f = _fig(doc, figs, "15")
-    assert f["statement"] == "Ian Vell was among 15 victims who traveled to Rome", f
+    assert f["statement"] == "Ian Vell was among 15 victims who flew to Lisbon", f

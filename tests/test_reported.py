@@ -79,8 +79,8 @@ FORMS = [
     ("Regulator Yusuf Demir has said the fines will rise next year.",
      [("the fines will rise next year", "has said", "Yusuf Demir")]),
     # "said in a statement that ...": the speaker of the verb, also when the parse hangs the clause on the noun
-    ("The Red Cross said in a statement that 14 people had been killed in the blast.",
-     [("14 people had been killed in the blast", "said in a statement", "The Red Cross")]),
+    ("The Red Cross said in a statement that 14 people had died in the flood.",
+     [("14 people had died in the flood", "said in a statement", "The Red Cross")]),
     # CLAUSE, X said, which ...: the parse hangs the attribution on the clause as one of its own
     ("However, the brewer shipped fewer crates of its lager than it had planned, Okafor said, which hurt its "
      "summer sales.",

@@ -474,8 +474,8 @@ RANK_CASES = [
     # a deputy or assistant is not the holder of the role itself
     ("Deputy Mayor Ola Berg opened the bridge.\n\nThe mayor said the bridge would carry 5,000 cars a day.",
      [("the bridge would carry 5,000 cars a day", None)]),
-    ("\"I did it,\" the defendant told the court, according to assistant district attorney Dana Brooks.\n\n"
-     "The defendant must pay $60,000, the district attorney said in a statement.",
+    ("\"I did it,\" the defendant told the court, according to assistant county attorney Dana Brooks.\n\n"
+     "The defendant must pay $60,000, the county attorney announced on Monday.",
      [("I did it,", None), ("The defendant must pay $60,000", None)]),
     # must not change: the holder of the role
     ("Mayor Ola Berg opened the bridge.\n\nThe mayor said the bridge would carry 5,000 cars a day.",
@@ -511,10 +511,10 @@ def test_a_company_written_with_its_legal_form_or_initials_is_no_person(nlp, tex
 
 TITLE_ALONE_CASES = [
     # "the Cardinal", capitalized and tagged as a name, is the title standing for its holder
-    ("Special prosecutor Ines Marr questioned Cardinal Tomas Vell on Monday. There were gasps as the Cardinal "
-     "said he had been deceived by his staff.", [("he had been deceived by his staff", "Tomas Vell")]),
-    ("Special prosecutor Ines Marr questioned Bishop Tomas Vell on Monday. There were gasps as the Bishop "
-     "said he had been deceived by his staff.", [("he had been deceived by his staff", "Tomas Vell")]),
+    ("Prosecutor Ines Marr questioned Cardinal Tomas Vell for three hours. Later the Cardinal told the court "
+     "he had been misled by his staff.", [("he had been misled by his staff", "Tomas Vell")]),
+    ("Prosecutor Ines Marr questioned Bishop Tomas Vell for three hours. Later the Bishop told the court "
+     "he had been misled by his staff.", [("he had been misled by his staff", "Tomas Vell")]),
 ]
 
 
@@ -526,6 +526,6 @@ def test_a_capitalized_title_alone_is_its_holder(nlp, text, expected):
 def test_a_title_with_of_in_it_is_the_person_s_title(nlp):
     """"Harbour Board Chief of Staff Jane Doe": the whole title, so "the mayor's chief of staff" in the
     lede is the person the article later names with it."""
-    text = ("Port will not reopen\n\nMayor Ola Berg's chief of staff said the port will not reopen this year.\n\n"
+    text = ("Port will not reopen\n\nMayor Ola Berg's chief of staff told reporters the port will not reopen this year.\n\n"
             "\"We will wait,\" Harbour Board Chief of Staff Ines Marr said on Sunday.")
     assert names_of(nlp, text) == [("the port will not reopen this year", "Ines Marr"), ("We will wait,", "Ines Marr")]

@@ -237,7 +237,7 @@ _RANKS = frozenset({"assistant", "deputy", "vice", "associate", "acting", "inter
 
 def _lower_rank(title: str, token: Token) -> bool:
     """A title that ranks its holder apart from the role the noun names: "assistant district
-    attorney" is not "the district attorney", "deputy mayor" not "the mayor"."""
+    attorney" is not "the county attorney", "deputy mayor" not "the mayor"."""
     own = {c.lower_ for c in token.children if c.i < token.i}
     return any(w in _RANKS and w not in own for w in re.split(r"[\s-]+", title.lower()))
 

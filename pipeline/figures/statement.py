@@ -93,7 +93,7 @@ def claim_statement(
         inherited = relative_antecedent(relcl)
     elif not own:
         inherited = _inherited_subject(root)
-    keep = [t for t in keep if not is_code_token(t)]  # ("S&P 500 Index .SPX", "The pound GBP=D4 fell")
+    keep = [t for t in keep if not is_code_token(t)]  # ("the Veltex Index .VLX", "The crown TRC=D4 fell")
     keep = _without_stray_punct(_without_dashed_asides(_without_dateline(keep, sentence), path), sentence)
     if keep and keep[0].dep_ == "mark" and keep[0].head.i == root.i and keep[0].lower_ not in _CONDITIONS:
         keep = keep[1:]
@@ -329,7 +329,7 @@ def _drop(child: Token, parent: Token, reporting: frozenset, stance: frozenset, 
         return True  # "In a move welcomed by unions, ...", "Then, after adding a fee, ...": a lead-in
     if dep in ("prep", "advcl") and child.i < parent.i and _set_off_before(child) and not _holds_number(child) \
             and (child.lower_ == "with" or any(c.dep_ == "mark" and c.lower_ == "with" for c in child.children)):
-        return True  # "With the city still in flames, ...": the setting, not the claim
+        return True  # "With the roads still closed, ...": the setting, not the claim
     if dep in _OFF_PATH_CLAUSES:
         return True
     if dep == "advcl" and not _conditional(child) and not _infinitive(child) and not (
@@ -525,7 +525,7 @@ def _holds_number(tok: Token) -> bool:
 
 
 def _ordinal_adjective(tok: Token) -> bool:
-    """"the second and third years": an ordinal that says which, not a figure."""
+    """"the fourth and fifth years": an ordinal that says which, not a figure."""
     return tok.tag_ == "JJ" and (tok.lower_ in ORDINALS or _ORDINAL_SUFFIX.fullmatch(tok.lower_) is not None)
 
 

@@ -58,7 +58,7 @@ def test_the_story_after_a_dateline_is_a_sentence_of_its_own(nlp):
 def test_a_dateline_is_no_part_of_a_figure_s_subject_or_statement(nlp):
     from pipeline.attrs import FIGURES
 
-    text = "Fire blamed on camper\n\nSAN MATEO A man who started a fire was sentenced to 20 years in prison."
+    text = "Fire blamed on camper\n\nSAN MATEO A man who started a fire was given 12 years behind bars."
     (fig,) = nlp(text)._.get(FIGURES)
     assert fig["subject"] == "man"
-    assert fig["statement"] == "A man who started a fire was sentenced to 20 years in prison"
+    assert fig["statement"] == "A man who started a fire was given 12 years behind bars"

@@ -598,8 +598,8 @@ def test_a_market_data_code_is_told_from_a_name(word, code):
      "North Sea crude rose $1.20, or 3 percent, to $41.10 a barrel"),
     ("The Tarsan crown TRC=D4 fell nearly 2 percent.", "2 percent", "Tarsan crown",
      "The Tarsan crown fell nearly 2 percent"),
-    ("The fear index .VLX, which tracks options, fell below 20 percent.", "20 percent", "fear index",
-     "The fear index fell below 20 percent"),
+    ("The fear index .VLX, which tracks options, dropped to 18 percent.", "18 percent", "fear index",
+     "The fear index dropped to 18 percent"),
 ])
 def test_a_market_data_code_is_neither_subject_nor_statement(nlp, text, figure, subject, statement):
     doc, figs = _figures(nlp, text)

@@ -491,11 +491,11 @@ def test_a_lower_rank_does_not_hold_the_role(nlp, text, expected):
 COMPANY_CASES = [
     # a two-word subject of "said" that the article also writes with a legal form, or whose initials
     # it uses, is the company (and its initials are the same company)
-    ("Quorvane Games Inc's revenue fell.\n\nQuorvane Games, known as QG, said on Thursday that sales rose 5%.\n\n"
+    ("Quorvane Games Inc's revenue fell.\n\nQuorvane Games, known as QG, said on Tuesday that sales rose 5%.\n\n"
      "QG said it would hire.",
      ["org", "org"]),
     # must not change: a two-word subject with neither is a person
-    ("Quorvane Hollis said on Thursday that sales rose 5%.", ["person"]),
+    ("Quorvane Hollis said on Tuesday that sales rose 5%.", ["person"]),
 ]
 
 

@@ -236,7 +236,7 @@ _RANKS = frozenset({"assistant", "deputy", "vice", "associate", "acting", "inter
 
 
 def _lower_rank(title: str, token: Token) -> bool:
-    """A title that ranks its holder apart from the role the noun names: "assistant district
+    """A title that ranks its holder apart from the role the noun names: "assistant county
     attorney" is not "the county attorney", "deputy mayor" not "the mayor"."""
     own = {c.lower_ for c in token.children if c.i < token.i}
     return any(w in _RANKS and w not in own for w in re.split(r"[\s-]+", title.lower()))

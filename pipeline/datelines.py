@@ -65,7 +65,6 @@ def lede_datelines(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = No
     most 50 of the first 200: datelines open stories, and odd text stays cheap."""
     starts = [int(a) for a, _ in paragraphs] if paragraphs is not None else _line_starts(text)
     out: List[Dateline] = []
-    k = 0
     for k, a in enumerate(starts[:200]):
         if len(out) >= 50:
             break

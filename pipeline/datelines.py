@@ -10,8 +10,9 @@ One reading of a dateline for every stage (spaCy-free, on the text as read):
   "TARSA Shares rose ...": a place in capitals (two words or more, or one of five letters or more),
   or one with ", Region", then a capital; never a word the article writes again in capitals.
 
-`dateline_at(text, pos)` reads the one that opens the paragraph at `pos`; `lede_datelines(text,
-paragraphs)` finds them in an article.
+`dateline_at(text, pos)` reads the one that opens the paragraph at `pos`; `story_start(text, pos,
+paragraphs)` says where the story's own text begins there; `lede_datelines(text, paragraphs)`
+finds them in an article.
 """
 
 from __future__ import annotations
@@ -72,6 +73,15 @@ def lede_datelines(text: str, paragraphs: Optional[Sequence[Sequence[int]]] = No
         if found is not None:
             out.append(found)
     return out
+
+
+def story_start(text: str, pos: int, paragraphs: Optional[Sequence[Sequence[int]]] = None) -> int:
+    """Where the story's own text begins at `pos`: after the dateline that opens the paragraph
+    starting there (one without a dash only in the article's first paragraphs), else `pos`."""
+    if pos and text[:pos].rstrip(" \t")[-1:] != "\n":
+        return pos  # a dateline opens a paragraph
+    line = dateline_at(text, pos, lede=in_lede(paragraphs, pos, text))
+    return line.end if line else pos
 
 
 def in_lede(paragraphs: Optional[Sequence[Sequence[int]]], pos: int, text: str = "") -> bool:

@@ -8,7 +8,7 @@ from typing import List, Optional, Tuple
 from spacy.tokens import Doc, Span, Token
 
 from .. import attrs, wordlists
-from ..datelines import dateline_at, in_lede
+from ..datelines import story_start
 from ..entities.lexicon import REPORTING_VERBS, UNASSERTED_REPORTING_VERBS, is_instrument_code
 
 # Verbs after which the subject holds the smaller share of a pair ("X was losing 44%-56%").
@@ -151,12 +151,7 @@ def dateline_end(sentence: Span) -> int:
     """Where the text of a sentence begins after the wire dateline that opens it ("CITY, Country
     (Agency) -", in a lede also "CITY The ..."): its start when none does."""
     doc = sentence.doc
-    text = doc.text
-    at = sentence.start_char
-    if at and text[:at].rstrip(" \t")[-1:] != "\n":
-        return at  # a dateline opens a paragraph
-    line = dateline_at(text, at, lede=in_lede(doc._.get(attrs.PARAGRAPHS), at, text))
-    return line.end if line else at
+    return story_start(doc.text, sentence.start_char, doc._.get(attrs.PARAGRAPHS))
 
 
 def is_code_token(tok: Token) -> bool:
@@ -170,4 +165,3 @@ def is_code_token(tok: Token) -> bool:
         hi += 1
     word = doc[lo:hi + 1].text.rstrip(".,;:")
     return is_instrument_code(word)
-

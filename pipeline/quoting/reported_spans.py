@@ -10,7 +10,7 @@ from typing import Optional, Tuple
 from spacy.tokens import Doc, Token
 
 from .. import attrs
-from ..datelines import dateline_at, in_lede
+from ..datelines import story_start
 from ..entities.lexicon import DOCUMENT_NOUNS, doc_text
 from .speakers import _DocView
 from .reported_clauses import (
@@ -55,10 +55,9 @@ def _content_span(doc: Doc, lo: int, hi: int) -> Optional[Tuple[int, int]]:
     if hi - lo < 3:
         return None
     a, b = doc[lo].idx, _end(doc[hi - 1])
-    opens = a == 0 or text[:a].rstrip(" \t")[-1:] == "\n"
-    line = dateline_at(text, a, lede=in_lede(doc._.get(attrs.PARAGRAPHS), a, text)) if opens else None
-    if line and line.end < b:
-        a = line.end  # "CITY (Agency) - " opening the paragraph
+    start = story_start(text, a, doc._.get(attrs.PARAGRAPHS))
+    if start < b:
+        a = start  # "CITY (Agency) - " opening the paragraph
     # a closing mark whose opening mark is not inside belongs to a quote that is not all inside
     if text[b - 1] == '"' and text.count('"', a, b) % 2 == 1 or text[b - 1] == "”" and "“" not in text[a:b]:
         b -= 1

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Deque, Dict, Iterable, Iterator, List, Op
 from .outputs import RunError
 from .engines.pool import CRASHED
 from .engines.process import TIME_LIMIT, ArticleResult, prepare, process_chunk, word_count
-from .reader import Article, Problem
+from .reader import Article, Item, Problem
 
 if TYPE_CHECKING:
     from .assemble import ModelKey
@@ -54,7 +54,6 @@ WORKERS_TIMEOUT = 300
 """Seconds to wait at the start of a run for a first worker to join the scheduler."""
 MIN_WINDOW = 4
 
-Item = Union[Article, Problem]
 Result = Union[ArticleResult, Problem]
 
 

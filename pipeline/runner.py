@@ -51,7 +51,7 @@ from .engines.process import (  # noqa: F401
     process_chunk,
     segments,
 )
-from .reader import Article, Problem, iter_inputs
+from .reader import Article, Item, Problem, iter_inputs
 
 CHUNK_ARTICLES = 16
 CHUNK_CHARS = 50_000
@@ -118,7 +118,6 @@ class Summary:
 # Ordering
 
 
-Item = Union[Article, Problem]
 
 
 def _chunks(items: Iterable[Item]) -> Iterator[List[Item]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.engines.pool import pieces
-from pipeline.reader import Article
+from pipeline.engines.pool import TAIL_PIECES, pieces, tasks
+from pipeline.reader import Article, Problem
 
 
 def _chunk(lengths):
@@ -31,6 +31,17 @@ def test_a_chunk_is_cut_into_runs_of_about_equal_length(lengths, workers, expect
     cut = pieces(chunk, workers)
     assert [a for piece in cut for a in piece] == chunk  # every article once, in order
     assert [[len(a.text) for a in piece] for piece in cut] == expected
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3])
+def test_the_last_chunk_of_a_run_is_cut_finer_so_the_workers_finish_together(workers):
+    chunks = [_chunk([4] * 16), [Problem(source="bad.txt", reason="unreadable", level="error")], _chunk([4] * 16)]
+    cut = list(tasks(iter(chunks), workers))
+    assert [chunk for chunk, _ in cut] == chunks
+    assert cut[1][1] is None  # a problem is no task
+    assert len(cut[0][1]) == workers
+    assert len(cut[2][1]) == (1 if workers == 1 else workers * TAIL_PIECES)
+    assert [a for piece in cut[2][1] for a in piece] == chunks[2]
 
 
 @pytest.mark.slow

@@ -32,17 +32,16 @@ from collections import deque
 from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Set, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterable, Iterator, List, Optional, Set, Tuple, Union
 
 from .process import (
     TIME_LIMIT, ArticleResult, ArticleTimeout, hard_grace, prepare, process_chunk, set_announcer, warm_up, word_count,
 )
-from ..reader import Article, Problem
+from ..reader import Article, Item, Problem
 
 if TYPE_CHECKING:
     from ..assemble import ModelKey
 
-Item = Union[Article, Problem]
 CRASHED = "worker process died while processing this article (killed, out of memory or a crash)"
 WATCH_INTERVAL = 0.5
 
@@ -262,6 +261,10 @@ class Pool:
         return results
 
 
+# With more than one worker, the pieces a worker the run's last chunk is cut into (`tasks`).
+TAIL_PIECES = 4
+
+
 def pieces(chunk: List[Article], n: int) -> List[List[Article]]:
     """`chunk` cut into at most `n` runs of consecutive articles of about equal length (in
     characters), each a task for a worker: with a piece of a chunk each, the workers share the
@@ -277,6 +280,21 @@ def pieces(chunk: List[Article], n: int) -> List[List[Article]]:
         out[-1].append(article)
         done += len(article.text)
     return out
+
+
+def tasks(chunks: Iterable[List[Item]], workers: int) -> Iterator[Tuple[List[Item], Optional[List[List[Article]]]]]:
+    """Each chunk with the pieces its workers' tasks are (None for a problem). The run's last
+    chunk is cut into smaller pieces (`TAIL_PIECES` a worker): the workers then finish within a
+    small piece of each other instead of one waiting out the other's last piece. It reads one chunk
+    ahead to know which chunk is the last."""
+    chunks = iter(chunks)
+    following = next(chunks, None)
+    while following is not None:
+        chunk, following = following, next(chunks, None)
+        if isinstance(chunk[0], Problem):
+            yield chunk, None
+        else:
+            yield chunk, pieces(chunk, workers if following is not None or workers <= 1 else workers * TAIL_PIECES)
 
 
 def ordered_results(
@@ -311,11 +329,8 @@ def ordered_results(
                             resubmit(entry[1])
             return results
 
-        for chunk in chunks:
-            if isinstance(chunk[0], Problem):
-                pending.append([chunk, None])
-            else:
-                pending.append([chunk, [[piece, pool.submit(piece)] for piece in pieces(chunk, workers)]])
+        for chunk, cut in tasks(chunks, workers):
+            pending.append([chunk, None if cut is None else [[piece, pool.submit(piece)] for piece in cut]])
             while len(pending) > window:
                 yield take()
         while pending:

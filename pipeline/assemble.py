@@ -114,10 +114,10 @@ def _load_tokenizer(nlp: Language) -> None:
 
     path = Path(nlp.path or "") / "tokenizer"
     if nlp.path is None or not path.exists():  # a model without its own tokenizer: the language's default one
-        nlp.tokenizer.rules = _without_scale_letters(nlp.tokenizer.rules)
+        nlp.tokenizer.rules = _with_titles(_without_scale_letters(nlp.tokenizer.rules))
     else:
         data = srsly.msgpack_loads(path.read_bytes())
-        data["exceptions"] = _without_scale_letters(data.get("exceptions") or {})
+        data["exceptions"] = _with_titles(_without_scale_letters(data.get("exceptions") or {}))
         nlp.tokenizer.from_bytes(srsly.msgpack_dumps(data), exclude=["vocab"])
     if nlp.tokenizer.token_match is None:
         # a market data code stays one token ("AUD=D4", "=USD"), which the parser takes for one word
@@ -126,6 +126,20 @@ def _load_tokenizer(nlp: Language) -> None:
 
 def _without_scale_letters(rules: dict) -> dict:
     return {key: value for key, value in rules.items() if key not in SCALE_LETTERS}
+
+
+def _with_titles(rules: dict) -> dict:
+    """`rules` and an exception for every abbreviated title the entity stage knows ("Sgt.",
+    "Det."): one token with its period, so that the sentence does not end inside "Sgt. Jane Doe"
+    (the base tokenizer keeps only some, such as "Gov.", whole)."""
+    from spacy.attrs import ORTH
+
+    from .entities.lexicon import ABBREVIATED_TITLES
+
+    out = dict(rules)
+    for form in ABBREVIATED_TITLES:
+        out.setdefault(form, [{ORTH: form}])
+    return out
 
 
 def _use_fast_morph(nlp: Language) -> None:

@@ -43,17 +43,21 @@ def test_default_model_is_an_installed_english_pipeline(nlp):
     assert any(spacy.util.is_package(name) for name in DEFAULT_MODELS)
 
 
-def test_the_tokenizer_is_the_base_models_without_the_scale_letter_exceptions(nlp):
+def test_the_tokenizer_is_the_base_models_without_the_scale_letter_exceptions_with_the_titles(nlp):
     """claimsift reads the model's tokenizer itself (its special cases built once): the same
-    tokenizer as the model's with the exceptions of SCALE_LETTERS taken out, and market data codes
-    kept whole."""
-    from pipeline.entities.lexicon import INSTRUMENT_CODE
+    tokenizer as the model's with the exceptions of SCALE_LETTERS taken out, an exception for each
+    abbreviated title the entity stage knows, and market data codes kept whole."""
+    from spacy.attrs import ORTH
+
+    from pipeline.entities.lexicon import ABBREVIATED_TITLES, INSTRUMENT_CODE
 
     base = load_base()
-    base.tokenizer.rules = {key: value for key, value in base.tokenizer.rules.items() if key not in SCALE_LETTERS}
+    rules = {key: value for key, value in base.tokenizer.rules.items() if key not in SCALE_LETTERS}
+    base.tokenizer.rules = {**{title: [{ORTH: title}] for title in ABBREVIATED_TITLES}, **rules}
     base.tokenizer.token_match = INSTRUMENT_CODE.match
     assert nlp.tokenizer.to_bytes(exclude=["vocab"]) == base.tokenizer.to_bytes(exclude=["vocab"])
     assert [t.text for t in nlp.make_doc("The bill came to £40m. Then it rose.")][6:8] == ["m", "."]  # base: "m."
+    assert [t.text for t in nlp.make_doc("said Det. Jane Doe.")] == ["said", "Det.", "Jane", "Doe", "."]  # base: "Det", "."
 
 
 def _corpus_docs(nlp):

@@ -20,6 +20,7 @@ from .lexicon import (
     PLACE_WORDS,
     _norm_word,
     doc_text,
+    last_name,
     looks_like_name,
     surname_key,
     title_gender,
@@ -59,7 +60,7 @@ def build_clusters(doc: Doc) -> List[dict]:
     for m in persons:
         if len(m.words) < 2:
             continue
-        first, last = m.words[0], m.words[-1]
+        first, last = m.words[0], last_name(m.words)
         found = None
         for c in by_last.get(surname_key(last), ()):
             f0 = c["first"]

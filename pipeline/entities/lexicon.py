@@ -13,6 +13,9 @@ from .. import wordlists
 from ..wordlists import norm_word as _norm_word
 
 TITLES: Dict[Tuple[str, ...], Optional[str]] = wordlists.gendered("people_titles.txt")
+# the titles written as one abbreviated word with its period ("Sgt."): the tokenizer keeps each whole
+ABBREVIATED_TITLES = tuple(cols[0] for _, cols in wordlists.entries("people_titles.txt", (1, 2))
+                           if cols[0].endswith(".") and cols[0][:-1].isalpha())
 ROLES: Dict[str, Optional[str]] = {k[0]: v for k, v in wordlists.gendered("people_roles.txt").items()}
 # nouns for people (an unnamed "a nurse" or "the woman" can be a pronoun's antecedent)
 PERSON_NOUNS: Dict[str, Optional[str]] = dict(ROLES)
@@ -24,7 +27,9 @@ KIN_NOUNS = frozenset(_KIN)
 _TITLE_MAXLEN = max((len(k) for k in TITLES), default=1)
 _TITLE_FIRST = frozenset(k[0] for k in TITLES if k)
 # words that end an organization's name ("Acme Renewables") and nouns that stand for one ("the agency")
-ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt"))
+# abbreviated words of organizations' names and the word each stands for ("assn" -> "association")
+ORG_ABBREVIATIONS: Dict[str, str] = {k[0]: min(v) for k, v in wordlists.mapping("people_org_abbreviations.txt").items()}
+ORG_WORDS_LOWER = frozenset(_norm_word(w) for w in wordlists.lines("people_org_words.txt")) | frozenset(ORG_ABBREVIATIONS)
 ORG_NOUNS = wordlists.words("org_nouns.txt")
 # texts that speak for their author ("the report said"): see `query.document_source`
 DOCUMENT_NOUNS = wordlists.words("people_document_nouns.txt")
@@ -140,6 +145,21 @@ def split_title(words: Sequence[str]) -> Tuple[List[str], List[str]]:
                 changed = True
                 break
     return title, words
+
+
+def name_words(name: str) -> List[str]:
+    """The lower-cased words of a name, an abbreviated organization word written out ("Acme Assn."
+    -> ["acme", "association"]): what a noun that refers back to the name is compared with."""
+    return [ORG_ABBREVIATIONS.get(_norm_word(w), w.lower()) for w in name.split()]
+
+
+def last_name(words: Sequence[str]) -> str:
+    """The surname of a full name: its last word, before a generational suffix ("Doe" of
+    "John A. Doe III" and of "John Doe Jr.")."""
+    k = len(words)
+    while k > 1 and words[k - 1].rstrip(".,") in _NAME_SUFFIXES:
+        k -= 1
+    return words[k - 1].rstrip(",")
 
 
 def surname_key(word: str) -> str:

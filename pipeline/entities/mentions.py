@@ -18,6 +18,7 @@ from .evidence import (
     _a_post,
     _active_speaker,
     _always_org,
+    _always_place,
     _first_word_alone,
     _given_name_before,
     _has_org_word,
@@ -29,6 +30,7 @@ from .evidence import (
 )
 from .lexicon import (
     _POSSESSIVE,
+    CORPORATE_ENDINGS,
     _TITLE_FIRST,
     _TITLE_MAXLEN,
     FIRST_NAMES,
@@ -240,6 +242,8 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
     datelines = _datelines(doc)
     votes = _label_votes(doc)
     dl_starts = [a for a, _ in datelines]
+    companies = {" ".join(e.text.split()[:-1]) for e in doc.ents
+                 if len(e) > 1 and e[-1].text in CORPORATE_ENDINGS}  # (whatever the model tagged it)
     dl_places = {" ".join(w.capitalize() for w in doc_text(doc)[a:b].split()) for a, b in datelines}
     for ent in _entity_pieces(doc):
         if "\n" in ent.text:
@@ -264,11 +268,14 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         elif label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
             if 1 <= len(bare) <= 4 and looks_like_name(split_affiliation(*split_title(bare))[1]) and not _has_org_word(bare) \
-                    and not _always_org(votes, ent.text, bare) and _person_evidence(doc, ent.start, ent.end, bare):
+                    and not _always_org(votes, ent.text, bare) and not _always_place(votes, ent.text, label) \
+                    and _person_evidence(doc, ent.start, ent.end, bare):
                 # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
                 label = "PERSON"
             elif label == "GPE":
-                continue
+                if text not in companies:
+                    continue
+                label = "ORG"  # "Acme" read as a place beside "Acme Inc": the company's short name
         elif label == "PERSON":
             org, place = votes[(ent.text, "ORG")], votes[(ent.text, "GPE")] + votes[(ent.text, "LOC")]
             if len(words) == 1 and ent.text == words[0] and org + place > votes[(ent.text, "PERSON")]:
@@ -362,7 +369,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                 end = doc[te - 1].idx + len(doc[te - 1].text)
             org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
-    mentions.extend(_untagged_people(doc, person_toks))
+    mentions.extend(_untagged_people(doc, person_toks, votes))
     mentions.extend(_kin_first_names(doc, person_toks, mentions))
     return mentions
 
@@ -414,7 +421,7 @@ def _the_in_name(doc: Doc, i: int) -> bool:
     return p.is_alpha and p.is_lower or p.text in (",", ";")
 
 
-def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
+def _untagged_people(doc: Doc, person_toks: set, votes: Counter) -> List[_Mention]:
     """Names the entity model missed: a title followed by capitalized words ("said Mayor Jane
     Doe"), and a capitalized two-or-three-word subject of a reporting verb."""
     out: List[_Mention] = []
@@ -471,8 +478,9 @@ def _untagged_people(doc: Doc, person_toks: set) -> List[_Mention]:
                 out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Renewables said"
                 person_toks.update(range(ts, te))
             continue
-        if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)):
-            continue
+        if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)) \
+                or votes[(" ".join(words), "GPE")] or votes[(" ".join(words), "LOC")]:
+            continue  # (not a place the model tags elsewhere: "Port Vale police said")
         if _named_as_company(doc, words):
             a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
             out.append(_Mention(a, b, words, "", "ORG", ts, te))  # "Acme Widgets, known as AW, said"

@@ -23,6 +23,7 @@ from .lexicon import (
     TEAM_WORD,
     common_nouns,
     doc_text,
+    name_words,
     names_a_product,
 )
 
@@ -54,7 +55,7 @@ def _body_of(doc: Doc, token: Token) -> Optional[str]:
     board" -> "Acme Holdings board"): an organization whose own name holds the noun ("the Water
     Board") as it is, else the organization its proper modifiers name, else the salient one."""
     own = salient_org(doc, token.idx, token.lower_)
-    if own and token.lower_ in own.lower().split():
+    if own and token.lower_ in name_words(own):
         return own
     mods = [c for c in token.lefts if c.dep_ in ("amod", "compound") and c.text[:1].isupper() and c.pos_ == "PROPN"]
     owner = None
@@ -228,7 +229,7 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
                 if b <= pos]
     subject_at = {a for a, _, _, _, subj in rows if subj}
     if noun and (noun in ORG_NOUNS or noun in _PLACE_NOUNS):
-        named = [(a, name) for a, name, _ in mentions if noun in name.lower().split()]
+        named = [(a, name) for a, name, _ in mentions if noun in name_words(name)]
         if named:
             return named[-1][1]
     if noun and (noun not in ORG_NOUNS or named_only):
@@ -236,7 +237,7 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
     orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
     if noun:
         orgs = [x for x in orgs if not any(w in ORG_NOUNS and w != noun
-                                           for w in x[1].lower().split()[1:])] or orgs
+                                           for w in name_words(x[1])[1:])] or orgs
     if not orgs:
         return None
     counts: Dict[str, int] = defaultdict(int)

@@ -48,10 +48,19 @@ NAME_CASES = [
     ("The couple were members of the Lakeview Tamil Assn. and the Riverside Cultural Center.\n\n"
      "\"We are heartbroken by this loss,\" the association said in a statement.",
      [("We are heartbroken by this loss,", "Lakeview Tamil Assn")]),
+    # an office named after its holder's title is one organization, whatever pieces the model tagged
+    ("The driver was speeding, according to the State Attorney's Office findings.",
+     [("The driver was speeding", "State Attorney's Office")]),
+    ("The charges were dropped, according to the U.S. Attorney's Office.",
+     [("The charges were dropped", "U.S. Attorney's Office")]),
+    # must not change: the model tagged the office whole
+    ("The deputy was suspended, the Harlan Sheriff's Department said in a statement.",
+     [("The deputy was suspended", "Harlan Sheriff's Department")]),
 ]
 
 
-@pytest.mark.parametrize("text,expected", NAME_CASES, ids=["suffix", "abbreviated-title", "title-surname", "assn"])
+@pytest.mark.parametrize("text,expected", NAME_CASES,
+                         ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole"])
 def test_names_split_or_shortened(nlp, text, expected):
     assert names_of(nlp, text)[0] == expected
 
@@ -70,3 +79,19 @@ def test_a_company_short_name_the_model_reads_as_a_place_is_the_company(nlp):
              "cut 300 jobs. Shares of Denvale fell 5 percent.")
     assert quotes == [("it expected to cut 300 jobs", "Denvale Inc")]
     assert ("Denvale Inc", "org") in entities and ("Denvale", "place") not in entities
+
+
+ACCORDING_CASES = [
+    # the "according to" right after a quote attributes it, not one earlier in the sentence
+    ("Officers searched the car, according to the dashcam video, and \"there was no weapon inside the "
+     "vehicle,\" according to the complaint filed by the District Attorney's Office.",
+     [("there was no weapon inside the vehicle,", "District Attorney's Office")]),
+    # must not change: the only "according to" is before the quote
+    ("According to Mayor Ines Alvarado, \"the bridge will reopen in May.\"",
+     [("the bridge will reopen in May.", "Ines Alvarado")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", ACCORDING_CASES, ids=["after-the-quote", "before-only"])
+def test_the_according_to_that_attributes_a_quote(nlp, text, expected):
+    assert names_of(nlp, text)[0] == expected

@@ -369,9 +369,44 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
                 end = doc[te - 1].idx + len(doc[te - 1].text)
             org_at[(ts, te)] = len(mentions)
             mentions.append(_Mention(start, end, doc_text(doc)[start:end].split(), "", "ORG", ts, te))
+    mentions = _with_office_names(doc, mentions)
+    person_toks = {i for m in mentions if m.label == "PERSON" for i in range(m.tok_start, m.tok_end)}
     mentions.extend(_untagged_people(doc, person_toks, votes))
     mentions.extend(_kin_first_names(doc, person_toks, mentions))
     return mentions
+
+
+# the nouns after an office-holder's possessive that name the office as an organization
+_OFFICE_NOUNS = frozenset({"Office", "Department", "Bureau", "Division"})
+
+
+def _with_office_names(doc: Doc, mentions: List[_Mention]) -> List[_Mention]:
+    """`mentions` with each office named after its holder's title ("the County Sheriff's Office",
+    "the State Attorneys' Office") as one organization mention, in place of the pieces the entity
+    model tagged inside it ("State" alone as an organization)."""
+    found = []
+    for t in doc:
+        if t.text not in _OFFICE_NOUNS or t.i < 2:
+            continue
+        mark, holder = doc[t.i - 1], doc[t.i - 2]
+        if not (mark.text in ("'s", "’s", "'", "’") and holder.is_alpha and holder.text[:1].isupper()
+                and holder.ent_type_ != "PERSON"):
+            continue
+        ts = t.i - 2
+        while ts > 0 and t.i - ts < 7 and not doc[ts].is_sent_start and doc[ts - 1].text[:1].isupper() \
+                and (doc[ts - 1].is_alpha or doc[ts - 1].text.endswith(".")) and doc[ts - 1].ent_type_ != "PERSON" \
+                and not (doc[ts - 1].lower_ == "the"):
+            ts -= 1
+        found.append((ts, t.i + 1))
+    if not found:
+        return mentions
+    out = [m for m in mentions if not any(a <= m.tok_start and m.tok_end <= b for a, b in found)]
+    text = doc_text(doc)
+    for ts, te in found:
+        start, end = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)
+        out.append(_Mention(start, end, text[start:end].split(), "", "ORG", ts, te))
+    out.sort(key=lambda m: m.start)
+    return out
 
 
 def _past_brackets(doc: Doc, i: int, limit: int = 8) -> int:

@@ -72,18 +72,29 @@ def _sentence_bounds(view: _DocView, a_char: int, b_char: int, para: Tuple[int, 
     return lo, hi
 
 
-def _according_to(doc: Doc, view: _DocView, toks: Sequence[int]) -> Optional[Token]:
-    for i in toks:
-        t = doc[i]
-        if t.lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
-            for c in doc[i + 1].children:
-                if c.dep_ == "pobj":
-                    return c
-            if i + 2 < len(doc):
-                return doc[i + 2]
-    return None
+def _according_to(doc: Doc, left: Sequence[int], right: Sequence[int]) -> Optional[Token]:
+    """The source of the "according to" that attributes a quote: the one right after it (only
+    punctuation between: "“...,” according to X"), else the nearest before it, else the first
+    after it. An earlier one in the sentence may attribute a clause of its own ("According to the
+    log, X left, and “...,” according to Y")."""
+    hits_right = [i for i in right if _according_at(doc, i)]
+    if hits_right and all(doc[i].is_punct for i in right if i < hits_right[0]):
+        return _according_source(doc, hits_right[0])
+    hits_left = [i for i in left if _according_at(doc, i)]
+    if hits_left:
+        return _according_source(doc, hits_left[-1])
+    return _according_source(doc, hits_right[0]) if hits_right else None
 
 
+def _according_at(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "according" and i + 1 < len(doc) and doc[i + 1].lower_ == "to"
+
+
+def _according_source(doc: Doc, i: int) -> Optional[Token]:
+    for c in doc[i + 1].children:
+        if c.dep_ == "pobj":
+            return c
+    return doc[i + 2] if i + 2 < len(doc) else None
 
 
 _SIGNOFF = re.compile(r"[ \t\u00a0]*(?:—|–|―|--|-)[ \t\u00a0]*")
@@ -231,7 +242,7 @@ def _attribute(doc: Doc, view: _DocView, qi: int, q: dict, quotes: List[dict]) -
         if hit is not None:
             speaker, cue, strength = hit[0], hit[1], 0.8
     if speaker is None:
-        acc = _according_to(doc, view, left + right)
+        acc = _according_to(doc, left, right)
         if acc is not None:
             speaker = speaker_from_token(doc, acc)
             if speaker is not None:

@@ -22,7 +22,7 @@ from .context_speakers import (
     _sentence_subject_speaker,
 )
 from .cues import _attribute, _cue_in_sentence, _sentence_bounds
-from .filters import is_title_or_scare, leads_as_a_title
+from .filters import is_title_or_scare, leads_as_a_title, modifies_a_noun
 from .interview import scan_answers
 from .quote_kinds import _kind
 from .marks import paragraphs_of, scan_quotes
@@ -80,7 +80,7 @@ def find_quotes(doc: Doc, emit_indirect: bool = True) -> List[dict]:
             and not (not _is_cue(cue_tok) and _is_naming_cue(cue_tok) and len(text[q["start"]:q["end"]].split()) < 2) \
             or _cue_in_sentence(doc, view, q)
         title = leads_as_a_title if q["lead"] else is_title_or_scare  # a lead quote is a title only as a subject
-        if not title(doc, view, q, has_cue):
+        if not (title(doc, view, q, has_cue) or modifies_a_noun(doc, view, q)):
             kept.append(qi)
     attributed: Dict[int, dict] = {qi: raw[qi]["speaker"] for qi in kept if raw[qi]["speaker"]}
     conf: Dict[int, float] = {qi: raw[qi]["strength"] for qi in kept if raw[qi]["speaker"]}

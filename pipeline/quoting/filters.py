@@ -33,8 +33,13 @@ def _title_cased(words: List[Token]) -> bool:
 def _names_a_work(content: str, words: List[Token]) -> bool:
     """A short title-cased phrase with no punctuation but a subtitle's colon and the full stop or
     comma that American style puts inside the closing mark ("A Long Way Down.")."""
-    return len(words) <= 6 and _title_cased(words) and not all(w.like_num for w in words) and not re.search(r"[,.!?;]", content.rstrip(".,")) \
+    bare = _LOWER_ABBREVIATION.sub("", content.rstrip(".,"))  # ("Farms vs. Ghosts")
+    return len(words) <= 6 and _title_cased(words) and not all(w.like_num for w in words) and not re.search(r"[,.!?;]", bare) \
         and content.count(":") <= 1
+
+
+# a lower-case abbreviation inside a title ("vs.", "v."): not the end of a sentence
+_LOWER_ABBREVIATION = re.compile(r"\b[a-z]{1,3}\.(?=\s)")
 
 
 def leads_as_a_title(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
@@ -47,6 +52,26 @@ def leads_as_a_title(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     after = [t for t in after if not t.is_space]
     return bool(words) and _names_a_work(doc_text(doc)[q["start"]:q["end"]], words) and bool(after) \
         and after[0].is_alpha and after[0].text[:1].islower() and after[0].lemma_.lower() not in REPORTED_SPEECH_VERBS
+
+
+def modifies_a_noun(doc: Doc, view: _DocView, q: dict) -> bool:
+    """A short title-cased phrase that qualifies the noun right after it, as a name does (the
+    “Save Our Pier” campaign, “Kestrel Quest” game maker): the phrase's words hang from a noun
+    after the closing mark, as its modifier. (Not an evaluation: a “special” night.)"""
+    if not view.has_dep or not q["close"]:
+        return False
+    toks = [doc[i] for i in view.toks_in(q["start"], q["end"]) if not doc[i].is_punct]
+    if not toks or len(toks) > 8 or not _title_cased(toks):
+        return False
+    close_end = q["close"][1]
+    outside = [t for t in toks if not (q["start"] <= t.head.idx < q["end"])]
+    if len(outside) != 1:
+        return False
+    head = outside[0].head
+    after = [doc[i] for i in view.toks_in(close_end, min(len(doc_text(doc)), close_end + 40)) if not doc[i].is_space]
+    return outside[0].dep_ in ("compound", "nmod") and head.pos_ in ("NOUN", "PROPN") \
+        and head.idx >= close_end and bool(after) and after[0].pos_ in ("NOUN", "PROPN", "ADJ") \
+        and after[0].text[:1].islower() and (after[0] == head or after[0].head == head)
 
 
 def _content_words(doc: Doc, view: _DocView, a: int, b: int) -> List[Token]:

@@ -1,26 +1,18 @@
 """Speakers whose names the entity model splits, mistypes or shortens (issue 11), as tables of
 invented news text run through the real English pipeline, each with a case that must not change.
-Every produced quote is checked against its own offsets."""
+Every produced quote is checked against its own offsets (`names_of`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from pipeline.attrs import ENTITIES, QUOTES
+from pipeline.attrs import ENTITIES
 from pipeline.entities.lexicon import ABBREVIATED_TITLES
+from test_speakers_unseen import names_of
 
 
-def names_of(nlp, text):
-    doc = nlp(text)
-    out = []
-    for q in doc._.get(QUOTES) or []:
-        assert text[q["start"]:q["end"]]
-        sp = q["speaker"] or {}
-        if sp.get("mention_span"):
-            a, b = sp["mention_span"]
-            assert text[a:b] == sp["mention"]
-        out.append((text[q["start"]:q["end"]], sp.get("name")))
-    return out, {(e["name"], e["kind"]) for e in doc._.get(ENTITIES)}
+def entities_of(nlp, text):
+    return {(e["name"], e["kind"]) for e in nlp(text)._.get(ENTITIES)}
 
 
 def test_an_abbreviated_title_is_one_token_with_its_period(nlp):
@@ -62,21 +54,21 @@ NAME_CASES = [
 @pytest.mark.parametrize("text,expected", NAME_CASES,
                          ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole"])
 def test_names_split_or_shortened(nlp, text, expected):
-    assert names_of(nlp, text)[0] == expected
+    assert names_of(nlp, text) == expected
 
 
 def test_a_place_the_model_tags_as_a_place_elsewhere_is_not_a_person(nlp):
-    quotes, entities = names_of(
-        nlp, "The couple moved to Santa Lucia in 2010. Both taught at a school in Santa Lucia.\n\n"
-             "Santa Lucia police told the Herald the attack was not random.")
+    text = ("The couple moved to Santa Lucia in 2010. Both taught at a school in Santa Lucia.\n\n"
+            "Santa Lucia police told the Herald the attack was not random.")
+    quotes, entities = names_of(nlp, text), entities_of(nlp, text)
     assert quotes == [("the attack was not random", None)]  # unnamed: the town's police
     assert ("Santa Lucia", "place") in entities and ("Santa Lucia", "person") not in entities
 
 
 def test_a_company_short_name_the_model_reads_as_a_place_is_the_company(nlp):
-    quotes, entities = names_of(
-        nlp, "Software maker Denvale Inc reported a loss on Tuesday.\n\nDenvale said it expected to "
-             "cut 300 jobs. Shares of Denvale fell 5 percent.")
+    text = ("Software maker Denvale Inc reported a loss on Tuesday.\n\nDenvale said it expected to "
+            "cut 300 jobs. Shares of Denvale fell 5 percent.")
+    quotes, entities = names_of(nlp, text), entities_of(nlp, text)
     assert quotes == [("it expected to cut 300 jobs", "Denvale Inc")]
     assert ("Denvale Inc", "org") in entities and ("Denvale", "place") not in entities
 
@@ -94,4 +86,4 @@ ACCORDING_CASES = [
 
 @pytest.mark.parametrize("text,expected", ACCORDING_CASES, ids=["after-the-quote", "before-only"])
 def test_the_according_to_that_attributes_a_quote(nlp, text, expected):
-    assert names_of(nlp, text)[0] == expected
+    assert names_of(nlp, text) == expected

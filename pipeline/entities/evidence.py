@@ -203,10 +203,10 @@ def _always_org(votes: Counter, text: str, words: Sequence[str]) -> bool:
     return votes[(text, "ORG")] >= 3 and not votes[(text, "PERSON")] and words[0] not in FIRST_NAMES
 
 
-def _always_place(votes: Counter, text: str, label: str) -> bool:
-    """A text tagged as a place here that the entity model tags as a place at least twice and
-    never as a person: a place, however a sentence reads ("Port Vale police told reporters")."""
-    return label == "GPE" and votes[(text, "GPE")] >= 2 and not votes[(text, "PERSON")]
+def _always_place(votes: Counter, text: str) -> bool:
+    """A text the entity model tags as a place at least twice and never as a person: a place,
+    however a sentence reads ("Port Vale police told reporters")."""
+    return votes[(text, "GPE")] + votes[(text, "LOC")] >= 2 and not votes[(text, "PERSON")]
 
 
 def _qualifies_a_person_noun(tok: Token) -> bool:

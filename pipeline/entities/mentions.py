@@ -268,7 +268,7 @@ def _collect_mentions(doc: Doc) -> List[_Mention]:
         elif label in ("ORG", "GPE"):
             bare = words[1:] if words[0].lower() == "the" else words
             if 1 <= len(bare) <= 4 and looks_like_name(split_affiliation(*split_title(bare))[1]) and not _has_org_word(bare) \
-                    and not _always_org(votes, ent.text, bare) and not _always_place(votes, ent.text, label) \
+                    and not _always_org(votes, ent.text, bare) and not (label == "GPE" and _always_place(votes, ent.text)) \
                     and _person_evidence(doc, ent.start, ent.end, bare):
                 # "resident Jane Doe", "Councilmember Jane Doe", "Jane Doe, 54," tagged ORG/GPE
                 label = "PERSON"
@@ -395,7 +395,7 @@ def _with_office_names(doc: Doc, mentions: List[_Mention]) -> List[_Mention]:
         ts = t.i - 2
         while ts > 0 and t.i - ts < 7 and not doc[ts].is_sent_start and doc[ts - 1].text[:1].isupper() \
                 and (doc[ts - 1].is_alpha or doc[ts - 1].text.endswith(".")) and doc[ts - 1].ent_type_ != "PERSON" \
-                and not (doc[ts - 1].lower_ == "the"):
+                and doc[ts - 1].lower_ != "the":
             ts -= 1
         found.append((ts, t.i + 1))
     if not found:
@@ -514,7 +514,7 @@ def _untagged_people(doc: Doc, person_toks: set, votes: Counter) -> List[_Mentio
                 person_toks.update(range(ts, te))
             continue
         if (_norm_word(words[0]),) in TITLES or _first_word_alone(doc, words, (ts, te)) \
-                or votes[(" ".join(words), "GPE")] or votes[(" ".join(words), "LOC")]:
+                or _always_place(votes, " ".join(words)):
             continue  # (not a place the model tags elsewhere: "Port Vale police said")
         if _named_as_company(doc, words):
             a, b = doc[ts].idx, doc[te - 1].idx + len(doc[te - 1].text)

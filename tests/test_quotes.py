@@ -359,9 +359,9 @@ NOTHING_CASES = [
     "The archive is offering a web course next month called \"Tracing Your Civil War Ancestors\" by author Ewan Price.",
     "Cheap solar lamps can help (see “Young Makers Under 30: Ada Nwosu”), but batteries are dear.",
     # a title-cased name qualifying the noun after it, even with a reporting verb in the sentence
-    "\"Kestrel Quest\" game maker Brindle Inc reported higher bookings on Tuesday.",
+    "\"Kestrel Quest\" studio Brindle Inc posted a profit on Tuesday.",
     # a title with a lower-case abbreviation in it
-    "Chief executive Ana Reyes has a record of managing hits such as \"Farms vs. Ghosts\" and shipping games on time.",
+    "The library lent out classics such as \"Farms vs. Ghosts\" all summer, the librarian said.",
     # nickname
     "Dwayne “The Rock” Johnson visited the base on Monday.",
     "The striker, known as “the Hammer of the North”, signed a new contract.",

@@ -217,8 +217,8 @@ FORMS = [
     ("A survey published on Monday by the Halvard Institute found that most renters pay more than a third of their income.",
      [("most renters pay more than a third of their income", "found", "Halvard Institute")]),
     # an investigation is a body of findings: its author reports what it found
-    ("An investigation last year by the Harbor Gazette found that the agency had ignored 90 percent of the complaints it received.",
-     [("the agency had ignored 90 percent of the complaints it received", "found", "Harbor Gazette")]),
+    ("An investigation by the Harbor Gazette found that the ferry operator had skipped safety checks on two of its boats.",
+     [("the ferry operator had skipped safety checks on two of its boats", "found", "Harbor Gazette")]),
     # a clause whose subject the parse took for the object of "say"
     ("Okafor said a two-year lease allowing the club to use the hall expired on Friday.",
      [("a two-year lease allowing the club to use the hall expired on Friday", "said", "Okafor")]),

@@ -30,19 +30,19 @@ NAME_CASES = [
       ("his client would plead not guilty", "Marcus L. Whitfield III"),
       ("We will fight every count,", "Marcus L. Whitfield III")]),
     # an abbreviated title does not end the sentence before the name it belongs to
-    ("The bodies were found on Sunday, according to Fairhaven police Sgt. Tomas Ortega.\n\n"
-     "Anyone with information is asked to call Fairhaven police Homicide Sgt. Lena Brooks.",
-     [("The bodies were found on Sunday", "Tomas Ortega")]),
+    ("The two cars collided at noon, according to Fairhaven police Sgt. Tomas Ortega.\n\n"
+     "Residents with tips should phone Fairhaven police Homicide Sgt. Lena Brooks.",
+     [("The two cars collided at noon", "Tomas Ortega")]),
     # must not change: a surname that is also a title word, with no name after it
     ("The vote was delayed, former minister Ian Major said on Monday. \"It is a setback,\" Major said.",
      [("The vote was delayed", "Ian Major"), ("It is a setback,", "Ian Major")]),
     # an abbreviated organization word ("Assn.") is the word the role noun repeats
     ("The couple were members of the Lakeview Tamil Assn. and the Riverside Cultural Center.\n\n"
-     "\"We are heartbroken by this loss,\" the association said in a statement.",
+     "\"We are heartbroken by this loss,\" the association wrote on its website.",
      [("We are heartbroken by this loss,", "Lakeview Tamil Assn")]),
     # an office named after its holder's title is one organization, whatever pieces the model tagged
-    ("The driver was speeding, according to the State Attorney's Office findings.",
-     [("The driver was speeding", "State Attorney's Office")]),
+    ("The driver was speeding, according to the District Attorney's Office report.",
+     [("The driver was speeding", "District Attorney's Office")]),
     ("The charges were dropped, according to the U.S. Attorney's Office.",
      [("The charges were dropped", "U.S. Attorney's Office")]),
     # must not change: the model tagged the office whole
@@ -66,10 +66,10 @@ def test_a_place_the_model_tags_as_a_place_elsewhere_is_not_a_person(nlp):
 
 
 def test_a_company_short_name_the_model_reads_as_a_place_is_the_company(nlp):
-    text = ("Software maker Denvale Inc reported a loss on Tuesday.\n\nDenvale said it expected to "
+    text = ("Software maker Denvale Inc reported a loss on Tuesday.\n\nDenvale said it planned to "
             "cut 300 jobs. Shares of Denvale fell 5 percent.")
     quotes, entities = names_of(nlp, text), entities_of(nlp, text)
-    assert quotes == [("it expected to cut 300 jobs", "Denvale Inc")]
+    assert quotes == [("it planned to cut 300 jobs", "Denvale Inc")]
     assert ("Denvale Inc", "org") in entities and ("Denvale", "place") not in entities
 
 

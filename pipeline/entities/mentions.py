@@ -382,7 +382,7 @@ _OFFICE_NOUNS = frozenset({"Office", "Department", "Bureau", "Division"})
 
 def _with_office_names(doc: Doc, mentions: List[_Mention]) -> List[_Mention]:
     """`mentions` with each office named after its holder's title ("the County Sheriff's Office",
-    "the State Attorneys' Office") as one organization mention, in place of the pieces the entity
+    "the District Attorneys' Office") as one organization mention, in place of the pieces the entity
     model tagged inside it ("State" alone as an organization)."""
     found = []
     for t in doc:

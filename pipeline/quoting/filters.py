@@ -56,7 +56,7 @@ def leads_as_a_title(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
 
 def modifies_a_noun(doc: Doc, view: _DocView, q: dict) -> bool:
     """A short title-cased phrase that qualifies the noun right after it, as a name does (the
-    “Save Our Pier” campaign, “Kestrel Quest” game maker): the phrase's words hang from a noun
+    “Save Our Pier” campaign, “Kestrel Quest” studio): the phrase's words hang from a noun
     after the closing mark, as its modifier. (Not an evaluation: a “special” night.)"""
     if not view.has_dep or not q["close"]:
         return False

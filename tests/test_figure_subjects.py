@@ -284,6 +284,12 @@ SUBJECTS = [
     # a metric noun with a time phrase is still the company's
     ("Brightwell Airways reported its results on Friday. Revenue for the half year climbed 6.2% to "
      "$1.4bn.", "6.2%", "Brightwell", "organization"),
+    # "shares of the company": the company's number, by its name
+    ("Tallow Creek Foods Inc cut its outlook on Monday. Stock of the company slid 7 percent to $8.40 in "
+     "late trading.", "7 percent", "Tallow", "organization"),
+    # a bare metric noun of the article's company: bookings, shipments, deliveries
+    ("Ostrava Motor Works posted its quarterly report on Friday. Deliveries climbed 12 percent to "
+     "48,000 vehicles.", "12 percent", "Ostrava", "organization"),
     # the figure describes the name, not the clause's subject
     ("The Bristow Courier named the cyclist as 63-year-old Mara Quist of Eastfield.", "63", "Quist",
      "person"),
@@ -560,6 +566,13 @@ def test_the_stock_is_the_company_in_the_statement(nlp):
     f = _fig(doc, figs, "$57")
     assert f["subject"] and f["subject"].startswith("Orvane"), f
     assert f["statement"].startswith("Orvane"), f
+
+
+def test_the_company_as_owner_of_a_subject_takes_its_name_in_the_statement(nlp):
+    doc, figs = _figures(nlp, "Tallow Creek Foods Inc cut its outlook on Monday. Stock of the company slid "
+                              "7 percent to $8.40 in late trading.")
+    f = _fig(doc, figs, "$8.40")
+    assert f["statement"].startswith("Stock of Tallow Creek Foods Inc slid 7 percent"), f
 
 
 def test_the_it_of_it_took_stands_for_no_one(nlp):

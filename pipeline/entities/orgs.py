@@ -71,6 +71,13 @@ def _body_of(doc: Doc, token: Token) -> Optional[str]:
     return f"{owner} {token.lower_}" if owner else None
 
 
+def bare_org_noun(token: Token) -> bool:
+    """An organization by its role noun alone, "the company", "the firm" (not "the Tarsa-based
+    retailer", whose modifiers may say which): the determiner is its only modifier."""
+    return token.pos_ == "NOUN" and token.lower_ in ORG_NOUNS \
+        and [c.lower_ for c in token.children if c.i < token.i] in (["the"], ["this"])
+
+
 def described_org(token: Token) -> Optional[str]:
     """An organization noun whose proper modifiers name it ("the Ruritanian government", "the
     Freedonian trade ministry"): the words from the first proper modifier to the noun, else None."""

@@ -19,6 +19,7 @@ from .index import (
     quote_speaker,
 )
 from .orgs import (
+    bare_org_noun,
     cataphoric_org,
     described_org,
     document_source,
@@ -34,6 +35,7 @@ from .titles import mention_title
 __all__ = [
     "AGENT_KINDS",
     "FIRST_PERSON",
+    "bare_org_noun",
     "canonical_name",
     "cataphoric_antecedent",
     "cataphoric_org",

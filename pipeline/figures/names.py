@@ -19,6 +19,7 @@ from ..entities.lexicon import (
 from ..entities.query import (
     AGENT_KINDS,
     FIRST_PERSON,
+    bare_org_noun,
     cataphoric_antecedent,
     description_antecedent,
     canonical_name,
@@ -449,7 +450,10 @@ def _owner_in_np(tok: Token) -> Optional[str]:
         # ("officials in X" speak for X; "burglaries in X" are a thing counted there)
         if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS and (ch.lower_ == "of" or _speaks_for(tok)):
             for p in _kids(ch):
-                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS):
+                if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS
+                                         # an organization's number by its role noun: "shares of the company"
+                                         or ch.lower_ == "of" and tok.lemma_.lower() in METRIC_NOUNS
+                                         and bare_org_noun(p)):
                     n = entity_name(p)
                     if n:
                         return n

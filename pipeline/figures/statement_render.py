@@ -14,6 +14,7 @@ from typing import Callable, List, Optional, Set
 
 from spacy.tokens import Span, Token
 
+from ..entities.query import bare_org_noun
 from .common import _text
 from .statement_phrases import SUBJECTS as _SUBJECTS
 
@@ -41,10 +42,11 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
     named: Set[str] = set()
     agree: dict = {}  # token index -> the verb form a name as subject takes ("we have" -> "X has")
     dropped: Set[int] = set()
-    # subjects (and possessors of subject phrases) by the entity's fullest name, unless the
-    # statement already names it ("Jane Roe promised she would ...")
+    # subjects (and possessors of subject phrases, "of the company" among them) by the entity's
+    # fullest name, unless the statement already names it ("Jane Roe promised she would ...")
     for t in real:
-        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and (t.head.dep_ in _SUBJECTS or t.i == real[0].i)):
+        if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and (t.head.dep_ in _SUBJECTS or t.i == real[0].i)) \
+                or _of_organization(t):
             span = _mention(t)
             clitic = t.pos_ == "PRON" and span.end < len(doc) and not t.whitespace_ \
                 and _clitic(doc[span.end]) in ("'ve", "'re", "'m", "'d", "'ll", "'s")
@@ -103,6 +105,11 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
         parts.append(agree[t.i] + t.whitespace_ if t.i in agree else t.text_with_ws)
         prev = t.i
     return tidy("".join(parts))
+
+
+def _of_organization(t: Token) -> bool:
+    """An organization by its role noun as the "of" owner of a subject ("Shares of the company")."""
+    return t.dep_ == "pobj" and bare_org_noun(t) and t.head.lower_ == "of" and t.head.head.dep_ in _SUBJECTS
 
 
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})

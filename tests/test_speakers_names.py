@@ -48,11 +48,19 @@ NAME_CASES = [
     # must not change: the model tagged the office whole
     ("The deputy was suspended, the Harlan Sheriff's Department said in a statement.",
      [("The deputy was suspended", "Harlan Sheriff's Department")]),
+    # "police" speak as the police force the article named
+    ("Sgt. Dana Holt, a spokeswoman for the Marlow County Police Department, said the driver fled on "
+     "foot.\n\nThe car was found later that night. Police said the search is continuing.",
+     [("the driver fled on foot", "Dana Holt"), ("the search is continuing", "Marlow County Police Department")]),
+    # must not change: with no force named, "police" are no one by name, nor the one body named
+    ("The Harlan City Council met on Monday. The car was found later that night, police said.",
+     [("The car was found later that night", None)]),
 ]
 
 
 @pytest.mark.parametrize("text,expected", NAME_CASES,
-                         ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole"])
+                         ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole",
+                              "police-force", "police-unnamed"])
 def test_names_split_or_shortened(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -71,6 +71,24 @@ def _body_of(doc: Doc, token: Token) -> Optional[str]:
     return f"{owner} {token.lower_}" if owner else None
 
 
+# nouns for a force that speaks as a body, with or without "the" ("police said"): the body named
+# with that word earlier in the article ("the Marlow County Police Department"), else no one
+_FORCE_NOUNS = frozenset({"police"})
+_FORCE_WINDOW = 3000  # characters looked back for that body
+
+
+def named_force(doc: Doc, token: Token) -> Optional[str]:
+    """The organization "police" (alone or with "the") stands for: the latest organization named in
+    the preceding `_FORCE_WINDOW` characters whose name holds the word, else None ("police in
+    Eastfield" and "Ruritanian police" say which police they are)."""
+    if token.lower_ not in _FORCE_NOUNS or any(c.dep_ != "det" or c.lower_ != "the" for c in token.children):
+        return None
+    rows, starts = _org_place_rows(doc)
+    named = [name for a, b, name, kind, _ in rows[bisect_left(starts, token.idx - _FORCE_WINDOW):bisect_left(starts, token.idx)]
+             if b <= token.idx and kind == "org" and token.lower_ in name_words(name)]
+    return fullest_org(doc, named[-1]) if named else None
+
+
 def bare_org_noun(token: Token) -> bool:
     """An organization by its role noun alone, "the company", "the firm" (not "the Tarsa-based
     retailer", whose modifiers may say which): the determiner is its only modifier."""

@@ -25,6 +25,7 @@ from .orgs import (
     document_source,
     fullest_org,
     it_antecedent,
+    named_force,
     org_antecedent,
     salient_org,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "it_antecedent",
     "kin_antecedent",
     "mention_title",
+    "named_force",
     "most_mentioned_person",
     "org_antecedent",
     "owned_org",

@@ -25,6 +25,7 @@ from ..entities.query import (
     it_antecedent,
     kin_antecedent,
     mention_title,
+    named_force,
     org_antecedent,
     owned_org,
     place_for,
@@ -244,7 +245,8 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     low = tok.lower_
     if low in PRONOUNS:
         name = resolve_pronoun(doc, tok)
-        return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
+        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
+        return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if low == "it":
         return {"name": it_antecedent(doc, tok), "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)],
                 "title": None}
@@ -301,6 +303,9 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             obj = next((c for c in of.children if c.dep_ == "pobj"), None)
             name = cataphoric_org(doc, obj) if obj is not None else None
             return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+    name = named_force(doc, tok)  # "police said": the police force the article names
+    if name:
+        return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
     if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ == "nsubj" \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")

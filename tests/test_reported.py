@@ -340,6 +340,11 @@ FORMS = [
      [("the sale of the painting was a blunder", "is reported to believe", "Tove Brun")]),
     ("A radio station quoted a letter from the Harlan Miners Union as claiming the strike was over.",
      [("the strike was over", "claiming", "Harlan Miners Union")]),
+    # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
+    ("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt, "
+     "fire chief Rosa Ilves said.",
+     [("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt",
+       "said", "Rosa Ilves")]),
 ]
 
 

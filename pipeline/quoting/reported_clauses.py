@@ -216,6 +216,15 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
     for c in after[1:]:
         if c.left_edge.i <= hi + 1 and c.pos_ in ("VERB", "AUX"):
             hi = c.right_edge.i + 1
+    if not after:
+        # "S1 but S2, he said", parsed as two clauses of the verb: the report holds both (words in
+        # quotation marks are quoted speech, not reported)
+        for c in reversed(comps[:-1]):
+            if c.pos_ not in ("VERB", "AUX") or any(t.pos_ not in ("CCONJ", "PUNCT")
+                                                    for t in verb.doc[c.right_edge.i + 1:lo]) \
+                    or any(t.is_quote for t in verb.doc[c.left_edge.i:lo]):
+                break
+            lo = c.left_edge.i
     return clause, lo, hi
 
 

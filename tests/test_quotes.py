@@ -127,6 +127,10 @@ def test_single_closer_strength(text, pos, expected):
 def test_paragraphs_of():
     text = "  One.\n\nTwo two.  \n   \nThree"
     assert [text[a:b] for a, b in paragraphs_of(text)] == ["One.", "Two two.", "Three"]
+    # only "\n" ends a line; every other white space (tab, no-break, line separator, ideographic
+    # space, carriage return) is trimmed at a line's ends and kept inside it
+    text = "\t\u00a0A\u2028b\r\n\u3000\x85\n\x0bc \u200b d\x0c"
+    assert [text[a:b] for a, b in paragraphs_of(text)] == ["A\u2028b", "c \u200b d"]
 
 
 # --------------------------------------------------------------------------- through the pipeline

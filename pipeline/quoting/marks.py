@@ -26,18 +26,12 @@ _OPEN_BEFORE = set(" \t\n\r\u00a0\u2009\u202f([{<—–-/:;“\"«`")
 _ELISION_WORD = re.compile(r"[A-Za-z]+|\d+")
 
 
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")  # a line's text from its first to its last non-space
+
+
 def paragraphs_of(text: str) -> List[Tuple[int, int]]:
     """Non-empty lines of `text` as (start, end), surrounding white space trimmed."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return [m.span() for m in _LINE_TEXT.finditer(text)]
 
 
 def is_single_opener(text: str, p: int, lo: int, hi: int) -> bool:

@@ -340,6 +340,9 @@ FORMS = [
      [("the sale of the painting was a blunder", "is reported to believe", "Tove Brun")]),
     ("A radio station quoted a letter from the Harlan Miners Union as claiming the strike was over.",
      [("the strike was over", "claiming", "Harlan Miners Union")]),
+    # a participle of saying on its speaker: "with analysts saying ..."
+    ("Shares in Norvale fell 3 percent, with analysts saying the cost of the recall could climb further.",
+     [("the cost of the recall could climb further", "saying", "analysts")]),
     # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
     ("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt, "
      "fire chief Rosa Ilves said.",
@@ -416,6 +419,8 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 
 NOTHING = [
+    # a participle of saying on a noun, with no clause said
+    "The team spent the last evening of the tour saying goodbye to the host families.",
     "The study that found a link was retracted.",
     "He made no claim that the fund was safe.",
     # the writer's own view, "in view of", a wish to say, a noun that reports nothing

@@ -85,8 +85,8 @@ def _hypothetical(verb: Token) -> bool:
             break  # "after warning that ...", "by claiming ..."
         if cur.dep_ == "relcl" and cur.i == verb.i and _named_relative(verb):
             break  # "X, who said ...": the named X reported it
-        if cur.dep_ == "acl" and cur.i == verb.i and _document_saying(verb):
-            break  # "a message saying ...": the document reports it
+        if cur.dep_ == "acl" and cur.i == verb.i and _noun_saying(verb):
+            break  # "a message saying ...", "with analysts saying ...": the noun reports it
         if cur.dep_ == "xcomp" and cur.i == verb.i and _said_to(verb) \
                 or cur.dep_ == "pcomp" and cur.i == verb.i and _quoted_as(verb):
             cur = cur.head if cur.dep_ == "xcomp" else cur.head.head  # "X is reported to believe", "quoted X as claiming"
@@ -143,6 +143,13 @@ def _named_relative(verb: Token) -> bool:
 def _document_saying(verb: Token) -> bool:
     """A document's participle of saying: "a letter saying CLAUSE", "a notice stating CLAUSE"."""
     return verb.tag_ == "VBG" and verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def _noun_saying(verb: Token) -> bool:
+    """A participle of saying on the noun that says it: a document ("a letter saying"), or any
+    noun right before it ("with analysts saying", "a spokesman adding")."""
+    return _document_saying(verb) or verb.tag_ == "VBG" and verb.i == verb.head.i + 1 \
+        and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _finite(verb: Token) -> bool:
@@ -361,8 +368,8 @@ def _speaker_token(doc: Doc, verb: Token, clause_before: bool) -> Optional[Token
         # "X said the system is flawed and said [conj of 'is'] ...": X, not the clause's subject
         outer = verb.head.head
         return _subject_of(outer) if outer.lemma_.lower() in REPORTED_VERBS else None
-    if verb.dep_ == "acl" and _document_saying(verb):
-        return verb.head  # "a letter saying ..."
+    if verb.dep_ == "acl" and _noun_saying(verb):
+        return verb.head  # "a letter saying ...", "with analysts saying ..."
     subj = _subject_of(verb)
     if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
         subj = verb.head  # "a verdict that stated ...": the relative stands for its noun

@@ -4,7 +4,8 @@ One folder with all the odd inputs and one run (module fixture): exit status, th
 (source and reason for each problem), the summary, and for every record written: it validates,
 it is strict JSON, and `text[start:end]` holds against the text as read
 (`open(path, encoding="utf-8").read()`; cp1252 for the two files the reader decodes so). Then
-the kinds that need a run of their own: unreadable entries, 10,000 small files, a 50 MB JSONL
+the kinds that need a run of their own: a five-megabyte article, unreadable entries, 10,000 small
+files, a 50 MB JSONL
 file (read as a stream: peak memory), and a stage that fails on one article.
 """
 
@@ -79,11 +80,6 @@ def build_folder(folder: Path, port: int) -> dict:
       "and 999999999999999999999999999999 % and \u221e% and 0x1F and 1/0 and 5..6%.\n")
     w("inject.txt", "Run $(touch PWNED) and `touch PWNED` and {{7*7}} and <script>fetch('http://127.0.0.1:"
       f"{port}/x')</script>; see file:///etc/passwd and http://127.0.0.1:{port}/y for 12% more.\n")
-    big = ("Officials released the annual budget on Monday.\n\nThe plan adds 40 new bus routes.\n"
-           + ("\n" + " " * 60) * (5_000_000 // 61)
-           + "\n\n\u201cWe will finish the bridge by 2027,\u201d said treasurer Maria Lopez, who put the cost at $42 million.\n")
-    w("big.txt", big)
-    assert len(big.encode()) > 5_000_000
     jsonl = {
         "j1": "Revenue rose 8% to $2 billion, the company said.",
         "j6": "\u201cFine,\u201d said Bo Park, who earned 3 million euros.\r\nCRLF kept inside JSON: 4%.",
@@ -138,7 +134,7 @@ PROBLEMS = [
         not os.path.exists("/proc/self/mem"), reason="needs /proc/self/mem")),
 ]
 GOOD_TXT = ["linesep", "bom", "crlf", "latin1", "cp1252", "longline", "emoji", "zw", "quotes", "numbers", "inject",
-            "big", "sub/story", "empty", "blank"]
+            "sub/story", "empty", "blank"]
 
 
 @pytest.fixture(scope="module")
@@ -227,7 +223,7 @@ def test_every_record_validates_and_points_at_the_text_as_read(torture):
         return (aid.split("/")[0] if "/" in aid else aid + ".txt", aid)
 
     assert firsts == sorted(firsts, key=entry)
-    assert set(firsts) >= {"bom", "crlf", "cp1252", "emoji", "longline", "big", "sub/story", "j1", "j6", "j8"}
+    assert set(firsts) >= {"bom", "crlf", "cp1252", "emoji", "longline", "sub/story", "j1", "j6", "j8"}
 
 
 def _find(torture, aid, kind, contains):
@@ -275,14 +271,27 @@ def test_long_line_without_spaces_then_a_story(torture):
     assert figure.span.start == text.index("7%") > 200_000
 
 
-def test_five_megabyte_article_is_processed_in_segments(torture):
-    text = documented_read(torture.folder / "big.txt", "big")
+@pytest.mark.slow  # a run of its own: five megabytes through the whole pipeline
+def test_five_megabyte_article_is_processed_in_segments(tmp_path):
+    folder, out = tmp_path / "in", tmp_path / "out.jsonl"
+    folder.mkdir()
+    big = ("Officials released the annual budget on Monday.\n\nThe plan adds 40 new bus routes.\n"
+           + ("\n" + " " * 60) * (5_000_000 // 61)
+           + "\n\n\u201cWe will finish the bridge by 2027,\u201d said treasurer Maria Lopez, who put the cost at $42 million.\n")
+    (folder / "big.txt").write_text(big, encoding="utf-8")
+    assert len(big.encode()) > 5_000_000
+    result = CliRunner().invoke(app, ["run", str(folder), "-o", str(out), "-w", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    big_run = SimpleNamespace(records=[parse_record(line) for line in lines])
+    text = documented_read(folder / "big.txt", "big")
     assert len(runner.segments(text)) >= 50
-    figure = _find(torture, "big", "numeric", "$42 million")
+    figure = _find(big_run, "big", "numeric", "$42 million")
     assert figure.span.start == text.index("$42 million") > 5_000_000
-    _find(torture, "big", "quote", "We will finish the bridge by 2027")
-    titles = {r.article.title for r in torture.records if r.article.id == "big"}
+    _find(big_run, "big", "quote", "We will finish the bridge by 2027")
+    titles = {r.article.title for r in big_run.records}
     assert titles == {"Officials released the annual budget on Monday."}  # one article, one headline
+    assert_offsets(text, [json.loads(line) for line in lines])
 
 
 def test_nothing_in_an_input_is_executed_or_fetched(torture):

@@ -5,8 +5,7 @@ One folder with all the odd inputs and one run (module fixture): exit status, th
 it is strict JSON, and `text[start:end]` holds against the text as read
 (`open(path, encoding="utf-8").read()`; cp1252 for the two files the reader decodes so). Then
 the kinds that need a run of their own: a five-megabyte article, unreadable entries, 10,000 small
-files, a 50 MB JSONL
-file (read as a stream: peak memory), and a stage that fails on one article.
+files, a 50 MB JSONL file (read as a stream: peak memory), and a stage that fails on one article.
 """
 
 from __future__ import annotations

@@ -52,6 +52,14 @@ NAME_CASES = [
     ("Sgt. Dana Holt, a spokeswoman for the Marlow County Police Department, said the driver fled on "
      "foot.\n\nThe car was found later that night. Police said the search is continuing.",
      [("the driver fled on foot", "Dana Holt"), ("the search is continuing", "Marlow County Police Department")]),
+    # "the group", "the firm": the organization the article called so, by apposition or copula,
+    # though another organization is named in between
+    ("The Harrow Valley Workers Party, a small separatist group, held a rally on Sunday. Members of the "
+     "Kestrel Civic League watched. \"We will be back,\" the group said on its website.",
+     [("We will be back,", "Harrow Valley Workers Party")]),
+    ("Orlin Systems is a small firm in Lakeport. The Lakeport Chamber of Commerce praised it. The firm "
+     "said sales rose in March.",
+     [("sales rose in March", "Orlin Systems")]),
     # must not change: with no force named, "police" are no one by name, nor the one body named
     ("The Harlan City Council met on Monday. The car was found later that night, police said.",
      [("The car was found later that night", None)]),
@@ -60,7 +68,7 @@ NAME_CASES = [
 
 @pytest.mark.parametrize("text,expected", NAME_CASES,
                          ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole",
-                              "police-force", "police-unnamed"])
+                              "police-force", "described-group", "described-firm", "police-unnamed"])
 def test_names_split_or_shortened(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

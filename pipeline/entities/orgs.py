@@ -257,6 +257,11 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
         named = [(a, name) for a, name, _ in mentions if noun in name_words(name)]
         if named:
             return named[-1][1]
+    if noun and noun in ORG_NOUNS:
+        # what the article called that ("X, a white nationalist group", "X is a small firm")
+        described = [(a, name) for a, name in _described_as(doc).get(noun, ()) if pos - window <= a < pos]
+        if described:
+            return fullest_org(doc, described[-1][1])
     if noun and (noun not in ORG_NOUNS or named_only):
         return None
     orgs = [(a, name) for a, name, kind in mentions if kind == "org"]
@@ -286,6 +291,31 @@ def _acts(tok: Token) -> bool:
             continue
         return False
     return False
+
+
+def _described_as(doc: Doc) -> Dict[str, List[Tuple[int, str]]]:
+    """Organization nouns the article calls its organizations, each with where and whom, in text
+    order: an apposition ("X, a white nationalist group,") or a copula ("X is a small firm");
+    once per entity index."""
+    memo = doc_memo(doc, "described_as")
+    if "nouns" in memo:
+        return memo["nouns"]
+    nouns: Dict[str, List[Tuple[int, str]]] = defaultdict(list)
+    rows, _ = _org_place_rows(doc)
+    for a, b, name, kind, _ in rows:
+        span = doc.char_span(a, b, alignment_mode="expand") if kind == "org" else None
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        described = [c for c in root.children if c.dep_ == "appos" and c.i >= span.end]
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+            described += [c for c in root.head.children if c.dep_ == "attr" and c.i > root.i]
+        for noun in described:
+            if noun.pos_ == "NOUN" and noun.lower_ in ORG_NOUNS \
+                    and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+                nouns[noun.lower_].append((noun.idx, name))
+    memo["nouns"] = dict(nouns)
+    return memo["nouns"]
 
 
 def _org_place_rows(doc: Doc) -> Tuple[List[tuple], List[int]]:

@@ -349,6 +349,8 @@ MORE_CLASSES = [
     ("Her brother died of a heart attack at 47, his family said.", "47", 47.0, "age", "years"),
     ("The driver, who was 19 when the crash happened, was jailed.", "19", 19.0, "age", "years"),
     ("The three-match series starts in Perth on Friday.", "three", 3.0, "count", "matches"),
+    # a word number opening the paragraph after a headline with no period
+    ("Ferry Service Cut For Winter\n\nFour crossings a day will stop on Monday.", "Four", 4.0, "count", None),
 ]
 
 
@@ -358,6 +360,8 @@ def test_ages_after_names_in_a_list_are_all_ages():
 
 
 MORE_NOTHING = [
+    # a single line break after a word may be a wrapped line: a capitalized word number there is a name
+    "Visitors came from the towns of\nThree Bridges and Eastfield on Sunday.",
     "He doubled down on his claim about the budget.",
     "The striker doubled over in pain after the tackle.",
     "The new set streams 720p video for a small fee.",

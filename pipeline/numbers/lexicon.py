@@ -517,7 +517,12 @@ def plural(word: str) -> str:
     return w + "s"
 
 
+_PARAGRAPH_BREAK_BEFORE_RE = re.compile(r"\n[ \t\r]*\n[ \t\r]*$")
+
+
 def sentence_start(text: str, pos: int) -> bool:
+    """`pos` starts a sentence: after its end mark, or a blank line (a headline without a period
+    ends at one; a single line break after a word may be a wrapped line)."""
     left = text[max(0, pos - 4):pos]
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\"\u201c\u201d'\n:;]\s*|\n\s*)$", left)) \
-        and not re.search(r"[A-Za-z]\s+$", left)
+    return pos == 0 or bool(_PARAGRAPH_BREAK_BEFORE_RE.search(text, max(0, pos - 12), pos)) \
+        or bool(re.search(r"(?:^|[.!?\"\u201c\u201d'\n:;]\s*|\n\s*)$", left)) and not re.search(r"[A-Za-z]\s+$", left)

@@ -150,7 +150,10 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             # something of its own about the noun
             # ("Minutes of the meeting which raised rates to 2% showed ...": a clause on the
             # subject's phrase is a claim of its own)
+            # ("by the time the six winners are drawn": a clause on a time word tells when, and
+            # states its own claim; "by the time I was 13" only tells when)
             relative = anc.dep_ == "relcl" and relative_antecedent(anc).pos_ != "PROPN" and not (
+                _time_word(relative_antecedent(anc)) and anc.lemma_ != "be") and not (
                 anc.left_edge.i > 0 and anc.doc[anc.left_edge.i - 1].text == ","
                 and anc.left_edge.tag_ in ("WDT", "WP") and anc.left_edge.lower_ != "that"
             ) and not _in_subject(relative_antecedent(anc))
@@ -169,6 +172,15 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             return anc
         below = anc
     return tok
+
+
+_TIME_WORDS = frozenset({"time", "moment"})
+
+
+def _time_word(noun: Token) -> bool:
+    """A noun of time that a clause can hang on without a relative pronoun ("the day the plant
+    closed", "by the time the votes are counted")."""
+    return noun.lower_ in _TIME_WORDS or noun.lower_ in TIME_UNITS
 
 
 def _relative_clause_of(verb: Token) -> Optional[Token]:

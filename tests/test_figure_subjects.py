@@ -290,6 +290,9 @@ SUBJECTS = [
     # a bare metric noun of the article's company: bookings, shipments, deliveries
     ("Ostrava Motor Works posted its quarterly report on Friday. Deliveries climbed 12 percent to "
      "48,000 vehicles.", "12 percent", "Ostrava", "organization"),
+    # "a total of $X in Y": the amount is of Y, for the figures inside it and those it includes
+    ("Since the prize was last won, a total of $2.6 billion in raffle tickets have been sold, including "
+     "$130 million on Friday.", "$130 million", "tickets", "thing"),
     # the figure describes the name, not the clause's subject
     ("The Bristow Courier named the cyclist as 63-year-old Mara Quist of Eastfield.", "63", "Quist",
      "person"),

@@ -108,6 +108,9 @@ def noun_phrase(noun: Token) -> str:
     # (a left modifier that holds a number is the figure itself: "a 17-year-old driver"; a
     # possessive pronoun says nothing: "its troops" -> "troops"; spans stay short on junk text)
     doc = noun.doc
+    held = _held_in(noun)
+    if held is not None:
+        return noun_phrase(held)  # "a total of $2 billion in lottery tickets": the tickets
     words: List[Token] = []
     for left in _kids(noun):
         if left.i > noun.i or left.dep_ not in _KEEP_LEFT or left.dep_ == "poss" and left.pos_ == "PRON":
@@ -137,6 +140,26 @@ def noun_phrase(noun: Token) -> str:
                               or words[-1].pos_ == "VERB" and words[-1].i > noun.i):
         words = words[:-1]
     return "".join(t.text_with_ws for t in words).strip()
+
+
+def _held_in(noun: Token) -> Optional[Token]:
+    """What an amount noun whose "of" holds a figure is an amount of: "a total of $2 billion in
+    tickets", "a sum of 400 euros in fines" (the tickets, the fines); else None."""
+    if noun.lemma_.lower() not in _AMOUNTS:
+        return None
+    for of in _kids(noun):
+        if of.dep_ != "prep" or of.lower_ != "of" or of.i < noun.i:
+            continue
+        for amount in _kids(of):
+            if amount.dep_ != "pobj" or not _numeric(amount) and not any(_numeric(c) for c in _kids(amount)):
+                continue
+            for prep in _kids(amount):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+                    return next((t for t in _kids(prep) if t.dep_ == "pobj" and t.pos_ in _NOUNS), None)
+    return None
+
+
+_AMOUNTS = frozenset({"total", "sum", "amount", "tally"})
 
 
 def _numeric(tok: Token) -> bool:

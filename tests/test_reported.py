@@ -343,6 +343,9 @@ FORMS = [
     # a participle of saying on its speaker: "with analysts saying ..."
     ("Shares in Norvale fell 3 percent, with analysts saying the cost of the recall could climb further.",
      [("the cost of the recall could climb further", "saying", "analysts")]),
+    # the "that" clause the parse hung on the medium named after the verb ("on a live stream")
+    ("Coach Dana Ruiz said on a radio show that three players had been hurt in training.",
+     [("three players had been hurt in training", "said", "Dana Ruiz")]),
     # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
     ("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt, "
      "fire chief Rosa Ilves said.",
@@ -419,6 +422,8 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 
 NOTHING = [
+    # a "that" clause on a noun after the verb that is a relative clause, no report
+    "The mayor spoke on a day that the council had set aside for debate.",
     # a participle of saying on a noun, with no clause said
     "The team spent the last evening of the tour saying goodbye to the host families.",
     "The study that found a link was retracted.",

@@ -169,7 +169,7 @@ def _clause_of(verb: Token) -> Optional[Tuple[Token, int, int]]:
         return None
     comps = [c for c in verb.children if c.dep_ == "ccomp"]
     if not comps:
-        return _object_clause(verb)
+        return _object_clause(verb) or _clause_on_the_medium(verb)
     # a clause across a semicolon is the writer's next claim ("CLAUSE, X said; CLAUSE")
     comps = [c for c in comps if not _across_semicolon(verb, c)]
     if not comps:
@@ -257,6 +257,28 @@ def _trailing_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:
     if first == 0 or doc[first - 1].text != "," or any(t.text == ";" for t in doc[head.i:first]):
         return None
     return head, head.left_edge.i, first - 1
+
+
+_MEDIUM_PREPS = frozenset({"on", "in", "during", "at", "via", "through"})
+
+
+def _clause_on_the_medium(verb: Token) -> Optional[Tuple[Token, int, int]]:
+    """"said on a live stream that CLAUSE", "wrote in a blog post that CLAUSE": the "that" clause
+    the parse hung on the noun of the phrase after the verb, with a subject of its own, is the
+    verb's report."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _MEDIUM_PREPS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() in REPORTED_NOUNS or noun.lemma_.lower() in DOCUMENT_NOUNS:
+                continue  # ("said in a statement that ...": the statement's own report)
+            for clause in noun.children:
+                that = clause.left_edge
+                if clause.dep_ in ("acl", "relcl") and that.lower_ == "that" and that.dep_ == "mark" \
+                        and that.i == noun.i + 1 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children) \
+                        and _finite(clause):
+                    return clause, that.i + 1, clause.right_edge.i + 1
+    return None
 
 
 def _object_clause(verb: Token) -> Optional[Tuple[Token, int, int]]:

@@ -352,6 +352,10 @@ def test_unnamed_sources(nlp, text, mention):
 
 
 NOTHING_CASES = [
+    # a title with a lower-case "is" names a work, also beside a reporting verb
+    "The network behind \u201cLife is Short\u201d said it would add 900,000 viewers.",
+    # a title of three words or more with its exclamation mark names a work
+    "The studio, which put out its \"Roll It Rich!\" card game in May, expects to ship two more titles this year.",
     # titles of songs, films, books
     "The crowd sang along to “Sweet Caroline” before the game.",
     "Her new film, “The Long Winter,” opens in theaters on Friday.",

@@ -16,7 +16,8 @@ TITLE_NOUNS = wordlists.words("quotes_title_nouns.txt")
 
 # --------------------------------------------------------------------------- filtering
 
-_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&"})
+_MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "from", "&",
+                    "is", "as"})
 
 
 # words that introduce a name or a label, not speech, right before the opening mark
@@ -31,9 +32,12 @@ def _title_cased(words: List[Token]) -> bool:
 
 
 def _names_a_work(content: str, words: List[Token]) -> bool:
-    """A short title-cased phrase with no punctuation but a subtitle's colon and the full stop or
-    comma that American style puts inside the closing mark ("A Long Way Down.")."""
+    """A short title-cased phrase with no punctuation but a subtitle's colon, the full stop or
+    comma that American style puts inside the closing mark ("A Long Way Down.") and the
+    exclamation mark of a title of three words or more ("Up We Go!")."""
     bare = _LOWER_ABBREVIATION.sub("", content.rstrip(".,"))  # ("Farms vs. Ghosts")
+    if len(words) >= 3:
+        bare = bare.rstrip("!")
     return len(words) <= 6 and _title_cased(words) and not all(w.like_num for w in words) and not re.search(r"[,.!?;]", bare) \
         and content.count(":") <= 1
 

@@ -21,7 +21,10 @@ _MINOR = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to",
 
 
 # words that introduce a name or a label, not speech, right before the opening mark
-_NAMING_LEAD = re.compile(r"\b(?:so[- ]called|known as|nicknamed|also called|a\.?k\.?a\.?)[ \t\u00a0]*$", re.I)
+# (also the later names of a list after it: known as “X,” “Y” and “Z”)
+_NAMING_LEAD = re.compile(r"\b(?:so[- ]called|known(?: [a-z]+ly| online)? as|nicknamed|also called|a\.?k\.?a\.?)[ \t\u00a0]*"
+                          r"(?:[\"\u201c][^\"\u201c\u201d\n]{1,40}[\"\u201d][ \t\u00a0]*(?:,|or|and|, and|, or)?[ \t\u00a0]*){0,5}$",
+                          re.I)
 
 
 def _title_cased(words: List[Token]) -> bool:
@@ -101,7 +104,7 @@ def is_title_or_scare(doc: Doc, view: _DocView, q: dict, has_cue: bool) -> bool:
     after = [t for t in after if not t.is_space]
     # a title noun or naming verb just before: the song “...”, a slogan like “...”, dubbed “...”
     # (not when a naming verb governs a lower-case quote: X called the report “deeply misleading”)
-    if not q["lead"] and _NAMING_LEAD.search(text, max(0, q["open"][0] - 40), q["open"][0]):
+    if not q["lead"] and _NAMING_LEAD.search(text, max(0, q["open"][0] - 160), q["open"][0]):
         return True  # the so-called “...”, known as “...”, nicknamed “...”
     cue_tok = q.get("cue_tok")
     named_by_cue = cue_tok is not None and _is_naming_cue(cue_tok) and content[:1].islower()

@@ -346,6 +346,9 @@ FORMS = [
     # the "that" clause the parse hung on the medium named after the verb ("on a live stream")
     ("Coach Dana Ruiz said on a radio show that three players had been hurt in training.",
      [("three players had been hurt in training", "said", "Dana Ruiz")]),
+    # a relative clause whose reporting verb has a speaker of its own reports the rest of it
+    ("He ran a shop called Blue Fern that police say was selling stolen cards.",
+     [("was selling stolen cards", "say", "police")]),
     # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
     ("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt, "
      "fire chief Rosa Ilves said.",
@@ -422,6 +425,8 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 
 NOTHING = [
+    # a belief in a relative clause is no report
+    "She won states most pollsters believed would go to her rival.",
     # a "that" clause on a noun after the verb that is a relative clause, no report
     "The mayor spoke on a day that the council had set aside for debate.",
     # a participle of saying on a noun, with no clause said

@@ -128,8 +128,9 @@ def _to_say(verb: Token) -> bool:
 
 def _named_relative(verb: Token) -> bool:
     """A relative clause that reports: its "who" stands for a name ("Jane Doe, who said ..."), its
-    "that" for a document ("a verdict that stated ..."), or its subject is a person of its own
-    ("the shop, where he claimed ...", "a scheme which she argued would ...")."""
+    "that" for a document ("a verdict that stated ..."), or its subject is a speaker of its own
+    ("the shop, where he claimed ...", "a scheme which she argued would ...", "a crowd that
+    organizers said numbered 3,000")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
@@ -137,7 +138,9 @@ def _named_relative(verb: Token) -> bool:
         return verb.head.pos_ == "PROPN"
     if subj.lower_ in ("that", "which"):
         return verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
-    return subj.lower_ in PRONOUNS or subj.pos_ == "PROPN"
+    # (a belief of a group is no report: "states most pollsters believed would ...")
+    return subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" \
+        or subj.pos_ == "NOUN" and verb.lemma_.lower() not in THOUGHT_VERBS
 
 
 def _document_saying(verb: Token) -> bool:

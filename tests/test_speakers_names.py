@@ -60,6 +60,12 @@ NAME_CASES = [
     ("Orlin Systems is a small firm in Lakeport. The Lakeport Chamber of Commerce praised it. The firm "
      "said sales rose in March.",
      [("sales rose in March", "Orlin Systems")]),
+    # a family name written first and then alone ("Hao" after "Hao Jun"), which the model tags as
+    # an organization, is the person
+    ("Foreign Ministry spokesman Hao Jun told a regular briefing on Friday that the rules were fair.\n\n"
+     "\"Our market keeps growing and gives firms room to grow,\" Hao said. \"The policy will not change,\" Hao said.",
+     [("the rules were fair", "Hao Jun"), ("Our market keeps growing and gives firms room to grow,", "Hao Jun"),
+      ("The policy will not change,", "Hao Jun")]),
     # must not change: with no force named, "police" are no one by name, nor the one body named
     ("The Harlan City Council met on Monday. The car was found later that night, police said.",
      [("The car was found later that night", None)]),
@@ -68,7 +74,8 @@ NAME_CASES = [
 
 @pytest.mark.parametrize("text,expected", NAME_CASES,
                          ids=["suffix", "abbreviated-title", "title-surname", "assn", "office", "us-office", "office-whole",
-                              "police-force", "described-group", "described-firm", "police-unnamed"])
+                              "police-force", "described-group", "described-firm", "family-name-first",
+                              "police-unnamed"])
 def test_names_split_or_shortened(nlp, text, expected):
     assert names_of(nlp, text) == expected
 

@@ -19,6 +19,7 @@ from .lexicon import (
     GIVEN_NAMES,
     PLACE_WORDS,
     _norm_word,
+    common_nouns,
     doc_text,
     last_name,
     looks_like_name,
@@ -26,7 +27,7 @@ from .lexicon import (
     title_gender,
 )
 from .mentions import _cluster, _collect_mentions, _Mention, _name_piece_end
-from .missed import _add_untagged_speakers, _complete_lone_names, _people_tagged_as_orgs
+from .missed import _add_untagged_speakers, _complete_lone_names, _people_tagged_as_orgs, family_name_first
 from .org_names import (
     _add_bare_org_heads,
     _add_untagged_acronyms,
@@ -129,12 +130,18 @@ def build_clusters(doc: Doc) -> List[dict]:
 
     # 3. organizations: identical names cluster; an ORG that is really a known person's name joins it
     org_clusters: Dict[str, dict] = {}
+    common = common_nouns(doc)
     for m in orgs:
         key = " ".join(m.words)
         if len(m.words) == 1 and (surname_key(key) in by_last or key in single_clusters):
             target = _nearest_cluster(by_last.get(surname_key(key)) or [single_clusters[key]], m.start)
             target["forms"][key] += 1
             target["mentions"].append(m)
+            continue
+        family_first = family_name_first(key, m.start, by_first, orgs, common) if len(m.words) == 1 else None
+        if family_first is not None:
+            family_first["forms"][key] += 1
+            family_first["mentions"].append(m)
             continue
         last = surname_key(m.words[-1])
         if len(m.words) >= 2 and last in by_last and looks_like_name(m.words) and len(m.words) <= 3 \

@@ -5,7 +5,7 @@ one-word name that speaks but was tagged as nothing."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from typing import Dict, List
+from typing import Dict, List, Optional, Sequence
 
 from spacy.tokens import Doc, Token
 
@@ -18,7 +18,9 @@ from .lexicon import (
     REPORTING_VERBS,
     TITLES,
     _norm_word,
+    common_nouns,
     looks_like_name,
+    names_a_product,
 )
 from .evidence import _has_org_word
 from .mentions import _cluster, _Mention
@@ -108,6 +110,23 @@ def _people_tagged_as_orgs(clusters: List[dict]) -> None:
         org["mentions"] = []
 
 
+def family_name_first(word: str, at: int, by_first: Dict[str, List[dict]], orgs: Sequence,
+                      common: frozenset) -> Optional[dict]:
+    """The one person of two words named before character `at` whose name starts with `word` (the
+    people by first word: `by_first`), when no organization's name of several words does (`orgs`,
+    mentions): a family name written first ("Kang" after "Kang Wei") that the model tagged as an
+    organization or as nothing; else None (a "person" named after the word is rather an
+    organization the model mistyped: "Kestrel" before "Kestrel Foundry", and so is one whose last
+    word the article uses as a common noun, `common`: "Acme Ads" beside "ads"). The person is
+    written with a title or role at least once ("spokesman Kang Wei"), as a person is."""
+    people = [c for c in by_first.get(word, ()) if c.get("last") != word
+              and all(len(f.split()) == 2 and not names_a_product(f.split(), common) or f == word for f in c["forms"])
+              and min(m.start for m in c["mentions"]) < at and any(m.title for m in c["mentions"])]
+    if len(people) != 1 or any(len(o.words) > 1 and o.words[0] == word for o in orgs):
+        return None
+    return people[0]
+
+
 def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None:
     """A capitalized word the entity model tagged as nothing that is the subject of a reporting
     verb ("Acme says its new ...") and is written, always capitalized, at least twice: a name. It
@@ -123,6 +142,10 @@ def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None
             else:
                 counts[t.text] += 1
     names = set()
+    by_first: Dict[str, List[dict]] = defaultdict(list)
+    for x in clusters:
+        if x["kind"] == "person" and x["mentions"] and x.get("first"):
+            by_first[x["first"]].append(x)
     for t in doc:
         w = t.text
         if t.i in covered or t.ent_type_ or t.pos_ != "PROPN" or not t.is_alpha or not w[:1].isupper() \
@@ -134,11 +157,13 @@ def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None
             continue
         names.add(w)
     for w in sorted(names):
-        c = _cluster("org")
+        first_alone = next(t.idx for t in doc if t.text == w and t.i not in covered and not t.ent_type_)
+        person = family_name_first(w, first_alone, by_first, (), common_nouns(doc))
+        c = person or _cluster("org")
         for t in doc:
             if t.text == w and t.i not in covered and not t.ent_type_:
                 c["forms"][w] += 1
                 c["mentions"].append(_Mention(t.idx, t.idx + len(w), [w], "", "ORG", t.i, t.i + 1))
                 covered.add(t.i)
-        if c["mentions"]:
+        if c["mentions"] and person is None:
             clusters.append(c)

@@ -156,9 +156,10 @@ def _add_untagged_speakers(doc: Doc, clusters: List[dict], covered: set) -> None
                 or any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" for c in t.children):
             continue
         names.add(w)
+    common = common_nouns(doc) if names else frozenset()
     for w in sorted(names):
         first_alone = next(t.idx for t in doc if t.text == w and t.i not in covered and not t.ent_type_)
-        person = family_name_first(w, first_alone, by_first, (), common_nouns(doc))
+        person = family_name_first(w, first_alone, by_first, (), common)
         c = person or _cluster("org")
         for t in doc:
             if t.text == w and t.i not in covered and not t.ent_type_:

@@ -284,14 +284,14 @@ SUBJECTS = [
     # a metric noun with a time phrase is still the company's
     ("Brightwell Airways reported its results on Friday. Revenue for the half year climbed 6.2% to "
      "$1.4bn.", "6.2%", "Brightwell", "organization"),
-    # "shares of the company": the company's number, by its name
+    # "stock of the company": the company's number, by its name
     ("Tallow Creek Foods Inc cut its outlook on Monday. Stock of the company slid 7 percent to $8.40 in "
      "late trading.", "7 percent", "Tallow", "organization"),
     # a bare metric noun of the article's company: bookings, shipments, deliveries
     ("Ostrava Motor Works posted its quarterly report on Friday. Deliveries climbed 12 percent to "
      "48,000 vehicles.", "12 percent", "Ostrava", "organization"),
     # "a total of $X in Y": the amount is of Y, for the figures inside it and those it includes
-    ("Since the prize was last won, a total of $2.6 billion in raffle tickets have been sold, including "
+    ("Over the season a total of $2.6 billion in raffle tickets were bought, among them "
      "$130 million on Friday.", "$130 million", "tickets", "thing"),
     # the figure describes the name, not the clause's subject
     ("The Bristow Courier named the cyclist as 63-year-old Mara Quist of Eastfield.", "63", "Quist",

@@ -353,7 +353,7 @@ def test_unnamed_sources(nlp, text, mention):
 
 NOTHING_CASES = [
     # every name of a list after "known (online) as" is a name, not speech
-    "The man, who police say was known online as \u201cshadow,\u201d \u201cnightowl\u201d and \u201cgreyfox,\u201d was arrested in May.",
+    "The seller, who agents say is known online as \u201cshadow,\u201d \u201cnightowl\u201d and \u201cgreyfox,\u201d was arrested in May.",
     # a title with a lower-case "is" names a work, also beside a reporting verb
     "The network behind \u201cLife is Short\u201d said it would add 900,000 viewers.",
     # a title of three words or more with its exclamation mark names a work

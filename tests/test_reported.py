@@ -350,9 +350,9 @@ FORMS = [
     ("He ran a shop called Blue Fern that police say was selling stolen cards.",
      [("was selling stolen cards", "say", "police")]),
     # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
-    ("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt, "
+    ("No one yet knows how the fire started but the family, who lived upstairs, is safe and was not hurt, "
      "fire chief Rosa Ilves said.",
-     [("It is not known how the fire started but the family, who lived upstairs, is safe and was not hurt",
+     [("No one yet knows how the fire started but the family, who lived upstairs, is safe and was not hurt",
        "said", "Rosa Ilves")]),
 ]
 
@@ -426,7 +426,7 @@ def test_a_fragment_closing_the_clause_stays_whole(nlp):
 
 NOTHING = [
     # a belief in a relative clause is no report
-    "She won states most pollsters believed would go to her rival.",
+    "She carried seats most experts thought would go to her rival.",
     # a "that" clause on a noun after the verb that is a relative clause, no report
     "The mayor spoke on a day that the council had set aside for debate.",
     # a participle of saying on a noun, with no clause said

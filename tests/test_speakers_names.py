@@ -62,7 +62,7 @@ NAME_CASES = [
      [("sales rose in March", "Orlin Systems")]),
     # a family name written first and then alone ("Hao" after "Hao Jun"), which the model tags as
     # an organization, is the person
-    ("Foreign Ministry spokesman Hao Jun told a regular briefing on Friday that the rules were fair.\n\n"
+    ("Trade ministry spokesman Hao Jun told reporters at a news conference that the rules were fair.\n\n"
      "\"Our market keeps growing and gives firms room to grow,\" Hao said. \"The policy will not change,\" Hao said.",
      [("the rules were fair", "Hao Jun"), ("Our market keeps growing and gives firms room to grow,", "Hao Jun"),
       ("The policy will not change,", "Hao Jun")]),

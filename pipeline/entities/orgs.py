@@ -258,7 +258,7 @@ def salient_org(doc: Doc, pos: int, noun: Optional[str] = None, window: int = 30
         if named:
             return named[-1][1]
     if noun and noun in ORG_NOUNS:
-        # what the article called that ("X, a white nationalist group", "X is a small firm")
+        # what the article called that ("X, a small separatist group", "X is a small firm")
         described = [(a, name) for a, name in _described_as(doc).get(noun, ()) if pos - window <= a < pos]
         if described:
             return fullest_org(doc, described[-1][1])
@@ -295,7 +295,7 @@ def _acts(tok: Token) -> bool:
 
 def _described_as(doc: Doc) -> Dict[str, List[Tuple[int, str]]]:
     """Organization nouns the article calls its organizations, each with where and whom, in text
-    order: an apposition ("X, a white nationalist group,") or a copula ("X is a small firm");
+    order: an apposition ("X, a small separatist group,") or a copula ("X is a small firm");
     once per entity index."""
     memo = doc_memo(doc, "described_as")
     if "nouns" in memo:

@@ -451,7 +451,7 @@ def _owner_in_np(tok: Token) -> Optional[str]:
         if ch.dep_ == "prep" and ch.lower_ in OWNER_PREPS and (ch.lower_ == "of" or _speaks_for(tok)):
             for p in _kids(ch):
                 if p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in NAME_LABELS
-                                         # an organization's number by its role noun: "shares of the company"
+                                         # an organization's number by its role noun: "the stock of the firm"
                                          or ch.lower_ == "of" and tok.lemma_.lower() in METRIC_NOUNS
                                          and bare_org_noun(p)):
                     n = entity_name(p)

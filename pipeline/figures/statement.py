@@ -150,8 +150,8 @@ def clause_root(tok: Token, reporting: frozenset) -> Token:
             # something of its own about the noun
             # ("Minutes of the meeting which raised rates to 2% showed ...": a clause on the
             # subject's phrase is a claim of its own)
-            # ("by the time the six winners are drawn": a clause on a time word tells when, and
-            # states its own claim; "by the time I was 13" only tells when)
+            # ("by the time the last ballots are counted": a clause on a time word tells when, and
+            # states its own claim; "by the time she was 12" only tells when)
             relative = anc.dep_ == "relcl" and relative_antecedent(anc).pos_ != "PROPN" and not (
                 _time_word(relative_antecedent(anc)) and anc.lemma_ != "be") and not (
                 anc.left_edge.i > 0 and anc.doc[anc.left_edge.i - 1].text == ","

@@ -42,7 +42,7 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
     named: Set[str] = set()
     agree: dict = {}  # token index -> the verb form a name as subject takes ("we have" -> "X has")
     dropped: Set[int] = set()
-    # subjects (and possessors of subject phrases, "of the company" among them) by the entity's
+    # subjects (and possessors of subject phrases, "of the firm" among them) by the entity's
     # fullest name, unless the statement already names it ("Jane Roe promised she would ...")
     for t in real:
         if t.dep_ in _SUBJECTS or (t.dep_ == "poss" and (t.head.dep_ in _SUBJECTS or t.i == real[0].i)) \
@@ -108,7 +108,7 @@ def render(tokens: List[Optional[Token]], name_for: NameFor, inherited: Optional
 
 
 def _of_organization(t: Token) -> bool:
-    """An organization by its role noun as the "of" owner of a subject ("Shares of the company")."""
+    """An organization by its role noun as the "of" owner of a subject ("The stock of the firm")."""
     return t.dep_ == "pobj" and bare_org_noun(t) and t.head.lower_ == "of" and t.head.head.dep_ in _SUBJECTS
 
 

@@ -129,8 +129,8 @@ def _to_say(verb: Token) -> bool:
 def _named_relative(verb: Token) -> bool:
     """A relative clause that reports: its "who" stands for a name ("Jane Doe, who said ..."), its
     "that" for a document ("a verdict that stated ..."), or its subject is a speaker of its own
-    ("the shop, where he claimed ...", "a scheme which she argued would ...", "a crowd that
-    organizers said numbered 3,000")."""
+    ("the shop, where he claimed ...", "a scheme which she argued would ...", "a shop that
+    police say was selling ...")."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return False
@@ -138,7 +138,7 @@ def _named_relative(verb: Token) -> bool:
         return verb.head.pos_ == "PROPN"
     if subj.lower_ in ("that", "which"):
         return verb.head.pos_ == "NOUN" and verb.head.lemma_.lower() in DOCUMENT_NOUNS
-    # (a belief of a group is no report: "states most pollsters believed would ...")
+    # (a belief of a group is no report: "seats most experts thought would ...")
     return subj.lower_ in PRONOUNS or subj.pos_ == "PROPN" \
         or subj.pos_ == "NOUN" and verb.lemma_.lower() not in THOUGHT_VERBS
 
@@ -266,7 +266,7 @@ _MEDIUM_PREPS = frozenset({"on", "in", "during", "at", "via", "through"})
 
 
 def _clause_on_the_medium(verb: Token) -> Optional[Tuple[Token, int, int]]:
-    """"said on a live stream that CLAUSE", "wrote in a blog post that CLAUSE": the "that" clause
+    """"said on a live stream that CLAUSE", "wrote on a forum that CLAUSE": the "that" clause
     the parse hung on the noun of the phrase after the verb, with a subject of its own, is the
     verb's report."""
     for prep in verb.children:
@@ -274,7 +274,7 @@ def _clause_on_the_medium(verb: Token) -> Optional[Tuple[Token, int, int]]:
             continue
         for noun in prep.children:
             if noun.dep_ != "pobj" or noun.lemma_.lower() in REPORTED_NOUNS or noun.lemma_.lower() in DOCUMENT_NOUNS:
-                continue  # ("said in a statement that ...": the statement's own report)
+                continue  # ("said in a note that ...": the note's own report)
             for clause in noun.children:
                 that = clause.left_edge
                 if clause.dep_ in ("acl", "relcl") and that.lower_ == "that" and that.dep_ == "mark" \

@@ -350,9 +350,9 @@ FORMS = [
     ("He ran a shop called Blue Fern that police say was selling stolen cards.",
      [("was selling stolen cards", "say", "police")]),
     # two clauses joined by "but" before the verb, parsed as two clauses of it: one report of both
-    ("No one yet knows how the fire started but the family, who lived upstairs, is safe and was not hurt, "
+    ("Nobody can yet say how the fire started but the family, who lived upstairs, is safe and was not hurt, "
      "fire chief Rosa Ilves said.",
-     [("No one yet knows how the fire started but the family, who lived upstairs, is safe and was not hurt",
+     [("Nobody can yet say how the fire started but the family, who lived upstairs, is safe and was not hurt",
        "said", "Rosa Ilves")]),
 ]
 

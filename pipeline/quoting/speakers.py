@@ -245,8 +245,7 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
     low = tok.lower_
     if low in PRONOUNS:
         name = resolve_pronoun(doc, tok)
-        a, b = tok.left_edge.idx, tok.idx + len(tok.text)
-        return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
+        return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
     if low == "it":
         return {"name": it_antecedent(doc, tok), "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)],
                 "title": None}
@@ -305,7 +304,8 @@ def speaker_from_token(doc: Doc, tok: Token) -> Optional[dict]:
             return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     name = named_force(doc, tok)  # "police said": the police force the article names
     if name:
-        return {"name": name, "mention": tok.text, "mention_span": [tok.idx, tok.idx + len(tok.text)], "title": None}
+        a, b = tok.left_edge.idx, tok.idx + len(tok.text)  # ("the police")
+        return {"name": name, "mention": doc_text(doc)[a:b], "mention_span": [a, b], "title": None}
     if tok.pos_ in ("NOUN", "PROPN") or tok.pos_ == "ADJ" and tok.dep_ == "nsubj" \
             and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         # (an adjective with "the" as a subject heads a description: "said the 20-year-old")
